@@ -1,0 +1,6 @@
+//! trainboard: a terminal Kanban board for SAFe portfolio, program and team boards kept in
+//! plain RON files. The model is pure; storage, terminal and command line wrap it.
+
+pub mod clock;
+pub mod model;
+pub mod storage;

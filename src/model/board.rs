@@ -1,0 +1,207 @@
+//! A board: its level, columns and items, plus a derived index for fast drawing.
+//!
+//! `items` is the truth and mirrors the file: order in it is priority within each column.
+//! `layout` (id → position, column → positions) is derived and rebuilt after every change.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::item::{Item, Kind};
+
+/// The SAFe level a board plans at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+pub enum Level {
+    Portfolio,
+    Program,
+    Team,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Portfolio, Level::Program, Level::Team];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Portfolio => "Portfolio",
+            Level::Program => "Program",
+            Level::Team => "Team",
+        }
+    }
+
+    /// The kind an item has on this level when its file does not say.
+    pub fn default_kind(self) -> Kind {
+        match self {
+            Level::Portfolio => Kind::Epic,
+            Level::Program => Kind::Feature,
+            Level::Team => Kind::Story,
+        }
+    }
+
+    /// The level children are split onto.
+    pub fn below(self) -> Option<Level> {
+        match self {
+            Level::Portfolio => Some(Level::Program),
+            Level::Program => Some(Level::Team),
+            Level::Team => None,
+        }
+    }
+}
+
+/// A Kanban column.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename = "Column", deny_unknown_fields)]
+pub struct Column {
+    pub name: String,
+    #[serde(default)]
+    pub wip: Option<u32>,
+    #[serde(default)]
+    pub done: bool,
+}
+
+impl Column {
+    pub fn new(name: impl Into<String>, wip: Option<u32>) -> Column {
+        Column {
+            name: name.into(),
+            wip,
+            done: false,
+        }
+    }
+}
+
+fn default_version() -> u32 {
+    1
+}
+
+/// One board file's content.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename = "Board", deny_unknown_fields)]
+pub struct Board {
+    #[serde(default = "default_version")]
+    pub version: u32,
+    pub name: String,
+    pub level: Level,
+    pub columns: Vec<Column>,
+    #[serde(default)]
+    pub iterations: Vec<String>,
+    #[serde(default)]
+    pub items: Vec<Item>,
+    /// Where the board lives, relative to the workspace (its file name); set by the loader.
+    #[serde(skip)]
+    pub key: String,
+    #[serde(skip)]
+    layout: Layout,
+}
+
+impl PartialEq for Board {
+    fn eq(&self, other: &Board) -> bool {
+        self.version == other.version
+            && self.name == other.name
+            && self.level == other.level
+            && self.columns == other.columns
+            && self.iterations == other.iterations
+            && self.items == other.items
+            && self.key == other.key
+    }
+}
+
+/// Derived lookups, rebuilt by [`Board::reindex`].
+#[derive(Debug, Clone, Default)]
+struct Layout {
+    position: HashMap<String, usize>,
+    by_column: Vec<Vec<usize>>,
+    unplaced: Vec<usize>,
+}
+
+impl Board {
+    pub fn new(key: impl Into<String>, name: impl Into<String>, level: Level, columns: Vec<Column>) -> Board {
+        let mut board = Board {
+            version: 1,
+            name: name.into(),
+            level,
+            columns,
+            iterations: Vec::new(),
+            items: Vec::new(),
+            key: key.into(),
+            layout: Layout::default(),
+        };
+        board.reindex();
+        board
+    }
+
+    /// Rebuilds the derived index; call after changing `items` or `columns` directly.
+    pub fn reindex(&mut self) {
+        let column_of: HashMap<&str, usize> =
+            self.columns.iter().enumerate().map(|(i, c)| (c.name.as_str(), i)).collect();
+        let mut layout = Layout {
+            position: HashMap::with_capacity(self.items.len()),
+            by_column: vec![Vec::new(); self.columns.len()],
+            unplaced: Vec::new(),
+        };
+        for (pos, item) in self.items.iter().enumerate() {
+            layout.position.insert(item.id.clone(), pos);
+            match column_of.get(item.column.as_str()) {
+                Some(&col) => layout.by_column[col].push(pos),
+                None => layout.unplaced.push(pos),
+            }
+        }
+        self.layout = layout;
+    }
+
+    /// The index of the done column: the one marked `done: true`, else the last.
+    pub fn done_column(&self) -> usize {
+        self.columns
+            .iter()
+            .position(|c| c.done)
+            .unwrap_or(self.columns.len().saturating_sub(1))
+    }
+
+    pub fn column_index(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.name == name)
+    }
+
+    /// Positions in `items` of the items in column `col`, in priority order.
+    pub fn column_positions(&self, col: usize) -> &[usize] {
+        self.layout.by_column.get(col).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn column_len(&self, col: usize) -> usize {
+        self.column_positions(col).len()
+    }
+
+    /// True when adding one more item to `col` would pass its WIP limit.
+    pub fn column_is_full(&self, col: usize) -> bool {
+        match self.columns.get(col).and_then(|c| c.wip) {
+            Some(limit) => self.column_len(col) >= limit as usize,
+            None => false,
+        }
+    }
+
+    pub fn column_is_over(&self, col: usize) -> bool {
+        match self.columns.get(col).and_then(|c| c.wip) {
+            Some(limit) => self.column_len(col) > limit as usize,
+            None => false,
+        }
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.layout.position.get(id).copied()
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.position(id).map(|p| &self.items[p])
+    }
+
+    /// The item's kind, defaulted by this board's level.
+    pub fn kind_of(&self, item: &Item) -> Kind {
+        item.kind.unwrap_or_else(|| self.level.default_kind())
+    }
+
+    pub fn is_done(&self, item: &Item) -> bool {
+        self.column_index(&item.column) == Some(self.done_column())
+    }
+
+    /// Positions of items whose column does not exist (only in invalid, hand-edited files).
+    pub fn unplaced_positions(&self) -> &[usize] {
+        &self.layout.unplaced
+    }
+}

@@ -1,0 +1,47 @@
+//! New item ids: the kind's prefix and the next free number, e.g. `S-105` after `S-104`.
+
+use super::item::Kind;
+use super::workspace::Workspace;
+
+/// Splits `S-104` into `("S", 104)`; ids of another shape give `None`.
+pub fn parse(id: &str) -> Option<(&str, u64)> {
+    let (prefix, number) = id.rsplit_once('-')?;
+    if prefix.is_empty() || number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((prefix, number.parse().ok()?))
+}
+
+/// The highest number used with `prefix` anywhere in the workspace.
+pub fn highest(ws: &Workspace, prefix: &str) -> u64 {
+    ws.boards()
+        .iter()
+        .flat_map(|b| &b.items)
+        .filter_map(|item| parse(&item.id))
+        .filter(|(p, _)| *p == prefix)
+        .map(|(_, n)| n)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The `offset`-th next free id for a new item of `kind` (offset 0 is the very next).
+pub fn next_id(ws: &Workspace, kind: Kind, offset: usize) -> String {
+    let prefix = kind.id_prefix();
+    format!("{prefix}-{}", highest(ws, prefix) + 1 + offset as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_prefix_and_number() {
+        assert_eq!(parse("S-104"), Some(("S", 104)));
+        assert_eq!(parse("EN-3"), Some(("EN", 3)));
+        assert_eq!(parse("X-Y-7"), Some(("X-Y", 7)));
+        assert_eq!(parse("S104"), None);
+        assert_eq!(parse("S-"), None);
+        assert_eq!(parse("-4"), None);
+        assert_eq!(parse("S-1a"), None);
+    }
+}

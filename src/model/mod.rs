@@ -1,0 +1,40 @@
+//! The pure board model: boards, items, operations, roll-up, undo. No terminal, files or clock;
+//! times come in as RFC 3339 strings from the caller.
+
+pub mod board;
+pub mod edit;
+pub mod ids;
+pub mod item;
+pub mod ops;
+pub mod validate;
+pub mod workspace;
+
+pub use board::{Board, Column, Level};
+pub use edit::{Applied, Edit, History, Op};
+pub use item::{Criterion, Item, Kind, Move, Wsjf};
+pub use workspace::Workspace;
+
+/// Why an operation could not be done, in words for the status line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    #[error("there is no item {0}")]
+    UnknownItem(String),
+    #[error("there is no board {0}")]
+    UnknownBoard(String),
+    #[error("board {board} has no column \"{column}\"")]
+    UnknownColumn { board: String, column: String },
+    #[error("the id {0} is already taken")]
+    DuplicateId(String),
+    #[error("the new order of board {0} does not list every item once")]
+    OrderMismatch(String),
+    #[error("nothing to change")]
+    NothingToChange,
+    #[error("{0} is not in the same column")]
+    NotInSameColumn(String),
+    #[error("a title cannot be empty")]
+    EmptyTitle,
+    #[error("the id of {0} cannot be changed")]
+    IdChanged(String),
+    #[error("there is no board on the level below to split onto")]
+    NoLevelBelow,
+}

@@ -1,0 +1,241 @@
+//! All boards of a workspace and the cross-board indexes: item id → board, parent → children.
+//!
+//! Every change goes through [`Workspace::apply`], which keeps the indexes current, so lookups
+//! by id never scan.
+
+use std::collections::HashMap;
+
+use super::board::{Board, Level};
+use super::edit::Op;
+use super::item::Item;
+use super::ModelError;
+
+#[derive(Debug, Clone, Default)]
+pub struct Workspace {
+    boards: Vec<Board>,
+    board_by_key: HashMap<String, usize>,
+    board_of_item: HashMap<String, usize>,
+    children: HashMap<String, Vec<String>>,
+}
+
+impl Workspace {
+    /// Builds a workspace; boards are ordered by level, then by key (file name).
+    pub fn new(mut boards: Vec<Board>) -> Workspace {
+        boards.sort_by(|a, b| (a.level, &a.key).cmp(&(b.level, &b.key)));
+        for board in &mut boards {
+            board.reindex();
+        }
+        let mut ws = Workspace {
+            boards,
+            ..Workspace::default()
+        };
+        ws.rebuild_indexes();
+        ws
+    }
+
+    fn rebuild_indexes(&mut self) {
+        self.board_by_key = self.boards.iter().enumerate().map(|(i, b)| (b.key.clone(), i)).collect();
+        self.board_of_item.clear();
+        self.children.clear();
+        for (b, board) in self.boards.iter().enumerate() {
+            for item in &board.items {
+                self.board_of_item.entry(item.id.clone()).or_insert(b);
+                if let Some(parent) = &item.parent {
+                    self.children.entry(parent.clone()).or_default().push(item.id.clone());
+                }
+            }
+        }
+    }
+
+    pub fn boards(&self) -> &[Board] {
+        &self.boards
+    }
+
+    pub fn board(&self, index: usize) -> Option<&Board> {
+        self.boards.get(index)
+    }
+
+    pub fn board_index(&self, key: &str) -> Option<usize> {
+        self.board_by_key.get(key).copied()
+    }
+
+    pub fn board_by_key(&self, key: &str) -> Option<&Board> {
+        self.board_index(key).map(|i| &self.boards[i])
+    }
+
+    /// Index of the board holding item `id`.
+    pub fn board_of(&self, id: &str) -> Option<usize> {
+        self.board_of_item.get(id).copied()
+    }
+
+    /// The item with `id` and the board it is on.
+    pub fn find(&self, id: &str) -> Option<(&Board, &Item)> {
+        let board = &self.boards[self.board_of(id)?];
+        Some((board, board.item(id)?))
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.find(id).map(|(_, item)| item)
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.board_of_item.contains_key(id)
+    }
+
+    /// Ids of the items whose `parent` is `id`, in the order they were found.
+    pub fn children(&self, id: &str) -> &[String] {
+        self.children.get(id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// `(done, total)` over the item's children, or `None` when it has none.
+    pub fn rollup(&self, id: &str) -> Option<(usize, usize)> {
+        let children = self.children(id);
+        if children.is_empty() {
+            return None;
+        }
+        let done = children
+            .iter()
+            .filter(|c| self.find(c).is_some_and(|(board, item)| board.is_done(item)))
+            .count();
+        Some((done, children.len()))
+    }
+
+    /// Boards of a level, as indexes, in tab order.
+    pub fn boards_at(&self, level: Level) -> impl Iterator<Item = usize> + '_ {
+        self.boards.iter().enumerate().filter(move |(_, b)| b.level == level).map(|(i, _)| i)
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.boards.iter().map(|b| b.items.len()).sum()
+    }
+
+    /// Replaces (or adds) a whole board, e.g. after it was reloaded from disk.
+    pub fn put_board(&mut self, mut board: Board) {
+        board.reindex();
+        match self.board_index(&board.key) {
+            Some(i) => self.boards[i] = board,
+            None => {
+                self.boards.push(board);
+                self.boards.sort_by(|a, b| (a.level, &a.key).cmp(&(b.level, &b.key)));
+            }
+        }
+        self.rebuild_indexes();
+    }
+
+    /// Removes a board (its file disappeared).
+    pub fn remove_board(&mut self, key: &str) -> Option<Board> {
+        let index = self.board_index(key)?;
+        let board = self.boards.remove(index);
+        self.rebuild_indexes();
+        Some(board)
+    }
+
+    fn board_mut(&mut self, key: &str) -> Result<(usize, &mut Board), ModelError> {
+        let index = self.board_index(key).ok_or_else(|| ModelError::UnknownBoard(key.to_string()))?;
+        Ok((index, &mut self.boards[index]))
+    }
+
+    fn position_in(&self, key: &str, id: &str) -> Result<usize, ModelError> {
+        self.board_by_key(key)
+            .ok_or_else(|| ModelError::UnknownBoard(key.to_string()))?
+            .position(id)
+            .ok_or_else(|| ModelError::UnknownItem(id.to_string()))
+    }
+
+    /// Applies one primitive op and returns the op that undoes it.
+    pub fn apply(&mut self, op: Op) -> Result<Op, ModelError> {
+        match op {
+            Op::Insert { board, pos, item } => self.insert(board, pos, item),
+            Op::Remove { board, id } => self.remove(board, id),
+            Op::Replace { board, item } => self.replace(board, item),
+            Op::Reposition { board, id, to } => self.reposition(board, id, to),
+            Op::Reorder { board, ids } => self.reorder(board, ids),
+        }
+    }
+
+    fn insert(&mut self, key: String, pos: usize, item: Item) -> Result<Op, ModelError> {
+        if self.contains(&item.id) {
+            return Err(ModelError::DuplicateId(item.id));
+        }
+        let (index, board) = self.board_mut(&key)?;
+        let pos = pos.min(board.items.len());
+        let id = item.id.clone();
+        if let Some(parent) = &item.parent {
+            self.children.entry(parent.clone()).or_default().push(id.clone());
+        }
+        let board = &mut self.boards[index];
+        board.items.insert(pos, item);
+        board.reindex();
+        self.board_of_item.insert(id.clone(), index);
+        Ok(Op::Remove { board: key, id })
+    }
+
+    fn remove(&mut self, key: String, id: String) -> Result<Op, ModelError> {
+        let pos = self.position_in(&key, &id)?;
+        let (_, board) = self.board_mut(&key)?;
+        let item = board.items.remove(pos);
+        board.reindex();
+        self.board_of_item.remove(&id);
+        if let Some(parent) = &item.parent {
+            self.unlink_child(parent, &id);
+        }
+        Ok(Op::Insert { board: key, pos, item })
+    }
+
+    fn replace(&mut self, key: String, item: Item) -> Result<Op, ModelError> {
+        let pos = self.position_in(&key, &item.id)?;
+        let (_, board) = self.board_mut(&key)?;
+        let old = std::mem::replace(&mut board.items[pos], item);
+        board.reindex();
+        let new_parent = self.boards[self.board_index(&key).unwrap_or(0)].items[pos].parent.clone();
+        if old.parent != new_parent {
+            if let Some(parent) = &old.parent {
+                self.unlink_child(parent, &old.id);
+            }
+            if let Some(parent) = new_parent {
+                self.children.entry(parent).or_default().push(old.id.clone());
+            }
+        }
+        Ok(Op::Replace { board: key, item: old })
+    }
+
+    fn reposition(&mut self, key: String, id: String, to: usize) -> Result<Op, ModelError> {
+        let from = self.position_in(&key, &id)?;
+        let (_, board) = self.board_mut(&key)?;
+        let item = board.items.remove(from);
+        let to = to.min(board.items.len());
+        board.items.insert(to, item);
+        board.reindex();
+        Ok(Op::Reposition { board: key, id, to: from })
+    }
+
+    fn reorder(&mut self, key: String, ids: Vec<String>) -> Result<Op, ModelError> {
+        let (_, board) = self.board_mut(&key)?;
+        let mut positions = Vec::with_capacity(ids.len());
+        let mut seen = vec![false; board.items.len()];
+        for id in &ids {
+            let pos = board.position(id).ok_or_else(|| ModelError::UnknownItem(id.clone()))?;
+            if std::mem::replace(&mut seen[pos], true) {
+                return Err(ModelError::DuplicateId(id.clone()));
+            }
+            positions.push(pos);
+        }
+        if positions.len() != board.items.len() {
+            return Err(ModelError::OrderMismatch(key));
+        }
+        let old_ids: Vec<String> = board.items.iter().map(|i| i.id.clone()).collect();
+        let mut slots: Vec<Option<Item>> = std::mem::take(&mut board.items).into_iter().map(Some).collect();
+        board.items = positions.into_iter().filter_map(|p| slots[p].take()).collect();
+        board.reindex();
+        Ok(Op::Reorder { board: key, ids: old_ids })
+    }
+
+    fn unlink_child(&mut self, parent: &str, id: &str) {
+        if let Some(list) = self.children.get_mut(parent) {
+            list.retain(|c| c != id);
+            if list.is_empty() {
+                self.children.remove(parent);
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Parsing one board file: bytes in, a [`Board`] or a [`ParseError`] with line, column and a
+//! message in plain words out. Accepts what people write by hand: no struct names, `wip: 4` or
+//! `wip: Some(4)`, fields left out, a byte-order mark, CRLF line endings.
+
+use ron::extensions::Extensions;
+use ron::Options;
+
+use crate::model::Board;
+
+/// Where and why a file could not be read. Lines and columns count from 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Parses a board file's bytes. `key` becomes the board's key.
+pub fn parse_board(bytes: &[u8], key: &str) -> Result<Board, ParseError> {
+    let text = decode(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ParseError {
+            line: 1,
+            column: 1,
+            message: "the file is empty; a board file starts with `Board(` and names the board, its level and columns".into(),
+        });
+    }
+    let options = Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let mut board: Board = options.from_str(text).map_err(|err| ParseError {
+        line: err.span.start.line.max(1),
+        column: err.span.start.col.max(1),
+        message: humanize(&err.code),
+    })?;
+    board.key = key.to_string();
+    // An explicitly written default kind means the same as none; keep one representation.
+    let default_kind = board.level.default_kind();
+    for item in &mut board.items {
+        if item.kind == Some(default_kind) {
+            item.kind = None;
+        }
+    }
+    board.reindex();
+    Ok(board)
+}
+
+/// UTF-8 text without a byte-order mark; invalid bytes are reported where they are.
+fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|err| {
+        let valid = &bytes[..err.valid_up_to()];
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let (line, column) = line_col_at_end(valid);
+        ParseError {
+            line,
+            column,
+            message: "the file is not valid UTF-8 text here; save it as UTF-8".into(),
+        }
+    })
+}
+
+fn line_col_at_end(text: &str) -> (usize, usize) {
+    let line = text.matches('\n').count() + 1;
+    let last = text.rsplit('\n').next().unwrap_or("");
+    (line, last.chars().count() + 1)
+}
+
+fn struct_label(outer: &Option<String>) -> String {
+    match outer.as_deref() {
+        Some("Board") => "the board".into(),
+        Some("Item") => "an item".into(),
+        Some("Column") => "a column".into(),
+        Some("Wsjf") => "`wsjf`".into(),
+        Some("Criterion") => "an acceptance criterion".into(),
+        Some("Move") => "a history entry".into(),
+        Some(other) => format!("`{other}`"),
+        None => "this entry".into(),
+    }
+}
+
+/// Turns ron's error into a sentence a product manager can act on.
+pub fn humanize(err: &ron::Error) -> String {
+    use ron::Error as E;
+    match err {
+        E::Eof => "the file ends too early; a closing `)` or `]` is probably missing".into(),
+        E::NoSuchStructField { expected, found, outer } => format!(
+            "{} has no field `{found}`{}; the fields it may have are: {}",
+            struct_label(outer),
+            suggestion(found, expected),
+            expected.join(", ")
+        ),
+        E::MissingStructField { field, outer } => {
+            format!("{} is missing the field `{field}`, which is required", struct_label(outer))
+        }
+        E::DuplicateStructField { field, outer } => {
+            format!("{} has the field `{field}` twice", struct_label(outer))
+        }
+        E::NoSuchEnumVariant { expected, found, .. } => format!(
+            "`{found}` is not allowed here{}; use one of: {}",
+            suggestion(found, expected),
+            expected.join(", ")
+        ),
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("expected `{expected}(` here but found `{found}(`")
+        }
+        E::ExpectedString | E::ExpectedStringEnd => "expected text in double quotes here, like \"Smarter search\"".into(),
+        E::ExpectedInteger | E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } => {
+            "expected a whole number here, like 5".into()
+        }
+        E::ExpectedBoolean => "expected `true` or `false` here".into(),
+        E::ExpectedArray => "expected a list in square brackets here, like [\"a\", \"b\"]".into(),
+        E::ExpectedArrayEnd => "expected `]` to close the list here (is a comma missing?)".into(),
+        E::ExpectedComma => "expected a comma here".into(),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => "expected `(` to open an entry here".into(),
+        E::ExpectedStructLikeEnd => "expected `)` to close this entry here (is a comma missing?)".into(),
+        E::ExpectedMapColon => "expected `:` after the field name".into(),
+        E::ExpectedIdentifier => "expected a field name here".into(),
+        E::TrailingCharacters => "there is more text after the board's closing `)`".into(),
+        E::UnclosedBlockComment => "a `/*` comment is never closed".into(),
+        E::ExceededRecursionLimit => "the file is nested too deeply to be a board".into(),
+        E::InvalidValueForType { expected, found } => format!("expected {expected} here, found {found}"),
+        E::InvalidEscape(what) => format!("a backslash escape in this text is not valid ({what})"),
+        E::UnexpectedChar(c) => format!("unexpected character {c:?} here"),
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// ` (did you mean `x`?)` when a known name is one or two edits away.
+fn suggestion(found: &str, expected: &[&str]) -> String {
+    expected
+        .iter()
+        .filter(|name| edit_distance(found, name) <= 2)
+        .min_by_key(|name| edit_distance(found, name))
+        .map(|name| format!(" (did you mean `{name}`?)"))
+        .unwrap_or_default()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitute.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
