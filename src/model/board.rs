@@ -60,16 +60,15 @@ pub struct Column {
 
 impl Column {
     pub fn new(name: impl Into<String>, wip: Option<u32>) -> Column {
-        Column {
-            name: name.into(),
-            wip,
-            done: false,
-        }
+        Column { name: name.into(), wip, done: false }
     }
 }
 
+/// The newest format version this program reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
 fn default_version() -> u32 {
-    1
+    FORMAT_VERSION
 }
 
 /// One board file's content.
@@ -147,12 +146,14 @@ impl Board {
         self.layout = layout;
     }
 
+    /// A board written by a newer trainboard is shown but never changed or saved over.
+    pub fn is_read_only(&self) -> bool {
+        self.version > FORMAT_VERSION
+    }
+
     /// The index of the done column: the one marked `done: true`, else the last.
     pub fn done_column(&self) -> usize {
-        self.columns
-            .iter()
-            .position(|c| c.done)
-            .unwrap_or(self.columns.len().saturating_sub(1))
+        self.columns.iter().position(|c| c.done).unwrap_or(self.columns.len().saturating_sub(1))
     }
 
     pub fn column_index(&self, name: &str) -> Option<usize> {

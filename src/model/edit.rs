@@ -42,10 +42,7 @@ pub struct Edit {
 
 impl Edit {
     pub fn new(label: impl Into<String>, ops: Vec<Op>) -> Edit {
-        Edit {
-            label: label.into(),
-            ops,
-        }
+        Edit { label: label.into(), ops }
     }
 
     /// The keys of the boards this edit touches, each once, in first-touched order.
@@ -77,10 +74,7 @@ pub struct Applied {
 impl History {
     /// Applies `edit` to `ws` and records it for undo. If any op fails, nothing is changed.
     pub fn commit(&mut self, ws: &mut Workspace, edit: Edit) -> Result<Applied, super::ModelError> {
-        let applied = Applied {
-            label: edit.label.clone(),
-            boards: edit.boards(),
-        };
+        let applied = Applied { label: edit.label.clone(), boards: edit.boards() };
         let inverse = apply_all(ws, edit)?;
         self.undo.push(inverse);
         self.redo.clear();
@@ -98,10 +92,7 @@ impl History {
     }
 
     fn swap(ws: &mut Workspace, edit: Edit, other: &mut Vec<Edit>) -> Option<Applied> {
-        let applied = Applied {
-            label: edit.label.clone(),
-            boards: edit.boards(),
-        };
+        let applied = Applied { label: edit.label.clone(), boards: edit.boards() };
         // An edit whose items were changed by someone else since may no longer apply; it
         // is dropped rather than half-applied (apply_all rolls back on failure).
         let inverse = apply_all(ws, edit).ok()?;
@@ -139,8 +130,5 @@ pub fn apply_all(ws: &mut Workspace, edit: Edit) -> Result<Edit, super::ModelErr
         }
     }
     inverses.reverse();
-    Ok(Edit {
-        label: edit.label,
-        ops: inverses,
-    })
+    Ok(Edit { label: edit.label, ops: inverses })
 }

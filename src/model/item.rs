@@ -129,12 +129,7 @@ pub struct Item {
 
 impl Item {
     pub fn new(id: impl Into<String>, title: impl Into<String>, column: impl Into<String>) -> Item {
-        Item {
-            id: id.into(),
-            title: title.into(),
-            column: column.into(),
-            ..Item::default()
-        }
+        Item { id: id.into(), title: title.into(), column: column.into(), ..Item::default() }
     }
 
     pub fn wsjf_score(&self) -> Option<f64> {

@@ -2,12 +2,12 @@
 //! functions from the current workspace to an [`Edit`]; nothing is changed until the edit is
 //! committed to the history, which keeps every operation undoable.
 
+use super::ModelError;
 use super::board::Board;
 use super::edit::{Edit, Op};
 use super::ids;
 use super::item::{Item, Move};
 use super::workspace::Workspace;
-use super::ModelError;
 
 /// Where to put an item within its column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,20 +27,14 @@ fn locate<'a>(ws: &'a Workspace, id: &str) -> Result<(&'a Board, &'a Item), Mode
 pub fn move_to_column(ws: &Workspace, id: &str, to: &str, now: &str) -> Result<Edit, ModelError> {
     let (board, item) = locate(ws, id)?;
     if board.column_index(to).is_none() {
-        return Err(ModelError::UnknownColumn {
-            board: board.name.clone(),
-            column: to.to_string(),
-        });
+        return Err(ModelError::UnknownColumn { board: board.name.clone(), column: to.to_string() });
     }
     if item.column == to {
         return Err(ModelError::NothingToChange);
     }
     let mut moved = item.clone();
     moved.column = to.to_string();
-    moved.history.push(Move {
-        at: now.to_string(),
-        column: to.to_string(),
-    });
+    moved.history.push(Move { at: now.to_string(), column: to.to_string() });
     let label = format!("move {id} to {to}");
     Ok(Edit::new(label, vec![Op::Replace { board: board.key.clone(), item: moved }]))
 }
@@ -48,10 +42,9 @@ pub fn move_to_column(ws: &Workspace, id: &str, to: &str, now: &str) -> Result<E
 /// The name of the column `step` places left (negative) or right of the item's column.
 pub fn neighbour_column(ws: &Workspace, id: &str, step: isize) -> Result<String, ModelError> {
     let (board, item) = locate(ws, id)?;
-    let here = board.column_index(&item.column).ok_or_else(|| ModelError::UnknownColumn {
-        board: board.name.clone(),
-        column: item.column.clone(),
-    })?;
+    let here = board
+        .column_index(&item.column)
+        .ok_or_else(|| ModelError::UnknownColumn { board: board.name.clone(), column: item.column.clone() })?;
     let there = here as isize + step;
     if there < 0 || there >= board.columns.len() as isize {
         return Err(ModelError::NothingToChange);
@@ -90,9 +83,7 @@ pub fn rank(ws: &Workspace, id: &str, rank: &Rank) -> Result<Edit, ModelError> {
 
 /// Re-ranks a column by WSJF score, highest first; items without WSJF keep their order last.
 pub fn sort_by_wsjf(ws: &Workspace, board_key: &str, col: usize) -> Result<Edit, ModelError> {
-    let board = ws
-        .board_by_key(board_key)
-        .ok_or_else(|| ModelError::UnknownBoard(board_key.to_string()))?;
+    let board = ws.board_by_key(board_key).ok_or_else(|| ModelError::UnknownBoard(board_key.to_string()))?;
     let slots = board.column_positions(col);
     let mut ranked: Vec<usize> = slots.to_vec();
     // Stable sort: equal scores keep their current order.
@@ -114,21 +105,21 @@ pub fn sort_by_wsjf(ws: &Workspace, board_key: &str, col: usize) -> Result<Edit,
 }
 
 /// A new item at the bottom of `column` on the board `board_key`.
-pub fn add_item(ws: &Workspace, board_key: &str, column: &str, title: &str, now: &str) -> Result<(Edit, String), ModelError> {
-    let board = ws
-        .board_by_key(board_key)
-        .ok_or_else(|| ModelError::UnknownBoard(board_key.to_string()))?;
-    let col = board.column_index(column).ok_or_else(|| ModelError::UnknownColumn {
-        board: board.name.clone(),
-        column: column.to_string(),
-    })?;
+pub fn add_item(
+    ws: &Workspace,
+    board_key: &str,
+    column: &str,
+    title: &str,
+    now: &str,
+) -> Result<(Edit, String), ModelError> {
+    let board = ws.board_by_key(board_key).ok_or_else(|| ModelError::UnknownBoard(board_key.to_string()))?;
+    let col = board
+        .column_index(column)
+        .ok_or_else(|| ModelError::UnknownColumn { board: board.name.clone(), column: column.to_string() })?;
     let title = clean_title(title)?;
     let id = ids::next_id(ws, board.level.default_kind(), 0);
     let mut item = Item::new(id.clone(), title, column);
-    item.history.push(Move {
-        at: now.to_string(),
-        column: column.to_string(),
-    });
+    item.history.push(Move { at: now.to_string(), column: column.to_string() });
     let pos = insertion_point(board, col);
     let label = format!("add {id}");
     Ok((Edit::new(label, vec![Op::Insert { board: board.key.clone(), pos, item }]), id))
@@ -170,10 +161,7 @@ pub fn replace_item(ws: &Workspace, id: &str, edited: Item) -> Result<Edit, Mode
     }
     clean_title(&edited.title)?;
     if board.column_index(&edited.column).is_none() {
-        return Err(ModelError::UnknownColumn {
-            board: board.name.clone(),
-            column: edited.column.clone(),
-        });
+        return Err(ModelError::UnknownColumn { board: board.name.clone(), column: edited.column.clone() });
     }
     for link in edited.parent.iter().chain(&edited.depends_on) {
         if !ws.contains(link) || link == id {
@@ -213,15 +201,18 @@ pub fn default_split_board(ws: &Workspace, id: &str) -> Result<usize, ModelError
     let below = board.level.below().ok_or(ModelError::NoLevelBelow)?;
     let mut candidates = ws.boards_at(below);
     let first = candidates.next().ok_or(ModelError::NoLevelBelow)?;
-    let by_team = item
-        .team
-        .as_ref()
-        .and_then(|team| ws.boards_at(below).find(|&b| ws.boards()[b].name == *team));
+    let by_team = item.team.as_ref().and_then(|team| ws.boards_at(below).find(|&b| ws.boards()[b].name == *team));
     Ok(by_team.unwrap_or(first))
 }
 
 /// Splits `id` into one child per title in the first column of `target` board.
-pub fn split(ws: &Workspace, id: &str, titles: &[String], target: usize, now: &str) -> Result<(Edit, Vec<String>), ModelError> {
+pub fn split(
+    ws: &Workspace,
+    id: &str,
+    titles: &[String],
+    target: usize,
+    now: &str,
+) -> Result<(Edit, Vec<String>), ModelError> {
     let (board, parent) = locate(ws, id)?;
     let below = board.level.below().ok_or(ModelError::NoLevelBelow)?;
     let to = ws.board(target).ok_or(ModelError::NoLevelBelow)?;
@@ -242,10 +233,7 @@ pub fn split(ws: &Workspace, id: &str, titles: &[String], target: usize, now: &s
         child.parent = Some(id.to_string());
         child.tags = parent.tags.clone();
         child.team = parent.team.clone();
-        child.history.push(Move {
-            at: now.to_string(),
-            column: column.clone(),
-        });
+        child.history.push(Move { at: now.to_string(), column: column.clone() });
         ops.push(Op::Insert { board: to.key.clone(), pos: pos + n, item: child });
         new_ids.push(child_id);
     }

@@ -23,15 +23,7 @@ pub struct Problem {
 }
 
 fn item_problem(board: &Board, id: &str, field: &'static str, occurrence: usize, message: String) -> Problem {
-    Problem {
-        board: board.key.clone(),
-        place: Place::Item {
-            id: id.to_string(),
-            field,
-            occurrence,
-        },
-        message,
-    }
+    Problem { board: board.key.clone(), place: Place::Item { id: id.to_string(), field, occurrence }, message }
 }
 
 /// Checks every rule across `boards`; an empty list means the workspace is valid.

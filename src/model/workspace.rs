@@ -5,10 +5,10 @@
 
 use std::collections::HashMap;
 
+use super::ModelError;
 use super::board::{Board, Level};
 use super::edit::Op;
 use super::item::Item;
-use super::ModelError;
 
 #[derive(Debug, Clone, Default)]
 pub struct Workspace {
@@ -25,10 +25,7 @@ impl Workspace {
         for board in &mut boards {
             board.reindex();
         }
-        let mut ws = Workspace {
-            boards,
-            ..Workspace::default()
-        };
+        let mut ws = Workspace { boards, ..Workspace::default() };
         ws.rebuild_indexes();
         ws
     }
@@ -93,10 +90,7 @@ impl Workspace {
         if children.is_empty() {
             return None;
         }
-        let done = children
-            .iter()
-            .filter(|c| self.find(c).is_some_and(|(board, item)| board.is_done(item)))
-            .count();
+        let done = children.iter().filter(|c| self.find(c).is_some_and(|(board, item)| board.is_done(item))).count();
         Some((done, children.len()))
     }
 

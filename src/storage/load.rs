@@ -7,7 +7,7 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::model::{validate, Board, Workspace};
+use crate::model::{Board, Workspace, validate};
 
 use super::locate::locate;
 use super::read::parse_board;
@@ -80,11 +80,7 @@ pub fn board_files(root: &Path) -> Vec<PathBuf> {
 /// The key of a board: its path relative to the workspace, with `/` separators.
 pub fn board_key(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
-    relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// Reads a board file's bytes, refusing folders and files over the size cap.
@@ -105,31 +101,15 @@ pub fn read_board_bytes(path: &Path) -> Result<Vec<u8>, String> {
 
 /// Loads one file into a board, or the problem that stops it.
 pub fn load_file(root: &Path, path: &Path) -> Result<(Board, LoadedFile), FileProblem> {
-    let problem = |line, column, message| FileProblem {
-        path: path.to_path_buf(),
-        line,
-        column,
-        message,
-    };
+    let problem = |line, column, message| FileProblem { path: path.to_path_buf(), line, column, message };
     let bytes = read_board_bytes(path).map_err(|message| problem(1, 1, message))?;
     let board = parse_board(&bytes, &board_key(root, path)).map_err(|e| problem(e.line, e.column, e.message))?;
-    Ok((
-        board,
-        LoadedFile {
-            path: path.to_path_buf(),
-            bytes,
-        },
-    ))
+    Ok((board, LoadedFile { path: path.to_path_buf(), bytes }))
 }
 
 /// Loads every board under `root` and checks the workspace rules.
 pub fn load_workspace(root: &Path) -> Loaded {
-    let mut loaded = Loaded {
-        root: root.to_path_buf(),
-        boards: Vec::new(),
-        files: Vec::new(),
-        problems: Vec::new(),
-    };
+    let mut loaded = Loaded { root: root.to_path_buf(), boards: Vec::new(), files: Vec::new(), problems: Vec::new() };
     for path in board_files(root) {
         match load_file(root, &path) {
             Ok((board, file)) => {
@@ -153,12 +133,7 @@ pub fn load_workspace(root: &Path) -> Loaded {
             Some(file) => (file.path.clone(), locate(&text_of(&file.bytes), &problem.place)),
             None => (root.join(&problem.board), (1, 1)),
         };
-        loaded.problems.push(FileProblem {
-            path,
-            line,
-            column,
-            message: problem.message,
-        });
+        loaded.problems.push(FileProblem { path, line, column, message: problem.message });
     }
     loaded
 }

@@ -12,7 +12,9 @@ use super::write::quote;
 pub fn locate(text: &str, place: &Place) -> (usize, usize) {
     let offset = match place {
         Place::Board => find_key(text, "columns", 0),
-        Place::Column(name) => nth_key_value(text, "name", &quote(name), 1).or_else(|| nth_key_value(text, "name", &quote(name), 0)),
+        Place::Column(name) => {
+            nth_key_value(text, "name", &quote(name), 1).or_else(|| nth_key_value(text, "name", &quote(name), 0))
+        }
         Place::Item { id, field, occurrence } => {
             let at = nth_key_value(text, "id", &quote(id), *occurrence);
             match (at, *field) {
@@ -83,10 +85,10 @@ mod tests {
     fn finds_item_fields_and_duplicates() {
         let place = |field, occurrence| Place::Item { id: "S-1".into(), field, occurrence };
         assert_eq!(locate(TEXT, &place("id", 0)), (5, 10));
-        assert_eq!(locate(TEXT, &place("column", 0)), (5, 38));
+        assert_eq!(locate(TEXT, &place("column", 0)), (5, 37));
         assert_eq!(locate(TEXT, &place("id", 1)), (6, 10));
-        assert_eq!(locate(TEXT, &place("parent", 1)), (7, 31));
-        assert_eq!(locate(TEXT, &Place::Column("A".into())), (3, 36));
+        assert_eq!(locate(TEXT, &place("parent", 1)), (7, 26));
+        assert_eq!(locate(TEXT, &Place::Column("A".into())), (3, 33));
     }
 
     #[test]

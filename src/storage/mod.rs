@@ -1,13 +1,16 @@
 //! Board files on disk: reading with precise errors, the canonical writer, atomic saves, and
 //! loading and checking whole workspaces.
 
+pub mod files;
 pub mod load;
 pub mod locate;
+pub mod lock;
 pub mod read;
 pub mod save;
+pub mod snippet;
 pub mod write;
 
-pub use load::{load_workspace, FileProblem, Loaded, LoadedFile};
-pub use read::{parse_board, ParseError};
-pub use save::{save_board, SaveError};
+pub use load::{FileProblem, Loaded, LoadedFile, load_workspace};
+pub use read::{ParseError, parse_board};
+pub use save::{SaveError, save_board};
 pub use write::board_to_string;

@@ -2,8 +2,8 @@
 //! message in plain words out. Accepts what people write by hand: no struct names, `wip: 4` or
 //! `wip: Some(4)`, fields left out, a byte-order mark, CRLF line endings.
 
-use ron::extensions::Extensions;
 use ron::Options;
+use ron::extensions::Extensions;
 
 use crate::model::Board;
 
@@ -22,7 +22,8 @@ pub fn parse_board(bytes: &[u8], key: &str) -> Result<Board, ParseError> {
         return Err(ParseError {
             line: 1,
             column: 1,
-            message: "the file is empty; a board file starts with `Board(` and names the board, its level and columns".into(),
+            message: "the file is empty; a board file starts with `Board(` and names the board, its level and columns"
+                .into(),
         });
     }
     let options = Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
@@ -50,11 +51,7 @@ fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
         let valid = &bytes[..err.valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
         let (line, column) = line_col_at_end(valid);
-        ParseError {
-            line,
-            column,
-            message: "the file is not valid UTF-8 text here; save it as UTF-8".into(),
-        }
+        ParseError { line, column, message: "the file is not valid UTF-8 text here; save it as UTF-8".into() }
     })
 }
 
@@ -94,15 +91,15 @@ pub fn humanize(err: &ron::Error) -> String {
         E::DuplicateStructField { field, outer } => {
             format!("{} has the field `{field}` twice", struct_label(outer))
         }
-        E::NoSuchEnumVariant { expected, found, .. } => format!(
-            "`{found}` is not allowed here{}; use one of: {}",
-            suggestion(found, expected),
-            expected.join(", ")
-        ),
+        E::NoSuchEnumVariant { expected, found, .. } => {
+            format!("`{found}` is not allowed here{}; use one of: {}", suggestion(found, expected), expected.join(", "))
+        }
         E::ExpectedDifferentStructName { expected, found } => {
             format!("expected `{expected}(` here but found `{found}(`")
         }
-        E::ExpectedString | E::ExpectedStringEnd => "expected text in double quotes here, like \"Smarter search\"".into(),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            "expected text in double quotes here, like \"Smarter search\"".into()
+        }
         E::ExpectedInteger | E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } => {
             "expected a whole number here, like 5".into()
         }

@@ -6,8 +6,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use atomic_write_file::unix::OpenOptionsExt;
 use atomic_write_file::OpenOptions;
+use atomic_write_file::unix::OpenOptionsExt;
 
 use crate::model::Board;
 
@@ -23,10 +23,7 @@ pub struct SaveError {
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |source| SaveError {
-        path: path.to_path_buf(),
-        source,
-    };
+    let fail = |source| SaveError { path: path.to_path_buf(), source };
     let target = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let mut options = OpenOptions::new();
     options.preserve_mode(true).try_preserve_owner(true);

@@ -76,11 +76,8 @@ pub fn write_item(out: &mut String, board: &Board, item: &Item, depth: usize) {
         field("description", &quote(description));
     }
     if !item.acceptance.is_empty() {
-        let lines: Vec<String> = item
-            .acceptance
-            .iter()
-            .map(|c| format!("(text: {}, done: {})", quote(&c.text), c.done))
-            .collect();
+        let lines: Vec<String> =
+            item.acceptance.iter().map(|c| format!("(text: {}, done: {})", quote(&c.text), c.done)).collect();
         field("acceptance", &block(&lines, depth + 1));
     }
     if let Some(points) = item.points {
@@ -108,11 +105,8 @@ pub fn write_item(out: &mut String, board: &Board, item: &Item, depth: usize) {
         field("depends_on", &string_list(&item.depends_on));
     }
     if !item.history.is_empty() {
-        let lines: Vec<String> = item
-            .history
-            .iter()
-            .map(|m| format!("(at: {}, column: {})", quote(&m.at), quote(&m.column)))
-            .collect();
+        let lines: Vec<String> =
+            item.history.iter().map(|m| format!("(at: {}, column: {})", quote(&m.at), quote(&m.column))).collect();
         field("history", &block(&lines, depth + 1));
     }
     let _ = writeln!(out, "{pad}),");

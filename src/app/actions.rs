@@ -1,0 +1,241 @@
+//! What each board action does: navigation changes the cursor; changes become model edits,
+//! are committed to the undo history, and ask the shell to save the boards they touched.
+
+use crate::keymap::Action;
+use crate::model::ops::{self, Rank};
+use crate::model::{Edit, Level, ModelError};
+use crate::storage::snippet::item_to_snippet;
+
+use super::input::LineInput;
+use super::state::{App, Effect, Mode, SearchDialog, SplitDialog};
+
+pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
+    use Action::*;
+    match action {
+        SelectPrevColumn => select_column(app, -1),
+        SelectNextColumn => select_column(app, 1),
+        SelectNextItem => select_row(app, |row, _| row + 1),
+        SelectPrevItem => select_row(app, |row, _| row.saturating_sub(1)),
+        SelectFirstItem => select_row(app, |_, _| 0),
+        SelectLastItem => select_row(app, |_, len| len.saturating_sub(1)),
+        MoveItemLeft => return move_item(app, -1),
+        MoveItemRight => return move_item(app, 1),
+        MoveItemDown => return rank_item(app, Rank::Down),
+        MoveItemUp => return rank_item(app, Rank::Up),
+        SortByWsjf => return sort_by_wsjf(app),
+        SplitItem => open_split(app),
+        NewItem => open_new_item(app),
+        EditTitle => open_edit_title(app),
+        EditInEditor => return open_editor(app),
+        DeleteItem => {
+            if let Some(id) = editable_selection(app) {
+                app.mode = Mode::ConfirmDelete { id };
+            }
+        }
+        Undo => return undo_redo(app, true),
+        Redo => return undo_redo(app, false),
+        OpenDetails => {
+            if app.selected_item().is_some() {
+                app.mode = Mode::Details { scroll: 0 };
+            }
+        }
+        CloseDetails => {
+            app.mode = Mode::Board;
+            app.status = None;
+        }
+        JumpToParent => jump_to_parent(app),
+        NextBoard => cycle_board(app, 1),
+        PrevBoard => cycle_board(app, -1),
+        FirstPortfolioBoard => first_board(app, Level::Portfolio),
+        FirstProgramBoard => first_board(app, Level::Program),
+        FirstTeamBoard => first_board(app, Level::Team),
+        Search => app.mode = Mode::Search(SearchDialog::default()),
+        Help => app.mode = Mode::Help { scroll: 0 },
+        Quit => return vec![Effect::Quit],
+    }
+    Vec::new()
+}
+
+fn select_column(app: &mut App, step: isize) {
+    let Some(columns) = app.current_board().map(|b| b.columns.len()) else { return };
+    if let Some(cursor) = app.cursor_mut() {
+        let next = (cursor.column as isize + step).clamp(0, columns as isize - 1);
+        cursor.column = next as usize;
+    }
+    app.keep_in_view();
+}
+
+fn select_row(app: &mut App, to: impl Fn(usize, usize) -> usize) {
+    let col = app.cursor().column;
+    let len = app.current_board().map(|b| b.column_len(col)).unwrap_or(0);
+    let row = app.selected_row(col);
+    if let Some(cursor) = app.cursor_mut() {
+        if let Some(slot) = cursor.rows.get_mut(col) {
+            *slot = to(row, len).min(len.saturating_sub(1));
+        }
+    }
+    app.keep_in_view();
+}
+
+/// The selected item's id, unless the board is read-only (then says so).
+pub fn editable_selection(app: &mut App) -> Option<String> {
+    let read_only = app.current_board().is_some_and(|b| b.is_read_only());
+    if read_only {
+        app.error("this board was written by a newer trainboard; it is read-only here");
+        return None;
+    }
+    app.selected_id()
+}
+
+/// Commits an edit, selects `select` afterwards, and asks for the touched boards to be saved.
+pub fn commit(app: &mut App, edit: Result<Edit, ModelError>, select: Option<&str>) -> Vec<Effect> {
+    let edit = match edit {
+        Ok(edit) => edit,
+        Err(ModelError::NothingToChange) => return Vec::new(),
+        Err(err) => {
+            app.error(err.to_string());
+            return Vec::new();
+        }
+    };
+    if let Some(board) = edit.boards().iter().find_map(|k| app.ws.board_by_key(k).filter(|b| b.is_read_only())) {
+        let name = board.name.clone();
+        app.error(format!("{name} was written by a newer trainboard; it is read-only here"));
+        return Vec::new();
+    }
+    match app.history.commit(&mut app.ws, edit) {
+        Ok(applied) => {
+            if let Some(id) = select {
+                app.select_item(id);
+            }
+            app.keep_in_view();
+            app.success(capitalize(&applied.label));
+            vec![Effect::Save(applied.boards)]
+        }
+        Err(err) => {
+            app.error(err.to_string());
+            Vec::new()
+        }
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn move_item(app: &mut App, step: isize) -> Vec<Effect> {
+    let Some(id) = editable_selection(app) else { return Vec::new() };
+    let to = match ops::neighbour_column(&app.ws, &id, step) {
+        Ok(to) => to,
+        Err(_) => return Vec::new(),
+    };
+    let full = app.current_board().is_some_and(|b| b.column_index(&to).is_some_and(|c| b.column_is_full(c)));
+    if full {
+        app.mode = Mode::ConfirmMove { id, to };
+        return Vec::new();
+    }
+    move_to(app, &id, &to)
+}
+
+/// Moves `id` to column `to` now (after any WIP confirmation).
+pub fn move_to(app: &mut App, id: &str, to: &str) -> Vec<Effect> {
+    let now = (app.clock)();
+    let edit = ops::move_to_column(&app.ws, id, to, &now);
+    commit(app, edit, Some(id))
+}
+
+fn rank_item(app: &mut App, rank: Rank) -> Vec<Effect> {
+    let Some(id) = editable_selection(app) else { return Vec::new() };
+    let edit = ops::rank(&app.ws, &id, &rank);
+    commit(app, edit, Some(&id))
+}
+
+fn sort_by_wsjf(app: &mut App) -> Vec<Effect> {
+    let Some(board) = app.current_board() else { return Vec::new() };
+    let key = board.key.clone();
+    let col = app.cursor().column;
+    let keep = app.selected_id();
+    let edit = ops::sort_by_wsjf(&app.ws, &key, col);
+    if edit == Err(ModelError::NothingToChange) {
+        app.info("the column is already in WSJF order");
+    }
+    commit(app, edit, keep.as_deref())
+}
+
+fn open_split(app: &mut App) {
+    let Some(id) = editable_selection(app) else { return };
+    match ops::default_split_board(&app.ws, &id) {
+        Ok(target) => {
+            app.mode = Mode::Split(SplitDialog { id, lines: Vec::new(), current: LineInput::default(), target });
+        }
+        Err(err) => app.error(format!("cannot split {id}: {err}")),
+    }
+}
+
+fn open_new_item(app: &mut App) {
+    let read_only = app.current_board().is_none_or(|b| b.is_read_only());
+    if read_only {
+        app.error("this board is read-only here");
+        return;
+    }
+    app.mode = Mode::NewItem(LineInput::default());
+}
+
+fn open_edit_title(app: &mut App) {
+    let Some(id) = editable_selection(app) else { return };
+    let title = app.ws.item(&id).map(|i| i.title.clone()).unwrap_or_default();
+    app.mode = Mode::EditTitle { id, input: LineInput::new(&title) };
+}
+
+fn open_editor(app: &mut App) -> Vec<Effect> {
+    let Some(id) = editable_selection(app) else { return Vec::new() };
+    let Some((board, item)) = app.ws.find(&id) else { return Vec::new() };
+    let text = item_to_snippet(board, item);
+    vec![Effect::OpenEditor { id, text }]
+}
+
+fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
+    let keep = app.selected_id();
+    let applied = if undo { app.history.undo(&mut app.ws) } else { app.history.redo(&mut app.ws) };
+    match applied {
+        Some(applied) => {
+            if let Some(id) = keep {
+                app.select_item(&id);
+            }
+            app.keep_in_view();
+            let verb = if undo { "Undid" } else { "Redid" };
+            app.success(format!("{verb}: {}", applied.label));
+            vec![Effect::Save(applied.boards)]
+        }
+        None => {
+            app.info(if undo { "nothing to undo" } else { "nothing to redo" });
+            Vec::new()
+        }
+    }
+}
+
+fn jump_to_parent(app: &mut App) {
+    let Some((id, parent)) = app.selected_item().map(|i| (i.id.clone(), i.parent.clone())) else { return };
+    match parent {
+        Some(parent) if app.select_item(&parent) => app.info(format!("{id}'s parent is {parent}")),
+        Some(parent) => app.error(format!("parent {parent} is not in this workspace")),
+        None => app.info(format!("{id} has no parent")),
+    }
+}
+
+fn cycle_board(app: &mut App, step: isize) {
+    let count = app.ws.boards().len() as isize;
+    if count > 0 {
+        app.show_board((app.board as isize + step).rem_euclid(count) as usize);
+    }
+}
+
+fn first_board(app: &mut App, level: Level) {
+    match app.first_board_at(level) {
+        Some(index) => app.show_board(index),
+        None => app.info(format!("no {} board in this workspace", level.name().to_lowercase())),
+    }
+}

@@ -1,0 +1,236 @@
+//! Keys inside dialogs: search, new item, edit title, split, the y/n confirmations, and the
+//! `$EDITOR` round trip. Text fields take typing and paste; `Enter` confirms, `Esc` cancels.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::model::{Workspace, ops};
+use crate::storage::snippet::parse_item_snippet;
+
+use super::actions::{commit, move_to};
+use super::input::LineInput;
+use super::state::{App, Effect, Mode, SearchDialog, SplitDialog};
+
+/// Most hits a search lists.
+pub const MAX_HITS: usize = 200;
+
+pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let mode = std::mem::replace(&mut app.mode, Mode::Board);
+    let (mode, effects) = match mode {
+        Mode::Search(search) => on_search(app, search, key),
+        Mode::NewItem(input) => on_new_item(app, input, key),
+        Mode::EditTitle { id, input } => on_edit_title(app, id, input, key),
+        Mode::Split(split) => on_split(app, split, key),
+        Mode::ConfirmDelete { id } => confirm(app, key, Mode::ConfirmDelete { id: id.clone() }, |app| {
+            let edit = ops::delete(&app.ws, &id);
+            commit(app, edit, None)
+        }),
+        Mode::ConfirmMove { id, to } => {
+            let again = Mode::ConfirmMove { id: id.clone(), to: to.clone() };
+            confirm(app, key, again, |app| move_to(app, &id, &to))
+        }
+        Mode::EditorError { id, text, error } => {
+            let again = Mode::EditorError { id: id.clone(), text: text.clone(), error };
+            confirm(app, key, again, |app| {
+                app.info("editing again");
+                vec![Effect::OpenEditor { id, text }]
+            })
+        }
+        other => (other, Vec::new()),
+    };
+    // A dialog's action may itself have opened a new mode (e.g. the editor error prompt).
+    if app.mode == Mode::Board {
+        app.mode = mode;
+    }
+    effects
+}
+
+/// `y`/`Enter` runs `yes`; `n`/`Esc` cancels; other keys keep asking.
+fn confirm(
+    app: &mut App,
+    key: KeyEvent,
+    again: Mode,
+    yes: impl FnOnce(&mut App) -> Vec<Effect>,
+) -> (Mode, Vec<Effect>) {
+    match key.code {
+        KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter => (Mode::Board, yes(app)),
+        KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
+            app.info("cancelled");
+            (Mode::Board, Vec::new())
+        }
+        _ => (again, Vec::new()),
+    }
+}
+
+fn on_search(app: &mut App, mut search: SearchDialog, key: KeyEvent) -> (Mode, Vec<Effect>) {
+    match key.code {
+        KeyCode::Esc => return (Mode::Board, Vec::new()),
+        KeyCode::Enter => {
+            if let Some(id) = search.hits.get(search.selected) {
+                let id = id.clone();
+                app.select_item(&id);
+                app.info(format!("found {id}"));
+            }
+            return (Mode::Board, Vec::new());
+        }
+        KeyCode::Down => search.selected = (search.selected + 1).min(search.hits.len().saturating_sub(1)),
+        KeyCode::Up => search.selected = search.selected.saturating_sub(1),
+        _ => {
+            if search.input.handle(&key) {
+                refresh_hits(&app.ws, &mut search);
+            }
+        }
+    }
+    (Mode::Search(search), Vec::new())
+}
+
+/// Items whose id or title contains every word of the query, ignoring case; exact id first.
+pub fn refresh_hits(ws: &Workspace, search: &mut SearchDialog) {
+    let query = search.input.text().to_lowercase();
+    let words: Vec<&str> = query.split_whitespace().collect();
+    search.selected = 0;
+    search.hits.clear();
+    if words.is_empty() {
+        return;
+    }
+    if let Some(exact) = ws.boards().iter().flat_map(|b| &b.items).find(|i| i.id.to_lowercase() == query.trim()) {
+        search.hits.push(exact.id.clone());
+    }
+    for item in ws.boards().iter().flat_map(|b| &b.items) {
+        if search.hits.len() >= MAX_HITS {
+            break;
+        }
+        let haystack = format!("{} {}", item.id, item.title).to_lowercase();
+        if words.iter().all(|w| haystack.contains(w)) && search.hits.first() != Some(&item.id) {
+            search.hits.push(item.id.clone());
+        }
+    }
+}
+
+fn on_new_item(app: &mut App, mut input: LineInput, key: KeyEvent) -> (Mode, Vec<Effect>) {
+    match key.code {
+        KeyCode::Esc => (Mode::Board, Vec::new()),
+        KeyCode::Enter => {
+            let Some(board) = app.current_board() else { return (Mode::Board, Vec::new()) };
+            let key_name = board.key.clone();
+            let column = board.columns.get(app.cursor().column).map(|c| c.name.clone()).unwrap_or_default();
+            let now = (app.clock)();
+            match ops::add_item(&app.ws, &key_name, &column, &input.text(), &now) {
+                Ok((edit, id)) => (Mode::Board, commit(app, Ok(edit), Some(&id))),
+                Err(err) => {
+                    app.error(err.to_string());
+                    (Mode::NewItem(input), Vec::new())
+                }
+            }
+        }
+        _ => {
+            input.handle(&key);
+            (Mode::NewItem(input), Vec::new())
+        }
+    }
+}
+
+fn on_edit_title(app: &mut App, id: String, mut input: LineInput, key: KeyEvent) -> (Mode, Vec<Effect>) {
+    match key.code {
+        KeyCode::Esc => (Mode::Board, Vec::new()),
+        KeyCode::Enter => {
+            let edit = ops::set_title(&app.ws, &id, &input.text());
+            (Mode::Board, commit(app, edit, Some(&id)))
+        }
+        _ => {
+            input.handle(&key);
+            (Mode::EditTitle { id, input }, Vec::new())
+        }
+    }
+}
+
+fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent) -> (Mode, Vec<Effect>) {
+    match key.code {
+        KeyCode::Esc => {
+            app.info("split cancelled");
+            return (Mode::Board, Vec::new());
+        }
+        KeyCode::Enter if split.current.is_empty() => {
+            if split.lines.is_empty() {
+                app.info("type a title for each child; Enter on an empty line creates them");
+            } else {
+                let now = (app.clock)();
+                let id = split.id.clone();
+                let result = ops::split(&app.ws, &id, &split.lines, split.target, &now).map(|(edit, _)| edit);
+                return (Mode::Board, commit(app, result, Some(&id)));
+            }
+        }
+        KeyCode::Enter => {
+            split.lines.push(split.current.text().trim().to_string());
+            split.current = LineInput::default();
+        }
+        KeyCode::Tab | KeyCode::BackTab => {
+            let level = app.ws.board(split.target).map(|b| b.level);
+            let targets: Vec<usize> = level.map(|l| app.ws.boards_at(l).collect()).unwrap_or_default();
+            if let Some(at) = targets.iter().position(|&t| t == split.target) {
+                let step = if key.code == KeyCode::Tab { 1 } else { targets.len() - 1 };
+                split.target = targets[(at + step) % targets.len()];
+            }
+        }
+        KeyCode::Backspace if split.current.text().is_empty() => {
+            if let Some(last) = split.lines.pop() {
+                split.current = LineInput::new(&last);
+            }
+        }
+        _ => {
+            split.current.handle(&key);
+        }
+    }
+    (Mode::Split(split), Vec::new())
+}
+
+/// Pasted text goes into the open text field; in the split dialog each line is a child.
+pub fn paste(app: &mut App, text: &str) {
+    match &mut app.mode {
+        Mode::NewItem(input) | Mode::EditTitle { input, .. } => input.insert_str(text),
+        Mode::Search(search) => {
+            search.input.insert_str(text);
+            let mut search = search.clone();
+            refresh_hits(&app.ws, &mut search);
+            app.mode = Mode::Search(search);
+        }
+        Mode::Split(split) => {
+            let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty()).peekable();
+            while let Some(line) = lines.next() {
+                split.current.insert_str(line);
+                if lines.peek().is_some() {
+                    split.lines.push(split.current.text().trim().to_string());
+                    split.current = LineInput::default();
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Applies the text `$EDITOR` returned, or offers it again with the error.
+pub fn editor_returned(app: &mut App, id: String, result: Result<String, String>) -> Vec<Effect> {
+    let text = match result {
+        Ok(text) => text,
+        Err(err) => {
+            app.error(format!("could not run the editor: {err}"));
+            return Vec::new();
+        }
+    };
+    let Some(board) = app.ws.board_of(&id).and_then(|b| app.ws.board(b)) else {
+        app.error(format!("{id} no longer exists; the edit was not applied"));
+        return Vec::new();
+    };
+    let error = match parse_item_snippet(&text, board) {
+        Ok(item) => match ops::replace_item(&app.ws, &id, item) {
+            Ok(edit) => return commit(app, Ok(edit), Some(&id)),
+            Err(crate::model::ModelError::NothingToChange) => {
+                app.info(format!("{id}: no changes"));
+                return Vec::new();
+            }
+            Err(err) => err.to_string(),
+        },
+        Err(err) => format!("line {}, column {}: {}", err.line, err.column, err.message),
+    };
+    app.mode = Mode::EditorError { id, text, error };
+    Vec::new()
+}

@@ -1,0 +1,12 @@
+//! The application: state, messages and the `update` function that turns keys into model
+//! edits and effects for the shell (save, open the editor, quit).
+
+pub mod actions;
+pub mod dialogs;
+pub mod geometry;
+pub mod input;
+pub mod state;
+pub mod update;
+
+pub use state::{App, Cursor, Effect, Mode, Status, Tone};
+pub use update::{Msg, update};

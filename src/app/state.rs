@@ -1,0 +1,230 @@
+//! The application state: the workspace and its undo history, which board and card are
+//! selected, the open dialog, and the status message. Rendering reads it; only `update`
+//! changes it.
+
+use std::collections::HashMap;
+
+use ratatui::layout::Rect;
+
+use crate::keymap::KeyMap;
+use crate::model::{Board, History, Item, Level, Workspace};
+
+use super::geometry;
+use super::input::LineInput;
+
+/// Which column and card is selected on one board, and how far it is scrolled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub column: usize,
+    /// Selected row in each column.
+    pub rows: Vec<usize>,
+    /// First column shown (horizontal scroll).
+    pub first_column: usize,
+    /// First row shown in each column (vertical scroll).
+    pub scroll: Vec<usize>,
+}
+
+/// The split dialog: one child title per line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitDialog {
+    pub id: String,
+    pub lines: Vec<String>,
+    pub current: LineInput,
+    /// Index of the board the children go to.
+    pub target: usize,
+}
+
+/// Search across the workspace: the query and its hits (item ids).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchDialog {
+    pub input: LineInput,
+    pub hits: Vec<String>,
+    pub selected: usize,
+}
+
+/// What has the keyboard besides the board itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Board,
+    Details {
+        scroll: u16,
+    },
+    Help {
+        scroll: u16,
+    },
+    Search(SearchDialog),
+    NewItem(LineInput),
+    EditTitle {
+        id: String,
+        input: LineInput,
+    },
+    Split(SplitDialog),
+    ConfirmDelete {
+        id: String,
+    },
+    ConfirmMove {
+        id: String,
+        to: String,
+    },
+    /// `$EDITOR` returned text that is not a valid item: offer it again.
+    EditorError {
+        id: String,
+        text: String,
+        error: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Success,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// Work for the shell: things `update` decides but cannot do itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write these boards (by key) to their files.
+    Save(Vec<String>),
+    /// Let the user edit this RON text of item `id` in `$EDITOR`.
+    OpenEditor {
+        id: String,
+        text: String,
+    },
+    Quit,
+}
+
+pub struct App {
+    pub ws: Workspace,
+    pub history: History,
+    pub keymap: KeyMap,
+    /// Where the files are, for the status line.
+    pub origin: String,
+    pub board: usize,
+    pub cursors: HashMap<String, Cursor>,
+    pub mode: Mode,
+    pub status: Option<Status>,
+    /// The terminal size, for keeping the selection in view.
+    pub screen: Rect,
+    /// The clock used for history entries (RFC 3339); replaced in tests.
+    pub clock: fn() -> String,
+}
+
+impl App {
+    pub fn new(ws: Workspace, origin: impl Into<String>) -> App {
+        App {
+            ws,
+            history: History::default(),
+            keymap: KeyMap::default(),
+            origin: origin.into(),
+            board: 0,
+            cursors: HashMap::new(),
+            mode: Mode::Board,
+            status: None,
+            screen: Rect::new(0, 0, 80, 24),
+            clock: crate::clock::now_rfc3339,
+        }
+    }
+
+    pub fn current_board(&self) -> Option<&Board> {
+        self.ws.board(self.board)
+    }
+
+    /// The cursor of the current board (a default one before the first move).
+    pub fn cursor(&self) -> Cursor {
+        self.current_board().and_then(|b| self.cursors.get(&b.key)).cloned().unwrap_or_default()
+    }
+
+    pub fn cursor_mut(&mut self) -> Option<&mut Cursor> {
+        let board = self.ws.board(self.board)?;
+        let columns = board.columns.len();
+        let cursor = self.cursors.entry(board.key.clone()).or_default();
+        cursor.rows.resize(columns, 0);
+        cursor.scroll.resize(columns, 0);
+        Some(cursor)
+    }
+
+    /// Row selected in column `col` of the current board, clamped to the column's length.
+    pub fn selected_row(&self, col: usize) -> usize {
+        let Some(board) = self.current_board() else { return 0 };
+        let len = board.column_len(col);
+        let row = self.cursor().rows.get(col).copied().unwrap_or(0);
+        row.min(len.saturating_sub(1))
+    }
+
+    /// The selected item on the current board, if its column has any.
+    pub fn selected_item(&self) -> Option<&Item> {
+        let board = self.current_board()?;
+        let col = self.cursor().column.min(board.columns.len().saturating_sub(1));
+        let pos = *board.column_positions(col).get(self.selected_row(col))?;
+        board.items.get(pos)
+    }
+
+    pub fn selected_id(&self) -> Option<String> {
+        self.selected_item().map(|i| i.id.clone())
+    }
+
+    /// Shows board `index`, keeping its own cursor.
+    pub fn show_board(&mut self, index: usize) {
+        if index < self.ws.boards().len() {
+            self.board = index;
+            self.keep_in_view();
+        }
+    }
+
+    /// The first board of `level`, if any.
+    pub fn first_board_at(&self, level: Level) -> Option<usize> {
+        self.ws.boards_at(level).next()
+    }
+
+    /// Selects item `id`, switching to its board and column. False if there is no such item.
+    pub fn select_item(&mut self, id: &str) -> bool {
+        let Some(board_index) = self.ws.board_of(id) else { return false };
+        let board = &self.ws.boards()[board_index];
+        let (Some(pos), Some(item)) = (board.position(id), board.item(id)) else { return false };
+        let Some(col) = board.column_index(&item.column) else { return false };
+        let Ok(row) = board.column_positions(col).binary_search(&pos) else { return false };
+        self.board = board_index;
+        if let Some(cursor) = self.cursor_mut() {
+            cursor.column = col;
+            cursor.rows[col] = row;
+        }
+        self.keep_in_view();
+        true
+    }
+
+    /// Adjusts the scroll offsets so the selected column and card are on screen.
+    pub fn keep_in_view(&mut self) {
+        let area = geometry::board_area(self.screen);
+        let Some(board) = self.ws.board(self.board) else { return };
+        let columns = board.columns.len();
+        let lens: Vec<usize> = (0..columns).map(|c| board.column_len(c)).collect();
+        let visible = geometry::visible_columns(area.width, columns);
+        let cards = geometry::visible_cards(area.height);
+        let Some(cursor) = self.cursor_mut() else { return };
+        cursor.column = cursor.column.min(columns.saturating_sub(1));
+        cursor.first_column = geometry::scroll_to_show(cursor.first_column, cursor.column, visible, columns);
+        for (col, len) in lens.into_iter().enumerate() {
+            cursor.rows[col] = cursor.rows[col].min(len.saturating_sub(1));
+            cursor.scroll[col] = geometry::scroll_to_show(cursor.scroll[col], cursor.rows[col], cards, len);
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), tone: Tone::Info });
+    }
+
+    pub fn success(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), tone: Tone::Success });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), tone: Tone::Error });
+    }
+}

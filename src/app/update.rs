@@ -1,0 +1,104 @@
+//! `update(&mut App, Msg) -> Vec<Effect>`: the one place state changes. Dispatches by mode to
+//! the board actions and to the dialogs.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use crate::keymap::Action;
+
+use super::actions;
+use super::dialogs;
+use super::state::{App, Effect, Mode};
+
+/// Something that happened: a key, a paste, a resize, or the editor coming back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Resize(u16, u16),
+    /// `$EDITOR` finished: the edited text, or why it could not run.
+    EditorReturned {
+        id: String,
+        result: Result<String, String>,
+    },
+}
+
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Resize(width, height) => {
+            app.screen = Rect::new(0, 0, width, height);
+            app.keep_in_view();
+            Vec::new()
+        }
+        Msg::Paste(text) => {
+            dialogs::paste(app, &text);
+            Vec::new()
+        }
+        Msg::EditorReturned { id, result } => dialogs::editor_returned(app, id, result),
+        Msg::Key(key) => on_key(app, key),
+    }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
+        return Vec::new();
+    }
+    let action = app.keymap.action_for(&key);
+    match &app.mode {
+        Mode::Board => match action {
+            Some(action) => actions::perform(app, action),
+            None => Vec::new(),
+        },
+        Mode::Details { .. } => on_details_key(app, key, action),
+        Mode::Help { .. } => {
+            on_help_key(app, key, action);
+            Vec::new()
+        }
+        _ => dialogs::on_key(app, key),
+    }
+}
+
+/// Details stay open while navigating, so they follow the selection.
+fn on_details_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
+    match action {
+        Some(Action::OpenDetails | Action::CloseDetails) => {
+            app.mode = Mode::Board;
+            Vec::new()
+        }
+        Some(Action::Quit) if key.code == KeyCode::Char('q') => {
+            app.mode = Mode::Board;
+            Vec::new()
+        }
+        Some(action) => actions::perform(app, action),
+        None => {
+            if let Mode::Details { scroll } = &mut app.mode {
+                *scroll = scroll_by(*scroll, &key);
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn on_help_key(app: &mut App, key: KeyEvent, action: Option<Action>) {
+    match (action, key.code) {
+        (Some(Action::SelectNextItem), _) | (_, KeyCode::PageDown) => {
+            if let Mode::Help { scroll } = &mut app.mode {
+                *scroll = scroll.saturating_add(if key.code == KeyCode::PageDown { 10 } else { 1 });
+            }
+        }
+        (Some(Action::SelectPrevItem), _) | (_, KeyCode::PageUp) => {
+            if let Mode::Help { scroll } = &mut app.mode {
+                *scroll = scroll.saturating_sub(if key.code == KeyCode::PageUp { 10 } else { 1 });
+            }
+        }
+        _ => app.mode = Mode::Board,
+    }
+}
+
+fn scroll_by(scroll: u16, key: &KeyEvent) -> u16 {
+    match (key.code, key.modifiers) {
+        (KeyCode::PageDown, _) | (KeyCode::Char('d'), KeyModifiers::CONTROL) => scroll.saturating_add(10),
+        (KeyCode::PageUp, _) | (KeyCode::Char('u'), KeyModifiers::CONTROL) => scroll.saturating_sub(10),
+        _ => scroll,
+    }
+}

@@ -1,0 +1,348 @@
+//! The one place that names every action and binds keys to them. The help overlay and the
+//! README key table are generated from [`ACTIONS`] and [`KeyMap::default`], so they never drift.
+
+use std::fmt;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Everything a key can ask for on the board screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    SelectPrevColumn,
+    SelectNextColumn,
+    SelectNextItem,
+    SelectPrevItem,
+    SelectFirstItem,
+    SelectLastItem,
+    MoveItemLeft,
+    MoveItemRight,
+    MoveItemDown,
+    MoveItemUp,
+    SortByWsjf,
+    SplitItem,
+    NewItem,
+    EditTitle,
+    EditInEditor,
+    DeleteItem,
+    Undo,
+    Redo,
+    OpenDetails,
+    CloseDetails,
+    JumpToParent,
+    NextBoard,
+    PrevBoard,
+    FirstPortfolioBoard,
+    FirstProgramBoard,
+    FirstTeamBoard,
+    Search,
+    Help,
+    Quit,
+}
+
+/// An action's stable name (for config files) and the line the help shows for it.
+pub struct ActionInfo {
+    pub action: Action,
+    pub name: &'static str,
+    pub doc: &'static str,
+}
+
+const fn info(action: Action, name: &'static str, doc: &'static str) -> ActionInfo {
+    ActionInfo { action, name, doc }
+}
+
+/// The registry, in the order help lists it.
+pub const ACTIONS: &[ActionInfo] = &[
+    info(Action::SelectPrevColumn, "select_prev_column", "select the previous column"),
+    info(Action::SelectNextColumn, "select_next_column", "select the next column"),
+    info(Action::SelectNextItem, "select_next_item", "select the next item"),
+    info(Action::SelectPrevItem, "select_prev_item", "select the previous item"),
+    info(Action::SelectFirstItem, "select_first_item", "select the first item of the column"),
+    info(Action::SelectLastItem, "select_last_item", "select the last item of the column"),
+    info(Action::MoveItemLeft, "move_item_left", "move the item to the previous column"),
+    info(Action::MoveItemRight, "move_item_right", "move the item to the next column"),
+    info(Action::MoveItemDown, "move_item_down", "move the item down in priority"),
+    info(Action::MoveItemUp, "move_item_up", "move the item up in priority"),
+    info(Action::SortByWsjf, "sort_by_wsjf", "re-rank the column by WSJF, highest first"),
+    info(Action::SplitItem, "split_item", "split the item into children on the level below"),
+    info(Action::NewItem, "new_item", "new item in the selected column"),
+    info(Action::EditTitle, "edit_title", "edit the title in place"),
+    info(Action::EditInEditor, "edit_in_editor", "edit the whole item in $EDITOR"),
+    info(Action::DeleteItem, "delete_item", "delete the item (asks y/n)"),
+    info(Action::Undo, "undo", "undo the last change"),
+    info(Action::Redo, "redo", "redo the change undone last"),
+    info(Action::OpenDetails, "open_details", "open the item's details"),
+    info(Action::CloseDetails, "close_details", "close the details, help or a dialog"),
+    info(Action::JumpToParent, "jump_to_parent", "jump to the item's parent, on its board"),
+    info(Action::NextBoard, "next_board", "next board"),
+    info(Action::PrevBoard, "prev_board", "previous board"),
+    info(Action::FirstPortfolioBoard, "first_portfolio_board", "first portfolio board"),
+    info(Action::FirstProgramBoard, "first_program_board", "first program board"),
+    info(Action::FirstTeamBoard, "first_team_board", "first team board"),
+    info(Action::Search, "search", "search titles and ids across the workspace"),
+    info(Action::Help, "help", "show or hide this help"),
+    info(Action::Quit, "quit", "quit"),
+];
+
+impl Action {
+    pub fn info(self) -> &'static ActionInfo {
+        ACTIONS.iter().find(|i| i.action == self).unwrap_or(&ACTIONS[0])
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        ACTIONS.iter().find(|i| i.name == name).map(|i| i.action)
+    }
+}
+
+/// A key with its modifiers, normalized so `H` and `Shift+h` are one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    pub const fn new(code: KeyCode, mods: KeyModifiers) -> Key {
+        Key { code, mods }
+    }
+
+    pub const fn plain(code: KeyCode) -> Key {
+        Key::new(code, KeyModifiers::NONE)
+    }
+
+    pub const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    /// The key of a terminal event: Shift is folded into the character (`H`), and
+    /// `Shift+Tab` arrives as `BackTab`.
+    pub fn from_event(event: &KeyEvent) -> Key {
+        let mut mods = event.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let code = match event.code {
+            KeyCode::Char(c) => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::Char(c)
+            }
+            KeyCode::BackTab => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        Key { code, mods }
+    }
+
+    /// Parses `h`, `H`, `Shift+Left`, `Ctrl+r`, `Tab`, `Enter`, `Esc`, `?`.
+    pub fn parse(text: &str) -> Option<Key> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let Some((head, tail)) = rest.split_once('+').filter(|(_, t)| !t.is_empty()) else { break };
+            match head.to_ascii_lowercase().as_str() {
+                "shift" => mods |= KeyModifiers::SHIFT,
+                "ctrl" | "control" => mods |= KeyModifiers::CONTROL,
+                "alt" => mods |= KeyModifiers::ALT,
+                _ => return None,
+            }
+            rest = tail;
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "left" | "←" => KeyCode::Left,
+            "right" | "→" => KeyCode::Right,
+            "up" | "↑" => KeyCode::Up,
+            "down" | "↓" => KeyCode::Down,
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "space" => KeyCode::Char(' '),
+            "backspace" => KeyCode::Backspace,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            "delete" | "del" => KeyCode::Delete,
+            _ => {
+                let mut chars = rest.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                KeyCode::Char(c)
+            }
+        };
+        let key = Key { code, mods };
+        Some(match (key.code, key.mods.contains(KeyModifiers::SHIFT)) {
+            (KeyCode::Char(c), true) => Key::new(KeyCode::Char(c.to_ascii_uppercase()), mods - KeyModifiers::SHIFT),
+            (KeyCode::Tab, true) => Key::plain(KeyCode::BackTab),
+            _ => key,
+        })
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            f.write_str("Ctrl+")?;
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            f.write_str("Alt+")?;
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            f.write_str("Shift+")?;
+        }
+        match self.code {
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift+Tab"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::PageUp => f.write_str("PageUp"),
+            KeyCode::PageDown => f.write_str("PageDown"),
+            KeyCode::Delete => f.write_str("Delete"),
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// Keys bound to actions; several keys may share one action.
+#[derive(Debug, Clone)]
+pub struct KeyMap {
+    bindings: Vec<(Key, Action)>,
+}
+
+impl Default for KeyMap {
+    fn default() -> KeyMap {
+        use Action::*;
+        use KeyCode::*;
+        let shift = KeyModifiers::SHIFT;
+        let ctrl = KeyModifiers::CONTROL;
+        let bindings = vec![
+            (Key::char('h'), SelectPrevColumn),
+            (Key::plain(Left), SelectPrevColumn),
+            (Key::char('l'), SelectNextColumn),
+            (Key::plain(Right), SelectNextColumn),
+            (Key::char('j'), SelectNextItem),
+            (Key::plain(Down), SelectNextItem),
+            (Key::char('k'), SelectPrevItem),
+            (Key::plain(Up), SelectPrevItem),
+            (Key::char('g'), SelectFirstItem),
+            (Key::plain(Home), SelectFirstItem),
+            (Key::char('G'), SelectLastItem),
+            (Key::plain(End), SelectLastItem),
+            (Key::char('H'), MoveItemLeft),
+            (Key::new(Left, shift), MoveItemLeft),
+            (Key::char('L'), MoveItemRight),
+            (Key::new(Right, shift), MoveItemRight),
+            (Key::char('J'), MoveItemDown),
+            (Key::new(Down, shift), MoveItemDown),
+            (Key::char('K'), MoveItemUp),
+            (Key::new(Up, shift), MoveItemUp),
+            (Key::char('w'), SortByWsjf),
+            (Key::char('s'), SplitItem),
+            (Key::char('n'), NewItem),
+            (Key::char('e'), EditTitle),
+            (Key::char('E'), EditInEditor),
+            (Key::char('d'), DeleteItem),
+            (Key::char('u'), Undo),
+            (Key::new(Char('r'), ctrl), Redo),
+            (Key::plain(Enter), OpenDetails),
+            (Key::plain(Esc), CloseDetails),
+            (Key::char('p'), JumpToParent),
+            (Key::plain(Tab), NextBoard),
+            (Key::plain(BackTab), PrevBoard),
+            (Key::char('1'), FirstPortfolioBoard),
+            (Key::char('2'), FirstProgramBoard),
+            (Key::char('3'), FirstTeamBoard),
+            (Key::char('/'), Search),
+            (Key::char('?'), Help),
+            (Key::char('q'), Quit),
+            (Key::new(Char('c'), ctrl), Quit),
+        ];
+        KeyMap { bindings }
+    }
+}
+
+impl KeyMap {
+    pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
+        let key = Key::from_event(event);
+        self.bindings.iter().find(|(k, _)| *k == key).map(|(_, a)| *a)
+    }
+
+    /// The keys bound to `action`, in binding order.
+    pub fn keys_for(&self, action: Action) -> Vec<Key> {
+        self.bindings.iter().filter(|(_, a)| *a == action).map(|(k, _)| *k).collect()
+    }
+
+    /// The keys of `action` joined for display, e.g. `h ←`.
+    pub fn keys_label(&self, action: Action) -> String {
+        self.keys_for(action).iter().map(Key::to_string).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Binds `keys` to `action` in place of its current keys (a user override).
+    pub fn rebind(&mut self, action: Action, keys: &[Key]) {
+        self.bindings.retain(|(k, a)| *a != action && !keys.contains(k));
+        self.bindings.extend(keys.iter().map(|k| (*k, action)));
+    }
+
+    /// Help rows: keys and what they do, one per action, in registry order.
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        ACTIONS
+            .iter()
+            .map(|info| (self.keys_label(info.action), info.doc))
+            .filter(|(keys, _)| !keys.is_empty())
+            .collect()
+    }
+
+    /// The key table for the README, in Markdown.
+    pub fn markdown_table(&self) -> String {
+        let mut out = String::from("| keys | action |\n|---|---|\n");
+        for (keys, doc) in self.help_rows() {
+            let keys: Vec<String> = keys.split(' ').map(|k| format!("`{k}`")).collect();
+            out.push_str(&format!("| {} | {doc} |\n", keys.join(" ")));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifted_letters_and_arrows_are_told_apart() {
+        let map = KeyMap::default();
+        let ev = |code, mods| KeyEvent::new(code, mods);
+        assert_eq!(map.action_for(&ev(KeyCode::Char('H'), KeyModifiers::SHIFT)), Some(Action::MoveItemLeft));
+        assert_eq!(map.action_for(&ev(KeyCode::Char('h'), KeyModifiers::NONE)), Some(Action::SelectPrevColumn));
+        assert_eq!(map.action_for(&ev(KeyCode::Left, KeyModifiers::SHIFT)), Some(Action::MoveItemLeft));
+        assert_eq!(map.action_for(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevBoard));
+        assert_eq!(map.action_for(&ev(KeyCode::Char('r'), KeyModifiers::CONTROL)), Some(Action::Redo));
+    }
+
+    #[test]
+    fn keys_parse_and_print_back() {
+        for text in ["h", "H", "Ctrl+r", "Shift+←", "Tab", "Shift+Tab", "Enter", "Esc", "?", "/"] {
+            let key = Key::parse(text).expect(text);
+            assert_eq!(key.to_string(), text);
+        }
+        assert_eq!(Key::parse("shift+h"), Key::parse("H"));
+        assert_eq!(Key::parse("Hyper+x"), None);
+    }
+
+    #[test]
+    fn every_action_has_a_key_and_a_unique_name() {
+        let map = KeyMap::default();
+        for info in ACTIONS {
+            assert!(!map.keys_for(info.action).is_empty(), "{} has no key", info.name);
+            assert_eq!(Action::from_name(info.name), Some(info.action));
+        }
+    }
+}

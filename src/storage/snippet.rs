@@ -1,0 +1,39 @@
+//! One item as a RON snippet, for editing in `$EDITOR`, and back.
+
+use ron::Options;
+use ron::extensions::Extensions;
+
+use crate::model::{Board, Item};
+
+use super::read::{ParseError, humanize};
+use super::write::write_item;
+
+/// The item in the board file's own layout, under a comment that says how to use it.
+pub fn item_to_snippet(board: &Board, item: &Item) -> String {
+    let mut out = format!(
+        "// Item {} on board \"{}\". Change any field, save and quit to apply.\n\
+         // The id cannot change. Columns: {}.\n",
+        item.id,
+        board.name,
+        board.columns.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")
+    );
+    let mut body = String::new();
+    write_item(&mut body, board, item, 0);
+    out.push_str(body.trim_end().trim_end_matches(','));
+    out.push('\n');
+    out
+}
+
+/// Parses an edited snippet back into an item; the kind defaults by the board's level.
+pub fn parse_item_snippet(text: &str, board: &Board) -> Result<Item, ParseError> {
+    let options = Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let mut item: Item = options.from_str(text).map_err(|err| ParseError {
+        line: err.span.start.line.max(1),
+        column: err.span.start.col.max(1),
+        message: humanize(&err.code),
+    })?;
+    if item.kind == Some(board.level.default_kind()) {
+        item.kind = None;
+    }
+    Ok(item)
+}

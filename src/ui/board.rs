@@ -1,0 +1,125 @@
+//! The board view: the visible columns side by side, each with its header (`name count/limit`,
+//! marked when over the limit) and only the cards that fit, with scroll markers.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::symbols::border;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use crate::app::{App, geometry};
+use crate::model::Board;
+
+use super::card::Card;
+use super::text::fit;
+use super::theme::Theme;
+
+pub fn render_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(board) = app.current_board() else {
+        Paragraph::new("No boards.").render(area, buf);
+        return;
+    };
+    let cursor = app.cursor();
+    let columns = board.columns.len();
+    let visible = geometry::visible_columns(area.width, columns);
+    let first = cursor.first_column.min(columns.saturating_sub(visible));
+    let width = area.width / visible as u16;
+    for slot in 0..visible {
+        let col = first + slot;
+        if col >= columns {
+            break;
+        }
+        let x = area.x + slot as u16 * width;
+        let w = if slot + 1 == visible { area.width - slot as u16 * width } else { width };
+        let column_area = Rect { x, y: area.y, width: w, height: area.height };
+        let more_left = slot == 0 && first > 0;
+        let more_right = slot + 1 == visible && col + 1 < columns;
+        let selected = col == cursor.column;
+        let view = ColumnView { app, board, col, selected, more_left, more_right, theme };
+        view.render(column_area, buf);
+    }
+}
+
+struct ColumnView<'a> {
+    app: &'a App,
+    board: &'a Board,
+    col: usize,
+    selected: bool,
+    more_left: bool,
+    more_right: bool,
+    theme: &'a Theme,
+}
+
+impl ColumnView<'_> {
+    fn header(&self, room: usize) -> Line<'static> {
+        let t = self.theme;
+        let column = &self.board.columns[self.col];
+        let count = self.board.column_len(self.col);
+        let (count_text, count_style) = match column.wip {
+            Some(limit) if count > limit as usize => (format!(" {count}/{limit} OVER "), t.over_limit),
+            Some(limit) if count == limit as usize => (format!(" {count}/{limit} "), t.at_limit),
+            Some(limit) => (format!(" {count}/{limit} "), t.dim),
+            None => (format!(" {count} "), t.dim),
+        };
+        let arrow_left = if self.more_left { "◀ " } else { "" };
+        let arrow_right = if self.more_right { " ▶" } else { "" };
+        let done = if self.col == self.board.done_column() { " ✓" } else { "" };
+        let fixed = count_text.chars().count() + arrow_left.chars().count() + arrow_right.chars().count() + 2;
+        let name = fit(&format!("{}{done}", column.name), room.saturating_sub(fixed));
+        let name_style = if self.selected { t.header.patch(t.accent) } else { t.header };
+        Line::from(vec![
+            Span::styled(arrow_left.to_string(), t.accent),
+            Span::styled(format!(" {name}"), name_style),
+            Span::styled(count_text, count_style),
+            Span::styled(arrow_right.to_string(), t.accent),
+        ])
+    }
+}
+
+impl Widget for ColumnView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let border_style = if self.selected { t.border_selected } else { t.border };
+        let positions = self.board.column_positions(self.col);
+        let cards = geometry::visible_cards(area.height);
+        let cursor = self.app.cursor();
+        let scroll = cursor.scroll.get(self.col).copied().unwrap_or(0).min(positions.len().saturating_sub(1));
+        let hidden_above = scroll;
+        let hidden_below = positions.len().saturating_sub(scroll + cards);
+        let mut block = Block::default()
+            .borders(Borders::ALL)
+            .border_set(if self.selected { border::THICK } else { border::ROUNDED })
+            .border_style(border_style)
+            .title(self.header(area.width as usize));
+        if hidden_above > 0 {
+            block = block.title_top(Line::styled(format!(" ↑{hidden_above} "), t.dim).right_aligned());
+        }
+        if hidden_below > 0 {
+            block = block.title_bottom(Line::styled(format!(" ↓{hidden_below} more "), t.dim).right_aligned());
+        }
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if positions.is_empty() {
+            let hint = Line::styled(fit("(empty)", inner.width as usize), t.dim);
+            buf.set_line(inner.x + 1, inner.y, &hint, inner.width.saturating_sub(1));
+            return;
+        }
+        let selected_row = self.app.selected_row(self.col);
+        for (i, &pos) in positions.iter().enumerate().skip(scroll).take(cards) {
+            let y = inner.y + ((i - scroll) as u16) * geometry::CARD_HEIGHT;
+            if y >= inner.bottom() {
+                break;
+            }
+            let height = (inner.bottom() - y).min(geometry::CARD_HEIGHT);
+            let card_area = Rect { x: inner.x, y, width: inner.width, height };
+            let card = Card {
+                ws: &self.app.ws,
+                board: self.board,
+                item: &self.board.items[pos],
+                selected: self.selected && i == selected_row,
+                theme: t,
+            };
+            card.render(card_area, buf);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! One card: id, kind and score on the first line, the title on the second, roll-up, team,
+//! iteration and the blocked marker on the third. Text is cut, never wrapped.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::model::{Board, Item, Workspace};
+
+use super::text::{fit, width};
+use super::theme::Theme;
+
+pub struct Card<'a> {
+    pub ws: &'a Workspace,
+    pub board: &'a Board,
+    pub item: &'a Item,
+    pub selected: bool,
+    pub theme: &'a Theme,
+}
+
+/// `▰▰▰▱▱ 3/5` for a parent with 3 of 5 children done.
+pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
+    let filled = if total == 0 { 0 } else { (done * cells + total / 2) / total };
+    let filled = filled.min(cells);
+    format!("{}{} {done}/{total}", "▰".repeat(filled), "▱".repeat(cells - filled))
+}
+
+/// The card's score text: WSJF when it has inputs, else points.
+pub fn score(item: &Item) -> Option<String> {
+    match (item.wsjf_score(), item.points) {
+        (Some(score), _) => Some(format!("WSJF {score:.1}")),
+        (None, Some(points)) => Some(format!("{points} pt")),
+        (None, None) => None,
+    }
+}
+
+impl Card<'_> {
+    fn first_line(&self, inner: usize) -> Line<'static> {
+        let kind = self.board.kind_of(self.item);
+        let t = self.theme;
+        let id_style = if self.selected { t.accent.add_modifier(ratatui::style::Modifier::BOLD) } else { t.accent };
+        let right = score(self.item).unwrap_or_default();
+        let left_budget = inner.saturating_sub(width(&right) + 1);
+        let id = fit(&self.item.id, left_budget);
+        let kind_text = fit(&format!(" {}", kind.name()), left_budget.saturating_sub(width(&id)));
+        let used = width(&id) + width(&kind_text);
+        let gap = inner.saturating_sub(used + width(&right));
+        Line::from(vec![
+            Span::styled(id, id_style),
+            Span::styled(kind_text, t.kind(kind)),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(right, t.dim),
+        ])
+    }
+
+    fn third_line(&self, inner: usize) -> Line<'static> {
+        let t = self.theme;
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        let mut used = 0;
+        let mut push = |text: String, style: Style, spans: &mut Vec<Span<'static>>| {
+            let room = inner.saturating_sub(used);
+            if room <= 1 {
+                return;
+            }
+            let text = fit(&text, room);
+            used += width(&text);
+            spans.push(Span::styled(text, style));
+        };
+        if self.item.is_blocked() {
+            push("■ BLOCKED ".into(), t.blocked, &mut spans);
+        }
+        if let Some((done, total)) = self.ws.rollup(&self.item.id) {
+            let style = if done == total { t.done } else { t.text };
+            push(format!("{} ", progress_bar(done, total, 5)), style, &mut spans);
+        }
+        let place: Vec<&str> =
+            [self.item.team.as_deref(), self.item.iteration.as_deref()].into_iter().flatten().collect();
+        if !place.is_empty() {
+            push(format!("{} ", place.join("·")), t.dim, &mut spans);
+        }
+        if !self.item.depends_on.is_empty() {
+            push(format!("⇢{}", self.item.depends_on.len()), t.at_limit, &mut spans);
+        }
+        Line::from(spans)
+    }
+}
+
+impl Widget for Card<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < 3 || area.height == 0 {
+            return;
+        }
+        let kind = self.board.kind_of(self.item);
+        let content_rows = area.height.min(3);
+        let base = if self.selected { self.theme.selected_card } else { Style::new() };
+        let card_area = Rect { height: content_rows, ..area };
+        buf.set_style(card_area, base);
+        let bar = if self.selected { "▌" } else { "▎" };
+        for row in 0..content_rows {
+            buf.set_string(area.x, area.y + row, bar, self.theme.kind(kind).patch(base));
+        }
+        let inner = (area.width - 2) as usize;
+        let title_style = if self.selected { self.theme.header } else { self.theme.text };
+        let lines =
+            [self.first_line(inner), Line::styled(fit(&self.item.title, inner), title_style), self.third_line(inner)];
+        for (row, line) in lines.iter().enumerate().take(content_rows as usize) {
+            buf.set_line(area.x + 2, area.y + row as u16, line, inner as u16);
+        }
+    }
+}

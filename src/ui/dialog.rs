@@ -1,0 +1,116 @@
+//! The dialogs drawn over the board: a text field (new item, edit title), search with its hits,
+//! the split dialog, and the y/n questions. Each returns where the text cursor goes, if any.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::App;
+use crate::app::input::LineInput;
+use crate::app::state::{SearchDialog, SplitDialog};
+use crate::model::Workspace;
+
+use super::popup;
+use super::text::{clean, fit};
+use super::theme::Theme;
+
+/// Draws `input` on one line of `area` (scrolled so the cursor shows); returns the cursor spot.
+fn render_input(input: &LineInput, area: Rect, buf: &mut Buffer) -> Position {
+    let text: Vec<char> = clean(&input.text()).chars().collect();
+    let room = area.width.saturating_sub(1) as usize;
+    let start = input.cursor().saturating_sub(room);
+    let shown: String = text.iter().skip(start).take(room + 1).collect();
+    buf.set_string(area.x, area.y, fit(&shown, area.width as usize), ratatui::style::Style::new());
+    let before: String = text.iter().skip(start).take(input.cursor() - start).collect();
+    Position::new(area.x + unicode_width::UnicodeWidthStr::width(before.as_str()) as u16, area.y)
+}
+
+pub fn render_text_field(title: &str, input: &LineInput, theme: &Theme, area: Rect, buf: &mut Buffer) -> Position {
+    let popup = popup::centered(area, 70, 4);
+    let inner = popup::frame(popup, Line::styled(format!(" {} ", clean(title)), theme.header), theme, buf);
+    buf.set_string(inner.x, inner.y + 1, fit("Enter saves · Esc cancels", inner.width as usize), theme.dim);
+    render_input(input, Rect { height: 1, ..inner }, buf)
+}
+
+pub fn render_question(title: &str, body: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let width = 64.min(area.width);
+    let body_lines = (body.chars().count() as u16 / width.saturating_sub(2).max(1)) + 1;
+    let popup = popup::centered(area, width, body_lines + 4);
+    let inner = popup::frame(popup, Line::styled(format!(" {} ", clean(title)), theme.header), theme, buf);
+    let lines = vec![
+        Line::raw(clean(body).into_owned()),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("y", theme.key_hint),
+            Span::raw(" yes   "),
+            Span::styled("n", theme.key_hint),
+            Span::raw(" no"),
+        ]),
+    ];
+    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+}
+
+fn hit_line(ws: &Workspace, id: &str, selected: bool, theme: &Theme, width: usize) -> Line<'static> {
+    let Some((board, item)) = ws.find(id) else { return Line::raw("") };
+    let place = format!("  {} · {}", board.name, item.column);
+    let marker = if selected { "▶ " } else { "  " };
+    let title = fit(&format!("{} {}", item.id, item.title), width.saturating_sub(place.chars().count() + 2));
+    let style = if selected { theme.selected_card } else { theme.text };
+    Line::from(vec![
+        Span::styled(marker.to_string(), theme.accent),
+        Span::styled(title, style),
+        Span::styled(fit(&place, width), theme.dim),
+    ])
+}
+
+pub fn render_search(app: &App, search: &SearchDialog, theme: &Theme, area: Rect, buf: &mut Buffer) -> Position {
+    let popup = popup::centered(area, 90, area.height.saturating_sub(4).max(6));
+    let title = Line::styled(" Search titles and ids — Enter jumps, Esc closes ", theme.header);
+    let inner = popup::frame(popup, title, theme, buf);
+    buf.set_string(inner.x, inner.y, "/", theme.key_hint);
+    let cursor = render_input(
+        &search.input,
+        Rect { x: inner.x + 2, width: inner.width.saturating_sub(2), height: 1, ..inner },
+        buf,
+    );
+    let rows = inner.height.saturating_sub(2) as usize;
+    let first = search.selected.saturating_sub(rows.saturating_sub(1));
+    let summary = match search.hits.len() {
+        0 if search.input.is_empty() => "type to search all boards".to_string(),
+        0 => "no match".to_string(),
+        n => format!("{n} match{}", if n == 1 { "" } else { "es" }),
+    };
+    buf.set_string(inner.x, inner.y + 1, fit(&summary, inner.width as usize), theme.dim);
+    for (row, id) in search.hits.iter().enumerate().skip(first).take(rows) {
+        let line = hit_line(&app.ws, id, row == search.selected, theme, inner.width as usize);
+        buf.set_line(inner.x, inner.y + 2 + (row - first) as u16, &line, inner.width);
+    }
+    cursor
+}
+
+pub fn render_split(app: &App, split: &SplitDialog, theme: &Theme, area: Rect, buf: &mut Buffer) -> Position {
+    let height = (split.lines.len() as u16 + 6).min(area.height);
+    let popup = popup::centered(area, 80, height);
+    let parent = app.ws.item(&split.id).map(|i| i.title.as_str()).unwrap_or("");
+    let title = Line::styled(format!(" Split {} {} ", clean(&split.id), clean(parent)), theme.header);
+    let inner = popup::frame(popup, title, theme, buf);
+    let target = app.ws.board(split.target).map(|b| b.name.as_str()).unwrap_or("?");
+    let head = Line::from(vec![
+        Span::styled("Children go to board ", theme.dim),
+        Span::styled(clean(target).into_owned(), theme.accent),
+        Span::styled(" (Tab: another) · one title per line · Enter on an empty line creates", theme.dim),
+    ]);
+    buf.set_line(inner.x, inner.y, &head, inner.width);
+    let rows = inner.height.saturating_sub(2) as usize;
+    let first = (split.lines.len() + 1).saturating_sub(rows);
+    for (n, line) in split.lines.iter().enumerate().skip(first) {
+        let text = fit(&format!("{:>2}. {line}", n + 1), inner.width as usize);
+        buf.set_string(inner.x, inner.y + 1 + (n - first) as u16, text, theme.text);
+    }
+    let y = inner.y + 1 + (split.lines.len() - first) as u16;
+    let number = format!("{:>2}. ", split.lines.len() + 1);
+    buf.set_string(inner.x, y, &number, theme.key_hint);
+    let field = Rect { x: inner.x + 4, y, width: inner.width.saturating_sub(4), height: 1 };
+    render_input(&split.current, field, buf)
+}

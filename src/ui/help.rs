@@ -1,0 +1,50 @@
+//! The help overlay, generated from the live key map so it always shows the real bindings.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::app::App;
+
+use super::popup;
+use super::theme::Theme;
+
+/// Keys that work inside dialogs, which the key map does not own.
+pub const DIALOG_KEYS: &[(&str, &str)] = &[
+    ("Enter", "confirm; in the split dialog start the next title, on an empty line create"),
+    ("Esc", "cancel the dialog"),
+    ("Tab", "split dialog: pick another board for the children"),
+    ("↑ ↓", "search: choose a hit"),
+    ("y n", "answer a question"),
+];
+
+pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let rows = app.keymap.help_rows();
+    let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0).max(6) + 2;
+    let mut lines = vec![Line::styled("Board", theme.header)];
+    for (keys, doc) in rows {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<key_width$}"), theme.key_hint),
+            Span::raw(doc.to_string()),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Dialogs", theme.header));
+    for (keys, doc) in DIALOG_KEYS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<key_width$}"), theme.key_hint),
+            Span::raw(doc.to_string()),
+        ]));
+    }
+    lines
+}
+
+pub fn render_help(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let lines = help_lines(app, theme);
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let area = popup::centered(area, 76, height);
+    let title = Line::styled(" Keys — Esc closes, j/k scroll ", theme.header);
+    let inner = popup::frame(area, title, theme, buf);
+    Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
+}

@@ -1,0 +1,28 @@
+//! Placing overlays: a centred rectangle, cleared, framed with a title.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use super::theme::Theme;
+
+/// A rectangle of at most `width`×`height`, centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+/// Clears `area`, draws a framed box titled `title`, and returns the inside.
+pub fn frame(area: Rect, title: Line<'_>, theme: &Theme, buf: &mut Buffer) -> Rect {
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_selected)
+        .style(theme.dialog)
+        .title(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}

@@ -1,0 +1,78 @@
+//! The status line: the latest message (or where the files are and which board is shown) on
+//! the left, the most useful keys for the current mode on the right.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::{App, Mode, Tone};
+use crate::keymap::Action;
+
+use super::text::{fit, width};
+use super::theme::Theme;
+
+/// Key hints for the mode, most useful first; they are dropped from the end when space is short.
+fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let keys = |action| app.keymap.keys_for(action).first().map(|k| k.to_string()).unwrap_or_default();
+    let pair = |a, b| format!("{}/{}", keys(a), keys(b));
+    let fixed = |k: &str, what| (k.to_string(), what);
+    match &app.mode {
+        Mode::Board | Mode::Details { .. } => vec![
+            (pair(Action::MoveItemLeft, Action::MoveItemRight), "move"),
+            (pair(Action::MoveItemUp, Action::MoveItemDown), "rank"),
+            (keys(Action::Help), "help"),
+            (keys(Action::Quit), "quit"),
+            (keys(Action::NewItem), "new"),
+            (keys(Action::SplitItem), "split"),
+            (keys(Action::OpenDetails), "details"),
+            (keys(Action::Undo), "undo"),
+            (keys(Action::Search), "search"),
+        ],
+        Mode::Help { .. } => vec![fixed("Esc", "close"), fixed("j/k", "scroll")],
+        Mode::Search(_) => vec![fixed("Enter", "jump"), fixed("↑↓", "choose"), fixed("Esc", "cancel")],
+        Mode::NewItem(_) | Mode::EditTitle { .. } => vec![fixed("Enter", "save"), fixed("Esc", "cancel")],
+        Mode::Split(_) => vec![
+            fixed("Enter", "next line"),
+            fixed("Enter on empty", "create"),
+            fixed("Tab", "board"),
+            fixed("Esc", "cancel"),
+        ],
+        Mode::ConfirmDelete { .. } | Mode::ConfirmMove { .. } | Mode::EditorError { .. } => {
+            vec![fixed("y", "yes"), fixed("n", "no")]
+        }
+    }
+}
+
+pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut right: Vec<Span> = Vec::new();
+    let mut right_width = 0;
+    let budget = (area.width as usize) / 2;
+    for (key, what) in hints(app) {
+        let piece = width(&key) + what.len() + 3;
+        if right_width + piece > budget {
+            break;
+        }
+        right_width += piece;
+        right.push(Span::styled(key, theme.key_hint));
+        right.push(Span::styled(format!(" {what}  "), theme.status));
+    }
+    let left_room = (area.width as usize).saturating_sub(right_width + 1);
+    let left = match &app.status {
+        Some(status) => {
+            let style = match status.tone {
+                Tone::Info => theme.status,
+                Tone::Success => theme.success,
+                Tone::Error => theme.error,
+            };
+            Span::styled(fit(&format!(" {}", status.text), left_room), style)
+        }
+        None => {
+            let board = app.current_board().map(|b| b.name.as_str()).unwrap_or("");
+            let items = app.current_board().map(|b| b.items.len()).unwrap_or(0);
+            Span::styled(fit(&format!(" {} · {board} · {items} items", app.origin), left_room), theme.status)
+        }
+    };
+    buf.set_line(area.x, area.y, &Line::from(left), left_room as u16);
+    let x = area.right().saturating_sub(right_width as u16);
+    buf.set_line(x, area.y, &Line::from(right), right_width as u16);
+}
