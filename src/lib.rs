@@ -9,3 +9,4 @@ pub mod model;
 pub mod storage;
 pub mod tui;
 pub mod ui;
+pub mod watch;

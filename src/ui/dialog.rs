@@ -103,7 +103,7 @@ pub fn render_split(app: &App, split: &SplitDialog, theme: &Theme, area: Rect, b
     ]);
     buf.set_line(inner.x, inner.y, &head, inner.width);
     let rows = inner.height.saturating_sub(2) as usize;
-    let first = (split.lines.len() + 1).saturating_sub(rows);
+    let first = (split.lines.len() + 1).saturating_sub(rows.max(1)).min(split.lines.len());
     for (n, line) in split.lines.iter().enumerate().skip(first) {
         let text = fit(&format!("{:>2}. {line}", n + 1), inner.width as usize);
         buf.set_string(inner.x, inner.y + 1 + (n - first) as u16, text, theme.text);

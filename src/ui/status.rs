@@ -19,7 +19,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     match &app.mode {
         Mode::Board | Mode::Details { .. } => vec![
             (pair(Action::MoveItemLeft, Action::MoveItemRight), "move"),
-            (pair(Action::MoveItemUp, Action::MoveItemDown), "rank"),
+            (pair(Action::MoveItemDown, Action::MoveItemUp), "rank"),
             (keys(Action::Help), "help"),
             (keys(Action::Quit), "quit"),
             (keys(Action::NewItem), "new"),

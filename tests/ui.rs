@@ -1,0 +1,153 @@
+//! The whole app drawn into ratatui's TestBackend: text snapshots of each view at 80×24 and
+//! 120×40, and cell checks for what text cannot show (selection, over-limit colour).
+
+use std::path::Path;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+use trainboard::app::{App, Msg, update};
+use trainboard::ui::Theme;
+
+fn app(width: u16, height: u16) -> App {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui");
+    let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().expect("fixture loads");
+    let mut app = App::new(ws, "~/boards");
+    app.clock = || "2026-11-22T10:00:00Z".to_string();
+    update(&mut app, Msg::Resize(width, height));
+    app
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+}
+
+fn draw(app: &App) -> Buffer {
+    let area = app.screen;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    terminal.draw(|frame| trainboard::ui::render(app, frame)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
+    let text = text(buf);
+    for (y, line) in text.lines().enumerate() {
+        if let Some(byte) = line.find(needle) {
+            return (line[..byte].chars().count() as u16, y as u16);
+        }
+    }
+    panic!("{needle:?} not on screen:\n{text}");
+}
+
+#[test]
+fn program_board_at_80x24_and_120x40() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app(w, h);
+        press(&mut app, "2lll");
+        insta::assert_snapshot!(format!("program_board_{w}x{h}"), text(&draw(&app)));
+    }
+}
+
+#[test]
+fn team_board_scrolls_sideways_to_keep_the_selection_in_view() {
+    let mut app = app(80, 24);
+    press(&mut app, "3llll");
+    let screen = text(&draw(&app));
+    assert!(screen.contains("Accepted"), "{screen}");
+    assert!(screen.contains("◀"), "a marker says columns are hidden on the left:\n{screen}");
+    insta::assert_snapshot!("team_board_scrolled_80x24", screen);
+}
+
+#[test]
+fn detail_view_shows_every_field_parent_and_children() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app(w, h);
+        press(&mut app, "2lll\n");
+        let screen = text(&draw(&app));
+        for expected in ["F-1", "Parent", "E-1 Mobile shopping growth", "S-101", "WSJF", "Progress"] {
+            assert!(screen.contains(expected), "{expected} missing:\n{screen}");
+        }
+        insta::assert_snapshot!(format!("detail_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn help_lists_every_binding_from_the_key_map() {
+    let mut app = app(120, 40);
+    press(&mut app, "?");
+    let screen = text(&draw(&app));
+    for info in trainboard::keymap::ACTIONS {
+        assert!(screen.contains(info.doc), "help lacks {:?}:\n{screen}", info.doc);
+    }
+    insta::assert_snapshot!("help_120x40", screen);
+    let mut small = self::app(80, 24);
+    press(&mut small, "?");
+    insta::assert_snapshot!("help_80x24", text(&draw(&small)));
+}
+
+#[test]
+fn split_dialog() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app(w, h);
+        press(&mut app, "2llls");
+        press(&mut app, "Typo tolerance\nSynonym list\nRank");
+        let screen = text(&draw(&app));
+        assert!(screen.contains("Children go to board"), "{screen}");
+        insta::assert_snapshot!(format!("split_dialog_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn selected_card_is_highlighted_and_over_limit_column_is_red() {
+    let mut app = app(120, 40);
+    press(&mut app, "2lll");
+    let buf = draw(&app);
+    let theme = Theme::default();
+    // The header of Implementing (3 items, limit 2) shows the count on red.
+    let (x, y) = find(&buf, "3/2 OVER");
+    assert_eq!(buf[(x, y)].bg, Color::Red);
+    assert_eq!(buf[(x, y)].fg, Color::White);
+    // The selected card (the first of Implementing) has the selection background.
+    let (x, y) = find(&buf, "F-1");
+    assert_eq!(buf[(x, y)].bg, theme.selected_card.bg.unwrap());
+    // Other cards do not.
+    let (x, y) = find(&buf, "F-2");
+    assert_ne!(buf[(x, y)].bg, theme.selected_card.bg.unwrap());
+    // A column within its limit has no red.
+    let (x, y) = find(&buf, "Analyzing");
+    assert_ne!(buf[(x, y)].bg, Color::Red);
+}
+
+#[test]
+fn drawing_never_panics_at_tiny_or_huge_sizes() {
+    for (w, h) in [(1, 1), (2, 3), (20, 5), (40, 10), (300, 80)] {
+        let mut app = app(w, h);
+        for keys in ["", "2lll", "\n", "\x1b?", "\x1bs", "\x1b/F", "\x1b"] {
+            press(&mut app, keys);
+            draw(&app);
+        }
+    }
+}
