@@ -79,7 +79,7 @@ pub const ACTIONS: &[ActionInfo] = &[
     info(Action::FirstProgramBoard, "first_program_board", "first program board"),
     info(Action::FirstTeamBoard, "first_team_board", "first team board"),
     info(Action::Search, "search", "search titles and ids across the workspace"),
-    info(Action::Help, "help", "show or hide this help"),
+    info(Action::Help, "help", "show or hide the help"),
     info(Action::Quit, "quit", "quit"),
 ];
 

@@ -151,3 +151,10 @@ fn drawing_never_panics_at_tiny_or_huge_sizes() {
         }
     }
 }
+
+#[test]
+fn readme_key_table_matches_the_key_map() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let table = trainboard::keymap::KeyMap::default().markdown_table();
+    assert!(readme.contains(&table), "README key table is out of date; it should contain:\n{table}");
+}

@@ -6,6 +6,7 @@ pub mod dialogs;
 pub mod geometry;
 pub mod input;
 pub mod state;
+pub mod sync;
 pub mod update;
 
 pub use state::{App, Cursor, Effect, Mode, Status, Tone};

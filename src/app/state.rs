@@ -3,6 +3,7 @@
 //! changes it.
 
 use std::collections::HashMap;
+use std::time::Instant;
 
 use ratatui::layout::Rect;
 
@@ -114,6 +115,10 @@ pub struct App {
     pub screen: Rect,
     /// The clock used for history entries (RFC 3339); replaced in tests.
     pub clock: fn() -> String,
+    /// Cards changed by someone else, marked until the given instant.
+    pub marked: HashMap<String, Instant>,
+    /// Boards whose file no longer parses, with the problem (`file:line:column: message`).
+    pub broken: HashMap<String, String>,
 }
 
 impl App {
@@ -129,6 +134,8 @@ impl App {
             status: None,
             screen: Rect::new(0, 0, 80, 24),
             clock: crate::clock::now_rfc3339,
+            marked: HashMap::new(),
+            broken: HashMap::new(),
         }
     }
 

@@ -19,6 +19,13 @@ pub fn render_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Paragraph::new("No boards.").render(area, buf);
         return;
     };
+    let mut area = area;
+    if let Some(problem) = app.broken.get(&board.key) {
+        let banner = format!(" ⚠ {problem} — showing the last good copy until the file is fixed");
+        buf.set_line(area.x, area.y, &Line::styled(fit(&banner, area.width as usize), theme.error), area.width);
+        area.y += 1;
+        area.height = area.height.saturating_sub(1);
+    }
     let cursor = app.cursor();
     let columns = board.columns.len();
     let visible = geometry::visible_columns(area.width, columns);
@@ -117,6 +124,7 @@ impl Widget for ColumnView<'_> {
                 board: self.board,
                 item: &self.board.items[pos],
                 selected: self.selected && i == selected_row,
+                marked: self.app.marked.contains_key(&self.board.items[pos].id),
                 theme: t,
             };
             card.render(card_area, buf);

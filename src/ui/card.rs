@@ -17,6 +17,8 @@ pub struct Card<'a> {
     pub board: &'a Board,
     pub item: &'a Item,
     pub selected: bool,
+    /// Changed by someone else a moment ago.
+    pub marked: bool,
     pub theme: &'a Theme,
 }
 
@@ -40,7 +42,11 @@ impl Card<'_> {
     fn first_line(&self, inner: usize) -> Line<'static> {
         let kind = self.board.kind_of(self.item);
         let t = self.theme;
-        let id_style = if self.selected { t.accent.add_modifier(ratatui::style::Modifier::BOLD) } else { t.accent };
+        let id_style = match (self.marked, self.selected) {
+            (true, _) => t.marked,
+            (false, true) => t.accent.add_modifier(ratatui::style::Modifier::BOLD),
+            (false, false) => t.accent,
+        };
         let right = score(self.item).unwrap_or_default();
         let left_budget = inner.saturating_sub(width(&right) + 1);
         let id = fit(&self.item.id, left_budget);
@@ -97,9 +103,10 @@ impl Widget for Card<'_> {
         let base = if self.selected { self.theme.selected_card } else { Style::new() };
         let card_area = Rect { height: content_rows, ..area };
         buf.set_style(card_area, base);
-        let bar = if self.selected { "▌" } else { "▎" };
+        let bar = if self.selected || self.marked { "▌" } else { "▎" };
+        let bar_style = if self.marked { self.theme.marked } else { self.theme.kind(kind) };
         for row in 0..content_rows {
-            buf.set_string(area.x, area.y + row, bar, self.theme.kind(kind).patch(base));
+            buf.set_string(area.x, area.y + row, bar, bar_style.patch(base));
         }
         let inner = (area.width - 2) as usize;
         let title_style = if self.selected { self.theme.header } else { self.theme.text };

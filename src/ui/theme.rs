@@ -24,6 +24,8 @@ pub struct Theme {
     pub error: Style,
     pub key_hint: Style,
     pub dialog: Style,
+    /// Cards someone else just changed.
+    pub marked: Style,
 }
 
 impl Theme {
@@ -48,6 +50,7 @@ impl Theme {
             error: Style::new().fg(Color::White).bg(Color::Red),
             key_hint: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             dialog: Style::new(),
+            marked: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
         }
     }
 

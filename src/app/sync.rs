@@ -1,0 +1,78 @@
+//! Changes that arrive from disk: a board someone else edited, a new or removed board file, a
+//! board that no longer parses, and the outcome of our own saves. The selection stays on the
+//! same item id (or its nearest neighbour), and cards changed by others are marked for a while.
+
+use std::time::{Duration, Instant};
+
+use crate::model::Board;
+
+use super::state::{App, Mode};
+
+/// How long a card changed by someone else stays marked.
+pub const MARK_FOR: Duration = Duration::from_secs(4);
+
+/// A board changed on disk; `changed` are the ids of the cards that differ.
+pub fn board_reloaded(app: &mut App, board: Board, changed: Vec<String>, now: Instant) {
+    let current_key = app.current_board().map(|b| b.key.clone());
+    let selected = app.selected_id();
+    let key = board.key.clone();
+    let name = board.name.clone();
+    let is_new = app.ws.board_index(&key).is_none();
+    app.broken.remove(&key);
+    app.ws.put_board(board);
+    restore_view(app, current_key.as_deref(), selected.as_deref());
+    for id in &changed {
+        app.marked.insert(id.clone(), now + MARK_FOR);
+    }
+    let what = match changed.len() {
+        _ if is_new => "new board".to_string(),
+        0 => "reordered".to_string(),
+        1 => format!("{} changed", changed[0]),
+        n => format!("{n} cards changed"),
+    };
+    app.info(format!("{name} changed on disk: {what}"));
+}
+
+/// A board file disappeared.
+pub fn board_removed(app: &mut App, key: &str) {
+    let current_key = app.current_board().map(|b| b.key.clone());
+    let selected = app.selected_id();
+    if let Some(board) = app.ws.remove_board(key) {
+        app.cursors.remove(key);
+        app.broken.remove(key);
+        restore_view(app, current_key.as_deref(), selected.as_deref());
+        app.info(format!("{} was removed from the workspace", board.name));
+    }
+}
+
+/// A board file no longer parses: keep the last good copy, say what is wrong.
+pub fn board_broken(app: &mut App, key: &str, problem: String) {
+    app.broken.insert(key.to_string(), problem.clone());
+    app.error(format!("{problem} (showing the last good copy; edits to this board wait until it is fixed)"));
+}
+
+/// Keeps showing the same board and item after the workspace changed under us.
+fn restore_view(app: &mut App, board_key: Option<&str>, selected: Option<&str>) {
+    if let Some(index) = board_key.and_then(|k| app.ws.board_index(k)) {
+        app.board = index;
+    } else {
+        app.board = app.board.min(app.ws.boards().len().saturating_sub(1));
+    }
+    let on_this_board = selected.is_some_and(|id| app.ws.board_of(id) == Some(app.board));
+    match selected {
+        Some(id) if on_this_board => {
+            app.select_item(id);
+        }
+        // The item is gone or moved to another board: stay at the same spot (its neighbour).
+        _ => app.keep_in_view(),
+    }
+    if matches!(app.mode, Mode::Details { .. }) && app.selected_item().is_none() {
+        app.mode = Mode::Board;
+    }
+}
+
+/// Drops marks that have expired; returns when the next one expires, if any.
+pub fn expire_marks(app: &mut App, now: Instant) -> Option<Instant> {
+    app.marked.retain(|_, until| *until > now);
+    app.marked.values().min().copied()
+}
