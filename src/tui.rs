@@ -29,7 +29,9 @@ pub struct OpenError(pub Vec<FileProblem>);
 /// Puts the terminal into raw mode on the alternate screen with bracketed paste.
 pub fn enter_terminal() -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
+    // Clearing here (not with ratatui's `clear`) avoids a cursor-position query, which a
+    // terminal that never answers would make wait for two seconds.
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, terminal::Clear(terminal::ClearType::All))
 }
 
 /// Gives the terminal back as it was. Safe to call more than once.
@@ -63,7 +65,6 @@ pub fn run(root: &Path, origin: &str) -> Result<(), Box<dyn Error>> {
     enter_terminal()?;
     let result = (|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-        terminal.clear()?;
         let (tx, rx) = mpsc::channel();
         let input = InputThread::spawn(tx);
         event_loop(&mut terminal, &mut app, &mut files, &rx, &input)
@@ -96,7 +97,8 @@ fn event_loop(
                     restore_terminal();
                     let result = crate::editor::edit_text(&id, &text);
                     enter_terminal()?;
-                    terminal.clear()?;
+                    // A new Terminal has an empty back buffer, so the next draw repaints all.
+                    *terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
                     input.resume();
                     effects.extend(update(app, Msg::EditorReturned { id, result }));
                 }

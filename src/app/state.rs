@@ -121,6 +121,12 @@ pub struct App {
     pub broken: HashMap<String, String>,
 }
 
+/// A board's cursor before the user moved it: on the first column that has cards.
+fn initial_cursor(board: &Board) -> Cursor {
+    let column = (0..board.columns.len()).find(|&c| board.column_len(c) > 0).unwrap_or(0);
+    Cursor { column, ..Cursor::default() }
+}
+
 impl App {
     pub fn new(ws: Workspace, origin: impl Into<String>) -> App {
         App {
@@ -145,13 +151,14 @@ impl App {
 
     /// The cursor of the current board (a default one before the first move).
     pub fn cursor(&self) -> Cursor {
-        self.current_board().and_then(|b| self.cursors.get(&b.key)).cloned().unwrap_or_default()
+        let Some(board) = self.current_board() else { return Cursor::default() };
+        self.cursors.get(&board.key).cloned().unwrap_or_else(|| initial_cursor(board))
     }
 
     pub fn cursor_mut(&mut self) -> Option<&mut Cursor> {
         let board = self.ws.board(self.board)?;
         let columns = board.columns.len();
-        let cursor = self.cursors.entry(board.key.clone()).or_default();
+        let cursor = self.cursors.entry(board.key.clone()).or_insert_with(|| initial_cursor(board));
         cursor.rows.resize(columns, 0);
         cursor.scroll.resize(columns, 0);
         Some(cursor)

@@ -1,0 +1,150 @@
+//! End to end: the real binary in a pseudo-terminal. Keys are typed as a person would; the
+//! board files on disk and the restored terminal are checked afterwards.
+
+mod support;
+
+use std::fs;
+use std::path::Path;
+
+use support::pty::{PtyApp, keys};
+use trainboard::model::Workspace;
+
+const TEAM: &str = r#"Board(
+    name: "Alpha",
+    level: Team,
+    columns: [(name: "Backlog"), (name: "Ready", wip: 2), (name: "In Progress", wip: 1), (name: "Accepted")],
+    items: [
+        (id: "S-1", title: "Redesign the results list", column: "Backlog", parent: "F-1", points: 3),
+        (id: "S-2", title: "Integrate the catalogue API", column: "Backlog", parent: "F-1", points: 5),
+        (id: "S-3", title: "Optimize performance", column: "Ready", points: 2),
+    ],
+)
+"#;
+
+const ART: &str = r#"Board(
+    name: "Mobile ART",
+    level: Program,
+    columns: [(name: "Funnel"), (name: "Implementing", wip: 4), (name: "Done")],
+    items: [
+        (id: "F-1", title: "Smarter search", column: "Implementing", team: "Alpha", tags: ["search"]),
+    ],
+)
+"#;
+
+fn workspace(dir: &Path) {
+    fs::write(dir.join("team.ron"), TEAM).unwrap();
+    fs::write(dir.join("art.ron"), ART).unwrap();
+}
+
+fn load(dir: &Path) -> Workspace {
+    let (ws, _, _) =
+        trainboard::storage::load_workspace(dir).into_workspace().expect("valid workspace after the session");
+    ws
+}
+
+fn temp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("trainboard-e2e-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("home")).unwrap();
+    fs::create_dir_all(dir.join("ws")).unwrap();
+    dir
+}
+
+#[test]
+fn move_reorder_split_undo_and_quit() {
+    let dir = temp("main");
+    let ws_dir = dir.join("ws");
+    workspace(&ws_dir);
+    let mut app = PtyApp::start(&[ws_dir.to_str().unwrap()], &ws_dir, &dir.join("home"), &[], 80, 24);
+    app.wait_for("Smarter search");
+    // Program board first (boards are ordered by level); Tab to the team board.
+    app.send(keys::TAB);
+    app.wait_for("Redesign the results");
+
+    // Move S-1 from Backlog to Ready (Ready has room: 1 of 2).
+    app.send("L");
+    app.wait_for("Move S-1 to Ready");
+    // Ready now holds S-1 then S-3 (file order); move S-1 down in priority with J.
+    app.send("J");
+    app.wait_for("Reprioritize S-1");
+
+    // Back to the program board, split F-1 into two stories on Alpha.
+    app.send("2");
+    app.send("s");
+    app.wait_for("Split F-1");
+    app.send("Search box");
+    app.send(keys::ENTER);
+    app.send("Filters");
+    app.send(keys::ENTER);
+    app.send(keys::ENTER);
+    app.wait_for("Split F-1 into");
+    app.wait_for("0/4");
+
+    // Check the files after the split, then undo it.
+    let ws = load(&ws_dir);
+    let team = ws.board_by_key("team.ron").unwrap();
+    let ready: Vec<&str> = team.column_positions(1).iter().map(|&p| team.items[p].id.as_str()).collect();
+    assert_eq!(ready, ["S-3", "S-1"], "S-1 was moved to Ready and ranked below S-3");
+    assert_eq!(ws.children("F-1").len(), 4);
+    let moved = team.item("S-1").unwrap();
+    assert_eq!(moved.history.last().map(|m| m.column.as_str()), Some("Ready"));
+
+    app.send("u");
+    app.wait_for("Undid: split F-1");
+    app.wait_for("0/2");
+    let ws = load(&ws_dir);
+    assert_eq!(ws.children("F-1").len(), 2, "undo removed both children");
+    assert!(ws.item("S-4").is_none() && ws.item("S-5").is_none());
+
+    app.send("q");
+    assert!(app.wait_exit(), "trainboard exits with success");
+    assert!(app.terminal_restored(), "raw mode is switched off again");
+    let out = String::from_utf8_lossy(&app.bytes()).into_owned();
+    let leave = out.rfind("\x1b[?1049l").expect("left the alternate screen");
+    assert!(out.rfind("\x1b[?1049h").unwrap() < leave);
+    assert!(out.contains("\x1b[?2004l"), "bracketed paste switched off");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn wip_limit_asks_before_moving_and_editor_round_trip() {
+    let dir = temp("wip");
+    let ws_dir = dir.join("ws");
+    workspace(&ws_dir);
+    // An "editor" that rewrites the title line, as a person would in vim.
+    let editor = dir.join("editor.sh");
+    fs::write(&editor, "#!/bin/sh\nsed -i 's/title: \".*\"/title: \"Edited in the editor\"/' \"$1\"\n").unwrap();
+    fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let env = [("EDITOR", editor.to_str().unwrap())];
+    let mut app = PtyApp::start(&[ws_dir.to_str().unwrap()], &ws_dir, &dir.join("home"), &env, 100, 30);
+    app.wait_for("Smarter search");
+    app.send("3");
+    app.wait_for("Redesign the results");
+    // Ready (1 of 2) takes S-1; then In Progress (limit 1) takes S-3 after confirming.
+    app.send("l");
+    app.send(keys::SHIFT_RIGHT);
+    app.wait_for("Move S-3 to In Progress");
+    app.send("h");
+    app.send("h");
+    app.send("L");
+    app.wait_for("Move S-1 to Ready");
+    app.send("L");
+    app.wait_for("WIP limit");
+    app.send("n");
+    app.wait_for("cancelled");
+    assert_eq!(load(&ws_dir).item("S-1").unwrap().column, "Ready");
+    app.send("L");
+    app.wait_for("WIP limit");
+    app.send("y");
+    app.wait_for("Move S-1 to In Progress");
+    assert_eq!(load(&ws_dir).item("S-1").unwrap().column, "In Progress");
+
+    app.send("E");
+    app.wait_for("Edited in the editor");
+    assert_eq!(load(&ws_dir).item("S-1").unwrap().title, "Edited in the editor");
+
+    app.send("q");
+    assert!(app.wait_exit());
+    assert!(app.terminal_restored());
+    let _ = fs::remove_dir_all(&dir);
+}
