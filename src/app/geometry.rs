@@ -4,7 +4,7 @@
 use ratatui::layout::Rect;
 
 /// Narrowest a column gets before columns scroll sideways.
-pub const MIN_COLUMN_WIDTH: u16 = 26;
+pub const MIN_COLUMN_WIDTH: u16 = 22;
 /// Lines per card, including the blank line that separates it from the next.
 pub const CARD_HEIGHT: u16 = 4;
 /// Lines above and below the board: tab bar and status line.
@@ -57,6 +57,7 @@ mod tests {
     #[test]
     fn columns_fit_the_width() {
         assert_eq!(visible_columns(80, 7), 3);
+        assert_eq!(visible_columns(160, 7), 7);
         assert_eq!(visible_columns(200, 5), 5);
         assert_eq!(visible_columns(10, 5), 1);
     }

@@ -81,8 +81,9 @@ impl Card<'_> {
             let style = if done == total { t.done } else { t.text };
             push(format!("{} ", progress_bar(done, total, 5)), style, &mut spans);
         }
-        let place: Vec<&str> =
-            [self.item.team.as_deref(), self.item.iteration.as_deref()].into_iter().flatten().collect();
+        // The team is worth showing except on its own team board.
+        let team = self.item.team.as_deref().filter(|t| *t != self.board.name);
+        let place: Vec<&str> = [team, self.item.iteration.as_deref()].into_iter().flatten().collect();
         if !place.is_empty() {
             push(format!("{} ", place.join("·")), t.dim, &mut spans);
         }
