@@ -35,6 +35,7 @@ pub enum Action {
     FirstProgramBoard,
     FirstTeamBoard,
     Search,
+    ShowConflicts,
     Help,
     Quit,
 }
@@ -79,6 +80,7 @@ pub const ACTIONS: &[ActionInfo] = &[
     info(Action::FirstProgramBoard, "first_program_board", "first program board"),
     info(Action::FirstTeamBoard, "first_team_board", "first team board"),
     info(Action::Search, "search", "search titles and ids across the workspace"),
+    info(Action::ShowConflicts, "show_conflicts", "show save conflicts: keep mine or take theirs"),
     info(Action::Help, "help", "show or hide the help"),
     info(Action::Quit, "quit", "quit"),
 ];
@@ -135,8 +137,7 @@ impl Key {
     pub fn parse(text: &str) -> Option<Key> {
         let mut mods = KeyModifiers::NONE;
         let mut rest = text;
-        loop {
-            let Some((head, tail)) = rest.split_once('+').filter(|(_, t)| !t.is_empty()) else { break };
+        while let Some((head, tail)) = rest.split_once('+').filter(|(_, t)| !t.is_empty()) {
             match head.to_ascii_lowercase().as_str() {
                 "shift" => mods |= KeyModifiers::SHIFT,
                 "ctrl" | "control" => mods |= KeyModifiers::CONTROL,
@@ -262,6 +263,7 @@ impl Default for KeyMap {
             (Key::char('2'), FirstProgramBoard),
             (Key::char('3'), FirstTeamBoard),
             (Key::char('/'), Search),
+            (Key::char('c'), ShowConflicts),
             (Key::char('?'), Help),
             (Key::char('q'), Quit),
             (Key::new(Char('c'), ctrl), Quit),

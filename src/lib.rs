@@ -2,9 +2,16 @@
 //! plain RON files. The model is pure; storage, terminal and command line wrap it.
 
 pub mod app;
+pub mod cli;
 pub mod clock;
+pub mod commands;
+pub mod demo;
 pub mod editor;
+pub mod generate;
+pub mod headless;
 pub mod keymap;
+pub mod logging;
+pub mod merge;
 pub mod model;
 pub mod storage;
 pub mod tui;

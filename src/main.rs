@@ -1,1 +1,99 @@
-fn main() {}
+//! trainboard's entry point: parse the command line, run the command, report errors on stderr.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use trainboard::cli::{Cli, Command, WatchArgs};
+use trainboard::demo::{display_path, ensure_demo, write_starter};
+use trainboard::storage::load_workspace;
+use trainboard::watch::WatchOptions;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    trainboard::logging::init();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("trainboard: {}", trainboard::ui::text::clean_block(&err.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let workspace = cli.workspace.clone();
+    let here = || workspace.clone().unwrap_or_else(|| PathBuf::from("."));
+    match cli.command {
+        None => open(cli.path.or(workspace), &cli.watch),
+        Some(Command::Init { path }) => init(&path),
+        Some(Command::Check { path }) => Ok(check(&path.unwrap_or_else(here))),
+        Some(Command::Bench { generate, items, single }) => {
+            let boards = if single {
+                vec![trainboard::generate::single_board(items)]
+            } else {
+                trainboard::generate::workspace_boards(items)
+            };
+            let files = trainboard::generate::write_boards(&generate, &boards)?;
+            println!("wrote {} board files with {items} items to {}", files.len(), generate.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(command) => trainboard::commands::run(command, &here()),
+    }
+}
+
+fn open(path: Option<PathBuf>, watch: &WatchArgs) -> Result<ExitCode> {
+    let (root, origin) = match path {
+        Some(path) if !path.is_dir() => return Err(format!("{} is not a folder of board files", path.display()).into()),
+        Some(path) => (path.clone(), display_path(&path)),
+        None if trainboard::storage::load::holds_boards(Path::new(".")) => {
+            (PathBuf::from("."), "this folder".to_string())
+        }
+        None => {
+            let dir = ensure_demo()?;
+            let origin = format!("demo workspace {}", display_path(&dir));
+            (dir, origin)
+        }
+    };
+    let interval = (watch.poll_interval > 0.0).then(|| Duration::from_secs_f64(watch.poll_interval));
+    let options = WatchOptions {
+        events: !watch.poll,
+        poll: if watch.poll { interval.or(Some(Duration::from_secs(2))) } else { interval },
+    };
+    trainboard::tui::run(&root, &origin, options)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn init(path: &Path) -> Result<ExitCode> {
+    let files = write_starter(path)?;
+    for file in &files {
+        println!("wrote {}", file.display());
+    }
+    println!("open it with: trainboard {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(root: &Path) -> ExitCode {
+    let loaded = load_workspace(root);
+    for problem in &loaded.problems {
+        println!("{}", trainboard::ui::text::clean_block(&problem.to_string()));
+    }
+    let items: usize = loaded.boards.iter().map(|b| b.items.len()).sum();
+    if loaded.problems.is_empty() {
+        println!("ok: {} boards, {items} items", loaded.boards.len());
+        ExitCode::SUCCESS
+    } else {
+        let mut files: Vec<&Path> = loaded.problems.iter().map(|p| p.path.as_path()).collect();
+        files.dedup();
+        let n = loaded.problems.len();
+        println!("{n} problem{} in {} file{}", plural(n), files.len(), plural(files.len()));
+        ExitCode::FAILURE
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -5,11 +5,11 @@
 use std::collections::VecDeque;
 use std::error::Error;
 use std::io::{self, stdout};
-use std::path::Path;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -17,9 +17,12 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::prelude::CrosstermBackend;
 
-use crate::app::{App, Effect, Msg, update};
+use crate::app::state::ConflictView;
+use crate::app::{App, Effect, Mode, Msg, sync, update};
 use crate::storage::files::WorkspaceFiles;
+use crate::storage::protocol::Reloaded;
 use crate::storage::{self, FileProblem};
+use crate::watch::WatchOptions;
 
 /// Problems that keep a workspace from opening, printed by `main` as `file:line:column: message`.
 #[derive(Debug, thiserror::Error)]
@@ -56,20 +59,34 @@ fn install_panic_hook() {
     }));
 }
 
+/// What wakes the main loop: input, or files that may have changed.
+pub enum Wake {
+    Input(Msg),
+    Files(Vec<PathBuf>),
+}
+
 /// Opens the workspace at `root` on the screen until the user quits.
-pub fn run(root: &Path, origin: &str) -> Result<(), Box<dyn Error>> {
+pub fn run(root: &Path, origin: &str, watch: WatchOptions) -> Result<(), Box<dyn Error>> {
     let (ws, files, root) = storage::load_workspace(root).into_workspace().map_err(OpenError)?;
     let mut files = WorkspaceFiles::new(&root, files);
     let mut app = App::new(ws, origin);
+    let (tx, rx) = mpsc::channel();
+    let file_tx = tx.clone();
+    let watcher = crate::watch::start(&root, watch, move |paths| {
+        let _ = file_tx.send(Wake::Files(paths));
+    });
+    if let Err(err) = &watcher {
+        app.error(format!("not watching for changes by others: {err}"));
+    }
     install_panic_hook();
     enter_terminal()?;
     let result = (|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-        let (tx, rx) = mpsc::channel();
         let input = InputThread::spawn(tx);
         event_loop(&mut terminal, &mut app, &mut files, &rx, &input)
     })();
     restore_terminal();
+    drop(watcher);
     result
 }
 
@@ -77,21 +94,43 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
     app: &mut App,
     files: &mut WorkspaceFiles,
-    rx: &Receiver<Msg>,
+    rx: &Receiver<Wake>,
     input: &InputThread,
 ) -> Result<(), Box<dyn Error>> {
     let size = terminal.size()?;
     update(app, Msg::Resize(size.width, size.height));
     terminal.draw(|frame| crate::ui::render(app, frame))?;
-    while let Ok(msg) = rx.recv() {
-        let mut effects: VecDeque<Effect> = update(app, msg).into();
-        while let Ok(msg) = rx.try_recv() {
-            effects.extend(update(app, msg));
+    loop {
+        // Sleep until something happens; wake early only to unmark cards changed by others.
+        let next_unmark = sync::expire_marks(app, Instant::now());
+        let first = match next_unmark {
+            Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                Ok(wake) => Some(wake),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            },
+            None => Some(rx.recv()?),
+        };
+        let mut effects: VecDeque<Effect> = VecDeque::new();
+        for wake in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
+            match wake {
+                Wake::Input(msg) => effects.extend(update(app, msg)),
+                Wake::Files(paths) => effects.extend(files_changed(app, files, paths)),
+            }
         }
         while let Some(effect) = effects.pop_front() {
             match effect {
                 Effect::Quit => return Ok(()),
                 Effect::Save(keys) => save(app, files, &keys),
+                Effect::KeepOurs(key) => {
+                    files.keep_ours(&key);
+                    save(app, files, &[]);
+                }
+                Effect::TakeTheirs(key) => {
+                    files.take_theirs(&key);
+                    let path = files.path_of(&key);
+                    effects.extend(files_changed(app, files, vec![path]));
+                }
                 Effect::OpenEditor { id, text } => {
                     input.pause();
                     restore_terminal();
@@ -104,16 +143,59 @@ fn event_loop(
                 }
             }
         }
+        sync::expire_marks(app, Instant::now());
         terminal.draw(|frame| crate::ui::render(app, frame))?;
     }
-    Ok(())
+}
+
+/// Re-reads the given board files (all known and present ones when the list is empty) and
+/// shows what others changed.
+fn files_changed(app: &mut App, files: &mut WorkspaceFiles, mut paths: Vec<PathBuf>) -> Vec<Effect> {
+    if paths.is_empty() {
+        paths = files.known_paths();
+        paths.extend(crate::storage::load::board_files(&files.root));
+        paths.sort();
+        paths.dedup();
+    }
+    let mut effects = Vec::new();
+    for path in paths {
+        let (key, outcome) = files.reload(&path, &app.ws);
+        match outcome {
+            Reloaded::Unchanged => {}
+            Reloaded::Changed { board, changed, .. } => {
+                let still_unsaved = files.is_unsaved(&key);
+                sync::board_reloaded(app, *board, changed, Instant::now());
+                if still_unsaved {
+                    effects.push(Effect::Save(vec![key]));
+                }
+            }
+            Reloaded::Removed => sync::board_removed(app, &key),
+            Reloaded::Broken(problem) => sync::board_broken(app, &key, problem.to_string()),
+        }
+    }
+    effects
 }
 
 fn save(app: &mut App, files: &mut WorkspaceFiles, keys: &[String]) {
-    let errors = files.save(&app.ws, keys);
-    if let Some(first) = errors.first() {
+    let report = files.save(&app.ws, keys);
+    for board in report.merged {
+        let key = board.key.clone();
+        let changed = crate::storage::protocol::changed_items(app.ws.board_by_key(&key), &board);
+        sync::board_reloaded(app, board, changed, Instant::now());
+        app.info("saved, merged with changes someone else made meanwhile");
+    }
+    for (old, new) in &report.renamed {
+        app.info(format!("{old} was also added by someone else; yours is now {new}"));
+    }
+    if let Some(first) = report.errors.first() {
         tracing::warn!("{first}");
-        app.error(format!("{first}. The change is kept and will be saved with the next one."));
+        app.error(format!("{first}. The change is kept in memory and saved with the next one."));
+    }
+    for conflict in report.conflicts {
+        let board = app.ws.board_by_key(&conflict.key).map(|b| b.name.clone()).unwrap_or_default();
+        let copy = conflict.copy.map(|p| p.display().to_string());
+        app.conflicts.push(ConflictView { key: conflict.key, board, conflicts: conflict.conflicts, copy });
+        app.mode = Mode::Conflicts { scroll: 0 };
     }
 }
 
@@ -135,7 +217,7 @@ pub struct InputThread {
 const PAUSE_CHECK: Duration = Duration::from_millis(200);
 
 impl InputThread {
-    pub fn spawn(tx: Sender<Msg>) -> InputThread {
+    pub fn spawn(tx: Sender<Wake>) -> InputThread {
         let state = Arc::new((Mutex::new(InputState::Running), Condvar::new()));
         let shared = Arc::clone(&state);
         thread::spawn(move || input_loop(&shared, &tx));
@@ -164,7 +246,7 @@ impl InputThread {
     }
 }
 
-fn input_loop(shared: &(Mutex<InputState>, Condvar), tx: &Sender<Msg>) {
+fn input_loop(shared: &(Mutex<InputState>, Condvar), tx: &Sender<Wake>) {
     let (lock, cvar) = shared;
     loop {
         {
@@ -186,9 +268,9 @@ fn input_loop(shared: &(Mutex<InputState>, Condvar), tx: &Sender<Msg>) {
             Err(_) => return,
         }
         let msg = match event::read() {
-            Ok(Event::Key(key)) => Msg::Key(key),
-            Ok(Event::Paste(text)) => Msg::Paste(text),
-            Ok(Event::Resize(width, height)) => Msg::Resize(width, height),
+            Ok(Event::Key(key)) => Wake::Input(Msg::Key(key)),
+            Ok(Event::Paste(text)) => Wake::Input(Msg::Paste(text)),
+            Ok(Event::Resize(width, height)) => Wake::Input(Msg::Resize(width, height)),
             Ok(_) => continue,
             Err(_) => return,
         };

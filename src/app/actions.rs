@@ -50,6 +50,13 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         FirstProgramBoard => first_board(app, Level::Program),
         FirstTeamBoard => first_board(app, Level::Team),
         Search => app.mode = Mode::Search(SearchDialog::default()),
+        ShowConflicts => {
+            if app.conflicts.is_empty() {
+                app.info("no save conflicts");
+            } else {
+                app.mode = Mode::Conflicts { scroll: 0 };
+            }
+        }
         Help => app.mode = Mode::Help { scroll: 0 },
         Quit => return vec![Effect::Quit],
     }

@@ -35,6 +35,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 vec![Effect::OpenEditor { id, text }]
             })
         }
+        Mode::Conflicts { scroll } => on_conflicts(app, scroll, key),
         other => (other, Vec::new()),
     };
     // A dialog's action may itself have opened a new mode (e.g. the editor error prompt).
@@ -42,6 +43,24 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         app.mode = mode;
     }
     effects
+}
+
+/// `m` keeps ours, `t` takes theirs, for the oldest conflict; `Esc` leaves it for later.
+fn on_conflicts(app: &mut App, scroll: u16, key: KeyEvent) -> (Mode, Vec<Effect>) {
+    let Some(first) = app.conflicts.first().map(|c| c.key.clone()) else { return (Mode::Board, Vec::new()) };
+    let effect = match key.code {
+        KeyCode::Char('m') => Effect::KeepOurs(first),
+        KeyCode::Char('t') => Effect::TakeTheirs(first),
+        KeyCode::Char('j') | KeyCode::Down => {
+            return (Mode::Conflicts { scroll: scroll.saturating_add(1) }, Vec::new());
+        }
+        KeyCode::Char('k') | KeyCode::Up => return (Mode::Conflicts { scroll: scroll.saturating_sub(1) }, Vec::new()),
+        KeyCode::Esc | KeyCode::Char('q') => return (Mode::Board, Vec::new()),
+        _ => return (Mode::Conflicts { scroll }, Vec::new()),
+    };
+    app.conflicts.remove(0);
+    let next = if app.conflicts.is_empty() { Mode::Board } else { Mode::Conflicts { scroll: 0 } };
+    (next, vec![effect])
 }
 
 /// `y`/`Enter` runs `yes`; `n`/`Esc` cancels; other keys keep asking.

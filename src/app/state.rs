@@ -73,6 +73,20 @@ pub enum Mode {
         text: String,
         error: String,
     },
+    /// The differences of a save conflict, with the choice to keep ours or take theirs.
+    Conflicts {
+        scroll: u16,
+    },
+}
+
+/// A save that met a different change of the same field: theirs is on disk, ours in memory
+/// (and in the `copy` file) until the user chooses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictView {
+    pub key: String,
+    pub board: String,
+    pub conflicts: Vec<crate::merge::Conflict>,
+    pub copy: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +112,10 @@ pub enum Effect {
         id: String,
         text: String,
     },
+    /// Resolve the conflict on this board with our version.
+    KeepOurs(String),
+    /// Resolve the conflict on this board by dropping ours for what is on disk.
+    TakeTheirs(String),
     Quit,
 }
 
@@ -119,6 +137,8 @@ pub struct App {
     pub marked: HashMap<String, Instant>,
     /// Boards whose file no longer parses, with the problem (`file:line:column: message`).
     pub broken: HashMap<String, String>,
+    /// Unresolved save conflicts, oldest first.
+    pub conflicts: Vec<ConflictView>,
 }
 
 /// A board's cursor before the user moved it: on the first column that has cards.
@@ -142,6 +162,7 @@ impl App {
             clock: crate::clock::now_rfc3339,
             marked: HashMap::new(),
             broken: HashMap::new(),
+            conflicts: Vec::new(),
         }
     }
 

@@ -1,26 +1,49 @@
 //! The workspace's files as the running app knows them: each board's path and the bytes last
-//! read or written (the base for detecting outside changes), and boards whose save failed.
+//! read or written (the merge base), boards whose save is pending, and boards held back after a
+//! conflict until the user chooses. Saves and reloads go through the save protocol.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::model::Workspace;
+use crate::merge::Conflict;
+use crate::model::{Board, Workspace};
 
 use super::load::{LoadedFile, board_key};
-use super::save::{SaveError, save_board};
+use super::protocol::{Reloaded, reload, save_merged};
 
 #[derive(Debug)]
 pub struct WorkspaceFiles {
     pub root: PathBuf,
     files: HashMap<String, LoadedFile>,
-    /// Boards changed in memory whose last save failed; retried on the next save.
+    /// Boards changed in memory that are not on disk yet (a save failed or is held back).
     unsaved: BTreeSet<String>,
+    /// Boards with an unresolved conflict: ours stays in memory and is not saved until the
+    /// user keeps it or takes theirs.
+    held: BTreeSet<String>,
+}
+
+/// A conflict found while saving: theirs is on disk, ours in memory and in `copy`.
+#[derive(Debug, Clone)]
+pub struct ConflictReport {
+    pub key: String,
+    pub conflicts: Vec<Conflict>,
+    pub copy: Option<PathBuf>,
+}
+
+/// What a round of saves did.
+#[derive(Debug, Default)]
+pub struct SaveReport {
+    pub errors: Vec<String>,
+    /// Boards whose saved version includes changes of others: show these.
+    pub merged: Vec<Board>,
+    pub conflicts: Vec<ConflictReport>,
+    pub renamed: Vec<(String, String)>,
 }
 
 impl WorkspaceFiles {
     pub fn new(root: &Path, loaded: Vec<LoadedFile>) -> WorkspaceFiles {
         let files = loaded.into_iter().map(|f| (board_key(root, &f.path), f)).collect();
-        WorkspaceFiles { root: root.to_path_buf(), files, unsaved: BTreeSet::new() }
+        WorkspaceFiles { root: root.to_path_buf(), files, unsaved: BTreeSet::new(), held: BTreeSet::new() }
     }
 
     pub fn path_of(&self, key: &str) -> PathBuf {
@@ -32,31 +55,84 @@ impl WorkspaceFiles {
         self.files.get(key).map(|f| f.bytes.as_slice())
     }
 
-    /// Saves the given boards and any whose earlier save failed. Returns the failures; a failed
-    /// board keeps its change in memory and stays queued.
-    pub fn save(&mut self, ws: &Workspace, keys: &[String]) -> Vec<SaveError> {
+    pub fn is_unsaved(&self, key: &str) -> bool {
+        self.unsaved.contains(key)
+    }
+
+    /// Saves the given boards and any still pending, by the save protocol.
+    pub fn save(&mut self, ws: &Workspace, keys: &[String]) -> SaveReport {
         self.unsaved.extend(keys.iter().cloned());
-        let mut errors = Vec::new();
+        let mut report = SaveReport::default();
         for key in std::mem::take(&mut self.unsaved) {
             let Some(board) = ws.board_by_key(&key) else { continue };
             if board.is_read_only() {
                 continue;
             }
+            if self.held.contains(&key) {
+                self.unsaved.insert(key.clone());
+                report.errors.push(format!("{} has an unresolved conflict; press c to resolve it", board.name));
+                continue;
+            }
             let path = self.path_of(&key);
-            match save_board(&path, board) {
-                Ok(bytes) => {
-                    self.files.insert(key, LoadedFile { path, bytes });
+            match save_merged(&path, self.base_bytes(&key), board) {
+                Ok(saved) => {
+                    self.files.insert(key.clone(), LoadedFile { path, bytes: saved.bytes });
+                    report.renamed.extend(saved.renamed);
+                    if !saved.conflicts.is_empty() {
+                        self.held.insert(key.clone());
+                        self.unsaved.insert(key.clone());
+                        report.conflicts.push(ConflictReport {
+                            key,
+                            conflicts: saved.conflicts,
+                            copy: saved.conflict_file,
+                        });
+                    } else if let Some(merged) = saved.merged {
+                        report.merged.push(merged);
+                    }
                 }
                 Err(err) => {
                     self.unsaved.insert(key);
-                    errors.push(err);
+                    report.errors.push(err.to_string());
                 }
             }
         }
-        errors
+        report
     }
 
-    pub fn unsaved(&self) -> impl Iterator<Item = &String> {
-        self.unsaved.iter()
+    /// Lets a held board be saved again: ours wins over the fields in conflict.
+    pub fn keep_ours(&mut self, key: &str) {
+        self.held.remove(key);
+        self.unsaved.insert(key.to_string());
+    }
+
+    /// Drops our held version: the next reload shows theirs.
+    pub fn take_theirs(&mut self, key: &str) {
+        self.held.remove(key);
+        self.unsaved.remove(key);
+        self.files.remove(key);
+    }
+
+    /// Re-reads a board file that may have changed; returns its key and what was found.
+    pub fn reload(&mut self, path: &Path, ws: &Workspace) -> (String, Reloaded) {
+        let key = board_key(&self.root, path);
+        let shown = ws.board_by_key(&key);
+        // Our unsaved changes are merged over theirs; a held board keeps ours as it is.
+        let pending = self.unsaved.contains(&key) && !self.held.contains(&key);
+        let outcome = reload(path, &key, self.base_bytes(&key), shown, pending);
+        match &outcome {
+            Reloaded::Changed { bytes, .. } => {
+                self.files.insert(key.clone(), LoadedFile { path: path.to_path_buf(), bytes: bytes.clone() });
+            }
+            Reloaded::Removed => {
+                self.files.remove(&key);
+            }
+            Reloaded::Unchanged | Reloaded::Broken(_) => {}
+        }
+        (key, outcome)
+    }
+
+    /// Every board file currently known, for a full rescan.
+    pub fn known_paths(&self) -> Vec<PathBuf> {
+        self.files.values().map(|f| f.path.clone()).collect()
     }
 }

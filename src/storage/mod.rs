@@ -5,6 +5,7 @@ pub mod files;
 pub mod load;
 pub mod locate;
 pub mod lock;
+pub mod protocol;
 pub mod read;
 pub mod save;
 pub mod snippet;

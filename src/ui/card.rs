@@ -24,7 +24,7 @@ pub struct Card<'a> {
 
 /// `▰▰▰▱▱ 3/5` for a parent with 3 of 5 children done.
 pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
-    let filled = if total == 0 { 0 } else { (done * cells + total / 2) / total };
+    let filled = (done * cells + total / 2).checked_div(total).unwrap_or(0);
     let filled = filled.min(cells);
     format!("{}{} {done}/{total}", "▰".repeat(filled), "▱".repeat(cells - filled))
 }

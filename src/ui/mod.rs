@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod card;
+pub mod conflicts;
 pub mod detail;
 pub mod dialog;
 pub mod help;
@@ -67,6 +68,12 @@ pub fn render(app: &App, frame: &mut Frame) {
                 limit.map(|l| l.to_string()).unwrap_or_default()
             );
             dialog::render_question("WIP limit reached", &body, &theme, overlay, buf);
+            None
+        }
+        Mode::Conflicts { scroll } => {
+            if let Some(view) = app.conflicts.first() {
+                conflicts::render_conflicts(view, *scroll, &theme, overlay, buf);
+            }
             None
         }
         Mode::EditorError { id, error, .. } => {

@@ -37,6 +37,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             fixed("Tab", "board"),
             fixed("Esc", "cancel"),
         ],
+        Mode::Conflicts { .. } => vec![fixed("m", "keep mine"), fixed("t", "take theirs"), fixed("Esc", "later")],
         Mode::ConfirmDelete { .. } | Mode::ConfirmMove { .. } | Mode::EditorError { .. } => {
             vec![fixed("y", "yes"), fixed("n", "no")]
         }

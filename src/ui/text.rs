@@ -29,6 +29,11 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// Multi-line text (error messages for stderr) made safe: each line cleaned, breaks kept.
+pub fn clean_block(text: &str) -> String {
+    text.split('\n').map(|line| clean(line).into_owned()).collect::<Vec<_>>().join("\n")
+}
+
 /// `text` cleaned and cut to at most `width` display cells, ending in `…` when cut.
 pub fn fit(text: &str, width: usize) -> String {
     let text = clean(text);

@@ -1,0 +1,183 @@
+//! The command line: open a workspace (the default), `init`, `check`, the headless item
+//! commands, the git merge driver, and the benchmark generator. Every command's `--help`
+//! ends with examples.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const MAIN_EXAMPLES: &str = "Examples:
+  trainboard                      open the boards in this folder, or the demo workspace
+  trainboard ~/train/boards       open the workspace in ~/train/boards
+  trainboard --poll ~/share       open boards on a network share, checking every 2 s
+  trainboard init my-train        write a starter workspace
+  trainboard check boards/        validate boards (exit 1 on problems), e.g. in CI
+  trainboard list -w boards --board Alpha
+  trainboard add -w boards --board Alpha --title \"Export to CSV\"";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "trainboard",
+    version,
+    about = "A terminal Kanban board for SAFe portfolio, program and team boards kept in RON files",
+    after_help = MAIN_EXAMPLES,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// The workspace folder to open (default: this folder if it holds boards, else the demo)
+    pub path: Option<PathBuf>,
+
+    /// The workspace folder (same as PATH; for the item commands it defaults to this folder)
+    #[arg(short = 'w', long = "workspace", global = true, value_name = "PATH")]
+    pub workspace: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub watch: WatchArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// How the screen notices changes made by others.
+#[derive(Debug, Clone, Args)]
+pub struct WatchArgs {
+    /// Check files by polling only (no file system events), e.g. on network shares
+    #[arg(long)]
+    pub poll: bool,
+
+    /// Seconds between checks of each board's size and time (0 switches polling off)
+    #[arg(long, value_name = "SECONDS", default_value_t = 2.0)]
+    pub poll_interval: f64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a starter workspace: a portfolio, a program and a team board with examples
+    #[command(after_help = "Examples:\n  trainboard init my-train\n  trainboard init .   (an empty folder)")]
+    Init {
+        /// The folder to write (created when missing; must not hold boards yet)
+        path: PathBuf,
+    },
+    /// Validate a workspace without opening the screen; prints file:line:column: message
+    #[command(
+        after_help = "Exit status: 0 when every board is valid, 1 otherwise.\n\nExamples:\n  trainboard check\n  trainboard check boards/\n  trainboard check -w boards/"
+    )]
+    Check {
+        /// The workspace folder (default: this folder)
+        path: Option<PathBuf>,
+    },
+    /// List boards and their items in rank order
+    #[command(
+        after_help = "Examples:\n  trainboard list\n  trainboard list --board Alpha\n  trainboard list -w boards --json | jq '.[].items[].id'"
+    )]
+    List {
+        /// Only this board (its name or file name)
+        #[arg(long)]
+        board: Option<String>,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one item with its parent and children
+    #[command(after_help = "Examples:\n  trainboard show F-12\n  trainboard show S-104 --json")]
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add an item; prints its new id
+    #[command(
+        after_help = "Examples:\n  trainboard add --board Alpha --title \"Export to CSV\"\n  trainboard add --board ART --title \"Wishlists\" --column Funnel --parent E-2"
+    )]
+    Add {
+        /// The board (its name or file name)
+        #[arg(long)]
+        board: String,
+        #[arg(long)]
+        title: String,
+        /// The column (default: the board's first column)
+        #[arg(long)]
+        column: Option<String>,
+        /// The id of the parent item (an epic or feature)
+        #[arg(long)]
+        parent: Option<String>,
+    },
+    /// Move an item to another column of its board (recorded in its history)
+    #[command(
+        name = "move",
+        after_help = "Examples:\n  trainboard move S-104 \"In Progress\"\n  trainboard move F-3 Implementing -w boards"
+    )]
+    Move { id: String, column: String },
+    /// Reprioritize an item within its column
+    #[command(after_help = "Examples:\n  trainboard rank S-104 --top\n  trainboard rank S-104 --before S-101")]
+    Rank {
+        id: String,
+        #[command(flatten)]
+        to: RankTo,
+    },
+    /// Split an epic or feature into children on the level below; prints the new ids
+    #[command(
+        after_help = "Examples:\n  trainboard split F-12 \"Search box\" \"Filters\" \"Ranking\"\n  trainboard split E-3 \"Feature A\" --board \"Mobile Shopping ART\""
+    )]
+    Split {
+        id: String,
+        /// One title per child
+        #[arg(required = true)]
+        titles: Vec<String>,
+        /// The board the children go to (default: the feature's team board, else the first below)
+        #[arg(long)]
+        board: Option<String>,
+    },
+    /// Merge a board file for git: writes the result to OURS; exit 0 clean, 1 conflict
+    #[command(
+        name = "merge-driver",
+        after_help = "Set up once per repository:\n  git config merge.trainboard.driver \"trainboard merge-driver %O %A %B %P\"\n  echo '*.ron merge=trainboard' >> .gitattributes"
+    )]
+    MergeDriver { base: PathBuf, ours: PathBuf, theirs: PathBuf, path: Option<PathBuf> },
+    /// Write a generated workspace for benchmarks and scale tests
+    #[command(
+        after_help = "Examples:\n  trainboard bench --generate /tmp/big --items 10000\n  trainboard bench --generate /tmp/one --items 10000 --single"
+    )]
+    Bench {
+        /// The folder to write
+        #[arg(long, value_name = "DIR")]
+        generate: PathBuf,
+        /// How many items in all
+        #[arg(long, default_value_t = 10_000)]
+        items: usize,
+        /// One board of N items instead of a linked workspace
+        #[arg(long)]
+        single: bool,
+    },
+}
+
+/// Where `rank` puts the item; exactly one is given.
+#[derive(Debug, Clone, Args)]
+#[group(required = true, multiple = false)]
+pub struct RankTo {
+    #[arg(long)]
+    pub top: bool,
+    #[arg(long)]
+    pub bottom: bool,
+    #[arg(long)]
+    pub up: bool,
+    #[arg(long)]
+    pub down: bool,
+    /// Just above this item of the same column
+    #[arg(long, value_name = "OTHER_ID")]
+    pub before: Option<String>,
+}
+
+impl RankTo {
+    pub fn rank(&self) -> crate::model::ops::Rank {
+        use crate::model::ops::Rank;
+        match (self.top, self.bottom, self.up, self.down, &self.before) {
+            (true, ..) => Rank::Top,
+            (_, true, ..) => Rank::Bottom,
+            (_, _, true, ..) => Rank::Up,
+            (_, _, _, true, _) => Rank::Down,
+            (.., Some(other)) => Rank::Before(other.clone()),
+            _ => Rank::Down,
+        }
+    }
+}

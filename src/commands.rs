@@ -1,0 +1,48 @@
+//! Running the headless subcommands and the merge driver from the command line: plain text or
+//! JSON on stdout, a clear message and a non-zero exit on error.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::Command;
+use crate::headless;
+use crate::merge::driver::merge_files;
+
+pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    match command {
+        Command::List { board, json } => print(headless::list(workspace, board.as_deref(), json)?),
+        Command::Show { id, json } => print(headless::show(workspace, &id, json)?),
+        Command::Add { board, title, column, parent } => {
+            println!("{}", headless::add(workspace, &board, &title, column.as_deref(), parent.as_deref())?);
+        }
+        Command::Move { id, column } => headless::move_item(workspace, &id, &column)?,
+        Command::Rank { id, to } => headless::rank(workspace, &id, &to.rank())?,
+        Command::Split { id, titles, board } => {
+            for id in headless::split(workspace, &id, &titles, board.as_deref())? {
+                println!("{id}");
+            }
+        }
+        Command::MergeDriver { base, ours, theirs, path } => {
+            let shown = path.as_ref().unwrap_or(&ours).display().to_string();
+            return match merge_files(&base, &ours, &theirs, path.as_deref()) {
+                Ok(outcome) => {
+                    let summary = outcome.summary(&shown);
+                    if !summary.is_empty() {
+                        eprintln!("{}", crate::ui::text::clean_block(&summary));
+                    }
+                    Ok(ExitCode::from(outcome.exit_code() as u8))
+                }
+                Err(err) => {
+                    eprintln!("trainboard merge-driver: {}", crate::ui::text::clean_block(&err.to_string()));
+                    Ok(ExitCode::from(2))
+                }
+            };
+        }
+        Command::Init { .. } | Command::Check { .. } | Command::Bench { .. } => {}
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print(text: String) {
+    println!("{}", crate::ui::text::clean_block(text.trim_end()));
+}

@@ -1,0 +1,83 @@
+//! The built-in demo workspace and the `init` starter, compiled into the binary. The demo is
+//! written to the user's data folder on first use so edits to it are kept between runs.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The demo workspace's files: name and content.
+pub const DEMO: &[(&str, &str)] = &[
+    ("portfolio.ron", include_str!("../assets/demo/portfolio.ron")),
+    ("art.ron", include_str!("../assets/demo/art.ron")),
+    ("roam.ron", include_str!("../assets/demo/roam.ron")),
+    ("team-alpha.ron", include_str!("../assets/demo/team-alpha.ron")),
+    ("team-beta.ron", include_str!("../assets/demo/team-beta.ron")),
+];
+
+/// The starter workspace of `trainboard init`.
+pub const STARTER: &[(&str, &str)] = &[
+    ("portfolio.ron", include_str!("../assets/starter/portfolio.ron")),
+    ("art.ron", include_str!("../assets/starter/art.ron")),
+    ("team.ron", include_str!("../assets/starter/team.ron")),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum InitError {
+    #[error("{0} already holds board files; init writes only into an empty or new folder")]
+    NotEmpty(PathBuf),
+    #[error("cannot write {path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// Where the demo lives: `<data folder>/trainboard/demo`.
+pub fn demo_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "trainboard").map(|dirs| dirs.data_dir().join("demo"))
+}
+
+/// Writes the demo files that are missing (never overwriting the user's edits); returns the folder.
+pub fn ensure_demo() -> io::Result<PathBuf> {
+    let dir =
+        demo_dir().ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no home folder to keep the demo in"))?;
+    write_missing(&dir, DEMO)?;
+    Ok(dir)
+}
+
+fn write_missing(dir: &Path, files: &[(&str, &str)]) -> io::Result<()> {
+    fs::create_dir_all(dir)?;
+    for (name, content) in files {
+        let path = dir.join(name);
+        if !path.exists() {
+            fs::write(&path, content)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the starter workspace into `dir` (created if needed); refuses a folder with boards.
+pub fn write_starter(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    if crate::storage::load::holds_boards(dir) {
+        return Err(InitError::NotEmpty(dir.to_path_buf()));
+    }
+    let io_err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| InitError::Io { path, source }
+    };
+    fs::create_dir_all(dir).map_err(io_err(dir))?;
+    STARTER
+        .iter()
+        .map(|(name, content)| {
+            let path = dir.join(name);
+            fs::write(&path, content).map_err(io_err(&path))?;
+            Ok(path)
+        })
+        .collect()
+}
+
+/// `~/…` for paths in the home folder, for the status line.
+pub fn display_path(path: &Path) -> String {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match home.as_deref().and_then(|h| path.strip_prefix(h).ok()) {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
+    }
+}

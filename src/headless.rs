@@ -1,0 +1,277 @@
+//! The headless commands (`list`, `show`, `add`, `move`, `rank`, `split`) for scripts and for
+//! people without the screen. Changes go through the same save protocol as the screen, under a
+//! workspace lock that also makes new ids unique across every board of the folder.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::model::ops::{self, Rank};
+use crate::model::{Board, Edit, Item, ModelError, Workspace};
+use crate::storage::lock::{BoardLock, LockError};
+use crate::storage::protocol::{ProtocolError, save_merged};
+use crate::storage::{FileProblem, LoadedFile, load_workspace};
+
+#[derive(Debug, thiserror::Error)]
+pub enum HeadlessError {
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<FileProblem>),
+    #[error("{0}")]
+    Model(#[from] ModelError),
+    #[error("there is no board named \"{0}\" (use `trainboard list` to see them)")]
+    NoSuchBoard(String),
+    #[error(transparent)]
+    Locked(#[from] LockError),
+    #[error(transparent)]
+    Save(#[from] ProtocolError),
+}
+
+/// A loaded workspace and the bytes each board was loaded from.
+pub struct Session {
+    pub root: PathBuf,
+    pub ws: Workspace,
+    files: Vec<LoadedFile>,
+}
+
+impl Session {
+    pub fn open(root: &Path) -> Result<Session, HeadlessError> {
+        let (ws, files, root) = load_workspace(root).into_workspace().map_err(HeadlessError::Invalid)?;
+        Ok(Session { root, ws, files })
+    }
+
+    /// A board by name or file key (`Alpha`, `team-alpha.ron`, `team-alpha`), ignoring case.
+    pub fn board_named(&self, name: &str) -> Result<&Board, HeadlessError> {
+        let wanted = name.to_lowercase();
+        self.ws
+            .boards()
+            .iter()
+            .find(|b| {
+                b.name.to_lowercase() == wanted
+                    || b.key.to_lowercase() == wanted
+                    || b.key.to_lowercase().trim_end_matches(".ron") == wanted
+            })
+            .ok_or_else(|| HeadlessError::NoSuchBoard(name.to_string()))
+    }
+
+    /// Applies `edit` and saves every board it touched by the save protocol.
+    fn commit(&mut self, edit: Edit) -> Result<Vec<(String, String)>, HeadlessError> {
+        let boards = edit.boards();
+        crate::model::edit::apply_all(&mut self.ws, edit)?;
+        let mut renamed = Vec::new();
+        for key in boards {
+            let Some(board) = self.ws.board_by_key(&key) else { continue };
+            let file = self.files.iter().find(|f| crate::storage::load::board_key(&self.root, &f.path) == key);
+            let path = file.map(|f| f.path.clone()).unwrap_or_else(|| self.root.join(&key));
+            let saved = save_merged(&path, file.map(|f| f.bytes.as_slice()), board)?;
+            renamed.extend(saved.renamed);
+            if !saved.conflicts.is_empty() {
+                let at = saved.conflict_file.map(|p| p.display().to_string()).unwrap_or_default();
+                eprintln!("{} conflicting change(s) on {key}; ours was written to {at}", saved.conflicts.len());
+            }
+        }
+        Ok(renamed)
+    }
+}
+
+/// Runs `change` on a freshly loaded workspace while holding the workspace lock, so that
+/// concurrent headless writers take turns and never hand out one id twice.
+pub fn with_workspace<T>(
+    root: &Path,
+    change: impl FnOnce(&mut Session) -> Result<T, HeadlessError>,
+) -> Result<T, HeadlessError> {
+    let _lock = BoardLock::acquire(&workspace_lock_target(root), std::time::Duration::from_secs(30))?;
+    let mut session = Session::open(root)?;
+    change(&mut session)
+}
+
+/// The workspace lock is `.trainboard.lock` in the workspace folder.
+fn workspace_lock_target(root: &Path) -> PathBuf {
+    root.join(".trainboard")
+}
+
+fn renamed_id(renamed: &[(String, String)], id: &str) -> String {
+    renamed.iter().find(|(old, _)| old == id).map(|(_, new)| new.clone()).unwrap_or_else(|| id.to_string())
+}
+
+pub fn add(
+    root: &Path,
+    board: &str,
+    title: &str,
+    column: Option<&str>,
+    parent: Option<&str>,
+) -> Result<String, HeadlessError> {
+    with_workspace(root, |s| {
+        let target = s.board_named(board)?;
+        let key = target.key.clone();
+        let column = match column {
+            Some(c) => c.to_string(),
+            None => target.columns.first().map(|c| c.name.clone()).unwrap_or_default(),
+        };
+        let (mut edit, id) = ops::add_item(&s.ws, &key, &column, title, &crate::clock::now_rfc3339())?;
+        if let Some(parent) = parent {
+            if !s.ws.contains(parent) {
+                return Err(ModelError::UnknownItem(parent.to_string()).into());
+            }
+            if let Some(crate::model::Op::Insert { item, .. }) = edit.ops.first_mut() {
+                item.parent = Some(parent.to_string());
+            }
+        }
+        let renamed = s.commit(edit)?;
+        Ok(renamed_id(&renamed, &id))
+    })
+}
+
+pub fn move_item(root: &Path, id: &str, column: &str) -> Result<(), HeadlessError> {
+    with_workspace(root, |s| {
+        let edit = ops::move_to_column(&s.ws, id, column, &crate::clock::now_rfc3339());
+        match edit {
+            Err(ModelError::NothingToChange) => Ok(()),
+            edit => s.commit(edit?).map(|_| ()),
+        }
+    })
+}
+
+pub fn rank(root: &Path, id: &str, rank: &Rank) -> Result<(), HeadlessError> {
+    with_workspace(root, |s| match ops::rank(&s.ws, id, rank) {
+        Err(ModelError::NothingToChange) => Ok(()),
+        edit => s.commit(edit?).map(|_| ()),
+    })
+}
+
+pub fn split(root: &Path, id: &str, titles: &[String], board: Option<&str>) -> Result<Vec<String>, HeadlessError> {
+    with_workspace(root, |s| {
+        let target = match board {
+            Some(name) => {
+                let key = s.board_named(name)?.key.clone();
+                s.ws.board_index(&key).ok_or_else(|| HeadlessError::NoSuchBoard(name.to_string()))?
+            }
+            None => ops::default_split_board(&s.ws, id)?,
+        };
+        let (edit, ids) = ops::split(&s.ws, id, titles, target, &crate::clock::now_rfc3339())?;
+        let renamed = s.commit(edit)?;
+        Ok(ids.iter().map(|i| renamed_id(&renamed, i)).collect())
+    })
+}
+
+/// An item with every field, its board and roll-up, as JSON.
+pub fn item_json(ws: &Workspace, board: &Board, item: &Item) -> Value {
+    let rollup = ws.rollup(&item.id).map(|(done, total)| json!({"done": done, "total": total}));
+    json!({
+        "id": item.id,
+        "title": item.title,
+        "board": board.name,
+        "file": board.key,
+        "column": item.column,
+        "kind": board.kind_of(item).name(),
+        "parent": item.parent,
+        "description": item.description,
+        "acceptance": item.acceptance.iter().map(|c| json!({"text": c.text, "done": c.done})).collect::<Vec<_>>(),
+        "points": item.points,
+        "wsjf": item.wsjf.map(|w| json!({
+            "value": w.value, "time_criticality": w.time_criticality,
+            "risk_reduction": w.risk_reduction, "job_size": w.job_size, "score": w.score(),
+        })),
+        "owner": item.owner,
+        "team": item.team,
+        "iteration": item.iteration,
+        "tags": item.tags,
+        "blocked": item.blocked,
+        "depends_on": item.depends_on,
+        "history": item.history.iter().map(|m| json!({"at": m.at, "column": m.column})).collect::<Vec<_>>(),
+        "rollup": rollup,
+    })
+}
+
+/// Items of one board in rank order: column by column, top priority first.
+fn ranked(board: &Board) -> impl Iterator<Item = &Item> {
+    (0..board.columns.len()).flat_map(move |c| board.column_positions(c).iter().map(move |&p| &board.items[p]))
+}
+
+pub fn list(root: &Path, board: Option<&str>, as_json: bool) -> Result<String, HeadlessError> {
+    let s = Session::open(root)?;
+    let boards: Vec<&Board> = match board {
+        Some(name) => vec![s.board_named(name)?],
+        None => s.ws.boards().iter().collect(),
+    };
+    if as_json {
+        let value: Vec<Value> = boards
+            .iter()
+            .map(|b| {
+                json!({
+                    "name": b.name, "file": b.key, "level": b.level.name(),
+                    "columns": b.columns.iter().enumerate().map(|(i, c)| json!({
+                        "name": c.name, "wip": c.wip, "count": b.column_len(i),
+                    })).collect::<Vec<_>>(),
+                    "items": ranked(b).map(|i| item_json(&s.ws, b, i)).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        return Ok(serde_json::to_string_pretty(&value).unwrap_or_default());
+    }
+    let mut out = String::new();
+    for b in boards {
+        out.push_str(&format!("{} ({}, {})\n", b.name, b.level.name(), b.key));
+        for (c, column) in b.columns.iter().enumerate() {
+            let limit = column.wip.map(|w| format!("/{w}")).unwrap_or_default();
+            out.push_str(&format!("  {} [{}{limit}]\n", column.name, b.column_len(c)));
+            for &p in b.column_positions(c) {
+                out.push_str(&format!("    {}\n", plain_line(&s.ws, b, &b.items[p])));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `F-12  Smarter search  (Feature, WSJF 3.2, 2/5, blocked)`
+fn plain_line(ws: &Workspace, board: &Board, item: &Item) -> String {
+    let mut notes = vec![board.kind_of(item).name().to_string()];
+    if let Some(score) = crate::ui::card::score(item) {
+        notes.push(score);
+    }
+    if let Some((done, total)) = ws.rollup(&item.id) {
+        notes.push(format!("{done}/{total}"));
+    }
+    if item.is_blocked() {
+        notes.push("blocked".into());
+    }
+    let title = crate::ui::text::clean(&item.title);
+    format!("{:<8} {title}  ({})", item.id, notes.join(", "))
+}
+
+pub fn show(root: &Path, id: &str, as_json: bool) -> Result<String, HeadlessError> {
+    let s = Session::open(root)?;
+    let (board, item) = s.ws.find(id).ok_or_else(|| ModelError::UnknownItem(id.to_string()))?;
+    let parent = item.parent.as_deref().and_then(|p| s.ws.find(p));
+    let children: Vec<(&Board, &Item)> = s.ws.children(id).iter().filter_map(|c| s.ws.find(c)).collect();
+    if as_json {
+        let mut value = item_json(&s.ws, board, item);
+        value["parent_item"] = parent.map(|(b, i)| item_json(&s.ws, b, i)).unwrap_or(Value::Null);
+        value["children"] = children.iter().map(|(b, i)| item_json(&s.ws, b, i)).collect();
+        return Ok(serde_json::to_string_pretty(&value).unwrap_or_default());
+    }
+    let mut out = format!("{}\n", plain_line(&s.ws, board, item));
+    out.push_str(&format!("  board: {} · column: {}\n", board.name, item.column));
+    for (name, value) in
+        [("owner", &item.owner), ("team", &item.team), ("iteration", &item.iteration), ("blocked", &item.blocked)]
+    {
+        if let Some(value) = value {
+            out.push_str(&format!("  {name}: {}\n", crate::ui::text::clean(value)));
+        }
+    }
+    if let Some(description) = &item.description {
+        out.push_str(&format!("  description: {}\n", crate::ui::text::clean(description)));
+    }
+    for c in &item.acceptance {
+        out.push_str(&format!("  [{}] {}\n", if c.done { "x" } else { " " }, crate::ui::text::clean(&c.text)));
+    }
+    if let Some((pb, pi)) = parent {
+        out.push_str(&format!("parent:\n  {}\n", plain_line(&s.ws, pb, pi)));
+    }
+    if !children.is_empty() {
+        out.push_str("children:\n");
+        for (cb, ci) in children {
+            out.push_str(&format!("  {}  [{} · {}]\n", plain_line(&s.ws, cb, ci), cb.name, ci.column));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,59 @@
+//! The conflict view: which fields both sides changed differently, ours against theirs, and
+//! the choice to keep mine or take theirs.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::state::ConflictView;
+
+use super::popup;
+use super::text::clean;
+use super::theme::Theme;
+
+pub fn conflict_lines(view: &ConflictView, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::raw(format!(
+            "Someone else changed the same fields of {} while you edited. Theirs is on disk now;",
+            clean(&view.board)
+        )),
+        Line::raw("yours is kept here and in the copy below until you choose."),
+        Line::raw(""),
+    ];
+    for conflict in &view.conflicts {
+        let what = format!("{} {}", conflict.id.as_deref().unwrap_or("board"), conflict.field);
+        lines.push(Line::styled(clean(&what).into_owned(), theme.header));
+        lines.push(Line::from(vec![
+            Span::styled("  mine:   ", theme.success),
+            Span::raw(clean(&conflict.ours).into_owned()),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled("  theirs: ", theme.at_limit),
+            Span::raw(clean(&conflict.theirs).into_owned()),
+        ]));
+    }
+    if let Some(copy) = &view.copy {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("Your whole version: {}", clean(copy)), theme.dim));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("m", theme.key_hint),
+        Span::raw(" keep mine (save over theirs)   "),
+        Span::styled("t", theme.key_hint),
+        Span::raw(" take theirs (drop mine)   "),
+        Span::styled("Esc", theme.key_hint),
+        Span::raw(" decide later (c)"),
+    ]));
+    lines
+}
+
+pub fn render_conflicts(view: &ConflictView, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let lines = conflict_lines(view, theme);
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let area = popup::centered(area, 100, height);
+    let title = Line::styled(format!(" Save conflict on {} ", clean(&view.board)), theme.error);
+    let inner = popup::frame(area, title, theme, buf);
+    Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(inner, buf);
+}
