@@ -139,6 +139,9 @@ pub struct App {
     pub broken: HashMap<String, String>,
     /// Unresolved save conflicts, oldest first.
     pub conflicts: Vec<ConflictView>,
+    /// The board shown when its file disappeared, and the item selected on it, to return to
+    /// when the file comes back.
+    pub removed_current: Option<(String, Option<String>)>,
 }
 
 /// A board's cursor before the user moved it: on the first column that has cards.
@@ -163,6 +166,7 @@ impl App {
             marked: HashMap::new(),
             broken: HashMap::new(),
             conflicts: Vec::new(),
+            removed_current: None,
         }
     }
 

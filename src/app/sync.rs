@@ -13,11 +13,20 @@ pub const MARK_FOR: Duration = Duration::from_secs(4);
 
 /// A board changed on disk; `changed` are the ids of the cards that differ.
 pub fn board_reloaded(app: &mut App, board: Board, changed: Vec<String>, now: Instant) {
-    let current_key = app.current_board().map(|b| b.key.clone());
-    let selected = app.selected_id();
+    let mut current_key = app.current_board().map(|b| b.key.clone());
+    let mut selected = app.selected_id();
     let key = board.key.clone();
     let name = board.name.clone();
     let is_new = app.ws.board_index(&key).is_none();
+    // The board we showed was deleted and is back (a delete-and-recreate save): return to it.
+    if let Some((gone_key, gone_selected)) = app.removed_current.take() {
+        if gone_key == key {
+            current_key = Some(key.clone());
+            selected = gone_selected;
+        } else {
+            app.removed_current = Some((gone_key, gone_selected));
+        }
+    }
     app.broken.remove(&key);
     app.ws.put_board(board);
     restore_view(app, current_key.as_deref(), selected.as_deref());
@@ -37,8 +46,10 @@ pub fn board_reloaded(app: &mut App, board: Board, changed: Vec<String>, now: In
 pub fn board_removed(app: &mut App, key: &str) {
     let current_key = app.current_board().map(|b| b.key.clone());
     let selected = app.selected_id();
+    if current_key.as_deref() == Some(key) {
+        app.removed_current = Some((key.to_string(), selected.clone()));
+    }
     if let Some(board) = app.ws.remove_board(key) {
-        app.cursors.remove(key);
         app.broken.remove(key);
         restore_view(app, current_key.as_deref(), selected.as_deref());
         app.info(format!("{} was removed from the workspace", board.name));
