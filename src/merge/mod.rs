@@ -59,8 +59,9 @@ pub fn merge_boards_avoiding(base: &Board, ours: &Board, theirs: &Board, elsewhe
     let ours_map = by_id(&ours_items);
     let mut merged: HashMap<String, Item> = HashMap::new();
     let all_ids: Vec<&String> = base_map.keys().chain(ours_map.keys()).chain(theirs_map.keys()).collect();
+    let mut seen: HashSet<&String> = HashSet::new();
     for id in all_ids {
-        if merged.contains_key(id) {
+        if !seen.insert(id) {
             continue;
         }
         let (b, o, t) = (base_map.get(id), ours_map.get(id), theirs_map.get(id));
