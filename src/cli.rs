@@ -21,7 +21,6 @@ const MAIN_EXAMPLES: &str = "Examples:
     version,
     about = "A terminal Kanban board for SAFe portfolio, program and team boards kept in RON files",
     after_help = MAIN_EXAMPLES,
-    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     /// The workspace folder to open (default: this folder if it holds boards, else the demo)

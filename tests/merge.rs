@@ -174,7 +174,11 @@ fn same_field_changed_differently_conflicts_and_keeps_theirs() {
     assert_eq!((conflict.ours.as_str(), conflict.theirs.as_str()), ("\"Doing\"", "\"Done\""));
     assert_eq!(merged.board.item("S-1").unwrap().column, "Done");
     let s2 = merged.board.item("S-2").unwrap();
-    assert_eq!((s2.title.as_str(), s2.owner.as_deref()), ("Ours", Some("Ana")), "different fields of one item both land");
+    assert_eq!(
+        (s2.title.as_str(), s2.owner.as_deref()),
+        ("Ours", Some("Ana")),
+        "different fields of one item both land"
+    );
 }
 
 #[test]
@@ -200,7 +204,9 @@ fn both_add_different_items_and_histories_join() {
     ours.items.push(Item::new("S-2", "Ours", "Backlog"));
     theirs.items.push(Item::new("S-3", "Theirs", "Backlog"));
     ours.items[0].history.push(trainboard::model::Move { at: "2026-11-03T09:00:00Z".into(), column: "Doing".into() });
-    theirs.items[0].history.push(trainboard::model::Move { at: "2026-11-02T09:00:00Z".into(), column: "Backlog".into() });
+    theirs.items[0]
+        .history
+        .push(trainboard::model::Move { at: "2026-11-02T09:00:00Z".into(), column: "Backlog".into() });
     ours.reindex();
     theirs.reindex();
     let merged = merge_boards(&base, &ours, &theirs);
@@ -321,12 +327,20 @@ fn merge_driver_reports_a_real_conflict_and_leaves_a_parseable_file() {
     assert!(stderr.contains("S-1 column"), "{stderr}");
     let result = parse_board(&fs::read(dir.join("ours")).unwrap(), "team.ron").expect("still parses");
     assert_eq!(result.item("S-1").unwrap().column, "Done");
-    let copies: Vec<_> = fs::read_dir(&dir).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains(".conflict-")).collect();
+    let copies: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".conflict-"))
+        .collect();
     assert_eq!(copies.len(), 1, "our version is kept beside");
     // A file that does not parse: exit 2, ours untouched.
     fs::write(dir.join("theirs"), "Board(").unwrap();
     let before = fs::read(dir.join("ours")).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_trainboard")).args(["merge-driver", "base", "ours", "theirs"]).current_dir(&dir).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_trainboard"))
+        .args(["merge-driver", "base", "ours", "theirs"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(fs::read(dir.join("ours")).unwrap(), before);
     let _ = fs::remove_dir_all(&dir);
