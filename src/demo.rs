@@ -38,13 +38,14 @@ pub fn demo_dir() -> Option<PathBuf> {
 pub fn ensure_demo() -> io::Result<PathBuf> {
     let dir =
         demo_dir().ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no home folder to keep the demo in"))?;
-    write_missing(&dir, DEMO)?;
+    ensure_demo_in(&dir)?;
     Ok(dir)
 }
 
-fn write_missing(dir: &Path, files: &[(&str, &str)]) -> io::Result<()> {
+/// Writes the demo files missing from `dir`, keeping the ones there.
+pub fn ensure_demo_in(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)?;
-    for (name, content) in files {
+    for (name, content) in DEMO {
         let path = dir.join(name);
         if !path.exists() {
             fs::write(&path, content)?;

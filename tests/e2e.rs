@@ -148,3 +148,15 @@ fn wip_limit_asks_before_moving_and_editor_round_trip() {
     assert!(app.terminal_restored());
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn with_no_path_and_no_boards_here_the_demo_opens_from_the_data_folder() {
+    let dir = temp("demo");
+    let mut app = PtyApp::start(&[], &dir.join("ws"), &dir.join("home"), &[], 120, 30);
+    app.wait_for("demo workspace ~/data/trainboard/demo");
+    app.wait_for("Mobile Shopping ART");
+    app.send("q");
+    assert!(app.wait_exit());
+    assert!(dir.join("home/data/trainboard/demo/team-alpha.ron").exists());
+    let _ = fs::remove_dir_all(&dir);
+}

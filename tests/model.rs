@@ -24,7 +24,11 @@ fn sample() -> Workspace {
     let mut f3 = Item::new("F-3", "Offers", "Implementing");
     f3.wsjf = Some(Wsjf { value: 3, time_criticality: 3, risk_reduction: 3, job_size: 3 });
     art.items = vec![f1, f2, f3, Item::new("F-4", "Later", "Funnel")];
-    let mut alpha = team("alpha.ron", "Alpha", &[("S-1", "Backlog"), ("S-2", "Ready"), ("S-3", "Backlog"), ("S-4", "Backlog"), ("S-104", "Done")]);
+    let mut alpha = team(
+        "alpha.ron",
+        "Alpha",
+        &[("S-1", "Backlog"), ("S-2", "Ready"), ("S-3", "Backlog"), ("S-4", "Backlog"), ("S-104", "Done")],
+    );
     alpha.items[0].parent = Some("F-1".into());
     alpha.items[4].parent = Some("F-1".into());
     alpha.items[1].depends_on = vec!["S-1".into()];
@@ -219,8 +223,12 @@ fn run(ws: &mut Workspace, h: &mut History, step: &Step) {
     let ids = all_ids(ws);
     let pick = |i: usize| ids.get(i % ids.len().max(1)).cloned();
     let edit = match step {
-        Step::Move(i, d) => pick(*i).map(|id| ops::neighbour_column(ws, &id, *d).and_then(|to| ops::move_to_column(ws, &id, &to, NOW))),
-        Step::Rank(i, r) => pick(*i).map(|id| ops::rank(ws, &id, &[Rank::Up, Rank::Down, Rank::Top, Rank::Bottom][*r as usize])),
+        Step::Move(i, d) => {
+            pick(*i).map(|id| ops::neighbour_column(ws, &id, *d).and_then(|to| ops::move_to_column(ws, &id, &to, NOW)))
+        }
+        Step::Rank(i, r) => {
+            pick(*i).map(|id| ops::rank(ws, &id, &[Rank::Up, Rank::Down, Rank::Top, Rank::Bottom][*r as usize]))
+        }
         Step::Wsjf(c) => Some(ops::sort_by_wsjf(ws, "art.ron", c % 3)),
         Step::Add(b, t) => {
             let key = ["art.ron", "alpha.ron", "beta.ron"][*b];

@@ -1,0 +1,128 @@
+//! The command line as a script or a CI job uses it: `check`, `init`, `--help`, the headless
+//! commands, and the demo written on first use.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(args: &[&str], home: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_trainboard"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .output()
+        .unwrap()
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("trainboard-cli-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn check_passes_the_demo_and_reports_broken_boards_for_ci() {
+    let home = temp("check");
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let out = run(&["check", demo.to_str().unwrap()], &home);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).starts_with("ok: 5 boards,"), "{}", stdout(&out));
+
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken/dangling-parent");
+    let out = run(&["check", broken.to_str().unwrap()], &home);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("team.ron:13:21: item S-1 names parent \"F-99\""), "{text}");
+    assert!(text.trim_end().ends_with("1 problem in 1 file"), "{text}");
+    let out = run(&["check", "-w", broken.to_str().unwrap()], &home);
+    assert_eq!(out.status.code(), Some(1), "-w works for check too");
+}
+
+#[test]
+fn init_writes_a_valid_starter_and_refuses_to_overwrite() {
+    let home = temp("init");
+    let target = home.join("my-train");
+    let out = run(&["init", target.to_str().unwrap()], &home);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&["check", target.to_str().unwrap()], &home);
+    assert!(out.status.success());
+    assert!(stdout(&out).starts_with("ok: 3 boards"), "{}", stdout(&out));
+    let out = run(&["init", target.to_str().unwrap()], &home);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already holds board files"));
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    let home = temp("help");
+    for command in [
+        &[][..],
+        &["init"],
+        &["check"],
+        &["list"],
+        &["show"],
+        &["add"],
+        &["move"],
+        &["rank"],
+        &["split"],
+        &["merge-driver"],
+        &["bench"],
+    ] {
+        let mut args: Vec<&str> = command.to_vec();
+        args.push("--help");
+        let out = run(&args, &home);
+        assert!(out.status.success(), "{args:?}");
+        let text = stdout(&out);
+        assert!(text.contains("Examples:") || text.contains("git config merge.trainboard.driver"), "{args:?}:\n{text}");
+    }
+}
+
+#[test]
+fn headless_commands_print_plainly_or_as_json_and_fail_clearly() {
+    let home = temp("headless");
+    let ws = home.join("ws");
+    run(&["init", ws.to_str().unwrap()], &home);
+    let w = ws.to_str().unwrap();
+    let id = stdout(&run(&["add", "-w", w, "--board", "Team 1", "--title", "Export to CSV", "--parent", "F-1"], &home));
+    assert_eq!(id.trim(), "S-4");
+    assert!(run(&["move", "S-4", "Ready", "-w", w], &home).status.success(), "-w after the subcommand");
+    assert!(run(&["-w", w, "rank", "S-4", "--top"], &home).status.success(), "-w before the subcommand");
+    let list = stdout(&run(&["list", "-w", w, "--board", "Team 1"], &home));
+    let after_ready = list.lines().skip_while(|l| !l.contains("Ready [")).nth(1).unwrap();
+    assert!(after_ready.trim_start().starts_with("S-4"), "{list}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["show", "F-1", "--json", "-w", w], &home).stdout).unwrap();
+    assert_eq!(json["id"], "F-1");
+    assert_eq!(json["children"].as_array().unwrap().len(), 4);
+    assert_eq!(json["parent_item"]["id"], "E-1");
+    let ids = stdout(&run(&["split", "-w", w, "F-2", "One", "Two"], &home));
+    assert_eq!(ids.lines().collect::<Vec<_>>(), ["S-5", "S-6"]);
+    let listed: serde_json::Value = serde_json::from_slice(&run(&["list", "--json", "-w", w], &home).stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 3);
+    // Errors: a clear message and a non-zero exit.
+    let out = run(&["move", "S-404", "Ready", "-w", w], &home);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("there is no item S-404"));
+    let out = run(&["add", "-w", w, "--board", "Nope", "--title", "x"], &home);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no board named \"Nope\""));
+}
+
+#[test]
+fn the_demo_is_written_once_and_edits_are_kept() {
+    let home = temp("demo");
+    let dir = home.join("data/trainboard/demo");
+    trainboard::demo::ensure_demo_in(&dir).unwrap();
+    let art = dir.join("art.ron");
+    let edited = fs::read_to_string(&art).unwrap().replace("Smarter search", "Smartest search");
+    fs::write(&art, &edited).unwrap();
+    fs::remove_file(dir.join("roam.ron")).unwrap();
+    trainboard::demo::ensure_demo_in(&dir).unwrap();
+    assert_eq!(fs::read_to_string(&art).unwrap(), edited, "the user's edit is kept");
+    assert!(dir.join("roam.ron").exists(), "a deleted demo file comes back");
+}
