@@ -14,10 +14,6 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn ron_files(dir: &Path) -> Vec<PathBuf> {
-    trainboard::storage::load::board_files(dir)
-}
-
 #[test]
 fn demo_starter_and_fixture_boards_round_trip_to_identical_bytes() {
     let mut count = 0;
