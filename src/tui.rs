@@ -68,7 +68,7 @@ pub enum Wake {
 /// Opens the workspace at `root` on the screen until the user quits.
 pub fn run(root: &Path, origin: &str, watch: WatchOptions) -> Result<(), Box<dyn Error>> {
     let (ws, files, root) = storage::load_workspace(root).into_workspace().map_err(OpenError)?;
-    let mut files = WorkspaceFiles::new(&root, files);
+    let mut files = WorkspaceFiles::new(&root, files, &ws);
     let mut app = App::new(ws, origin);
     let (tx, rx) = mpsc::channel();
     let file_tx = tx.clone();
@@ -177,7 +177,19 @@ fn files_changed(app: &mut App, files: &mut WorkspaceFiles, mut paths: Vec<PathB
 }
 
 fn save(app: &mut App, files: &mut WorkspaceFiles, keys: &[String]) {
-    let report = files.save(&app.ws, keys);
+    // Under the workspace lock, a new item whose id someone else took meanwhile on another
+    // board is renumbered before it is written, so no two items ever share an id.
+    let _workspace = files.lock_workspace();
+    let mut keys = keys.to_vec();
+    for (old, new) in files.colliding_new_ids(&app.ws, &keys) {
+        if let Ok(edit) = crate::model::ops::rename_id(&app.ws, &old, &new) {
+            keys.extend(edit.boards());
+            if app.history.commit(&mut app.ws, edit).is_ok() {
+                app.info(format!("{old} was just taken on another board; yours is now {new}"));
+            }
+        }
+    }
+    let report = files.save(&app.ws, &keys);
     for board in report.merged {
         let key = board.key.clone();
         let changed = crate::storage::protocol::changed_items(app.ws.board_by_key(&key), &board);

@@ -187,3 +187,30 @@ fn kill_9_during_saves_never_leaves_a_broken_board() {
     assert!(leftovers.is_empty(), "locks left behind: {leftovers:?}");
     let _ = fs::remove_dir_all(&ws);
 }
+
+#[test]
+fn a_new_id_taken_meanwhile_on_another_board_is_renumbered_before_saving() {
+    let ws_dir = workspace("ids");
+    fs::write(ws_dir.join("beta.ron"), BOARD.replace("\"Alpha\"", "\"Beta\"")).unwrap();
+    let (mut ws, files, root) = load_workspace(&ws_dir).into_workspace().unwrap();
+    let mut files = trainboard::storage::files::WorkspaceFiles::new(&root, files, &ws);
+    // We add S-1 to Alpha in memory; meanwhile someone adds S-1 to Beta on disk.
+    let (edit, id) =
+        trainboard::model::ops::add_item(&ws, "team.ron", "Backlog", "ours", "2026-11-22T10:00:00Z").unwrap();
+    assert_eq!(id, "S-1");
+    let mut history = trainboard::model::History::default();
+    history.commit(&mut ws, edit).unwrap();
+    assert_eq!(trainboard(&ws_dir, &["add", "--board", "Beta", "--title", "theirs"]), "S-1");
+    let _lock = files.lock_workspace().expect("workspace lock");
+    let renames = files.colliding_new_ids(&ws, &["team.ron".to_string()]);
+    assert_eq!(renames, vec![("S-1".to_string(), "S-2".to_string())]);
+    let edit = trainboard::model::ops::rename_id(&ws, "S-1", "S-2").unwrap();
+    history.commit(&mut ws, edit).unwrap();
+    let report = files.save(&ws, &["team.ron".to_string()]);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    drop(_lock);
+    let (after, _, _) = load_workspace(&ws_dir).into_workspace().expect("ids are unique across boards");
+    assert_eq!(after.item("S-1").unwrap().title, "theirs");
+    assert_eq!(after.item("S-2").unwrap().title, "ours");
+    let _ = fs::remove_dir_all(&ws_dir);
+}

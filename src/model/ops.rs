@@ -240,3 +240,33 @@ pub fn split(
     let label = format!("split {id} into {}", new_ids.join(", "));
     Ok((Edit::new(label, ops), new_ids))
 }
+
+/// Gives item `old` the id `new`, and points every parent and dependency link at the new id.
+pub fn rename_id(ws: &Workspace, old: &str, new: &str) -> Result<Edit, ModelError> {
+    let (board, item) = locate(ws, old)?;
+    if ws.contains(new) {
+        return Err(ModelError::DuplicateId(new.to_string()));
+    }
+    let pos = board.position(old).ok_or_else(|| ModelError::UnknownItem(old.to_string()))?;
+    let mut renamed = item.clone();
+    renamed.id = new.to_string();
+    let mut ops = vec![
+        Op::Remove { board: board.key.clone(), id: old.to_string() },
+        Op::Insert { board: board.key.clone(), pos, item: renamed },
+    ];
+    for other in ws.boards() {
+        for linked in
+            other.items.iter().filter(|i| i.parent.as_deref() == Some(old) || i.depends_on.iter().any(|d| d == old))
+        {
+            let mut relinked = linked.clone();
+            if relinked.parent.as_deref() == Some(old) {
+                relinked.parent = Some(new.to_string());
+            }
+            for dep in relinked.depends_on.iter_mut().filter(|d| *d == old) {
+                *dep = new.to_string();
+            }
+            ops.push(Op::Replace { board: other.key.clone(), item: relinked });
+        }
+    }
+    Ok(Edit::new(format!("renumber {old} to {new}"), ops))
+}

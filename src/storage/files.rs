@@ -2,13 +2,14 @@
 //! read or written (the merge base), boards whose save is pending, and boards held back after a
 //! conflict until the user chooses. Saves and reloads go through the save protocol.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::merge::Conflict;
+use crate::merge::{Conflict, fresh_id};
 use crate::model::{Board, Workspace};
 
-use super::load::{LoadedFile, board_key};
+use super::load::{LoadedFile, board_files, board_key, load_file};
+use super::lock::{BoardLock, LOCK_WAIT};
 use super::protocol::{Reloaded, reload, save_merged};
 
 #[derive(Debug)]
@@ -20,6 +21,8 @@ pub struct WorkspaceFiles {
     /// Boards with an unresolved conflict: ours stays in memory and is not saved until the
     /// user keeps it or takes theirs.
     held: BTreeSet<String>,
+    /// The item ids in each board's base, to tell our new items without parsing the base.
+    base_ids: HashMap<String, HashSet<String>>,
 }
 
 /// A conflict found while saving: theirs is on disk, ours in memory and in `copy`.
@@ -41,9 +44,10 @@ pub struct SaveReport {
 }
 
 impl WorkspaceFiles {
-    pub fn new(root: &Path, loaded: Vec<LoadedFile>) -> WorkspaceFiles {
+    pub fn new(root: &Path, loaded: Vec<LoadedFile>, ws: &Workspace) -> WorkspaceFiles {
         let files = loaded.into_iter().map(|f| (board_key(root, &f.path), f)).collect();
-        WorkspaceFiles { root: root.to_path_buf(), files, unsaved: BTreeSet::new(), held: BTreeSet::new() }
+        let base_ids = ws.boards().iter().map(|b| (b.key.clone(), ids_of(b))).collect();
+        WorkspaceFiles { root: root.to_path_buf(), files, unsaved: BTreeSet::new(), held: BTreeSet::new(), base_ids }
     }
 
     pub fn path_of(&self, key: &str) -> PathBuf {
@@ -77,6 +81,7 @@ impl WorkspaceFiles {
             match save_merged(&path, self.base_bytes(&key), board) {
                 Ok(saved) => {
                     self.files.insert(key.clone(), LoadedFile { path, bytes: saved.bytes });
+                    self.base_ids.insert(key.clone(), ids_of(saved.merged.as_ref().unwrap_or(board)));
                     report.renamed.extend(saved.renamed);
                     if !saved.conflicts.is_empty() {
                         self.held.insert(key.clone());
@@ -97,6 +102,45 @@ impl WorkspaceFiles {
             }
         }
         report
+    }
+
+    /// Takes the workspace lock (`.trainboard.lock`) that headless writers also take, so that
+    /// checking new ids and saving happen as one step. Best effort: `None` if it is busy.
+    pub fn lock_workspace(&self) -> Option<BoardLock> {
+        BoardLock::acquire(&self.root.join(".trainboard"), LOCK_WAIT).ok()
+    }
+
+    /// Ids of our new items (not in the saved base) that another board file on disk now uses,
+    /// each with a fresh id to take instead. Call while holding the workspace lock.
+    pub fn colliding_new_ids(&self, ws: &Workspace, keys: &[String]) -> Vec<(String, String)> {
+        let mut new_ids: Vec<(String, String)> = Vec::new();
+        for key in keys.iter().chain(&self.unsaved) {
+            let Some(board) = ws.board_by_key(key) else { continue };
+            let base = self.base_ids.get(key);
+            let is_new = |id: &String| base.is_none_or(|b| !b.contains(id));
+            new_ids.extend(board.items.iter().filter(|i| is_new(&i.id)).map(|i| (key.clone(), i.id.clone())));
+        }
+        if new_ids.is_empty() {
+            return Vec::new();
+        }
+        let mut on_disk: HashSet<String> = HashSet::new();
+        for path in board_files(&self.root) {
+            let key = board_key(&self.root, &path);
+            if let Ok((board, _)) = load_file(&self.root, &path) {
+                on_disk.extend(
+                    board.items.into_iter().map(|i| i.id).filter(|id| !new_ids.contains(&(key.clone(), id.clone()))),
+                );
+            }
+        }
+        let mut taken: HashSet<String> = on_disk.clone();
+        taken.extend(ws.boards().iter().flat_map(|b| b.items.iter().map(|i| i.id.clone())));
+        let mut renames = Vec::new();
+        for (_, id) in new_ids.into_iter().filter(|(_, id)| on_disk.contains(id)) {
+            let fresh = fresh_id(&taken, &id);
+            taken.insert(fresh.clone());
+            renames.push((id, fresh));
+        }
+        renames
     }
 
     /// Lets a held board be saved again: ours wins over the fields in conflict.
@@ -120,8 +164,9 @@ impl WorkspaceFiles {
         let pending = self.unsaved.contains(&key) && !self.held.contains(&key);
         let outcome = reload(path, &key, self.base_bytes(&key), shown, pending);
         match &outcome {
-            Reloaded::Changed { bytes, .. } => {
+            Reloaded::Changed { bytes, board, .. } => {
                 self.files.insert(key.clone(), LoadedFile { path: path.to_path_buf(), bytes: bytes.clone() });
+                self.base_ids.insert(key.clone(), ids_of(board));
             }
             Reloaded::Removed => {
                 self.files.remove(&key);
@@ -135,4 +180,8 @@ impl WorkspaceFiles {
     pub fn known_paths(&self) -> Vec<PathBuf> {
         self.files.values().map(|f| f.path.clone()).collect()
     }
+}
+
+fn ids_of(board: &Board) -> HashSet<String> {
+    board.items.iter().map(|i| i.id.clone()).collect()
 }
