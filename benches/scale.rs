@@ -1,0 +1,155 @@
+//! Scale benchmark: prints medians for loading, drawing, moving with a save, and reloading
+//! after an outside change, on generated workspaces of 1,000 and 10,000 items (50,000 with
+//! `--big`), plus save and reload of one board of 10,000 items. Run: `cargo bench --bench scale`.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use trainboard::app::{update, App, Msg};
+use trainboard::generate::{single_board, workspace_boards, write_boards};
+use trainboard::model::{ops, History};
+use trainboard::storage::files::WorkspaceFiles;
+use trainboard::storage::load_workspace;
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(f());
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn bare_parse(dir: &Path) -> Duration {
+    let texts: Vec<String> =
+        trainboard::storage::load::board_files(dir).iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    time(7, || texts.iter().map(|t| ron::from_str::<ron::Value>(t).is_ok()).filter(|ok| *ok).count())
+}
+
+fn key(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn workspace_row(items: usize) {
+    let dir = std::env::temp_dir().join(format!("trainboard-bench-{items}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    write_boards(&dir, &workspace_boards(items)).unwrap();
+    let bytes: u64 = trainboard::storage::load::board_files(&dir).iter().map(|p| p.metadata().unwrap().len()).sum();
+    let parse = bare_parse(&dir);
+    let load = time(7, || load_workspace(&dir).into_workspace().unwrap());
+    let (ws, files, root) = load_workspace(&dir).into_workspace().unwrap();
+    let mut files = WorkspaceFiles::new(&root, files, &ws);
+    let mut app = App::new(ws, "bench");
+    update(&mut app, Msg::Resize(160, 45));
+    update(&mut app, key('3'));
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    let first_frame = time(7, || {
+        let mut t = Terminal::new(TestBackend::new(160, 45)).unwrap();
+        t.draw(|f| trainboard::ui::render(&app, f)).map(|_| ())
+    });
+    let mut down = true;
+    let nav = time(101, || {
+        update(&mut app, key(if down { 'j' } else { 'k' }));
+        down = !down;
+        terminal.draw(|f| trainboard::ui::render(&app, f)).map(|_| ())
+    });
+    let key_name = app.current_board().unwrap().key.clone();
+    let id = app.current_board().unwrap().items[0].id.clone();
+    let mut history = History::default();
+    let mut flip = false;
+    let move_save = time(21, || {
+        flip = !flip;
+        let to = if flip { "Ready" } else { "Backlog" };
+        if let Ok(edit) = ops::move_to_column(&app.ws, &id, to, "2026-11-22T10:00:00Z") {
+            history.commit(&mut app.ws, edit).unwrap();
+        }
+        files.save(&app.ws, std::slice::from_ref(&key_name))
+    });
+    let path = files.path_of(&key_name);
+    let original = std::fs::read_to_string(&path).unwrap();
+    let mut n = 0;
+    let reload = time(21, || {
+        n += 1;
+        std::fs::write(&path, original.replacen("title: \"", &format!("title: \"edit {n} "), 1)).unwrap();
+        let start = Instant::now();
+        let (_, outcome) = files.reload(&path, &app.ws);
+        if let trainboard::storage::protocol::Reloaded::Changed { board, changed, .. } = outcome {
+            trainboard::app::sync::board_reloaded(&mut app, *board, changed, Instant::now());
+        }
+        terminal.draw(|f| trainboard::ui::render(&app, f)).map(|_| ()).unwrap();
+        start.elapsed()
+    });
+    println!(
+        "| {items:>6} | {:>6.1} MiB | {:>9} | {:>9} | {:>5.1}× | {:>9} | {:>9} | {:>9} | {:>9} |",
+        bytes as f64 / 1048576.0,
+        ms(parse),
+        ms(load),
+        load.as_secs_f64() / parse.as_secs_f64(),
+        ms(first_frame),
+        ms(nav),
+        ms(move_save),
+        ms(reload)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn single_board_row(items: usize) {
+    let dir = std::env::temp_dir().join(format!("trainboard-bench-one-{items}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    write_boards(&dir, &[single_board(items)]).unwrap();
+    let (mut ws, files, root) = load_workspace(&dir).into_workspace().unwrap();
+    let mut files = WorkspaceFiles::new(&root, files, &ws);
+    let key = "big.ron".to_string();
+    let path = files.path_of(&key);
+    let mut history = History::default();
+    let mut flip = false;
+    let save = time(21, || {
+        flip = !flip;
+        let to = if flip { "Review" } else { "Backlog" };
+        if let Ok(edit) = ops::move_to_column(&ws, "S-1", to, "2026-11-22T10:00:00Z") {
+            history.commit(&mut ws, edit).unwrap();
+        }
+        files.save(&ws, std::slice::from_ref(&key))
+    });
+    let original = std::fs::read_to_string(&path).unwrap();
+    let mut n = 0;
+    let reload = time(21, || {
+        n += 1;
+        std::fs::write(&path, original.replacen("title: \"", &format!("title: \"edit {n} "), 1)).unwrap();
+        let start = Instant::now();
+        let (_, outcome) = files.reload(&path, &ws);
+        if let trainboard::storage::protocol::Reloaded::Changed { board, .. } = outcome {
+            ws.put_board(*board);
+        }
+        start.elapsed()
+    });
+    println!("one board of {items} items: move + save {} · reload after an outside change {}", ms(save), ms(reload));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn main() {
+    let big = std::env::args().any(|a| a == "--big");
+    println!("| items  | files      | bare parse | load+check | ratio | 1st frame | nav frame | move+save | reload    |");
+    println!("|-------:|-----------:|----------:|----------:|------:|----------:|----------:|----------:|----------:|");
+    let sizes: &[usize] = if big { &[1_000, 10_000, 50_000] } else { &[1_000, 10_000] };
+    for &items in sizes {
+        workspace_row(items);
+    }
+    single_board_row(10_000);
+}
