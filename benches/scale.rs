@@ -6,12 +6,12 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use trainboard::app::{update, App, Msg};
+use trainboard::app::{App, Msg, update};
 use trainboard::generate::{single_board, workspace_boards, write_boards};
-use trainboard::model::{ops, History};
+use trainboard::model::{History, ops};
 use trainboard::storage::files::WorkspaceFiles;
 use trainboard::storage::load_workspace;
 
@@ -145,7 +145,9 @@ fn single_board_row(items: usize) {
 
 fn main() {
     let big = std::env::args().any(|a| a == "--big");
-    println!("| items  | files      | bare parse | load+check | ratio | 1st frame | nav frame | move+save | reload    |");
+    println!(
+        "| items  | files      | bare parse | load+check | ratio | 1st frame | nav frame | move+save | reload    |"
+    );
     println!("|-------:|-----------:|----------:|----------:|------:|----------:|----------:|----------:|----------:|");
     let sizes: &[usize] = if big { &[1_000, 10_000, 50_000] } else { &[1_000, 10_000] };
     for &items in sizes {

@@ -63,6 +63,21 @@ fn install_panic_hook() {
 pub enum Wake {
     Input(Msg),
     Files(Vec<PathBuf>),
+    /// SIGTERM or SIGHUP (the terminal closed): save what is pending, restore, and quit.
+    Terminate,
+}
+
+/// Forwards SIGTERM and SIGHUP to the main loop, which ends between two messages, so a save
+/// in progress always completes.
+fn forward_signals(tx: Sender<Wake>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Wake::Terminate);
+        }
+    });
+    Ok(())
 }
 
 /// Opens the workspace at `root` on the screen until the user quits.
@@ -78,6 +93,7 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions) -> Result<(), Box<dyn
     if let Err(err) = &watcher {
         app.error(format!("not watching for changes by others: {err}"));
     }
+    forward_signals(tx.clone())?;
     install_panic_hook();
     enter_terminal()?;
     let result = (|| {
@@ -116,11 +132,18 @@ fn event_loop(
             match wake {
                 Wake::Input(msg) => effects.extend(update(app, msg)),
                 Wake::Files(paths) => effects.extend(files_changed(app, files, paths)),
+                Wake::Terminate => effects.push_back(Effect::Quit),
             }
         }
         while let Some(effect) = effects.pop_front() {
             match effect {
-                Effect::Quit => return Ok(()),
+                Effect::Quit => {
+                    // Anything whose save failed earlier gets one more try before we go.
+                    if files.has_unsaved() {
+                        save(app, files, &[]);
+                    }
+                    return Ok(());
+                }
                 Effect::Save(keys) => save(app, files, &keys),
                 Effect::KeepOurs(key) => {
                     files.keep_ours(&key);

@@ -160,3 +160,32 @@ fn with_no_path_and_no_boards_here_the_demo_opens_from_the_data_folder() {
     assert!(dir.join("home/data/trainboard/demo/team-alpha.ron").exists());
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_keep_the_saves() {
+    for signal in [libc::SIGTERM, libc::SIGHUP] {
+        let dir = temp(&format!("signal-{signal}"));
+        let ws_dir = dir.join("ws");
+        workspace(&ws_dir);
+        let mut app = PtyApp::start(&[ws_dir.to_str().unwrap()], &ws_dir, &dir.join("home"), &[], 80, 24);
+        app.wait_for("Smarter search");
+        app.send(keys::TAB);
+        app.send("L");
+        app.wait_for("Move S-1 to Ready");
+        let pid = app.pid().expect("pid") as i32;
+        // SAFETY: sending a signal to the child we started.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        app.wait_exit();
+        assert!(app.terminal_restored(), "signal {signal}: raw mode switched off");
+        let out = String::from_utf8_lossy(&app.bytes()).into_owned();
+        assert!(out.rfind("\x1b[?1049l").is_some(), "signal {signal}: left the alternate screen");
+        assert_eq!(load(&ws_dir).item("S-1").unwrap().column, "Ready", "the move is on disk");
+        let locks: Vec<_> = fs::read_dir(&ws_dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".lock"))
+            .collect();
+        assert!(locks.is_empty());
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

@@ -151,13 +151,15 @@ fn initial_cursor(board: &Board) -> Cursor {
 }
 
 impl App {
+    /// The app on its first screen: the first program board (the train), else the first board.
     pub fn new(ws: Workspace, origin: impl Into<String>) -> App {
+        let board = ws.boards_at(Level::Program).next().unwrap_or(0);
         App {
             ws,
             history: History::default(),
             keymap: KeyMap::default(),
             origin: origin.into(),
-            board: 0,
+            board,
             cursors: HashMap::new(),
             mode: Mode::Board,
             status: None,

@@ -59,6 +59,10 @@ impl WorkspaceFiles {
         self.files.get(key).map(|f| f.bytes.as_slice())
     }
 
+    pub fn has_unsaved(&self) -> bool {
+        !self.unsaved.is_empty()
+    }
+
     pub fn is_unsaved(&self, key: &str) -> bool {
         self.unsaved.contains(key)
     }
