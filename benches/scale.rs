@@ -14,6 +14,7 @@ use trainboard::generate::{single_board, workspace_boards, write_boards};
 use trainboard::model::{History, ops};
 use trainboard::storage::files::WorkspaceFiles;
 use trainboard::storage::load_workspace;
+use trainboard::storage::protocol::Reloaded;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -40,6 +41,21 @@ fn bare_parse(dir: &Path) -> Duration {
     let texts: Vec<String> =
         trainboard::storage::load::board_files(dir).iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
     time(7, || texts.iter().map(|t| ron::from_str::<ron::Value>(t).is_ok()).filter(|ok| *ok).count())
+}
+
+/// Median time of `reload` after an outside edit of board `key` (the edit itself not timed).
+fn time_reloads(files: &mut WorkspaceFiles, key: &str, mut reload: impl FnMut(&mut WorkspaceFiles, &Path)) -> Duration {
+    let path = files.path_of(key);
+    let original = std::fs::read_to_string(&path).unwrap();
+    let samples = (1..=21)
+        .map(|n| {
+            std::fs::write(&path, original.replacen("title: \"", &format!("title: \"edit {n} "), 1)).unwrap();
+            let start = Instant::now();
+            reload(files, &path);
+            start.elapsed()
+        })
+        .collect();
+    median(samples)
 }
 
 fn key(c: char) -> Msg {
@@ -81,19 +97,12 @@ fn workspace_row(items: usize) {
         }
         files.save(&app.ws, std::slice::from_ref(&key_name))
     });
-    let path = files.path_of(&key_name);
-    let original = std::fs::read_to_string(&path).unwrap();
-    let mut n = 0;
-    let reload = time(21, || {
-        n += 1;
-        std::fs::write(&path, original.replacen("title: \"", &format!("title: \"edit {n} "), 1)).unwrap();
-        let start = Instant::now();
-        let (_, outcome) = files.reload(&path, &app.ws);
-        if let trainboard::storage::protocol::Reloaded::Changed { board, changed, .. } = outcome {
+    let reload = time_reloads(&mut files, &key_name, |files, path| {
+        let (_, outcome) = files.reload(path, &app.ws);
+        if let Reloaded::Changed { board, changed, .. } = outcome {
             trainboard::app::sync::board_reloaded(&mut app, *board, changed, Instant::now());
         }
         terminal.draw(|f| trainboard::ui::render(&app, f)).map(|_| ()).unwrap();
-        start.elapsed()
     });
     println!(
         "| {items:>6} | {:>6.1} MiB | {:>9} | {:>9} | {:>5.1}× | {:>9} | {:>9} | {:>9} | {:>9} |",
@@ -116,7 +125,6 @@ fn single_board_row(items: usize) {
     let (mut ws, files, root) = load_workspace(&dir).into_workspace().unwrap();
     let mut files = WorkspaceFiles::new(&root, files, &ws);
     let key = "big.ron".to_string();
-    let path = files.path_of(&key);
     let mut history = History::default();
     let mut flip = false;
     let save = time(21, || {
@@ -127,17 +135,10 @@ fn single_board_row(items: usize) {
         }
         files.save(&ws, std::slice::from_ref(&key))
     });
-    let original = std::fs::read_to_string(&path).unwrap();
-    let mut n = 0;
-    let reload = time(21, || {
-        n += 1;
-        std::fs::write(&path, original.replacen("title: \"", &format!("title: \"edit {n} "), 1)).unwrap();
-        let start = Instant::now();
-        let (_, outcome) = files.reload(&path, &ws);
-        if let trainboard::storage::protocol::Reloaded::Changed { board, .. } = outcome {
+    let reload = time_reloads(&mut files, &key, |files, path| {
+        if let (_, Reloaded::Changed { board, .. }) = files.reload(path, &ws) {
             ws.put_board(*board);
         }
-        start.elapsed()
     });
     println!("one board of {items} items: move + save {} · reload after an outside change {}", ms(save), ms(reload));
     let _ = std::fs::remove_dir_all(&dir);

@@ -26,12 +26,7 @@ pub fn parse_board(bytes: &[u8], key: &str) -> Result<Board, ParseError> {
                 .into(),
         });
     }
-    let options = Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    let mut board: Board = options.from_str(text).map_err(|err| ParseError {
-        line: err.span.start.line.max(1),
-        column: err.span.start.col.max(1),
-        message: humanize(&err.code),
-    })?;
+    let mut board: Board = from_ron(text)?;
     board.key = key.to_string();
     // An explicitly written default kind means the same as none; keep one representation.
     let default_kind = board.level.default_kind();
@@ -42,6 +37,17 @@ pub fn parse_board(bytes: &[u8], key: &str) -> Result<Board, ParseError> {
     }
     board.reindex();
     Ok(board)
+}
+
+/// Deserializes RON the lenient way people write it (`wip: 4` as well as `wip: Some(4)`),
+/// with errors in plain words.
+pub fn from_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {
+    let options = Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    options.from_str(text).map_err(|err| ParseError {
+        line: err.span.start.line.max(1),
+        column: err.span.start.col.max(1),
+        message: humanize(&err.code),
+    })
 }
 
 /// UTF-8 text without a byte-order mark; invalid bytes are reported where they are.

@@ -1,11 +1,8 @@
 //! One item as a RON snippet, for editing in `$EDITOR`, and back.
 
-use ron::Options;
-use ron::extensions::Extensions;
-
 use crate::model::{Board, Item};
 
-use super::read::{ParseError, humanize};
+use super::read::{ParseError, from_ron};
 use super::write::write_item;
 
 /// The item in the board file's own layout, under a comment that says how to use it.
@@ -26,12 +23,7 @@ pub fn item_to_snippet(board: &Board, item: &Item) -> String {
 
 /// Parses an edited snippet back into an item; the kind defaults by the board's level.
 pub fn parse_item_snippet(text: &str, board: &Board) -> Result<Item, ParseError> {
-    let options = Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    let mut item: Item = options.from_str(text).map_err(|err| ParseError {
-        line: err.span.start.line.max(1),
-        column: err.span.start.col.max(1),
-        message: humanize(&err.code),
-    })?;
+    let mut item: Item = from_ron(text)?;
     if item.kind == Some(board.level.default_kind()) {
         item.kind = None;
     }
