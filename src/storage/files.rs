@@ -10,7 +10,7 @@ use crate::model::{Board, Workspace};
 
 use super::load::{LoadedFile, board_files, board_key, load_file};
 use super::lock::{BoardLock, LOCK_WAIT};
-use super::protocol::{Reloaded, reload, save_merged};
+use super::protocol::{Reloaded, Unsaved, reload, save_merged};
 
 #[derive(Debug)]
 pub struct WorkspaceFiles {
@@ -37,7 +37,8 @@ pub struct ConflictReport {
 #[derive(Debug, Default)]
 pub struct SaveReport {
     pub errors: Vec<String>,
-    /// Boards whose saved version includes changes of others: show these.
+    /// Boards whose saved version includes changes of others (after a conflict: with ours
+    /// where both changed): show these.
     pub merged: Vec<Board>,
     pub conflicts: Vec<ConflictReport>,
     pub renamed: Vec<(String, String)>,
@@ -87,6 +88,9 @@ impl WorkspaceFiles {
                     self.files.insert(key.clone(), LoadedFile { path, bytes: saved.bytes });
                     self.base_ids.insert(key.clone(), ids_of(saved.merged.as_ref().unwrap_or(board)));
                     report.renamed.extend(saved.renamed);
+                    if let Some(kept) = saved.ours_kept {
+                        report.merged.push(kept);
+                    }
                     if !saved.conflicts.is_empty() {
                         self.held.insert(key.clone());
                         self.unsaved.insert(key.clone());
@@ -164,9 +168,13 @@ impl WorkspaceFiles {
     pub fn reload(&mut self, path: &Path, ws: &Workspace) -> (String, Reloaded) {
         let key = board_key(&self.root, path);
         let shown = ws.board_by_key(&key);
-        // Our unsaved changes are merged over theirs; a held board keeps ours as it is.
-        let pending = self.unsaved.contains(&key) && !self.held.contains(&key);
-        let outcome = reload(path, &key, self.base_bytes(&key), shown, pending);
+        // Our unsaved changes are merged in; on a held board ours wins where both changed.
+        let unsaved = match (self.held.contains(&key), self.unsaved.contains(&key)) {
+            (true, _) => Unsaved::Prefer,
+            (false, true) => Unsaved::Merge,
+            (false, false) => Unsaved::None,
+        };
+        let outcome = reload(path, &key, self.base_bytes(&key), shown, unsaved);
         match &outcome {
             Reloaded::Changed { bytes, board, .. } => {
                 self.files.insert(key.clone(), LoadedFile { path: path.to_path_buf(), bytes: bytes.clone() });

@@ -41,6 +41,8 @@ pub struct Saved {
     pub conflict_file: Option<PathBuf>,
     /// Our new items that had to take another id because theirs took the same one.
     pub renamed: Vec<(String, String)>,
+    /// On a conflict: the board to keep in memory (their changes, ours where both changed).
+    pub ours_kept: Option<Board>,
 }
 
 /// Saves `ours` to `path` by the protocol; `base` is the bytes we last loaded or wrote.
@@ -67,6 +69,11 @@ pub fn save_merged(path: &Path, base: Option<&[u8]>, ours: &Board) -> Result<Sav
             // The base parsed when it was loaded; should it not, theirs is the fairest base.
             let base = parse_board(base, &ours.key).unwrap_or_else(|_| theirs.clone());
             let merged = merge_boards(&base, ours, &theirs);
+            if !merged.conflicts.is_empty() {
+                // What we keep showing: their other changes, with ours where the two disagree,
+                // so that choosing "keep mine" later reverts nothing else of theirs.
+                saved.ours_kept = Some(merge_boards(&base, &theirs, ours).board);
+            }
             saved.conflicts = merged.conflicts;
             saved.renamed = merged.renamed;
             merged.board
@@ -82,7 +89,7 @@ pub fn save_merged(path: &Path, base: Option<&[u8]>, ours: &Board) -> Result<Sav
     if disk.as_deref() != Some(bytes.as_slice()) {
         write_atomic(&target, &bytes)?;
     }
-    if result != *ours {
+    if saved.ours_kept.is_none() && result != *ours {
         saved.merged = Some(result);
     }
     saved.bytes = bytes;
@@ -127,9 +134,19 @@ pub enum Reloaded {
     Broken(FileProblem),
 }
 
+/// What to do with changes in memory that are not on disk when a board is re-read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsaved {
+    /// There are none: show theirs.
+    None,
+    /// A save failed: merge ours in; where both changed a field, theirs wins as in a save.
+    Merge,
+    /// An unresolved conflict: merge theirs in, but ours wins where both changed a field.
+    Prefer,
+}
+
 /// Re-reads `path`; `base` is the bytes last loaded or written, `shown` the board in memory.
-/// With `keep_ours`, changes in `shown` that are not on disk yet are merged over theirs.
-pub fn reload(path: &Path, key: &str, base: Option<&[u8]>, shown: Option<&Board>, keep_ours: bool) -> Reloaded {
+pub fn reload(path: &Path, key: &str, base: Option<&[u8]>, shown: Option<&Board>, unsaved: Unsaved) -> Reloaded {
     let bytes = match super::load::read_board_bytes(path) {
         Ok(bytes) => bytes,
         Err(_) if !path.exists() => return Reloaded::Removed,
@@ -145,10 +162,13 @@ pub fn reload(path: &Path, key: &str, base: Option<&[u8]>, shown: Option<&Board>
             return Reloaded::Broken(problem);
         }
     };
-    let base_board = if keep_ours { base.and_then(|b| parse_board(b, key).ok()) } else { None };
+    let base_board = if unsaved == Unsaved::None { None } else { base.and_then(|b| parse_board(b, key).ok()) };
     let board = match (shown, base_board) {
-        // Unsaved changes of ours (a save failed) are merged over theirs, not dropped.
-        (Some(ours), Some(base)) if *ours != base => merge_boards(&base, ours, &theirs).board,
+        // Unsaved changes of ours are merged with theirs, not dropped.
+        (Some(ours), Some(base)) if *ours != base => match unsaved {
+            Unsaved::Prefer => merge_boards(&base, &theirs, ours).board,
+            _ => merge_boards(&base, ours, &theirs).board,
+        },
         _ => theirs,
     };
     let changed = changed_items(shown, &board);

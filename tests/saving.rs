@@ -1,0 +1,115 @@
+//! The running app's saves: a failed save keeps the change and succeeds on retry; a conflict
+//! keeps theirs on disk and ours in memory and beside it, until the user chooses.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use trainboard::app::state::ConflictView;
+use trainboard::app::{App, Effect, Mode, Msg, update};
+use trainboard::model::{History, ops};
+use trainboard::storage::files::WorkspaceFiles;
+use trainboard::storage::load_workspace;
+
+fn workspace(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("trainboard-saving-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    for name in ["team.ron", "art.ron", "portfolio.ron"] {
+        fs::copy(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/starter").join(name), dir.join(name)).unwrap();
+    }
+    dir
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+#[test]
+fn a_failed_save_keeps_the_change_and_a_retry_succeeds() {
+    let dir = workspace("retry");
+    let (mut ws, loaded, root) = load_workspace(&dir).into_workspace().unwrap();
+    let mut files = WorkspaceFiles::new(&root, loaded, &ws);
+    let before = fs::read(dir.join("team.ron")).unwrap();
+    let mut history = History::default();
+    let edit = ops::move_to_column(&ws, "S-3", "Ready", "2026-11-22T10:00:00Z").unwrap();
+    history.commit(&mut ws, edit).unwrap();
+    // Make the save fail: a folder where the lock file would go (works even as root).
+    fs::create_dir(dir.join("team.ron.lock")).unwrap();
+    let report = files.save(&ws, &["team.ron".to_string()]);
+    assert_eq!(report.errors.len(), 1, "{report:?}");
+    assert_eq!(fs::read(dir.join("team.ron")).unwrap(), before, "the file on disk is intact");
+    assert_eq!(ws.item("S-3").unwrap().column, "Ready", "the change is kept in memory");
+    assert!(files.has_unsaved());
+    fs::remove_dir(dir.join("team.ron.lock")).unwrap();
+    let report = files.save(&ws, &[]);
+    assert!(report.errors.is_empty(), "{report:?}");
+    let (after, _, _) = load_workspace(&dir).into_workspace().unwrap();
+    assert_eq!(after.item("S-3").unwrap().column, "Ready");
+    if !is_root() {
+        // A read-only folder: the atomic write cannot create its temp file.
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o555)).unwrap();
+        let edit = ops::set_title(&ws, "S-3", "Renamed").unwrap();
+        history.commit(&mut ws, edit).unwrap();
+        assert!(!files.save(&ws, &["team.ron".to_string()]).errors.is_empty());
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_conflict_keeps_theirs_on_disk_ours_in_memory_and_beside() {
+    let dir = workspace("conflict");
+    let (mut ws, loaded, root) = load_workspace(&dir).into_workspace().unwrap();
+    let mut files = WorkspaceFiles::new(&root, loaded, &ws);
+    let mut history = History::default();
+    // Someone else moves S-1 to Review and retitles S-2 on disk ...
+    let path = dir.join("team.ron");
+    let theirs = fs::read_to_string(&path)
+        .unwrap()
+        .replacen("column: \"In Progress\"", "column: \"Review\"", 1)
+        .replace("Second story", "Second story, theirs");
+    fs::write(&path, theirs).unwrap();
+    // ... while we move S-1 to Accepted and rank S-3 up.
+    let edit = ops::move_to_column(&ws, "S-1", "Accepted", "2026-11-22T10:00:00Z").unwrap();
+    history.commit(&mut ws, edit).unwrap();
+    let report = files.save(&ws, &["team.ron".to_string()]);
+    assert_eq!(report.conflicts.len(), 1);
+    let conflict = report.conflicts[0].clone();
+    assert_eq!(conflict.conflicts[0].id.as_deref(), Some("S-1"));
+    assert_eq!(conflict.conflicts[0].field, "column");
+    let copy = conflict.copy.clone().expect("ours written beside");
+    assert!(fs::read_to_string(&copy).unwrap().contains("column: \"Accepted\""));
+    let (disk, _, _) = load_workspace(&dir).into_workspace().unwrap();
+    assert_eq!(disk.item("S-1").unwrap().column, "Review", "theirs stays on disk");
+    assert_eq!(disk.item("S-2").unwrap().title, "Second story, theirs", "their other change too");
+    // The app shows their other changes, with ours where both changed.
+    for board in report.merged {
+        ws.put_board(board);
+    }
+    assert_eq!(ws.item("S-1").unwrap().column, "Accepted", "ours stays in memory");
+    assert_eq!(ws.item("S-2").unwrap().title, "Second story, theirs");
+    // Held until the user chooses: further saves wait.
+    assert!(!files.save(&ws, &[]).errors.is_empty());
+
+    // The conflict view offers the choice; `m` asks to keep ours.
+    let mut app = App::new(ws, "test");
+    app.conflicts.push(ConflictView {
+        key: "team.ron".into(),
+        board: "Team 1".into(),
+        conflicts: conflict.conflicts.clone(),
+        copy: Some(copy.display().to_string()),
+    });
+    app.mode = Mode::Conflicts { scroll: 0 };
+    let effects = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('m'), KeyModifiers::NONE)));
+    assert_eq!(effects, vec![Effect::KeepOurs("team.ron".into())]);
+    assert!(app.conflicts.is_empty() && app.mode == Mode::Board);
+    files.keep_ours("team.ron");
+    assert!(files.save(&app.ws, &[]).errors.is_empty());
+    let (disk, _, _) = load_workspace(&dir).into_workspace().unwrap();
+    assert_eq!(disk.item("S-1").unwrap().column, "Accepted", "mine, as chosen");
+    assert_eq!(disk.item("S-2").unwrap().title, "Second story, theirs", "their unrelated change is kept");
+    let _ = fs::remove_dir_all(&dir);
+}
