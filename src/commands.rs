@@ -10,8 +10,8 @@ use crate::merge::driver::merge_files;
 
 pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::error::Error>> {
     match command {
-        Command::List { board, json } => print(headless::list(workspace, board.as_deref(), json)?),
-        Command::Show { id, json } => print(headless::show(workspace, &id, json)?),
+        Command::List { board, json } => print(headless::list(workspace, board.as_deref(), json)?, json),
+        Command::Show { id, json } => print(headless::show(workspace, &id, json)?, json),
         Command::Add { board, title, column, parent } => {
             println!("{}", headless::add(workspace, &board, &title, column.as_deref(), parent.as_deref())?);
         }
@@ -43,6 +43,12 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
     Ok(ExitCode::SUCCESS)
 }
 
-fn print(text: String) {
-    println!("{}", crate::ui::text::clean_block(text.trim_end()));
+/// Prints board text safely: plain text cleaned, JSON with hidden characters escaped.
+fn print(text: String, json: bool) {
+    let text = text.trim_end();
+    if json {
+        println!("{}", crate::ui::text::json_for_terminal(text));
+    } else {
+        println!("{}", crate::ui::text::clean_block(text));
+    }
 }

@@ -1,5 +1,6 @@
 //! trainboard's entry point: parse the command line, run the command, report errors on stderr.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -16,7 +17,8 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("trainboard: {}", trainboard::ui::text::clean_block(&err.to_string()));
+            // Not eprintln!: after SIGHUP stderr may be gone, and that must not panic.
+            let _ = writeln!(std::io::stderr(), "trainboard: {}", trainboard::ui::text::clean_block(&err.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, SystemTime};
 
-use notify::RecursiveMode;
+use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::storage::load::board_files;
@@ -64,8 +64,14 @@ where
         let mut debouncer = new_debouncer(DEBOUNCE, Some(DEBOUNCE / 2), move |result: DebounceEventResult| {
             let paths = match result {
                 Ok(events) => {
+                    // Reads (open, close after reading) are not changes, and our own reloads
+                    // make them: counting them would reload forever.
+                    let changes = events.iter().filter(|e| !matches!(e.kind, EventKind::Access(_)));
                     let mut paths: Vec<PathBuf> =
-                        events.iter().flat_map(|e| e.paths.iter()).filter(|p| is_board_path(p)).cloned().collect();
+                        changes.flat_map(|e| e.paths.iter()).filter(|p| is_board_path(p)).cloned().collect();
+                    if paths.is_empty() {
+                        return;
+                    }
                     paths.sort();
                     paths.dedup();
                     paths

@@ -34,6 +34,21 @@ pub fn clean_block(text: &str) -> String {
     text.split('\n').map(|line| clean(line).into_owned()).collect::<Vec<_>>().join("\n")
 }
 
+/// JSON made safe for a terminal without changing its meaning: characters `clean` would hide
+/// (which JSON allows raw inside strings) are written as `\uXXXX` escapes; line breaks between
+/// values stay.
+pub fn json_for_terminal(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c != '\n' && (c.is_control() || is_invisible_trick(c)) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `text` cleaned and cut to at most `width` display cells, ending in `…` when cut.
 pub fn fit(text: &str, width: usize) -> String {
     let text = clean(text);
@@ -80,5 +95,6 @@ mod tests {
         assert_eq!(clean("x\u{9b}y"), "x\u{FFFD}y");
         assert_eq!(clean("abc\u{202E}fed\u{200B}"), "abcfed");
         assert_eq!(clean("line\nbreak"), "line break");
+        assert_eq!(json_for_terminal("{\"t\": \"a\u{9b}b\u{202e}\"}\n"), "{\"t\": \"a\\u009bb\\u202e\"}\n");
     }
 }
