@@ -174,6 +174,7 @@ fn event_loop(
 /// Re-reads the given board files (all known and present ones when the list is empty) and
 /// shows what others changed.
 fn files_changed(app: &mut App, files: &mut WorkspaceFiles, mut paths: Vec<PathBuf>) -> Vec<Effect> {
+    tracing::info!("looking again at {} board file(s)", paths.len().max(1));
     if paths.is_empty() {
         paths = files.known_paths();
         paths.extend(crate::storage::load::board_files(&files.root));

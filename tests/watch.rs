@@ -253,3 +253,21 @@ fn polling_alone_notices_changes() {
     assert!(app.wait_exit());
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_idle_screen_does_not_look_at_files_again_and_again() {
+    let (dir, ws) = setup("idle");
+    let mut app = start(&dir, &ws);
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let log = fs::read_to_string(dir.join("home/state/trainboard/trainboard.log")).unwrap_or_default();
+    assert!(!log.contains("looking again"), "files were re-read while nothing changed:\n{log}");
+    // One real change is looked at, and does not set off more.
+    sh(&ws, "sed -i 's/First story/First story!/' team.ron");
+    app.wait_for("First story!");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let log = fs::read_to_string(dir.join("home/state/trainboard/trainboard.log")).unwrap_or_default();
+    assert!(log.matches("looking again").count() <= 2, "a change set off a reload loop:\n{log}");
+    app.send("q");
+    assert!(app.wait_exit());
+    let _ = fs::remove_dir_all(&dir);
+}
