@@ -231,3 +231,38 @@ fn a_file_over_the_size_cap_is_refused_before_reading() {
     assert!(problems[0].to_string().contains("over the 64 MiB limit"), "{}", problems[0]);
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn read_only_files_and_newer_formats_open_read_only_and_are_never_saved_over() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp("readonly");
+    fs::write(dir.join("locked.ron"), String::from_utf8(starter()).unwrap().replace("Team 1", "Locked")).unwrap();
+    fs::set_permissions(dir.join("locked.ron"), fs::Permissions::from_mode(0o444)).unwrap();
+    let newer = String::from_utf8(starter())
+        .unwrap()
+        .replace("version: 1", "version: 9")
+        .replace("Team 1", "Future")
+        .replace("S-", "N-");
+    fs::write(dir.join("newer.ron"), &newer).unwrap();
+    let (ws, _, _) = load_workspace(&dir).into_workspace().unwrap();
+    let mut app = App::new(ws, "ro");
+    update(&mut app, Msg::Resize(120, 40));
+    let screen = String::from_utf8_lossy(&draw_bytes(&app)).into_owned();
+    assert_eq!(screen.matches("[read-only]").count(), 2, "both tabs carry the marker");
+    for board in 0..2 {
+        app.show_board(board);
+        let effects = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::NONE)));
+        assert!(effects.is_empty(), "no save is asked for");
+        let status = app.status.clone().unwrap().text;
+        assert!(status.contains("read-only"), "{status}");
+    }
+    assert_eq!(fs::read_to_string(dir.join("newer.ron")).unwrap(), newer);
+    // A read-only folder makes its boards read-only too.
+    fs::set_permissions(dir.join("locked.ron"), fs::Permissions::from_mode(0o644)).unwrap();
+    fs::remove_file(dir.join("newer.ron")).unwrap();
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o555)).unwrap();
+    let (ws, _, _) = load_workspace(&dir).into_workspace().unwrap();
+    assert!(ws.boards()[0].read_only_reason().unwrap().contains("folder is not writable"));
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -86,9 +86,8 @@ fn select_row(app: &mut App, to: impl Fn(usize, usize) -> usize) {
 
 /// The selected item's id, unless the board is read-only (then says so).
 pub fn editable_selection(app: &mut App) -> Option<String> {
-    let read_only = app.current_board().is_some_and(|b| b.is_read_only());
-    if read_only {
-        app.error("this board was written by a newer trainboard; it is read-only here");
+    if let Some(why) = app.current_board().and_then(|b| b.read_only_reason()) {
+        app.error(why);
         return None;
     }
     app.selected_id()
@@ -104,9 +103,8 @@ pub fn commit(app: &mut App, edit: Result<Edit, ModelError>, select: Option<&str
             return Vec::new();
         }
     };
-    if let Some(board) = edit.boards().iter().find_map(|k| app.ws.board_by_key(k).filter(|b| b.is_read_only())) {
-        let name = board.name.clone();
-        app.error(format!("{name} was written by a newer trainboard; it is read-only here"));
+    if let Some(why) = edit.boards().iter().find_map(|k| app.ws.board_by_key(k).and_then(|b| b.read_only_reason())) {
+        app.error(why);
         return Vec::new();
     }
     match app.history.commit(&mut app.ws, edit) {
@@ -183,9 +181,8 @@ fn open_split(app: &mut App) {
 }
 
 fn open_new_item(app: &mut App) {
-    let read_only = app.current_board().is_none_or(|b| b.is_read_only());
-    if read_only {
-        app.error("this board is read-only here");
+    if let Some(why) = app.current_board().and_then(|b| b.read_only_reason()) {
+        app.error(why);
         return;
     }
     app.mode = Mode::NewItem(LineInput::default());

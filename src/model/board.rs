@@ -87,6 +87,9 @@ pub struct Board {
     /// Where the board lives, relative to the workspace (its file name); set by the loader.
     #[serde(skip)]
     pub key: String,
+    /// Why the board cannot be changed here (its file or folder is not writable), if so.
+    #[serde(skip)]
+    pub locked: Option<String>,
     #[serde(skip)]
     layout: Layout,
 }
@@ -121,6 +124,7 @@ impl Board {
             iterations: Vec::new(),
             items: Vec::new(),
             key: key.into(),
+            locked: None,
             layout: Layout::default(),
         };
         board.reindex();
@@ -146,9 +150,21 @@ impl Board {
         self.layout = layout;
     }
 
-    /// A board written by a newer trainboard is shown but never changed or saved over.
+    /// A board written by a newer trainboard, or whose file cannot be written, is shown but
+    /// never changed or saved over.
     pub fn is_read_only(&self) -> bool {
-        self.version > FORMAT_VERSION
+        self.read_only_reason().is_some()
+    }
+
+    /// Why the board is read-only, in words for the status line.
+    pub fn read_only_reason(&self) -> Option<String> {
+        if self.version > FORMAT_VERSION {
+            return Some(format!(
+                "{} was written by a newer trainboard (format {}); it is read-only here",
+                self.name, self.version
+            ));
+        }
+        self.locked.as_ref().map(|why| format!("{} is read-only: {why}", self.name))
     }
 
     /// The index of the done column: the one marked `done: true`, else the last.

@@ -99,11 +99,33 @@ pub fn read_board_bytes(path: &Path) -> Result<Vec<u8>, String> {
     fs::read(path).map_err(|e| format!("cannot read the file: {e}"))
 }
 
+/// Why a board file cannot be saved: the file or its folder has no write permission (checked
+/// on the mode bits, so it holds for root too) or the system refuses writing.
+pub fn not_writable(path: &Path) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let no_write_bits = |p: &Path| fs::metadata(p).map(|m| m.permissions().mode() & 0o222 == 0).unwrap_or(false);
+    let refused = |p: &Path| {
+        let Ok(c) = std::ffi::CString::new(p.as_os_str().as_encoded_bytes()) else { return false };
+        // SAFETY: c is a valid NUL-terminated path; access only checks permissions.
+        unsafe { libc::access(c.as_ptr(), libc::W_OK) != 0 }
+    };
+    let target = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let folder = target.parent().map(Path::to_path_buf).unwrap_or_default();
+    if no_write_bits(&target) || refused(&target) {
+        Some("the file is not writable".into())
+    } else if no_write_bits(&folder) || refused(&folder) {
+        Some("its folder is not writable, so it cannot be replaced safely".into())
+    } else {
+        None
+    }
+}
+
 /// Loads one file into a board, or the problem that stops it.
 pub fn load_file(root: &Path, path: &Path) -> Result<(Board, LoadedFile), FileProblem> {
     let problem = |line, column, message| FileProblem { path: path.to_path_buf(), line, column, message };
     let bytes = read_board_bytes(path).map_err(|message| problem(1, 1, message))?;
-    let board = parse_board(&bytes, &board_key(root, path)).map_err(|e| problem(e.line, e.column, e.message))?;
+    let mut board = parse_board(&bytes, &board_key(root, path)).map_err(|e| problem(e.line, e.column, e.message))?;
+    board.locked = not_writable(path);
     Ok((board, LoadedFile { path: path.to_path_buf(), bytes }))
 }
 

@@ -156,7 +156,10 @@ pub fn reload(path: &Path, key: &str, base: Option<&[u8]>, shown: Option<&Board>
         return Reloaded::Unchanged;
     }
     let theirs = match parse_board(&bytes, key) {
-        Ok(board) => board,
+        Ok(mut board) => {
+            board.locked = super::load::not_writable(path);
+            board
+        }
         Err(e) => {
             let problem = FileProblem { path: path.to_path_buf(), line: e.line, column: e.column, message: e.message };
             return Reloaded::Broken(problem);
