@@ -225,7 +225,7 @@ fn save(app: &mut App, files: &mut WorkspaceFiles, keys: &[String]) {
     }
     if let Some(first) = report.errors.first() {
         tracing::warn!("{first}");
-        app.error(format!("{first}. The change is kept in memory and saved with the next one."));
+        app.error(format!("{first}. The change is kept in memory; Ctrl+s or the next change saves it again."));
     }
     for conflict in report.conflicts {
         let board = app.ws.board_by_key(&conflict.key).map(|b| b.name.clone()).unwrap_or_default();

@@ -113,3 +113,48 @@ fn a_conflict_keeps_theirs_on_disk_ours_in_memory_and_beside() {
     assert_eq!(disk.item("S-2").unwrap().title, "Second story, theirs", "their unrelated change is kept");
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn injected_write_fsync_and_rename_failures_keep_the_file_and_the_edit() {
+    use std::io::ErrorKind;
+    use trainboard::storage::faults::{Stage, fail_nth, reset};
+    for (stage, kind) in [
+        (Stage::Write, ErrorKind::StorageFull),
+        (Stage::Fsync, ErrorKind::Other),
+        (Stage::Rename, ErrorKind::PermissionDenied),
+    ] {
+        let dir = workspace(&format!("fault-{stage:?}"));
+        let (mut ws, loaded, root) = load_workspace(&dir).into_workspace().unwrap();
+        let mut files = WorkspaceFiles::new(&root, loaded, &ws);
+        let mut history = History::default();
+        let before = fs::read(dir.join("team.ron")).unwrap();
+        reset();
+        fail_nth(stage, 2, kind);
+        // The first save works; the second fails at the planned stage.
+        let edit = ops::move_to_column(&ws, "S-3", "Ready", "2026-11-22T10:00:00Z").unwrap();
+        history.commit(&mut ws, edit).unwrap();
+        assert!(files.save(&ws, &["team.ron".to_string()]).errors.is_empty());
+        let saved = fs::read(dir.join("team.ron")).unwrap();
+        assert_ne!(saved, before);
+        let edit = ops::set_title(&ws, "S-3", "Renamed while the disk was full").unwrap();
+        history.commit(&mut ws, edit).unwrap();
+        let report = files.save(&ws, &["team.ron".to_string()]);
+        assert_eq!(report.errors.len(), 1, "{stage:?}");
+        assert!(report.errors[0].contains("injected"), "{}", report.errors[0]);
+        assert_eq!(fs::read(dir.join("team.ron")).unwrap(), saved, "{stage:?}: the old file is intact");
+        assert_eq!(ws.item("S-3").unwrap().title, "Renamed while the disk was full", "the edit is kept");
+        let leftovers: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+            .collect();
+        assert!(leftovers.is_empty(), "{stage:?}: no temp or lock file left: {leftovers:?}");
+        // The cause is gone: a retry (Ctrl+s, or the next change) succeeds.
+        let report = files.save(&ws, &[]);
+        assert!(report.errors.is_empty(), "{report:?}");
+        let (after, _, _) = load_workspace(&dir).into_workspace().unwrap();
+        assert_eq!(after.item("S-3").unwrap().title, "Renamed while the disk was full");
+        reset();
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

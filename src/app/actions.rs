@@ -32,6 +32,10 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
                 app.mode = Mode::ConfirmDelete { id };
             }
         }
+        RetrySave => {
+            app.info("saving again");
+            return vec![Effect::Save(Vec::new())];
+        }
         Undo => return undo_redo(app, true),
         Redo => return undo_redo(app, false),
         OpenDetails => {

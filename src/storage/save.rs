@@ -11,6 +11,7 @@ use atomic_write_file::unix::OpenOptionsExt;
 
 use crate::model::Board;
 
+use super::faults::{Stage, check};
 use super::write::board_to_string;
 
 #[derive(Debug, thiserror::Error)]
@@ -28,8 +29,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let mut options = OpenOptions::new();
     options.preserve_mode(true).try_preserve_owner(true);
     let mut file = options.open(&target).map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
-    file.commit().map_err(fail)
+    // On any error the temp file is dropped, which removes it: the old board stays as it was.
+    check(Stage::Write).and_then(|()| file.write_all(bytes)).map_err(fail)?;
+    check(Stage::Fsync).and_then(|()| file.as_file().sync_all()).map_err(fail)?;
+    check(Stage::Rename).and_then(|()| file.commit()).map_err(fail)
 }
 
 /// Serializes and saves a board; returns the bytes written (the new merge base).
