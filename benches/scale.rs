@@ -1,6 +1,7 @@
 //! Scale benchmark: prints medians for loading, drawing, moving with a save, and reloading
-//! after an outside change, on generated workspaces of 1,000 and 10,000 items (50,000 with
-//! `--big`), plus save and reload of one board of 10,000 items. Run: `cargo bench --bench scale`.
+//! after an outside change, on generated workspaces of 1,000, 10,000 and
+//! 50,000; `--quick` skips it), plus save and reload of one board of 10,000 items, each size in
+//! its own process so peak memory is its own. Run: `cargo bench --bench scale`.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -105,7 +106,7 @@ fn workspace_row(items: usize) {
         terminal.draw(|f| trainboard::ui::render(&app, f)).map(|_| ()).unwrap();
     });
     println!(
-        "| {items:>6} | {:>6.1} MiB | {:>9} | {:>9} | {:>5.1}× | {:>9} | {:>9} | {:>9} | {:>9} |",
+        "| {items:>6} | {:>6.1} MiB | {:>9} | {:>9} | {:>5.1}× | {:>9} | {:>9} | {:>9} | {:>9} | {:>6.1} MiB |",
         bytes as f64 / 1048576.0,
         ms(parse),
         ms(load),
@@ -113,7 +114,8 @@ fn workspace_row(items: usize) {
         ms(first_frame),
         ms(nav),
         ms(move_save),
-        ms(reload)
+        ms(reload),
+        peak_rss_mib()
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -144,15 +146,41 @@ fn single_board_row(items: usize) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// This process's peak resident memory (VmHWM), in MiB.
+fn peak_rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kib: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0);
+    kib / 1024.0
+}
+
+/// Each size runs in a fresh process of this benchmark, so its peak memory is its own.
 fn main() {
-    let big = std::env::args().any(|a| a == "--big");
-    println!(
-        "| items  | files      | bare parse | load+check | ratio | 1st frame | nav frame | move+save | reload    |"
-    );
-    println!("|-------:|-----------:|----------:|----------:|------:|----------:|----------:|----------:|----------:|");
-    let sizes: &[usize] = if big { &[1_000, 10_000, 50_000] } else { &[1_000, 10_000] };
-    for &items in sizes {
-        workspace_row(items);
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(pos) = args.iter().position(|a| a == "--row") {
+        match args.get(pos + 1).and_then(|n| n.parse().ok()) {
+            Some(0) => single_board_row(10_000),
+            Some(items) => workspace_row(items),
+            None => eprintln!("--row N"),
+        }
+        return;
     }
-    single_board_row(10_000);
+    let quick = args.iter().any(|a| a == "--quick");
+    println!(
+        "| items  | files      | bare parse | load+check | ratio | 1st frame | nav frame | move+save | reload    | peak mem   |"
+    );
+    println!(
+        "|-------:|-----------:|----------:|----------:|------:|----------:|----------:|----------:|----------:|-----------:|"
+    );
+    let sizes: &[usize] = if quick { &[1_000, 10_000] } else { &[1_000, 10_000, 50_000] };
+    let me = std::env::current_exe().expect("the benchmark's own path");
+    for items in sizes.iter().copied().chain([0]) {
+        let status = std::process::Command::new(&me).args(["--row", &items.to_string()]).status();
+        if !status.is_ok_and(|s| s.success()) {
+            eprintln!("the run for {items} items failed");
+        }
+    }
 }

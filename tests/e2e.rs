@@ -189,3 +189,22 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_the_saves() {
         let _ = fs::remove_dir_all(&dir);
     }
 }
+
+#[test]
+fn resizing_to_tiny_and_huge_sizes_while_running_never_breaks_the_screen() {
+    let dir = temp("resize");
+    let ws_dir = dir.join("ws");
+    workspace(&ws_dir);
+    let mut app = PtyApp::start(&[ws_dir.to_str().unwrap()], &ws_dir, &dir.join("home"), &[], 80, 24);
+    app.wait_for("Smarter search");
+    for (cols, rows) in [(1, 1), (20, 5), (300, 80), (2, 2), (100, 30)] {
+        app.resize(cols, rows);
+        app.send("l");
+        assert!(app.pid().is_some());
+    }
+    // Back at a usable size, the whole board is drawn again.
+    app.wait_for("Implementing");
+    app.send("q");
+    assert!(app.wait_exit(), "exited normally after the resizes");
+    let _ = fs::remove_dir_all(&dir);
+}

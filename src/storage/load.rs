@@ -129,11 +129,40 @@ pub fn load_file(root: &Path, path: &Path) -> Result<(Board, LoadedFile), FilePr
     Ok((board, LoadedFile { path: path.to_path_buf(), bytes }))
 }
 
+/// Loads the files on all cores (parsing dominates start-up); results keep the files' order.
+fn load_files_in_parallel(root: &Path, paths: &[PathBuf]) -> Vec<Result<(Board, LoadedFile), FileProblem>> {
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(paths.len().max(1));
+    if threads <= 1 {
+        return paths.iter().map(|p| load_file(root, p)).collect();
+    }
+    // Hand out files biggest first so no thread is left with the one big board at the end.
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(fs::metadata(&paths[i]).map(|m| m.len()).unwrap_or(0)));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<Option<Result<(Board, LoadedFile), FileProblem>>> = (0..paths.len()).map(|_| None).collect();
+    let done = std::sync::Mutex::new(&mut results);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(&i) = order.get(n) else { break };
+                    let result = load_file(root, &paths[i]);
+                    if let Ok(mut slots) = done.lock() {
+                        slots[i] = Some(result);
+                    }
+                }
+            });
+        }
+    });
+    results.into_iter().flatten().collect()
+}
+
 /// Loads every board under `root` and checks the workspace rules.
 pub fn load_workspace(root: &Path) -> Loaded {
     let mut loaded = Loaded { root: root.to_path_buf(), boards: Vec::new(), files: Vec::new(), problems: Vec::new() };
-    for path in board_files(root) {
-        match load_file(root, &path) {
+    for result in load_files_in_parallel(root, &board_files(root)) {
+        match result {
             Ok((board, file)) => {
                 loaded.boards.push(board);
                 loaded.files.push(file);

@@ -54,7 +54,16 @@ impl PtyApp {
         PtyApp { master: pair.master, writer, child, output, rows, cols }
     }
 
-    /// Everything the program wrote so far.
+    /// Resizes the terminal (the program gets SIGWINCH); the screen is read at the new size.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize the pty");
+        self.output.lock().unwrap().clear();
+        self.rows = rows;
+        self.cols = cols;
+        thread::sleep(Duration::from_millis(200));
+    }
+
+    /// Everything the program wrote so far (since the last resize).
     pub fn bytes(&self) -> Vec<u8> {
         self.output.lock().unwrap().clone()
     }
