@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod edit;
+pub mod flow;
 pub mod ids;
 pub mod item;
 pub mod ops;
