@@ -37,6 +37,7 @@ pub enum Action {
     FirstTeamBoard,
     Search,
     ShowConflicts,
+    ShowMetrics,
     Help,
     Quit,
 }
@@ -83,6 +84,7 @@ pub const ACTIONS: &[ActionInfo] = &[
     info(Action::FirstTeamBoard, "first_team_board", "first team board"),
     info(Action::Search, "search", "search titles and ids across the workspace"),
     info(Action::ShowConflicts, "show_conflicts", "show save conflicts: keep mine or take theirs"),
+    info(Action::ShowMetrics, "show_metrics", "flow metrics: cumulative flow, throughput, WIP, cycle time"),
     info(Action::Help, "help", "show or hide the help"),
     info(Action::Quit, "quit", "quit"),
 ];
@@ -267,6 +269,7 @@ impl Default for KeyMap {
             (Key::char('3'), FirstTeamBoard),
             (Key::char('/'), Search),
             (Key::char('c'), ShowConflicts),
+            (Key::char('m'), ShowMetrics),
             (Key::char('?'), Help),
             (Key::char('q'), Quit),
             (Key::new(Char('c'), ctrl), Quit),

@@ -99,10 +99,16 @@ fn help_lists_every_binding_from_the_key_map() {
     let mut app = app(120, 40);
     press(&mut app, "?");
     let screen = text(&draw(&app));
-    for info in trainboard::keymap::ACTIONS {
-        assert!(screen.contains(info.doc), "help lacks {:?}:\n{screen}", info.doc);
-    }
     insta::assert_snapshot!("help_120x40", screen);
+    // Scrolling through the help shows every binding.
+    let mut seen = screen;
+    for _ in 0..40 {
+        press(&mut app, "j");
+        seen.push_str(&text(&draw(&app)));
+    }
+    for info in trainboard::keymap::ACTIONS {
+        assert!(seen.contains(info.doc), "help lacks {:?}:\n{seen}", info.doc);
+    }
     let mut small = self::app(80, 24);
     press(&mut small, "?");
     insta::assert_snapshot!("help_80x24", text(&draw(&small)));
@@ -157,4 +163,21 @@ fn readme_key_table_matches_the_key_map() {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     let table = trainboard::keymap::KeyMap::default().markdown_table();
     assert!(readme.contains(&table), "README key table is out of date; it should contain:\n{table}");
+}
+
+#[test]
+fn metrics_view_of_the_demo_team_board() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+        let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
+        let mut app = App::new(ws, "demo");
+        app.clock = || "2026-11-22T10:00:00Z".to_string();
+        update(&mut app, Msg::Resize(w, h));
+        press(&mut app, "3m");
+        let screen = text(&draw(&app));
+        for expected in ["Cumulative flow", "Finished per week", "WIP now", "Cycle time: median"] {
+            assert!(screen.contains(expected), "{expected}:\n{screen}");
+        }
+        insta::assert_snapshot!(format!("metrics_{w}x{h}"), screen);
+    }
 }

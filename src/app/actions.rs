@@ -61,6 +61,7 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
                 app.mode = Mode::Conflicts { scroll: 0 };
             }
         }
+        ShowMetrics => app.mode = Mode::Metrics,
         Help => app.mode = Mode::Help { scroll: 0 },
         Quit => return vec![Effect::Quit],
     }

@@ -73,6 +73,8 @@ pub enum Mode {
         text: String,
         error: String,
     },
+    /// Flow metrics of the current board.
+    Metrics,
     /// The differences of a save conflict, with the choice to keep ours or take theirs.
     Conflicts {
         scroll: u16,

@@ -54,6 +54,22 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             on_help_key(app, key, action);
             Vec::new()
         }
+        Mode::Metrics => {
+            // Board switches keep the view open for the next board; anything else closes it.
+            match action {
+                Some(
+                    a @ (Action::NextBoard
+                    | Action::PrevBoard
+                    | Action::FirstPortfolioBoard
+                    | Action::FirstProgramBoard
+                    | Action::FirstTeamBoard),
+                ) => {
+                    actions::perform(app, a);
+                }
+                _ => app.mode = Mode::Board,
+            }
+            Vec::new()
+        }
         _ => dialogs::on_key(app, key),
     }
 }

@@ -7,6 +7,7 @@ pub mod conflicts;
 pub mod detail;
 pub mod dialog;
 pub mod help;
+pub mod metrics;
 pub mod popup;
 pub mod status;
 pub mod tabs;
@@ -68,6 +69,10 @@ pub fn render(app: &App, frame: &mut Frame) {
                 limit.map(|l| l.to_string()).unwrap_or_default()
             );
             dialog::render_question("WIP limit reached", &body, &theme, overlay, buf);
+            None
+        }
+        Mode::Metrics => {
+            metrics::render_metrics(app, &theme, overlay, buf);
             None
         }
         Mode::Conflicts { scroll } => {

@@ -29,6 +29,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             (keys(Action::Search), "search"),
         ],
         Mode::Help { .. } => vec![fixed("Esc", "close"), fixed("j/k", "scroll")],
+        Mode::Metrics => vec![fixed("Tab", "next board"), fixed("Esc", "close")],
         Mode::Search(_) => vec![fixed("Enter", "jump"), fixed("↑↓", "choose"), fixed("Esc", "cancel")],
         Mode::NewItem(_) | Mode::EditTitle { .. } => vec![fixed("Enter", "save"), fixed("Esc", "cancel")],
         Mode::Split(_) => vec![
