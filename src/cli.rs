@@ -127,6 +127,20 @@ pub enum Command {
         #[arg(long)]
         board: Option<String>,
     },
+    /// Export boards for after the meeting: Markdown, CSV, JSON or one self-contained HTML file
+    #[command(
+        after_help = "Examples:\n  trainboard export --format html -o pi-review.html\n  trainboard export -w boards --board Alpha --format markdown\n  trainboard export --format csv -o items.csv"
+    )]
+    Export {
+        /// Only this board (its name or file name)
+        #[arg(long)]
+        board: Option<String>,
+        #[arg(long, value_enum)]
+        format: crate::export::Format,
+        /// Write to FILE instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Merge a board file for git: writes the result to OURS; exit 0 clean, 1 conflict
     #[command(
         name = "merge-driver",

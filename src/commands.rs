@@ -38,6 +38,7 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
                 }
             };
         }
+        Command::Export { board, format, output } => export(workspace, board.as_deref(), format, output.as_deref())?,
         Command::Init { .. } | Command::Check { .. } | Command::Bench { .. } => {}
     }
     Ok(ExitCode::SUCCESS)
@@ -51,4 +52,27 @@ fn print(text: String, json: bool) {
     } else {
         println!("{}", crate::ui::text::clean_block(text));
     }
+}
+
+fn export(
+    workspace: &Path,
+    board: Option<&str>,
+    format: crate::export::Format,
+    output: Option<&Path>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let session = headless::Session::open(workspace)?;
+    let boards = crate::export::select(&session.ws, board).ok_or_else(|| {
+        format!("there is no board named \"{}\" (use `trainboard list` to see them)", board.unwrap_or(""))
+    })?;
+    let now = crate::clock::parse_rfc3339(&crate::clock::now_rfc3339()).unwrap_or(0);
+    let text = crate::export::export(&session.ws, &boards, format, now);
+    match output {
+        Some(path) => crate::storage::save::write_atomic(path, text.as_bytes())?,
+        // A terminal gets safe text; a pipe gets the exact bytes.
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            print!("{}", crate::ui::text::clean_block(&text))
+        }
+        None => print!("{text}"),
+    }
+    Ok(())
 }

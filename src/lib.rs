@@ -7,6 +7,7 @@ pub mod clock;
 pub mod commands;
 pub mod demo;
 pub mod editor;
+pub mod export;
 pub mod generate;
 pub mod headless;
 pub mod keymap;

@@ -1,0 +1,82 @@
+//! CSV: one row per item with every field, RFC 4180 quoting and CRLF line ends, so it opens
+//! correctly in a spreadsheet. Lists are joined with `; `, history as `time column`.
+
+use crate::model::{Board, Workspace};
+
+use super::ranked;
+
+pub const HEADER: [&str; 24] = [
+    "board",
+    "file",
+    "level",
+    "id",
+    "title",
+    "column",
+    "kind",
+    "parent",
+    "description",
+    "acceptance",
+    "points",
+    "wsjf_value",
+    "wsjf_time_criticality",
+    "wsjf_risk_reduction",
+    "wsjf_job_size",
+    "wsjf_score",
+    "owner",
+    "team",
+    "iteration",
+    "tags",
+    "blocked",
+    "depends_on",
+    "history",
+    "progress",
+];
+
+/// A field quoted when it holds a comma, quote or line break.
+pub fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+}
+
+pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
+    let mut out = HEADER.join(",");
+    out.push_str("\r\n");
+    for board in boards {
+        for item in ranked(board) {
+            let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+            let num = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
+            let wsjf = item.wsjf;
+            let acceptance: Vec<String> =
+                item.acceptance.iter().map(|c| format!("[{}] {}", if c.done { "x" } else { " " }, c.text)).collect();
+            let history: Vec<String> = item.history.iter().map(|m| format!("{} {}", m.at, m.column)).collect();
+            let row = [
+                board.name.clone(),
+                board.key.clone(),
+                board.level.name().to_string(),
+                item.id.clone(),
+                item.title.clone(),
+                item.column.clone(),
+                board.kind_of(item).name().to_string(),
+                opt(&item.parent),
+                opt(&item.description),
+                acceptance.join("; "),
+                num(item.points),
+                num(wsjf.map(|w| w.value)),
+                num(wsjf.map(|w| w.time_criticality)),
+                num(wsjf.map(|w| w.risk_reduction)),
+                num(wsjf.map(|w| w.job_size)),
+                item.wsjf_score().map(|s| format!("{s:.2}")).unwrap_or_default(),
+                opt(&item.owner),
+                opt(&item.team),
+                opt(&item.iteration),
+                item.tags.join("; "),
+                opt(&item.blocked),
+                item.depends_on.join("; "),
+                history.join("; "),
+                super::rollup_text(ws, item),
+            ];
+            out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}

@@ -1,0 +1,112 @@
+//! Exports: the CSV parses back with a CSV library to the same items, the HTML is well-formed
+//! and carries the SVG chart, Markdown is snapshotted; hostile titles are escaped in each.
+
+use std::path::Path;
+
+use trainboard::export::{Format, export, select};
+use trainboard::model::{Item, Workspace};
+use trainboard::storage::load_workspace;
+
+const NOW: i64 = 1_795_341_600; // 2026-11-22T10:00:00Z
+
+fn demo() -> Workspace {
+    let (ws, _, _) =
+        load_workspace(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo")).into_workspace().unwrap();
+    ws
+}
+
+/// The demo with one item whose text tries to break every format.
+fn hostile() -> Workspace {
+    let mut boards = demo().boards().to_vec();
+    let team = boards.iter_mut().find(|b| b.name == "Alpha").unwrap();
+    let mut item = Item::new("S-999", "Comma, \"quote\" | pipe <b>bold</b> & *star* =SUM(A1)", "Backlog");
+    item.description = Some("line one\nline two, with \"quotes\"\r\nand </div> & <script>alert(1)</script>".into());
+    item.tags = vec!["a,b".into(), "c;d".into()];
+    team.items.push(item);
+    team.reindex();
+    Workspace::new(boards)
+}
+
+#[test]
+fn csv_parses_back_to_the_same_items() {
+    let ws = hostile();
+    let boards = select(&ws, None).unwrap();
+    let text = export(&ws, &boards, Format::Csv, NOW);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(headers.iter().collect::<Vec<_>>(), trainboard::export::csv::HEADER);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), ws.item_count());
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    for row in &rows {
+        let (board, item) = ws.find(&row[col("id")]).expect("every row is an item");
+        assert_eq!(&row[col("title")], item.title);
+        assert_eq!(&row[col("column")], item.column);
+        assert_eq!(&row[col("board")], board.name);
+        assert_eq!(&row[col("description")], item.description.as_deref().unwrap_or(""));
+        assert_eq!(&row[col("parent")], item.parent.as_deref().unwrap_or(""));
+        assert_eq!(&row[col("points")], item.points.map(|p| p.to_string()).unwrap_or_default());
+        assert_eq!(&row[col("tags")], item.tags.join("; "));
+    }
+    assert!(text.contains("\r\n"), "CRLF line ends for spreadsheets");
+}
+
+#[test]
+fn html_is_well_formed_self_contained_and_has_the_flow_chart() {
+    let ws = hostile();
+    let boards = select(&ws, Some("Alpha")).unwrap();
+    let html = export(&ws, &boards, Format::Html, NOW);
+    let mut reader = quick_xml::Reader::from_str(&html);
+    let mut depth = 0i32;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed at {}: {e}", reader.buffer_position()),
+        }
+        assert!(depth >= 0);
+    }
+    assert_eq!(depth, 0, "every element is closed");
+    assert!(html.contains("<svg") && html.contains("<polygon"), "cumulative flow as SVG");
+    assert!(!html.contains("<script"), "the hostile title is escaped");
+    assert!(html.contains("&lt;b&gt;bold&lt;/b&gt;"));
+    assert_eq!(html.matches("http").count(), 1, "no outside links; only the SVG namespace");
+    assert!(html.contains("over"), "the over-limit column is marked");
+}
+
+#[test]
+fn markdown_shows_columns_with_wip_and_escapes_cells() {
+    let ws = hostile();
+    let boards = select(&ws, Some("Alpha")).unwrap();
+    let md = export(&ws, &boards, Format::Markdown, NOW);
+    assert!(
+        md.contains("| S-999 | Comma, \"quote\" \\| pipe &lt;b&gt;bold&lt;/b&gt; &amp; \\*star\\* =SUM(A1) |"),
+        "{md}"
+    );
+    let plain = demo();
+    let boards = select(&plain, Some("Mobile Shopping ART")).unwrap();
+    insta::assert_snapshot!("markdown_art", export(&plain, &boards, Format::Markdown, NOW));
+}
+
+#[test]
+fn json_lists_every_item_and_the_command_line_writes_files() {
+    let ws = demo();
+    let boards = select(&ws, None).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&export(&ws, &boards, Format::Json, NOW)).unwrap();
+    let items: usize = value.as_array().unwrap().iter().map(|b| b["items"].as_array().unwrap().len()).sum();
+    assert_eq!(items, ws.item_count());
+    let out = std::env::temp_dir().join(format!("trainboard-export-{}.html", std::process::id()));
+    let demo_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_trainboard"))
+        .args(["export", "--format", "html", "-o"])
+        .arg(&out)
+        .arg("-w")
+        .arg(&demo_dir)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("<!DOCTYPE html>"));
+    let _ = std::fs::remove_file(&out);
+}
