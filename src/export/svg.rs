@@ -50,7 +50,7 @@ pub fn cumulative_flow_svg(board: &Board, now: i64) -> String {
         );
         below = upper;
     }
-    let axis = format!("stroke=\"#555\" stroke-width=\"1\"");
+    let axis = "stroke=\"#555\" stroke-width=\"1\"";
     let _ = write!(svg, "<line x1=\"{LEFT}\" y1=\"{HEIGHT}\" x2=\"{WIDTH}\" y2=\"{HEIGHT}\" {axis}/>");
     let _ = write!(svg, "<line x1=\"{LEFT}\" y1=\"8\" x2=\"{LEFT}\" y2=\"{HEIGHT}\" {axis}/>");
     let label = |t: i64| format_unix(t)[..10].to_string();
