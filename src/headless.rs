@@ -41,16 +41,7 @@ impl Session {
 
     /// A board by name or file key (`Alpha`, `team-alpha.ron`, `team-alpha`), ignoring case.
     pub fn board_named(&self, name: &str) -> Result<&Board, HeadlessError> {
-        let wanted = name.to_lowercase();
-        self.ws
-            .boards()
-            .iter()
-            .find(|b| {
-                b.name.to_lowercase() == wanted
-                    || b.key.to_lowercase() == wanted
-                    || b.key.to_lowercase().trim_end_matches(".ron") == wanted
-            })
-            .ok_or_else(|| HeadlessError::NoSuchBoard(name.to_string()))
+        self.ws.board_named(name).ok_or_else(|| HeadlessError::NoSuchBoard(name.to_string()))
     }
 
     /// Applies `edit` and saves every board it touched by the save protocol.
@@ -182,9 +173,20 @@ pub fn item_json(ws: &Workspace, board: &Board, item: &Item) -> Value {
     })
 }
 
-/// Items of one board in rank order: column by column, top priority first.
-fn ranked(board: &Board) -> impl Iterator<Item = &Item> {
-    (0..board.columns.len()).flat_map(move |c| board.column_positions(c).iter().map(move |&p| &board.items[p]))
+/// Boards with their columns (count and limit) and items in rank order, as JSON.
+pub fn boards_json(ws: &Workspace, boards: &[&Board]) -> Value {
+    boards
+        .iter()
+        .map(|b| {
+            json!({
+                "name": b.name, "file": b.key, "level": b.level.name(),
+                "columns": b.columns.iter().enumerate().map(|(i, c)| json!({
+                    "name": c.name, "wip": c.wip, "count": b.column_len(i),
+                })).collect::<Vec<_>>(),
+                "items": b.ranked().map(|i| item_json(ws, b, i)).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
 }
 
 pub fn list(root: &Path, board: Option<&str>, as_json: bool) -> Result<String, HeadlessError> {
@@ -194,19 +196,7 @@ pub fn list(root: &Path, board: Option<&str>, as_json: bool) -> Result<String, H
         None => s.ws.boards().iter().collect(),
     };
     if as_json {
-        let value: Vec<Value> = boards
-            .iter()
-            .map(|b| {
-                json!({
-                    "name": b.name, "file": b.key, "level": b.level.name(),
-                    "columns": b.columns.iter().enumerate().map(|(i, c)| json!({
-                        "name": c.name, "wip": c.wip, "count": b.column_len(i),
-                    })).collect::<Vec<_>>(),
-                    "items": ranked(b).map(|i| item_json(&s.ws, b, i)).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        return Ok(serde_json::to_string_pretty(&value).unwrap_or_default());
+        return Ok(serde_json::to_string_pretty(&boards_json(&s.ws, &boards)).unwrap_or_default());
     }
     let mut out = String::new();
     for b in boards {
@@ -214,8 +204,8 @@ pub fn list(root: &Path, board: Option<&str>, as_json: bool) -> Result<String, H
         for (c, column) in b.columns.iter().enumerate() {
             let limit = column.wip.map(|w| format!("/{w}")).unwrap_or_default();
             out.push_str(&format!("  {} [{}{limit}]\n", column.name, b.column_len(c)));
-            for &p in b.column_positions(c) {
-                out.push_str(&format!("    {}\n", plain_line(&s.ws, b, &b.items[p])));
+            for item in b.column_items(c) {
+                out.push_str(&format!("    {}\n", plain_line(&s.ws, b, item)));
             }
         }
     }

@@ -3,8 +3,6 @@
 
 use crate::model::{Board, Workspace};
 
-use super::ranked;
-
 pub const HEADER: [&str; 24] = [
     "board",
     "file",
@@ -41,7 +39,7 @@ pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
     let mut out = HEADER.join(",");
     out.push_str("\r\n");
     for board in boards {
-        for item in ranked(board) {
+        for item in board.ranked() {
             let opt = |v: &Option<String>| v.clone().unwrap_or_default();
             let num = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
             let wsjf = item.wsjf;

@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use crate::model::{Board, Workspace};
 
+use super::rollup_text;
 use super::svg::cumulative_flow_svg;
-use super::{ranked, rollup_text};
 
 /// Text safe in HTML content and attribute values; control characters dropped.
 pub fn escape(text: &str) -> String {
@@ -76,7 +76,7 @@ pub fn boards(ws: &Workspace, boards: &[&Board], now: i64) -> String {
                 if over { " over" } else { "" },
                 escape(&column.name)
             );
-            for item in ranked(board).filter(|i| i.column == column.name) {
+            for item in board.column_items(col) {
                 out.push_str(&card(ws, board, item));
             }
             out.push_str("</div>");

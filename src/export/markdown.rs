@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::model::{Board, Workspace};
 
-use super::{ranked, rollup_text};
+use super::rollup_text;
 
 /// Text safe in a Markdown table cell: one line, pipes and markup characters escaped.
 pub fn cell(text: &str) -> String {
@@ -37,7 +37,7 @@ pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
                 None => count.to_string(),
             };
             let _ = writeln!(out, "### {} ({wip})\n", cell(&column.name));
-            let items: Vec<_> = ranked(board).filter(|i| i.column == column.name).collect();
+            let items: Vec<_> = board.column_items(col).collect();
             if items.is_empty() {
                 out.push_str("_no items_\n\n");
                 continue;

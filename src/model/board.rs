@@ -181,6 +181,16 @@ impl Board {
         self.layout.by_column.get(col).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// The items of column `col`, in priority order.
+    pub fn column_items(&self, col: usize) -> impl Iterator<Item = &Item> {
+        self.column_positions(col).iter().map(|&p| &self.items[p])
+    }
+
+    /// Every item in rank order: column by column, top priority first.
+    pub fn ranked(&self) -> impl Iterator<Item = &Item> {
+        (0..self.columns.len()).flat_map(|c| self.column_items(c))
+    }
+
     pub fn column_len(&self, col: usize) -> usize {
         self.column_positions(col).len()
     }

@@ -60,6 +60,15 @@ impl Workspace {
         self.board_index(key).map(|i| &self.boards[i])
     }
 
+    /// A board by its name or file (`Alpha`, `team-alpha.ron`, `team-alpha`), ignoring case.
+    pub fn board_named(&self, name: &str) -> Option<&Board> {
+        let wanted = name.to_lowercase();
+        self.boards.iter().find(|b| {
+            let key = b.key.to_lowercase();
+            b.name.to_lowercase() == wanted || key == wanted || key.trim_end_matches(".ron") == wanted
+        })
+    }
+
     /// Index of the board holding item `id`.
     pub fn board_of(&self, id: &str) -> Option<usize> {
         self.board_of_item.get(id).copied()
