@@ -30,6 +30,10 @@ pub struct Cli {
     #[arg(short = 'w', long = "workspace", global = true, value_name = "PATH")]
     pub workspace: Option<PathBuf>,
 
+    /// Read settings (keys, theme) from FILE instead of the usual config.ron
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     #[command(flatten)]
     pub watch: WatchArgs,
 

@@ -30,7 +30,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let workspace = cli.workspace.clone();
     let here = || workspace.clone().unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
-        None => open(cli.path.or(workspace), &cli.watch),
+        None => open(cli.path.or(workspace), &cli.watch, cli.config.as_deref()),
         Some(Command::Init { path }) => init(&path),
         Some(Command::Check { path }) => Ok(check(&path.unwrap_or_else(here))),
         Some(Command::Bench { generate, items, single }) => {
@@ -47,7 +47,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn open(path: Option<PathBuf>, watch: &WatchArgs) -> Result<ExitCode> {
+fn open(path: Option<PathBuf>, watch: &WatchArgs, config: Option<&Path>) -> Result<ExitCode> {
     let (root, origin) = match path {
         Some(path) if !path.is_dir() => return Err(format!("{} is not a folder of board files", path.display()).into()),
         Some(path) => (path.clone(), display_path(&path)),
@@ -65,7 +65,9 @@ fn open(path: Option<PathBuf>, watch: &WatchArgs) -> Result<ExitCode> {
         events: !watch.poll,
         poll: if watch.poll { interval.or(Some(Duration::from_secs(2))) } else { interval },
     };
-    trainboard::tui::run(&root, &origin, options)?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let settings = trainboard::config::load(config, no_color);
+    trainboard::tui::run(&root, &origin, options, settings)?;
     Ok(ExitCode::SUCCESS)
 }
 

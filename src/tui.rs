@@ -19,6 +19,7 @@ use ratatui::prelude::CrosstermBackend;
 
 use crate::app::state::ConflictView;
 use crate::app::{App, Effect, Mode, Msg, sync, update};
+use crate::config::Settings;
 use crate::storage::files::WorkspaceFiles;
 use crate::storage::protocol::Reloaded;
 use crate::storage::{self, FileProblem};
@@ -81,10 +82,15 @@ fn forward_signals(tx: Sender<Wake>) -> io::Result<()> {
 }
 
 /// Opens the workspace at `root` on the screen until the user quits.
-pub fn run(root: &Path, origin: &str, watch: WatchOptions) -> Result<(), Box<dyn Error>> {
+pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -> Result<(), Box<dyn Error>> {
     let (ws, files, root) = storage::load_workspace(root).into_workspace().map_err(OpenError)?;
     let mut files = WorkspaceFiles::new(&root, files, &ws);
     let mut app = App::new(ws, origin);
+    app.keymap = settings.keymap;
+    app.theme = settings.theme;
+    if let Some(problem) = settings.problem {
+        app.error(problem);
+    }
     let (tx, rx) = mpsc::channel();
     let file_tx = tx.clone();
     let watcher = crate::watch::start(&root, watch, move |paths| {

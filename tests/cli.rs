@@ -126,3 +126,16 @@ fn the_demo_is_written_once_and_edits_are_kept() {
     assert_eq!(fs::read_to_string(&art).unwrap(), edited, "the user's edit is kept");
     assert!(dir.join("roam.ron").exists(), "a deleted demo file comes back");
 }
+
+#[test]
+fn the_sample_config_in_the_readme_loads() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme.find("<!-- sample-config -->\n```ron\n").expect("the sample is marked")
+        + "<!-- sample-config -->\n```ron\n".len();
+    let sample = &readme[start..start + readme[start..].find("```").unwrap()];
+    let settings = trainboard::config::parse(sample, false).unwrap_or_else(|e| panic!("{}:{}: {}", e.0, e.1, e.2));
+    use trainboard::keymap::Action;
+    assert_eq!(settings.keymap.keys_label(Action::Quit), "Ctrl+q");
+    assert_eq!(settings.keymap.keys_label(Action::MoveItemRight), "L Alt+→");
+    assert_eq!(settings.keymap.keys_label(Action::Undo), "u", "other keys stay");
+}

@@ -208,3 +208,32 @@ fn resizing_to_tiny_and_huge_sizes_while_running_never_breaks_the_screen() {
     assert!(app.wait_exit(), "exited normally after the resizes");
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn config_keys_and_no_color_apply_and_a_broken_config_still_starts() {
+    let dir = temp("config");
+    let ws_dir = dir.join("ws");
+    workspace(&ws_dir);
+    let config = dir.join("config.ron");
+    fs::write(&config, "(keys: {\"quit\": [\"x\"]}, theme: \"light\")").unwrap();
+    let args = ["--config", config.to_str().unwrap(), ws_dir.to_str().unwrap()];
+    let mut app = PtyApp::start(&args, &ws_dir, &dir.join("home"), &[("NO_COLOR", "1")], 100, 30);
+    app.wait_for("Smarter search");
+    app.send("q");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(app.screen().contains("Smarter search"), "q no longer quits");
+    let out = String::from_utf8_lossy(&app.bytes()).into_owned();
+    for colour in ["\x1b[38;5;", "\x1b[48;5;", "\x1b[31m", "\x1b[36m", "\x1b[41m", "\x1b[46m"] {
+        assert!(!out.contains(colour), "NO_COLOR, yet {colour:?} was sent");
+    }
+    app.send("x");
+    assert!(app.wait_exit());
+
+    fs::write(&config, "(\n  theme: \"neon\",\n)").unwrap();
+    let mut app = PtyApp::start(&args, &ws_dir, &dir.join("home"), &[], 160, 30);
+    app.wait_for("config.ron:2:10: there is no theme");
+    app.wait_for("Smarter search");
+    app.send("q");
+    assert!(app.wait_exit(), "defaults: q quits");
+    let _ = fs::remove_dir_all(&dir);
+}

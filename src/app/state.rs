@@ -125,6 +125,7 @@ pub struct App {
     pub ws: Workspace,
     pub history: History,
     pub keymap: KeyMap,
+    pub theme: crate::ui::Theme,
     /// Where the files are, for the status line.
     pub origin: String,
     pub board: usize,
@@ -160,6 +161,7 @@ impl App {
             ws,
             history: History::default(),
             keymap: KeyMap::default(),
+            theme: crate::ui::Theme::default(),
             origin: origin.into(),
             board,
             cursors: HashMap::new(),

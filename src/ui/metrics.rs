@@ -27,8 +27,13 @@ const PALETTE: [Color; 8] = [
     Color::Green,
 ];
 
-fn column_color(board: &Board, col: usize) -> Color {
-    if col == board.done_column() { Color::Green } else { PALETTE[col % PALETTE.len()] }
+/// A column's colour in the charts (none under `NO_COLOR`).
+fn column_style(board: &Board, col: usize, theme: &Theme) -> Style {
+    match (theme.colored, col == board.done_column()) {
+        (false, _) => Style::new(),
+        (true, true) => Style::new().fg(Color::Green),
+        (true, false) => Style::new().fg(PALETTE[col % PALETTE.len()]),
+    }
 }
 
 /// The stacked lines of the cumulative flow diagram: for each column, the number of items in
@@ -59,7 +64,7 @@ fn render_flow(board: &Board, now: i64, theme: &Theme, area: Rect, buf: &mut Buf
                 .name(fit(&board.columns[col].name, 16))
                 .marker(Marker::Braille)
                 .graph_type(GraphType::Line)
-                .style(Style::new().fg(column_color(board, col)))
+                .style(column_style(board, col, theme))
                 .data(points)
         })
         .collect();
@@ -111,7 +116,7 @@ fn render_wip_and_cycle(board: &Board, theme: &Theme, area: Rect, buf: &mut Buff
         let limit_text = limit.map(|l| format!("/{l}")).unwrap_or_default();
         lines.push(Line::from(vec![
             Span::raw(format!("{:<14}", fit(&name, 13))),
-            Span::styled("█".repeat(count.min(bar_room)), Style::new().fg(column_color(board, col))),
+            Span::styled("█".repeat(count.min(bar_room)), column_style(board, col, theme)),
             Span::styled(format!(" {count}{limit_text}"), if over { theme.over_limit } else { theme.dim }),
         ]));
     }

@@ -22,7 +22,7 @@ use crate::app::{App, Mode, geometry};
 pub use theme::Theme;
 
 pub fn render(app: &App, frame: &mut Frame) {
-    let theme = Theme::default();
+    let theme = app.theme;
     let area = frame.area();
     if area.width < 2 || area.height < 3 {
         return;

@@ -26,6 +26,8 @@ pub struct Theme {
     pub dialog: Style,
     /// Cards someone else just changed.
     pub marked: Style,
+    /// False under `NO_COLOR`: kinds and charts draw without colour.
+    pub colored: bool,
 }
 
 impl Theme {
@@ -51,11 +53,15 @@ impl Theme {
             key_hint: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             dialog: Style::new(),
             marked: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
+            colored: true,
         }
     }
 
     /// The colour that marks a card's kind on its left edge.
     pub fn kind(&self, kind: Kind) -> Style {
+        if !self.colored {
+            return Style::new();
+        }
         let color = match kind {
             Kind::Epic => Color::Magenta,
             Kind::Capability => Color::LightMagenta,
@@ -67,6 +73,83 @@ impl Theme {
             Kind::Risk => Color::Red,
         };
         Style::new().fg(color)
+    }
+}
+
+impl Theme {
+    /// For light terminal backgrounds.
+    pub fn light() -> Theme {
+        Theme {
+            dim: Style::new().fg(Color::DarkGray),
+            border: Style::new().fg(Color::Gray),
+            border_selected: Style::new().fg(Color::Blue),
+            accent: Style::new().fg(Color::Blue),
+            selected_card: Style::new().bg(Color::Indexed(254)),
+            tab: Style::new().fg(Color::DarkGray),
+            tab_selected: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
+            status: Style::new().fg(Color::DarkGray),
+            key_hint: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            at_limit: Style::new().fg(Color::Indexed(130)).add_modifier(Modifier::BOLD),
+            ..Theme::dark()
+        }
+    }
+
+    /// Black and white with bold and reverse only: readable on a projector.
+    pub fn high_contrast() -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reverse = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        Theme {
+            text: Style::new().fg(Color::White),
+            dim: Style::new().fg(Color::White),
+            accent: bold.fg(Color::White),
+            border: Style::new().fg(Color::White),
+            border_selected: bold.fg(Color::Yellow),
+            selected_card: reverse,
+            tab: Style::new().fg(Color::White),
+            tab_selected: reverse,
+            status: Style::new().fg(Color::White),
+            key_hint: bold.fg(Color::Yellow),
+            ..Theme::dark()
+        }
+    }
+
+    /// No colours at all (`NO_COLOR`): emphasis by bold, underline and reverse video.
+    pub fn no_color() -> Theme {
+        let plain = Style::new();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        let reverse = plain.add_modifier(Modifier::REVERSED);
+        Theme {
+            text: plain,
+            dim: plain,
+            accent: bold,
+            border: plain,
+            border_selected: bold,
+            header: bold,
+            over_limit: reverse.add_modifier(Modifier::BOLD),
+            at_limit: bold,
+            selected_card: reverse,
+            blocked: bold.add_modifier(Modifier::UNDERLINED),
+            done: plain,
+            tab: plain,
+            tab_selected: reverse,
+            status: plain,
+            success: plain,
+            error: reverse,
+            key_hint: bold,
+            dialog: plain,
+            marked: reverse.add_modifier(Modifier::BOLD),
+            colored: false,
+        }
+    }
+
+    /// A theme by its name in the config file.
+    pub fn named(name: &str) -> Option<Theme> {
+        match name {
+            "dark" => Some(Theme::dark()),
+            "light" => Some(Theme::light()),
+            "high-contrast" => Some(Theme::high_contrast()),
+            _ => None,
+        }
     }
 }
 

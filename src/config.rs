@@ -1,0 +1,130 @@
+//! The user's settings: `config.ron` in the config folder (or `--config FILE`). Key overrides
+//! are layered over the default key map (only the actions named change) and a theme is picked;
+//! `NO_COLOR` turns colours off. A broken config is reported as `file:line:column: message`
+//! and trainboard starts with the defaults.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::keymap::{Action, Key, KeyMap};
+use crate::storage::locate::line_column;
+use crate::storage::read::from_ron;
+use crate::ui::Theme;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename = "Config", deny_unknown_fields)]
+struct ConfigFile {
+    /// Action name → the keys that trigger it (replacing its default keys).
+    #[serde(default)]
+    keys: BTreeMap<String, Vec<String>>,
+    /// `dark`, `light` or `high-contrast`.
+    #[serde(default)]
+    theme: Option<String>,
+}
+
+/// What the settings come to, and the problem to show if the file was not usable.
+pub struct Settings {
+    pub keymap: KeyMap,
+    pub theme: Theme,
+    pub problem: Option<String>,
+}
+
+/// The config file's usual place: `<config folder>/trainboard/config.ron`.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "trainboard").map(|d| d.config_dir().join("config.ron"))
+}
+
+/// Reads the settings from `explicit` or the usual place (a missing usual file is fine).
+pub fn load(explicit: Option<&Path>, no_color: bool) -> Settings {
+    let path = explicit.map(Path::to_path_buf).or_else(default_path);
+    let text = match &path {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => Some(text),
+            Err(_) if explicit.is_none() => None,
+            Err(err) => return defaults(no_color, Some(format!("{}: cannot read the config: {err}", path.display()))),
+        },
+        None => None,
+    };
+    match (text, path) {
+        (Some(text), Some(path)) => match parse(&text, no_color) {
+            Ok(settings) => settings,
+            Err((line, column, message)) => defaults(
+                no_color,
+                Some(format!("{}:{line}:{column}: {message}; using the default settings", path.display())),
+            ),
+        },
+        _ => defaults(no_color, None),
+    }
+}
+
+fn defaults(no_color: bool, problem: Option<String>) -> Settings {
+    Settings { keymap: KeyMap::default(), theme: if no_color { Theme::no_color() } else { Theme::dark() }, problem }
+}
+
+/// Parses config text; errors carry the line and column in the text.
+pub fn parse(text: &str, no_color: bool) -> Result<Settings, (usize, usize, String)> {
+    let file: ConfigFile = from_ron(text).map_err(|e| (e.line, e.column, e.message))?;
+    let at = |needle: &str| {
+        let quoted = format!("\"{needle}\"");
+        line_column(text, text.find(&quoted).unwrap_or(0))
+    };
+    let mut keymap = KeyMap::default();
+    for (name, keys) in &file.keys {
+        let action = Action::from_name(name).ok_or_else(|| {
+            let (l, c) = at(name);
+            (l, c, format!("there is no action \"{name}\"; the help (?) lists them, e.g. \"move_item_right\""))
+        })?;
+        let parsed: Vec<Key> = keys
+            .iter()
+            .map(|k| {
+                Key::parse(k).ok_or_else(|| {
+                    let (l, c) = at(k);
+                    (
+                        l,
+                        c,
+                        format!("\"{k}\" is not a key; write keys like \"L\", \"Shift+Right\", \"Ctrl+r\", \"Enter\""),
+                    )
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        keymap.rebind(action, &parsed);
+    }
+    let theme = match file.theme.as_deref() {
+        _ if no_color => Theme::no_color(),
+        None => Theme::dark(),
+        Some(name) => Theme::named(name).ok_or_else(|| {
+            let (l, c) = at(name);
+            (l, c, format!("there is no theme \"{name}\"; use \"dark\", \"light\" or \"high-contrast\""))
+        })?,
+    };
+    Ok(Settings { keymap, theme, problem: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_only_the_named_actions() {
+        let settings =
+            parse("(keys: {\"quit\": [\"x\"], \"move_item_right\": [\"Ctrl+l\"]}, theme: \"light\")", false).unwrap();
+        assert_eq!(settings.keymap.keys_label(Action::Quit), "x");
+        assert_eq!(settings.keymap.keys_label(Action::MoveItemRight), "Ctrl+l");
+        assert_eq!(settings.keymap.keys_label(Action::SelectNextColumn), "l →", "others keep their keys");
+        assert_eq!(settings.theme, Theme::light());
+    }
+
+    #[test]
+    fn bad_config_names_line_and_column() {
+        let err = parse("(\n  keys: {\"fly\": [\"f\"]},\n)", false).err().unwrap();
+        assert_eq!((err.0, err.1), (2, 10));
+        assert!(err.2.contains("no action \"fly\""));
+        let err = parse("(\n  theme: \"neon\",\n)", false).err().unwrap();
+        assert_eq!((err.0, err.1), (2, 10));
+        let err = parse("(\n  colour: 3,\n)", false).err().unwrap();
+        assert_eq!(err.0, 2);
+        assert_eq!(parse("(theme: \"light\")", true).unwrap().theme, Theme::no_color());
+    }
+}
