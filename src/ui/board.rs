@@ -97,7 +97,7 @@ impl Widget for ColumnView<'_> {
             .borders(Borders::ALL)
             .border_set(if self.selected { border::THICK } else { border::ROUNDED })
             .border_style(border_style)
-            .title(self.header(area.width as usize));
+            .title(self.header(area.width.saturating_sub(3) as usize));
         if hidden_above > 0 {
             block = block.title_top(Line::styled(format!(" ↑{hidden_above} "), t.dim).right_aligned());
         }
