@@ -56,10 +56,12 @@ impl PtyApp {
 
     /// Resizes the terminal (the program gets SIGWINCH); the screen is read at the new size.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize the pty");
+        // Forget the old frames first: the program answers the resize with a whole new frame.
+        thread::sleep(Duration::from_millis(100));
         self.output.lock().unwrap().clear();
         self.rows = rows;
         self.cols = cols;
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize the pty");
         thread::sleep(Duration::from_millis(200));
     }
 
