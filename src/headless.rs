@@ -57,7 +57,8 @@ impl Session {
             renamed.extend(saved.renamed);
             if !saved.conflicts.is_empty() {
                 let at = saved.conflict_file.map(|p| p.display().to_string()).unwrap_or_default();
-                let message = format!("{} conflicting change(s) on {key}; ours was written to {at}", saved.conflicts.len());
+                let message =
+                    format!("{} conflicting change(s) on {key}; ours was written to {at}", saved.conflicts.len());
                 eprintln!("{}", crate::ui::text::clean(&message));
             }
         }
