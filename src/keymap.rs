@@ -38,6 +38,7 @@ pub enum Action {
     Search,
     ShowConflicts,
     ShowMetrics,
+    ShowObjectives,
     Help,
     Quit,
 }
@@ -85,6 +86,7 @@ pub const ACTIONS: &[ActionInfo] = &[
     info(Action::Search, "search", "search titles and ids across the workspace"),
     info(Action::ShowConflicts, "show_conflicts", "show save conflicts: keep mine or take theirs"),
     info(Action::ShowMetrics, "show_metrics", "flow metrics: cumulative flow, throughput, WIP, cycle time"),
+    info(Action::ShowObjectives, "show_objectives", "PI objectives and program predictability"),
     info(Action::Help, "help", "show or hide the help"),
     info(Action::Quit, "quit", "quit"),
 ];
@@ -270,6 +272,7 @@ impl Default for KeyMap {
             (Key::char('/'), Search),
             (Key::char('c'), ShowConflicts),
             (Key::char('m'), ShowMetrics),
+            (Key::char('o'), ShowObjectives),
             (Key::char('?'), Help),
             (Key::char('q'), Quit),
             (Key::new(Char('c'), ctrl), Quit),

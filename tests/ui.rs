@@ -181,3 +181,30 @@ fn metrics_view_of_the_demo_team_board() {
         insta::assert_snapshot!(format!("metrics_{w}x{h}"), screen);
     }
 }
+
+#[test]
+fn objectives_view_shows_predictability_bars_with_the_target_band() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+        let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
+        let mut app = App::new(ws, "demo");
+        update(&mut app, Msg::Resize(w, h));
+        press(&mut app, "o");
+        let buf = draw(&app);
+        let screen = text(&buf);
+        assert!(
+            screen.contains("94 %  (17 of 18 BV)"),
+            "Alpha: (9+8)/(10+8), stretch and unevaluated left out\n{screen}"
+        );
+        insta::assert_snapshot!(format!("objectives_{w}x{h}"), screen);
+        // The 80–100 % band is marked on the cells of the train's bar; cells outside it are not.
+        let (x, y) = find(&buf, "Train");
+        let row: Vec<_> = (x..buf.area.width).map(|cx| buf[(cx, y)].clone()).collect();
+        let band = trainboard::ui::objectives::band_style(&Theme::default()).bg.unwrap();
+        let marked = row.iter().filter(|c| c.bg == band).count();
+        let bar_cells = row.iter().filter(|c| matches!(c.symbol(), "█" | "░" | "·")).count();
+        assert!(marked > 0 && marked < bar_cells, "{marked} of {bar_cells} cells in the band");
+        let expected = (bar_cells as f64 * 20.0 / 120.0).round() as usize;
+        assert!(marked.abs_diff(expected) <= 1, "the band spans 80–100 % of a 0–120 % scale: {marked} vs {expected}");
+    }
+}

@@ -62,6 +62,7 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         ShowMetrics => app.mode = Mode::Metrics,
+        ShowObjectives => app.mode = Mode::Objectives { scroll: 0 },
         Help => app.mode = Mode::Help { scroll: 0 },
         Quit => return vec![Effect::Quit],
     }

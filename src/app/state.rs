@@ -75,6 +75,10 @@ pub enum Mode {
     },
     /// Flow metrics of the current board.
     Metrics,
+    /// PI objectives of the teams and program predictability.
+    Objectives {
+        scroll: u16,
+    },
     /// The differences of a save conflict, with the choice to keep ours or take theirs.
     Conflicts {
         scroll: u16,

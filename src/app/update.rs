@@ -50,7 +50,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             None => Vec::new(),
         },
         Mode::Details { .. } => on_details_key(app, key, action),
-        Mode::Help { .. } => {
+        Mode::Help { .. } | Mode::Objectives { .. } => {
             on_help_key(app, key, action);
             Vec::new()
         }
@@ -98,12 +98,12 @@ fn on_details_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<E
 fn on_help_key(app: &mut App, key: KeyEvent, action: Option<Action>) {
     match (action, key.code) {
         (Some(Action::SelectNextItem), _) | (_, KeyCode::PageDown) => {
-            if let Mode::Help { scroll } = &mut app.mode {
+            if let Mode::Help { scroll } | Mode::Objectives { scroll } = &mut app.mode {
                 *scroll = scroll.saturating_add(if key.code == KeyCode::PageDown { 10 } else { 1 });
             }
         }
         (Some(Action::SelectPrevItem), _) | (_, KeyCode::PageUp) => {
-            if let Mode::Help { scroll } = &mut app.mode {
+            if let Mode::Help { scroll } | Mode::Objectives { scroll } = &mut app.mode {
                 *scroll = scroll.saturating_sub(if key.code == KeyCode::PageUp { 10 } else { 1 });
             }
         }

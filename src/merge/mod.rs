@@ -52,6 +52,8 @@ pub fn merge_boards_avoiding(base: &Board, ours: &Board, theirs: &Board, elsewhe
     board.columns = merge_value(None, "columns", &base.columns, &ours.columns, &theirs.columns, &mut conflicts);
     board.iterations =
         merge_value(None, "iterations", &base.iterations, &ours.iterations, &theirs.iterations, &mut conflicts);
+    board.objectives =
+        merge_value(None, "objectives", &base.objectives, &ours.objectives, &theirs.objectives, &mut conflicts);
     let (ours_items, renamed) = rename_collisions(base, ours, theirs, elsewhere);
     let by_id =
         |items: &'_ [Item]| -> HashMap<String, Item> { items.iter().map(|i| (i.id.clone(), i.clone())).collect() };

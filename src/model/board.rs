@@ -67,6 +67,19 @@ impl Column {
 /// The newest format version this program reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// A team's PI objective with its business value (1–10), planned and, once evaluated, actual.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename = "Objective", deny_unknown_fields)]
+pub struct Objective {
+    pub text: String,
+    pub planned: u32,
+    #[serde(default)]
+    pub actual: Option<u32>,
+    /// Stretch objectives do not count towards predictability.
+    #[serde(default)]
+    pub stretch: bool,
+}
+
 fn default_version() -> u32 {
     FORMAT_VERSION
 }
@@ -84,6 +97,9 @@ pub struct Board {
     pub iterations: Vec<String>,
     #[serde(default)]
     pub items: Vec<Item>,
+    /// PI objectives (team boards).
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
     /// Where the board lives, relative to the workspace (its file name); set by the loader.
     #[serde(skip)]
     pub key: String,
@@ -102,6 +118,7 @@ impl PartialEq for Board {
             && self.columns == other.columns
             && self.iterations == other.iterations
             && self.items == other.items
+            && self.objectives == other.objectives
             && self.key == other.key
     }
 }
@@ -123,6 +140,7 @@ impl Board {
             columns,
             iterations: Vec::new(),
             items: Vec::new(),
+            objectives: Vec::new(),
             key: key.into(),
             locked: None,
             layout: Layout::default(),

@@ -6,11 +6,12 @@ pub mod edit;
 pub mod flow;
 pub mod ids;
 pub mod item;
+pub mod objectives;
 pub mod ops;
 pub mod validate;
 pub mod workspace;
 
-pub use board::{Board, Column, Level};
+pub use board::{Board, Column, Level, Objective};
 pub use edit::{Applied, Edit, History, Op};
 pub use item::{Criterion, Item, Kind, Move, Wsjf};
 pub use workspace::Workspace;

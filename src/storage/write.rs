@@ -39,6 +39,24 @@ pub fn board_to_string(board: &Board) -> String {
         out.push_str(INDENT);
         out.push_str("],\n");
     }
+    if !board.objectives.is_empty() {
+        let lines: Vec<String> = board
+            .objectives
+            .iter()
+            .map(|o| {
+                let mut line = format!("(text: {}, planned: {}", quote(&o.text), o.planned);
+                if let Some(actual) = o.actual {
+                    let _ = write!(line, ", actual: {actual}");
+                }
+                if o.stretch {
+                    line.push_str(", stretch: true");
+                }
+                line.push(')');
+                line
+            })
+            .collect();
+        let _ = writeln!(out, "{INDENT}objectives: {},", block(&lines, 1));
+    }
     out.push_str(")\n");
     out
 }

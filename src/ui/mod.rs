@@ -8,6 +8,7 @@ pub mod detail;
 pub mod dialog;
 pub mod help;
 pub mod metrics;
+pub mod objectives;
 pub mod popup;
 pub mod status;
 pub mod tabs;
@@ -69,6 +70,10 @@ pub fn render(app: &App, frame: &mut Frame) {
                 limit.map(|l| l.to_string()).unwrap_or_default()
             );
             dialog::render_question("WIP limit reached", &body, &theme, overlay, buf);
+            None
+        }
+        Mode::Objectives { scroll } => {
+            objectives::render_objectives(app, *scroll, &theme, overlay, buf);
             None
         }
         Mode::Metrics => {

@@ -28,7 +28,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             (keys(Action::Undo), "undo"),
             (keys(Action::Search), "search"),
         ],
-        Mode::Help { .. } => vec![fixed("Esc", "close"), fixed("j/k", "scroll")],
+        Mode::Help { .. } | Mode::Objectives { .. } => vec![fixed("Esc", "close"), fixed("j/k", "scroll")],
         Mode::Metrics => vec![fixed("Tab", "next board"), fixed("Esc", "close")],
         Mode::Search(_) => vec![fixed("Enter", "jump"), fixed("↑↓", "choose"), fixed("Esc", "cancel")],
         Mode::NewItem(_) | Mode::EditTitle { .. } => vec![fixed("Enter", "save"), fixed("Esc", "cancel")],
