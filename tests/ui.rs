@@ -208,3 +208,27 @@ fn objectives_view_shows_predictability_bars_with_the_target_band() {
         assert!(marked.abs_diff(expected) <= 1, "the band spans 80–100 % of a 0–120 % scale: {marked} vs {expected}");
     }
 }
+
+#[test]
+fn filters_show_only_matching_cards_and_esc_clears() {
+    let mut app = app(120, 40);
+    press(&mut app, "2F");
+    press(&mut app, "team:alpha\n");
+    let screen = text(&draw(&app));
+    assert!(screen.contains("F-1") && screen.contains("F-2") && screen.contains("EN-1"), "{screen}");
+    assert!(!screen.contains("F-3") && !screen.contains("F-4"), "cards of no team are hidden:\n{screen}");
+    assert!(screen.contains("filter: team = alpha"), "the filter shows in the status line:\n{screen}");
+    insta::assert_snapshot!("filter_team_alpha_120x40", screen);
+    // Blocked only: just F-2 on this board; moving through the column stays on shown cards.
+    press(&mut app, "\x1bFblocked\n");
+    press(&mut app, "lll");
+    assert_eq!(app.selected_id().as_deref(), Some("F-2"));
+    press(&mut app, "j");
+    assert_eq!(app.selected_id().as_deref(), Some("F-2"));
+    // A bad filter says what is allowed and keeps the dialog open.
+    press(&mut app, "Fcolour:red\n");
+    assert!(app.status.as_ref().unwrap().text.contains("use team, tag, owner, kind or blocked"));
+    press(&mut app, "\x1b\x1b");
+    assert!(app.filter.is_none(), "Esc on the board clears the filter");
+    assert!(text(&draw(&app)).contains("F-3"));
+}

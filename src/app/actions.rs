@@ -46,7 +46,12 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         CloseDetails => {
             app.mode = Mode::Board;
             app.status = None;
+            if app.filter.take().is_some() {
+                app.info("filter cleared");
+                app.keep_in_view();
+            }
         }
+        FilterCards => app.mode = Mode::Filter(LineInput::default()),
         JumpToParent => jump_to_parent(app),
         NextBoard => cycle_board(app, 1),
         PrevBoard => cycle_board(app, -1),
@@ -80,7 +85,7 @@ fn select_column(app: &mut App, step: isize) {
 
 fn select_row(app: &mut App, to: impl Fn(usize, usize) -> usize) {
     let col = app.cursor().column;
-    let len = app.current_board().map(|b| b.column_len(col)).unwrap_or(0);
+    let len = app.visible_positions(col).len();
     let row = app.selected_row(col);
     if let Some(cursor) = app.cursor_mut() {
         if let Some(slot) = cursor.rows.get_mut(col) {

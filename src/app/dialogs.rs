@@ -36,6 +36,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             })
         }
         Mode::Conflicts { scroll } => on_conflicts(app, scroll, key),
+        Mode::Filter(input) => on_filter(app, input, key),
         other => (other, Vec::new()),
     };
     // A dialog's action may itself have opened a new mode (e.g. the editor error prompt).
@@ -125,6 +126,28 @@ pub fn refresh_hits(ws: &Workspace, search: &mut SearchDialog) {
     }
 }
 
+fn on_filter(app: &mut App, mut input: LineInput, key: KeyEvent) -> (Mode, Vec<Effect>) {
+    match key.code {
+        KeyCode::Esc => (Mode::Board, Vec::new()),
+        KeyCode::Enter => match super::filter::Filter::parse(&input.text()) {
+            Ok(filter) => {
+                app.info(format!("showing {filter} (Esc clears)"));
+                app.filter = Some(filter);
+                app.keep_in_view();
+                (Mode::Board, Vec::new())
+            }
+            Err(err) => {
+                app.error(err);
+                (Mode::Filter(input), Vec::new())
+            }
+        },
+        _ => {
+            input.handle(&key);
+            (Mode::Filter(input), Vec::new())
+        }
+    }
+}
+
 fn on_new_item(app: &mut App, mut input: LineInput, key: KeyEvent) -> (Mode, Vec<Effect>) {
     match key.code {
         KeyCode::Esc => (Mode::Board, Vec::new()),
@@ -205,7 +228,7 @@ fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent) -> (Mode, Vec<
 /// Pasted text goes into the open text field; in the split dialog each line is a child.
 pub fn paste(app: &mut App, text: &str) {
     match &mut app.mode {
-        Mode::NewItem(input) | Mode::EditTitle { input, .. } => input.insert_str(text),
+        Mode::NewItem(input) | Mode::EditTitle { input, .. } | Mode::Filter(input) => input.insert_str(text),
         Mode::Search(search) => {
             search.input.insert_str(text);
             let mut search = search.clone();

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod dialogs;
+pub mod filter;
 pub mod geometry;
 pub mod input;
 pub mod state;

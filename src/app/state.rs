@@ -73,6 +73,8 @@ pub enum Mode {
         text: String,
         error: String,
     },
+    /// Typing a filter (`team:Alpha`, `tag:…`, `owner:…`, `kind:…`, `blocked`).
+    Filter(LineInput),
     /// Flow metrics of the current board.
     Metrics,
     /// PI objectives of the teams and program predictability.
@@ -146,6 +148,8 @@ pub struct App {
     pub broken: HashMap<String, String>,
     /// Unresolved save conflicts, oldest first.
     pub conflicts: Vec<ConflictView>,
+    /// Only cards matching this are shown.
+    pub filter: Option<super::filter::Filter>,
     /// The board shown when its file disappeared, and the item selected on it, to return to
     /// when the file comes back.
     pub removed_current: Option<(String, Option<String>)>,
@@ -177,6 +181,7 @@ impl App {
             broken: HashMap::new(),
             conflicts: Vec::new(),
             removed_current: None,
+            filter: None,
         }
     }
 
@@ -199,10 +204,26 @@ impl App {
         Some(cursor)
     }
 
+    /// Positions of the cards shown in column `col` of the current board (all, or the filter's).
+    pub fn visible_positions(&self, col: usize) -> std::borrow::Cow<'_, [usize]> {
+        let Some(board) = self.current_board() else { return std::borrow::Cow::Borrowed(&[]) };
+        match &self.filter {
+            None => std::borrow::Cow::Borrowed(board.column_positions(col)),
+            Some(filter) => std::borrow::Cow::Owned(
+                board
+                    .column_positions(col)
+                    .iter()
+                    .copied()
+                    .filter(|&p| filter.matches(board, &board.items[p]))
+                    .collect(),
+            ),
+        }
+    }
+
     /// Row selected in column `col` of the current board, clamped to the column's length.
     pub fn selected_row(&self, col: usize) -> usize {
         let Some(board) = self.current_board() else { return 0 };
-        let len = board.column_len(col);
+        let len = if self.filter.is_some() { self.visible_positions(col).len() } else { board.column_len(col) };
         let row = self.cursor().rows.get(col).copied().unwrap_or(0);
         row.min(len.saturating_sub(1))
     }
@@ -211,7 +232,7 @@ impl App {
     pub fn selected_item(&self) -> Option<&Item> {
         let board = self.current_board()?;
         let col = self.cursor().column.min(board.columns.len().saturating_sub(1));
-        let pos = *board.column_positions(col).get(self.selected_row(col))?;
+        let pos = *self.visible_positions(col).get(self.selected_row(col))?;
         board.items.get(pos)
     }
 
@@ -238,8 +259,12 @@ impl App {
         let board = &self.ws.boards()[board_index];
         let (Some(pos), Some(item)) = (board.position(id), board.item(id)) else { return false };
         let Some(col) = board.column_index(&item.column) else { return false };
-        let Ok(row) = board.column_positions(col).binary_search(&pos) else { return false };
+        // A card hidden by the filter is shown by dropping the filter.
+        if self.filter.as_ref().is_some_and(|f| !f.matches(board, item)) {
+            self.filter = None;
+        }
         self.board = board_index;
+        let Ok(row) = self.visible_positions(col).binary_search(&pos) else { return false };
         if let Some(cursor) = self.cursor_mut() {
             cursor.column = col;
             cursor.rows[col] = row;
@@ -253,7 +278,7 @@ impl App {
         let area = geometry::board_area(self.screen);
         let Some(board) = self.ws.board(self.board) else { return };
         let columns = board.columns.len();
-        let lens: Vec<usize> = (0..columns).map(|c| board.column_len(c)).collect();
+        let lens: Vec<usize> = (0..columns).map(|c| self.visible_positions(c).len()).collect();
         let visible = geometry::visible_columns(area.width, columns);
         let cards = geometry::visible_cards(area.height);
         let Some(cursor) = self.cursor_mut() else { return };

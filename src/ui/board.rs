@@ -87,7 +87,7 @@ impl Widget for ColumnView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let border_style = if self.selected { t.border_selected } else { t.border };
-        let positions = self.board.column_positions(self.col);
+        let positions = self.app.visible_positions(self.col);
         let cards = geometry::visible_cards(area.height);
         let cursor = self.app.cursor();
         let scroll = cursor.scroll.get(self.col).copied().unwrap_or(0).min(positions.len().saturating_sub(1));

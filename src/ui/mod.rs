@@ -50,6 +50,13 @@ pub fn render(app: &App, frame: &mut Frame) {
             let title = format!("New item in {}", column.unwrap_or_default());
             Some(dialog::render_text_field(&title, input, &theme, overlay, buf))
         }
+        Mode::Filter(input) => Some(dialog::render_text_field(
+            "Filter: team:NAME · tag:NAME · owner:NAME · kind:KIND · blocked",
+            input,
+            &theme,
+            overlay,
+            buf,
+        )),
         Mode::EditTitle { id, input } => {
             Some(dialog::render_text_field(&format!("Title of {id}"), input, &theme, overlay, buf))
         }

@@ -31,7 +31,9 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         Mode::Help { .. } | Mode::Objectives { .. } => vec![fixed("Esc", "close"), fixed("j/k", "scroll")],
         Mode::Metrics => vec![fixed("Tab", "next board"), fixed("Esc", "close")],
         Mode::Search(_) => vec![fixed("Enter", "jump"), fixed("↑↓", "choose"), fixed("Esc", "cancel")],
-        Mode::NewItem(_) | Mode::EditTitle { .. } => vec![fixed("Enter", "save"), fixed("Esc", "cancel")],
+        Mode::NewItem(_) | Mode::EditTitle { .. } | Mode::Filter(_) => {
+            vec![fixed("Enter", "save"), fixed("Esc", "cancel")]
+        }
         Mode::Split(_) => vec![
             fixed("Enter", "next line"),
             fixed("Enter on empty", "create"),
@@ -66,12 +68,14 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Tone::Success => theme.success,
                 Tone::Error => theme.error,
             };
-            Span::styled(fit(&format!(" {}", status.text), left_room), style)
+            let filter = app.filter.as_ref().map(|f| format!(" [filter: {f}]")).unwrap_or_default();
+            Span::styled(fit(&format!("{filter} {}", status.text), left_room), style)
         }
         None => {
             let board = app.current_board().map(|b| b.name.as_str()).unwrap_or("");
             let items = app.current_board().map(|b| b.items.len()).unwrap_or(0);
-            Span::styled(fit(&format!(" {} · {board} · {items} items", app.origin), left_room), theme.status)
+            let filter = app.filter.as_ref().map(|f| format!(" · filter: {f} (Esc clears)")).unwrap_or_default();
+            Span::styled(fit(&format!(" {} · {board} · {items} items{filter}", app.origin), left_room), theme.status)
         }
     };
     buf.set_line(area.x, area.y, &Line::from(left), left_room as u16);
