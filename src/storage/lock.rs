@@ -133,10 +133,35 @@ impl BoardLock {
     }
 }
 
+/// Creates the lock with its owner already inside: the owner is written to a private temp file
+/// that is then hard-linked to the lock name, which fails if the lock exists. So a lock is never
+/// seen empty, even when its writer is killed half-way. File systems without hard links fall
+/// back to create-new and write.
 fn try_create(path: &Path) -> std::io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    file.write_all(Owner::me().to_text().as_bytes())?;
-    file.sync_all()
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = path.with_file_name(format!(".{name}-{}-{}", std::process::id(), unique()));
+    let written = (|| {
+        let mut file = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        file.write_all(Owner::me().to_text().as_bytes())?;
+        file.sync_all()
+    })();
+    let result = written.and_then(|()| fs::hard_link(&temp, path));
+    let _ = fs::remove_file(&temp);
+    match result {
+        Err(err) if err.kind() != ErrorKind::AlreadyExists && err.kind() != ErrorKind::NotFound => {
+            let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+            file.write_all(Owner::me().to_text().as_bytes())?;
+            file.sync_all()
+        }
+        other => other,
+    }
+}
+
+/// A number that differs between calls in one process.
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 fn is_stale(path: &Path, holder: Option<&Owner>) -> bool {
@@ -179,6 +204,16 @@ mod tests {
         let dead = Owner { pid: 999_999_999, user: "ghost".into(), host: host_name(), time: "then".into() };
         fs::write(lock_path(&board), dead.to_text()).unwrap();
         BoardLock::acquire(&board, Duration::ZERO).expect("stale lock taken over");
+    }
+
+    #[test]
+    fn a_lock_is_never_empty_and_leaves_no_temp_file() {
+        let board = temp("content");
+        let _held = BoardLock::acquire(&board, LOCK_WAIT).unwrap();
+        let text = fs::read_to_string(lock_path(&board)).unwrap();
+        assert_eq!(Owner::parse(&text).unwrap().pid, std::process::id());
+        let others: Vec<_> = fs::read_dir(board.parent().unwrap()).unwrap().flatten().collect();
+        assert_eq!(others.len(), 1, "only the lock itself");
     }
 
     #[test]
