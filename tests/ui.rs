@@ -232,3 +232,36 @@ fn filters_show_only_matching_cards_and_esc_clears() {
     assert!(app.filter.is_none(), "Esc on the board clears the filter");
     assert!(text(&draw(&app)).contains("F-3"));
 }
+
+#[test]
+fn hierarchy_view_shows_the_tree_across_boards_and_enter_jumps() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app(w, h);
+        press(&mut app, "2lll");
+        assert_eq!(app.selected_id().as_deref(), Some("F-1"));
+        press(&mut app, "t");
+        let screen = text(&draw(&app));
+        for expected in ["E-1", "F-1", "F-2", "S-101", "SP-1", "Alpha · Accepted"] {
+            assert!(screen.contains(expected), "{expected}:\n{screen}");
+        }
+        insta::assert_snapshot!(format!("hierarchy_{w}x{h}"), screen);
+        // Down to the first story of F-1 and jump to it on its team board.
+        press(&mut app, "j\n");
+        assert_eq!(app.selected_id().as_deref(), Some("S-101"));
+        assert_eq!(app.current_board().unwrap().name, "Alpha");
+    }
+}
+
+#[test]
+fn f_shows_only_the_siblings_and_back() {
+    let mut app = app(120, 40);
+    press(&mut app, "3llll");
+    assert_eq!(app.selected_id().as_deref(), Some("S-101"));
+    press(&mut app, "f");
+    let screen = text(&draw(&app));
+    assert!(screen.contains("children of F-1"), "{screen}");
+    assert!(!screen.contains("S-104"), "S-104 (of F-2) is hidden:\n{screen}");
+    press(&mut app, "f");
+    assert!(app.filter.is_none());
+    assert!(text(&draw(&app)).contains("S-104"));
+}

@@ -52,6 +52,14 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         FilterCards => app.mode = Mode::Filter(LineInput::default()),
+        FilterByParent => filter_by_parent(app),
+        ShowHierarchy => {
+            if let Some(id) = app.selected_id() {
+                let rows = super::tree::rows(&app.ws, &super::tree::root_of(&app.ws, &id));
+                let selected = rows.iter().position(|r| r.id == id).unwrap_or(0);
+                app.mode = Mode::Tree { rows, selected };
+            }
+        }
         JumpToParent => jump_to_parent(app),
         NextBoard => cycle_board(app, 1),
         PrevBoard => cycle_board(app, -1),
@@ -239,6 +247,24 @@ fn jump_to_parent(app: &mut App) {
         Some(parent) => app.error(format!("parent {parent} is not in this workspace")),
         None => app.info(format!("{id} has no parent")),
     }
+}
+
+/// `f`: only the children of the selected item's parent, or back to all cards.
+fn filter_by_parent(app: &mut App) {
+    if matches!(app.filter, Some(super::filter::Filter::Parent(_))) {
+        app.filter = None;
+        app.info("showing all cards");
+    } else {
+        let parent = app.selected_item().and_then(|i| i.parent.clone());
+        match parent {
+            Some(parent) => {
+                app.info(format!("showing the children of {parent} (f or Esc: all cards)"));
+                app.filter = Some(super::filter::Filter::Parent(parent));
+            }
+            None => app.info("this item has no parent to filter by"),
+        }
+    }
+    app.keep_in_view();
 }
 
 fn cycle_board(app: &mut App, step: isize) {

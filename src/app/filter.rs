@@ -12,6 +12,8 @@ pub enum Filter {
     Owner(String),
     Kind(String),
     Blocked,
+    /// Children of this parent.
+    Parent(String),
 }
 
 impl Filter {
@@ -43,6 +45,7 @@ impl Filter {
             Filter::Owner(owner) => item.owner.as_deref().is_some_and(|o| same(o, owner)),
             Filter::Kind(kind) => same(board.kind_of(item).name(), kind),
             Filter::Blocked => item.is_blocked(),
+            Filter::Parent(parent) => item.parent.as_deref() == Some(parent.as_str()),
         }
     }
 }
@@ -55,6 +58,7 @@ impl fmt::Display for Filter {
             Filter::Owner(v) => write!(f, "owner = {v}"),
             Filter::Kind(v) => write!(f, "kind = {v}"),
             Filter::Blocked => f.write_str("blocked only"),
+            Filter::Parent(p) => write!(f, "children of {p}"),
         }
     }
 }

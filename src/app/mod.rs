@@ -8,6 +8,7 @@ pub mod geometry;
 pub mod input;
 pub mod state;
 pub mod sync;
+pub mod tree;
 pub mod update;
 
 pub use state::{App, Cursor, Effect, Mode, Status, Tone};

@@ -75,6 +75,11 @@ pub enum Mode {
     },
     /// Typing a filter (`team:Alpha`, `tag:…`, `owner:…`, `kind:…`, `blocked`).
     Filter(LineInput),
+    /// The hierarchy around the selected item, across boards.
+    Tree {
+        rows: Vec<super::tree::TreeRow>,
+        selected: usize,
+    },
     /// Flow metrics of the current board.
     Metrics,
     /// PI objectives of the teams and program predictability.

@@ -54,6 +54,10 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             on_help_key(app, key, action);
             Vec::new()
         }
+        Mode::Tree { .. } => {
+            on_tree_key(app, key, action);
+            Vec::new()
+        }
         Mode::Metrics => {
             // Board switches keep the view open for the next board; anything else closes it.
             match action {
@@ -105,6 +109,24 @@ fn on_help_key(app: &mut App, key: KeyEvent, action: Option<Action>) {
         (Some(Action::SelectPrevItem), _) | (_, KeyCode::PageUp) => {
             if let Mode::Help { scroll } | Mode::Objectives { scroll } = &mut app.mode {
                 *scroll = scroll.saturating_sub(if key.code == KeyCode::PageUp { 10 } else { 1 });
+            }
+        }
+        _ => app.mode = Mode::Board,
+    }
+}
+
+/// In the tree: j/k move, Enter jumps to the item on its board, anything else closes.
+fn on_tree_key(app: &mut App, key: KeyEvent, action: Option<Action>) {
+    let Mode::Tree { rows, selected } = &mut app.mode else { return };
+    match (action, key.code) {
+        (Some(Action::SelectNextItem), _) => *selected = (*selected + 1).min(rows.len().saturating_sub(1)),
+        (Some(Action::SelectPrevItem), _) => *selected = selected.saturating_sub(1),
+        (_, KeyCode::Enter) => {
+            let id = rows.get(*selected).map(|r| r.id.clone());
+            app.mode = Mode::Board;
+            if let Some(id) = id {
+                app.select_item(&id);
+                app.info(format!("{id} on its board"));
             }
         }
         _ => app.mode = Mode::Board,

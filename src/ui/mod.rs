@@ -14,6 +14,7 @@ pub mod status;
 pub mod tabs;
 pub mod text;
 pub mod theme;
+pub mod tree;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -81,6 +82,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         Mode::Objectives { scroll } => {
             objectives::render_objectives(app, *scroll, &theme, overlay, buf);
+            None
+        }
+        Mode::Tree { rows, selected } => {
+            tree::render_tree(app, rows, *selected, &theme, overlay, buf);
             None
         }
         Mode::Metrics => {
