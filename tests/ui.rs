@@ -265,3 +265,26 @@ fn f_shows_only_the_siblings_and_back() {
     assert!(app.filter.is_none());
     assert!(text(&draw(&app)).contains("S-104"));
 }
+
+#[test]
+fn program_board_places_features_and_flags_a_late_dependency_red() {
+    for (w, h) in [(80, 24), (140, 40)] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+        let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
+        let mut app = App::new(ws, "demo");
+        update(&mut app, Msg::Resize(w, h));
+        press(&mut app, "2b");
+        let buf = draw(&app);
+        let screen = text(&buf);
+        for expected in ["I1", "I4", "Alpha", "Beta", "Unplanned", "EN "] {
+            assert!(screen.contains(expected), "{expected}:\n{screen}");
+        }
+        insta::assert_snapshot!(format!("program_board_view_{w}x{h}"), screen);
+        // F-4 (I3) needs F-2, planned in I4: the marker is red on the consumer's side.
+        let (x, y) = find(&buf, "⇠F-2");
+        assert_eq!(buf[(x, y)].bg, Color::Red, "late dependency flagged red");
+        // F-2 needs EN-2 in the same iteration: not flagged.
+        let (x, y) = find(&buf, "⇠EN-2");
+        assert_ne!(buf[(x, y)].bg, Color::Red);
+    }
+}

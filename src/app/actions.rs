@@ -53,6 +53,10 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         }
         FilterCards => app.mode = Mode::Filter(LineInput::default()),
         FilterByParent => filter_by_parent(app),
+        ShowProgramBoard => match app.current_board().map(|b| b.level) {
+            Some(Level::Program) => app.mode = Mode::ProgramBoard,
+            _ => app.info("the program board is drawn from a program (ART) board; press 2"),
+        },
         ShowHierarchy => {
             if let Some(id) = app.selected_id() {
                 let rows = super::tree::rows(&app.ws, &super::tree::root_of(&app.ws, &id));

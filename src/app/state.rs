@@ -80,6 +80,8 @@ pub enum Mode {
         rows: Vec<super::tree::TreeRow>,
         selected: usize,
     },
+    /// The PI planning picture of a program board.
+    ProgramBoard,
     /// Flow metrics of the current board.
     Metrics,
     /// PI objectives of the teams and program predictability.

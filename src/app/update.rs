@@ -58,7 +58,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             on_tree_key(app, key, action);
             Vec::new()
         }
-        Mode::Metrics => {
+        Mode::Metrics | Mode::ProgramBoard => {
             // Board switches keep the view open for the next board; anything else closes it.
             match action {
                 Some(

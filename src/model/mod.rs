@@ -8,6 +8,7 @@ pub mod ids;
 pub mod item;
 pub mod objectives;
 pub mod ops;
+pub mod planning;
 pub mod validate;
 pub mod workspace;
 

@@ -10,6 +10,7 @@ pub mod help;
 pub mod metrics;
 pub mod objectives;
 pub mod popup;
+pub mod program;
 pub mod status;
 pub mod tabs;
 pub mod text;
@@ -82,6 +83,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         Mode::Objectives { scroll } => {
             objectives::render_objectives(app, *scroll, &theme, overlay, buf);
+            None
+        }
+        Mode::ProgramBoard => {
+            program::render_program_board(app, &theme, overlay, buf);
             None
         }
         Mode::Tree { rows, selected } => {

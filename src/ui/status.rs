@@ -30,7 +30,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         ],
         Mode::Help { .. } | Mode::Objectives { .. } => vec![fixed("Esc", "close"), fixed("j/k", "scroll")],
         Mode::Tree { .. } => vec![fixed("Enter", "jump"), fixed("j/k", "move"), fixed("Esc", "close")],
-        Mode::Metrics => vec![fixed("Tab", "next board"), fixed("Esc", "close")],
+        Mode::Metrics | Mode::ProgramBoard => vec![fixed("Tab", "next board"), fixed("Esc", "close")],
         Mode::Search(_) => vec![fixed("Enter", "jump"), fixed("↑↓", "choose"), fixed("Esc", "cancel")],
         Mode::NewItem(_) | Mode::EditTitle { .. } | Mode::Filter(_) => {
             vec![fixed("Enter", "save"), fixed("Esc", "cancel")]

@@ -1,0 +1,135 @@
+//! The program board of PI planning: teams as rows, the board's iterations as columns,
+//! features in the cell of their team and iteration (or the latest iteration of their
+//! stories), dependencies flagged when the provider comes later than the consumer, and each
+//! iteration's load and share of enablers.
+
+use std::collections::BTreeSet;
+
+use super::board::{Board, Level};
+use super::item::Kind;
+use super::workspace::Workspace;
+
+/// A dependency between two features of the board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dependency {
+    pub consumer: String,
+    pub provider: String,
+    /// The provider is planned in a later iteration than the consumer needs it.
+    pub late: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub teams: Vec<String>,
+    pub iterations: Vec<String>,
+    /// `cells[team][iteration]`: feature ids in rank order.
+    pub cells: Vec<Vec<Vec<String>>>,
+    /// Features without a team or an iteration.
+    pub unplanned: Vec<String>,
+    /// Story points planned per iteration (stories of the train's teams).
+    pub load: Vec<u32>,
+    /// (enablers, all features) per iteration.
+    pub enablers: Vec<(usize, usize)>,
+    pub dependencies: Vec<Dependency>,
+}
+
+/// Where a feature is planned: its own iteration, else the latest one of its stories.
+pub fn iteration_of(ws: &Workspace, board: &Board, id: &str) -> Option<usize> {
+    let item = board.item(id)?;
+    let index = |name: &str| board.iterations.iter().position(|i| i == name);
+    if let Some(own) = item.iteration.as_deref().and_then(index) {
+        return Some(own);
+    }
+    ws.children(id).iter().filter_map(|c| ws.item(c)?.iteration.as_deref().and_then(index)).max()
+}
+
+pub fn plan(ws: &Workspace, board: &Board) -> Plan {
+    let mut teams: BTreeSet<String> = board.items.iter().filter_map(|i| i.team.clone()).collect();
+    teams.extend(ws.boards().iter().filter(|b| b.level == Level::Team).map(|b| b.name.clone()));
+    let teams: Vec<String> = teams.into_iter().collect();
+    let iterations = board.iterations.clone();
+    let mut cells = vec![vec![Vec::new(); iterations.len()]; teams.len()];
+    let mut unplanned = Vec::new();
+    let mut enablers = vec![(0, 0); iterations.len()];
+    let mut planned_at = std::collections::HashMap::new();
+    for item in board.ranked() {
+        let team = item.team.as_ref().and_then(|t| teams.iter().position(|x| x == t));
+        match (team, iteration_of(ws, board, &item.id)) {
+            (Some(t), Some(i)) => {
+                cells[t][i].push(item.id.clone());
+                planned_at.insert(item.id.clone(), i);
+                enablers[i].1 += 1;
+                if board.kind_of(item) == Kind::Enabler {
+                    enablers[i].0 += 1;
+                }
+            }
+            _ => unplanned.push(item.id.clone()),
+        }
+    }
+    let load = iterations
+        .iter()
+        .map(|name| {
+            let stories = ws.boards().iter().filter(|b| b.level == Level::Team).flat_map(|b| &b.items);
+            stories.filter(|s| s.iteration.as_deref() == Some(name.as_str())).filter_map(|s| s.points).sum()
+        })
+        .collect();
+    let dependencies = board
+        .items
+        .iter()
+        .flat_map(|consumer| {
+            let planned_at = &planned_at;
+            consumer.depends_on.iter().filter(|p| board.item(p).is_some()).map(move |provider| Dependency {
+                consumer: consumer.id.clone(),
+                provider: provider.clone(),
+                late: matches!((planned_at.get(&consumer.id), planned_at.get(provider)), (Some(c), Some(p)) if p > c),
+            })
+        })
+        .collect();
+    Plan { teams, iterations, cells, unplanned, load, enablers, dependencies }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Column, Item};
+
+    #[test]
+    fn places_features_flags_late_providers_and_sums_load() {
+        let mut art = Board::new("art.ron", "ART", Level::Program, vec![Column::new("Implementing", None)]);
+        art.iterations = vec!["I1".into(), "I2".into(), "I3".into()];
+        let feature = |id: &str, team: Option<&str>, it: Option<&str>| {
+            let mut f = Item::new(id, id, "Implementing");
+            f.team = team.map(String::from);
+            f.iteration = it.map(String::from);
+            f
+        };
+        let mut consumer = feature("F-1", Some("Alpha"), Some("I1"));
+        consumer.depends_on = vec!["F-2".into(), "F-3".into()];
+        let mut enabler = feature("F-3", Some("Beta"), Some("I1"));
+        enabler.kind = Some(Kind::Enabler);
+        art.items = vec![
+            consumer,
+            feature("F-2", Some("Beta"), Some("I3")),
+            enabler,
+            feature("F-4", Some("Alpha"), None),
+            feature("F-5", None, None),
+        ];
+        let mut alpha = Board::new("alpha.ron", "Alpha", Level::Team, vec![Column::new("Backlog", None)]);
+        let mut story = Item::new("S-1", "s", "Backlog");
+        story.parent = Some("F-4".into());
+        story.iteration = Some("I2".into());
+        story.points = Some(5);
+        alpha.items = vec![story];
+        let ws = Workspace::new(vec![art, alpha]);
+        let p = plan(&ws, ws.board_by_key("art.ron").unwrap());
+        assert_eq!(p.teams, ["Alpha", "Beta"]);
+        assert_eq!(p.cells[0][0], ["F-1"]);
+        assert_eq!(p.cells[0][1], ["F-4"], "no iteration of its own: its stories' latest");
+        assert_eq!(p.cells[1][2], ["F-2"]);
+        assert_eq!(p.unplanned, ["F-5"]);
+        assert_eq!(p.load, [0, 5, 0]);
+        assert_eq!(p.enablers[0], (1, 2));
+        let late: Vec<(&str, bool)> = p.dependencies.iter().map(|d| (d.provider.as_str(), d.late)).collect();
+        assert_eq!(late, [("F-2", true), ("F-3", false)]);
+    }
+}
