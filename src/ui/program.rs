@@ -67,7 +67,10 @@ pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         let (en, all) = plan.enablers[i];
         let room = cell_width.saturating_sub(1) as usize;
         buf.set_string(x, inner.y, fit(&format!("{name} · {} pt", plan.load[i]), room), theme.header);
-        let share = if all > 0 { format!("EN {}% of {all}", en * 100 / all) } else { "no features".to_string() };
+        let share = match (en * 100).checked_div(all) {
+            Some(percent) => format!("EN {percent}% of {all}"),
+            None => "no features".to_string(),
+        };
         buf.set_string(x, inner.y + 1, fit(&share, room), theme.dim);
     }
     buf.set_string(inner.x, inner.y + 1, fit("load / enablers", team_width.saturating_sub(1) as usize), theme.dim);
