@@ -237,3 +237,31 @@ fn config_keys_and_no_color_apply_and_a_broken_config_still_starts() {
     assert!(app.wait_exit(), "defaults: q quits");
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_meeting_on_the_demo_present_step_program_board_metrics_quit() {
+    let dir = temp("meeting");
+    let mut app = PtyApp::start(&[], &dir.join("ws"), &dir.join("home"), &[], 120, 36);
+    app.wait_for("Mobile Shopping ART");
+    app.send("P");
+    app.wait_for("read-only while presenting");
+    app.send(" ");
+    app.wait_for("Resolved"); // the ROAM board; its name is in large letters
+    app.send("\x7f"); // Backspace: back to the ART
+    app.wait_for("Funnel");
+    app.send("b");
+    app.wait_for("Program board · Mobile Shopping ART");
+    app.wait_for("Unplanned");
+    app.send(keys::ESC);
+    app.send("3m");
+    app.wait_for("Cumulative flow");
+    app.wait_for("Cycle time: median");
+    app.send(keys::ESC);
+    app.send("o");
+    app.wait_for("Program predictability");
+    app.send(keys::ESC);
+    app.send("q");
+    assert!(app.wait_exit(), "quits cleanly from presentation mode");
+    assert!(app.terminal_restored());
+    let _ = fs::remove_dir_all(&dir);
+}

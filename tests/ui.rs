@@ -288,3 +288,34 @@ fn program_board_places_features_and_flags_a_late_dependency_red() {
         assert_ne!(buf[(x, y)].bg, Color::Red);
     }
 }
+
+#[test]
+fn presentation_mode_is_large_read_only_and_steps_through_boards() {
+    for (w, h) in [(100, 30), (160, 45)] {
+        let mut app = app(w, h);
+        press(&mut app, "2P");
+        let screen = text(&draw(&app));
+        assert!(!screen.contains("PORTFOLIO") && !screen.contains("? help"), "no tab bar or key hints:\n{screen}");
+        assert!(screen.contains("read-only while presenting"), "{screen}");
+        insta::assert_snapshot!(format!("presenting_{w}x{h}"), screen);
+        // Titles get two lines on the larger cards.
+        press(&mut app, "lll");
+        let screen = text(&draw(&app));
+        assert!(screen.contains("Smarter search with typo") && screen.contains("tolerance and synonyms"), "{screen}");
+        // Read-only: a move is refused and nothing is saved.
+        let effects = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT)));
+        assert!(effects.is_empty());
+        assert!(app.status.as_ref().unwrap().text.contains("U unlocks"));
+        // Unlocked, a move saves as usual.
+        press(&mut app, "U");
+        let effects = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT)));
+        assert_eq!(effects.len(), 1);
+        // Space and Backspace step through the boards.
+        press(&mut app, " ");
+        assert_eq!(app.current_board().unwrap().name, "Alpha");
+        update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)));
+        assert_eq!(app.current_board().unwrap().name, "Mobile Shopping ART");
+        press(&mut app, "P");
+        assert!(text(&draw(&app)).contains("PORTFOLIO"), "P goes back");
+    }
+}

@@ -9,8 +9,32 @@ use crate::storage::snippet::item_to_snippet;
 use super::input::LineInput;
 use super::state::{App, Effect, Mode, SearchDialog, SplitDialog};
 
+/// Actions that change boards; presenting refuses them until editing is unlocked.
+fn edits(action: Action) -> bool {
+    use Action::*;
+    matches!(
+        action,
+        MoveItemLeft
+            | MoveItemRight
+            | MoveItemDown
+            | MoveItemUp
+            | SortByWsjf
+            | SplitItem
+            | NewItem
+            | EditTitle
+            | EditInEditor
+            | DeleteItem
+            | Undo
+            | Redo
+    )
+}
+
 pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
     use Action::*;
+    if app.presenting == Some(false) && edits(action) {
+        app.info("read-only while presenting; U unlocks editing");
+        return Vec::new();
+    }
     match action {
         SelectPrevColumn => select_column(app, -1),
         SelectNextColumn => select_column(app, 1),
@@ -78,6 +102,18 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
                 app.mode = Mode::Conflicts { scroll: 0 };
             }
         }
+        TogglePresentation => {
+            app.presenting = if app.presenting.is_some() { None } else { Some(false) };
+            app.status = None;
+            app.keep_in_view();
+        }
+        UnlockEditing => match app.presenting {
+            Some(unlocked) => {
+                app.presenting = Some(!unlocked);
+                app.info(if unlocked { "editing locked" } else { "editing unlocked: changes are saved as usual" });
+            }
+            None => app.info("U unlocks editing while presenting (P)"),
+        },
         ShowMetrics => app.mode = Mode::Metrics,
         ShowObjectives => app.mode = Mode::Objectives { scroll: 0 },
         Help => app.mode = Mode::Help { scroll: 0 },

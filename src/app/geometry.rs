@@ -3,29 +3,44 @@
 
 use ratatui::layout::Rect;
 
-/// Narrowest a column gets before columns scroll sideways.
-pub const MIN_COLUMN_WIDTH: u16 = 22;
-/// Lines per card, including the blank line that separates it from the next.
-pub const CARD_HEIGHT: u16 = 4;
-/// Lines above and below the board: tab bar and status line.
-pub const CHROME_HEIGHT: u16 = 2;
 /// A column's own frame: border top (with the title) and bottom.
 pub const COLUMN_FRAME: u16 = 2;
 
-/// The board area of a screen of `size`.
-pub fn board_area(size: Rect) -> Rect {
-    Rect { x: size.x, y: size.y + 1, width: size.width, height: size.height.saturating_sub(CHROME_HEIGHT) }
+/// The sizes of one way of showing boards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sizes {
+    /// Narrowest a column gets before columns scroll sideways.
+    pub min_column: u16,
+    /// Lines per card, including the blank line that separates it from the next.
+    pub card: u16,
+    /// Lines above the board (tab bar, or the board's name in large letters).
+    pub top: u16,
+    /// Lines below the board (status line).
+    pub bottom: u16,
 }
 
-/// How many of `columns` columns are shown side by side in `width` cells.
-pub fn visible_columns(width: u16, columns: usize) -> usize {
-    let fit = (width / MIN_COLUMN_WIDTH).max(1) as usize;
-    fit.min(columns.max(1))
-}
+/// Everyday use: tab bar, status line, compact cards.
+pub const NORMAL: Sizes = Sizes { min_column: 22, card: 4, top: 1, bottom: 1 };
+/// Presenting on a shared screen: the name in large letters, larger cards, no chrome below.
+pub const PRESENTING: Sizes = Sizes { min_column: 30, card: 6, top: 5, bottom: 0 };
 
-/// How many cards one column shows in a board area `height` lines high.
-pub fn visible_cards(height: u16) -> usize {
-    (height.saturating_sub(COLUMN_FRAME) / CARD_HEIGHT).max(1) as usize
+impl Sizes {
+    /// The board area of a screen of `size`.
+    pub fn board_area(&self, size: Rect) -> Rect {
+        let top = self.top.min(size.height);
+        Rect { x: size.x, y: size.y + top, width: size.width, height: size.height.saturating_sub(top + self.bottom) }
+    }
+
+    /// How many of `columns` columns are shown side by side in `width` cells.
+    pub fn visible_columns(&self, width: u16, columns: usize) -> usize {
+        let fit = (width / self.min_column).max(1) as usize;
+        fit.min(columns.max(1))
+    }
+
+    /// How many cards one column shows in a board area `height` lines high.
+    pub fn visible_cards(&self, height: u16) -> usize {
+        (height.saturating_sub(COLUMN_FRAME) / self.card).max(1) as usize
+    }
 }
 
 /// The first of `count` entries to show so that `selected` is in a window of `window`, moving
@@ -56,9 +71,10 @@ mod tests {
 
     #[test]
     fn columns_fit_the_width() {
-        assert_eq!(visible_columns(80, 7), 3);
-        assert_eq!(visible_columns(160, 7), 7);
-        assert_eq!(visible_columns(200, 5), 5);
-        assert_eq!(visible_columns(10, 5), 1);
+        assert_eq!(NORMAL.visible_columns(80, 7), 3);
+        assert_eq!(NORMAL.visible_columns(160, 7), 7);
+        assert_eq!(NORMAL.visible_columns(200, 5), 5);
+        assert_eq!(NORMAL.visible_columns(10, 5), 1);
+        assert_eq!(PRESENTING.visible_columns(100, 7), 3);
     }
 }

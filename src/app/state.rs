@@ -155,6 +155,8 @@ pub struct App {
     pub broken: HashMap<String, String>,
     /// Unresolved save conflicts, oldest first.
     pub conflicts: Vec<ConflictView>,
+    /// Presenting on a shared screen; `Some(true)` once editing was unlocked.
+    pub presenting: Option<bool>,
     /// Only cards matching this are shown.
     pub filter: Option<super::filter::Filter>,
     /// The board shown when its file disappeared, and the item selected on it, to return to
@@ -189,6 +191,7 @@ impl App {
             conflicts: Vec::new(),
             removed_current: None,
             filter: None,
+            presenting: None,
         }
     }
 
@@ -209,6 +212,11 @@ impl App {
         cursor.rows.resize(columns, 0);
         cursor.scroll.resize(columns, 0);
         Some(cursor)
+    }
+
+    /// The sizes of the current way of showing boards.
+    pub fn sizes(&self) -> geometry::Sizes {
+        if self.presenting.is_some() { geometry::PRESENTING } else { geometry::NORMAL }
     }
 
     /// Positions of the cards shown in column `col` of the current board (all, or the filter's).
@@ -282,12 +290,13 @@ impl App {
 
     /// Adjusts the scroll offsets so the selected column and card are on screen.
     pub fn keep_in_view(&mut self) {
-        let area = geometry::board_area(self.screen);
+        let sizes = self.sizes();
+        let area = sizes.board_area(self.screen);
         let Some(board) = self.ws.board(self.board) else { return };
         let columns = board.columns.len();
         let lens: Vec<usize> = (0..columns).map(|c| self.visible_positions(c).len()).collect();
-        let visible = geometry::visible_columns(area.width, columns);
-        let cards = geometry::visible_cards(area.height);
+        let visible = sizes.visible_columns(area.width, columns);
+        let cards = sizes.visible_cards(area.height);
         let Some(cursor) = self.cursor_mut() else { return };
         cursor.column = cursor.column.min(columns.saturating_sub(1));
         cursor.first_column = geometry::scroll_to_show(cursor.first_column, cursor.column, visible, columns);

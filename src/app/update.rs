@@ -43,7 +43,15 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
         return Vec::new();
     }
-    let action = app.keymap.action_for(&key);
+    let mut action = app.keymap.action_for(&key);
+    // Presenting: Space and Backspace step through the boards.
+    if app.presenting.is_some() && app.mode == Mode::Board {
+        match key.code {
+            KeyCode::Char(' ') => action = Some(Action::NextBoard),
+            KeyCode::Backspace => action = Some(Action::PrevBoard),
+            _ => {}
+        }
+    }
     match &app.mode {
         Mode::Board => match action {
             Some(action) => actions::perform(app, action),

@@ -7,7 +7,7 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::app::{App, geometry};
+use crate::app::App;
 use crate::model::Board;
 
 use super::card::Card;
@@ -28,7 +28,7 @@ pub fn render_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let cursor = app.cursor();
     let columns = board.columns.len();
-    let visible = geometry::visible_columns(area.width, columns);
+    let visible = app.sizes().visible_columns(area.width, columns);
     let first = cursor.first_column.min(columns.saturating_sub(visible));
     let width = area.width / visible as u16;
     for slot in 0..visible {
@@ -88,7 +88,8 @@ impl Widget for ColumnView<'_> {
         let t = self.theme;
         let border_style = if self.selected { t.border_selected } else { t.border };
         let positions = self.app.visible_positions(self.col);
-        let cards = geometry::visible_cards(area.height);
+        let sizes = self.app.sizes();
+        let cards = sizes.visible_cards(area.height);
         let cursor = self.app.cursor();
         let scroll = cursor.scroll.get(self.col).copied().unwrap_or(0).min(positions.len().saturating_sub(1));
         let hidden_above = scroll;
@@ -113,11 +114,11 @@ impl Widget for ColumnView<'_> {
         }
         let selected_row = self.app.selected_row(self.col);
         for (i, &pos) in positions.iter().enumerate().skip(scroll).take(cards) {
-            let y = inner.y + ((i - scroll) as u16) * geometry::CARD_HEIGHT;
+            let y = inner.y + ((i - scroll) as u16) * sizes.card;
             if y >= inner.bottom() {
                 break;
             }
-            let height = (inner.bottom() - y).min(geometry::CARD_HEIGHT);
+            let height = (inner.bottom() - y).min(sizes.card);
             let card_area = Rect { x: inner.x, y, width: inner.width, height };
             let card = Card {
                 ws: &self.app.ws,

@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::model::{Board, Item, Workspace};
 
-use super::text::{fit, width};
+use super::text::{clean, fit, width};
 use super::theme::Theme;
 
 pub struct Card<'a> {
@@ -27,6 +27,30 @@ pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
     let filled = (done * cells + total / 2).checked_div(total).unwrap_or(0);
     let filled = filled.min(cells);
     format!("{}{} {done}/{total}", "▰".repeat(filled), "▱".repeat(cells - filled))
+}
+
+/// Splits `text` into a first line of at most `width` cells, broken at a space where possible,
+/// and the rest.
+pub fn wrap_once(text: &str, width: usize) -> (String, String) {
+    if super::text::width(text) <= width {
+        return (text.to_string(), String::new());
+    }
+    let mut used = 0;
+    let mut cut = 0;
+    let mut last_space = None;
+    for (i, c) in text.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        cut = i + c.len_utf8();
+        if c == ' ' {
+            last_space = Some(i);
+        }
+    }
+    let split = last_space.filter(|&s| s > 0).unwrap_or(cut);
+    (text[..split].trim_end().to_string(), text[split..].trim_start().to_string())
 }
 
 /// The card's score text: WSJF when it has inputs, else points.
@@ -100,7 +124,8 @@ impl Widget for Card<'_> {
             return;
         }
         let kind = self.board.kind_of(self.item);
-        let content_rows = area.height.min(3);
+        // Cards are 3 lines, or 4 in the larger cards of presentation mode (title on two).
+        let content_rows = area.height.saturating_sub(1).clamp(area.height.min(1), 4);
         let base = if self.selected { self.theme.selected_card } else { Style::new() };
         let card_area = Rect { height: content_rows, ..area };
         buf.set_style(card_area, base);
@@ -111,8 +136,15 @@ impl Widget for Card<'_> {
         }
         let inner = (area.width - 2) as usize;
         let title_style = if self.selected { self.theme.header } else { self.theme.text };
-        let lines =
-            [self.first_line(inner), Line::styled(fit(&self.item.title, inner), title_style), self.third_line(inner)];
+        let mut lines = vec![self.first_line(inner)];
+        if content_rows >= 4 {
+            let (first, rest) = wrap_once(&clean(&self.item.title), inner);
+            lines.push(Line::styled(first, title_style));
+            lines.push(Line::styled(fit(&rest, inner), title_style));
+        } else {
+            lines.push(Line::styled(fit(&self.item.title, inner), title_style));
+        }
+        lines.push(self.third_line(inner));
         for (row, line) in lines.iter().enumerate().take(content_rows as usize) {
             buf.set_line(area.x + 2, area.y + row as u16, line, inner as u16);
         }

@@ -10,6 +10,7 @@ pub mod help;
 pub mod metrics;
 pub mod objectives;
 pub mod popup;
+pub mod present;
 pub mod program;
 pub mod status;
 pub mod tabs;
@@ -20,21 +21,27 @@ pub mod tree;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Mode, geometry};
+use crate::app::{App, Mode};
 
 pub use theme::Theme;
 
 pub fn render(app: &App, frame: &mut Frame) {
-    let theme = app.theme;
+    // Presenting uses the projector palette, unless colours are off altogether.
+    let theme = if app.presenting.is_some() && app.theme.colored { Theme::high_contrast() } else { app.theme };
     let area = frame.area();
     if area.width < 2 || area.height < 3 {
         return;
     }
     let buf = frame.buffer_mut();
-    tabs::render_tabs(app, &theme, Rect { height: 1, ..area }, buf);
-    board::render_board(app, &theme, geometry::board_area(area), buf);
-    let status_area = Rect { y: area.bottom() - 1, height: 1, ..area };
-    status::render_status(app, &theme, status_area, buf);
+    let sizes = app.sizes();
+    if app.presenting.is_some() {
+        present::render_title(app, &theme, Rect { height: sizes.top.min(area.height), ..area }, buf);
+    } else {
+        tabs::render_tabs(app, &theme, Rect { height: 1, ..area }, buf);
+        let status_area = Rect { y: area.bottom() - 1, height: 1, ..area };
+        status::render_status(app, &theme, status_area, buf);
+    }
+    board::render_board(app, &theme, sizes.board_area(area), buf);
     let overlay = Rect { height: area.height - 1, ..area };
     let cursor = match &app.mode {
         Mode::Board => None,

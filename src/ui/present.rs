@@ -1,0 +1,40 @@
+//! Presentation mode's frame: the board's name in large letters and one line that says whether
+//! editing is locked (and carries the latest message), instead of the tab bar and status line.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use tui_big_text::{BigText, PixelSize};
+
+use crate::app::App;
+
+use super::text::{clean, fit};
+use super::theme::Theme;
+
+pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(board) = app.current_board() else { return };
+    let name = clean(&board.name).into_owned();
+    // Large letters are 4 cells wide in quadrant pixels; fall back to plain text when too long.
+    let big_height = area.height.saturating_sub(1);
+    if name.chars().count() as u16 * 4 <= area.width && big_height >= 4 {
+        BigText::builder()
+            .pixel_size(PixelSize::Quadrant)
+            .style(theme.header)
+            .lines(vec![Line::raw(name)])
+            .alignment(Alignment::Center)
+            .build()
+            .render(Rect { height: 4, ..area }, buf);
+    } else {
+        let line = Line::styled(fit(&name, area.width as usize), theme.header).centered();
+        buf.set_line(area.x, area.y + 1, &line, area.width);
+    }
+    let lock = match app.presenting {
+        Some(true) => "editing unlocked (U locks)",
+        _ => "read-only while presenting (U unlocks editing)",
+    };
+    let message = app.status.as_ref().map(|s| format!("{} · ", s.text)).unwrap_or_default();
+    let info = format!("{message}{} · {lock} · Space/Backspace: next/previous board · P: back", board.level.name());
+    let line = Line::from(Span::styled(fit(&info, area.width as usize), theme.dim)).centered();
+    buf.set_line(area.x, area.y + area.height.saturating_sub(1), &line, area.width);
+}
