@@ -35,7 +35,13 @@ pub fn enter_terminal() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     // Clearing here (not with ratatui's `clear`) avoids a cursor-position query, which a
     // terminal that never answers would make wait for two seconds.
-    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, terminal::Clear(terminal::ClearType::All))
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        ratatui::crossterm::event::EnableMouseCapture,
+        terminal::Clear(terminal::ClearType::All)
+    )
 }
 
 /// Gives the terminal back as it was. Safe to call more than once.
@@ -64,6 +70,8 @@ fn install_panic_hook() {
 pub enum Wake {
     Input(Msg),
     Files(Vec<PathBuf>),
+    /// A mouse event; the main loop adds where the last frame drew things.
+    Mouse(ratatui::crossterm::event::MouseEvent),
     /// SIGTERM or SIGHUP (the terminal closed): save what is pending, restore, and quit.
     Terminate,
 }
@@ -121,7 +129,8 @@ fn event_loop(
 ) -> Result<(), Box<dyn Error>> {
     let size = terminal.size()?;
     update(app, Msg::Resize(size.width, size.height));
-    terminal.draw(|frame| crate::ui::render(app, frame))?;
+    let mut hits = crate::ui::Hits::default();
+    terminal.draw(|frame| hits = crate::ui::render_with_hits(app, frame))?;
     loop {
         // Sleep until something happens; wake early only to unmark cards changed by others.
         let next_unmark = sync::expire_marks(app, Instant::now());
@@ -137,6 +146,7 @@ fn event_loop(
         for wake in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
             match wake {
                 Wake::Input(msg) => effects.extend(update(app, msg)),
+                Wake::Mouse(event) => effects.extend(update(app, Msg::Mouse(event, hits.clone()))),
                 Wake::Files(paths) => effects.extend(files_changed(app, files, paths)),
                 Wake::Terminate => effects.push_back(Effect::Quit),
             }
@@ -173,7 +183,7 @@ fn event_loop(
             }
         }
         sync::expire_marks(app, Instant::now());
-        terminal.draw(|frame| crate::ui::render(app, frame))?;
+        terminal.draw(|frame| hits = crate::ui::render_with_hits(app, frame))?;
     }
 }
 
@@ -313,6 +323,7 @@ fn input_loop(shared: &(Mutex<InputState>, Condvar), tx: &Sender<Wake>) {
             Ok(Event::Key(key)) => Wake::Input(Msg::Key(key)),
             Ok(Event::Paste(text)) => Wake::Input(Msg::Paste(text)),
             Ok(Event::Resize(width, height)) => Wake::Input(Msg::Resize(width, height)),
+            Ok(Event::Mouse(mouse)) => Wake::Mouse(mouse),
             Ok(_) => continue,
             Err(_) => return,
         };

@@ -319,3 +319,46 @@ fn presentation_mode_is_large_read_only_and_steps_through_boards() {
         assert!(text(&draw(&app)).contains("PORTFOLIO"), "P goes back");
     }
 }
+
+fn draw_hits(app: &App) -> (Buffer, trainboard::ui::Hits) {
+    let area = app.screen;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    let mut hits = trainboard::ui::Hits::default();
+    terminal.draw(|frame| hits = trainboard::ui::render_with_hits(app, frame)).unwrap();
+    (terminal.backend().buffer().clone(), hits)
+}
+
+fn mouse(app: &mut App, kind: ratatui::crossterm::event::MouseEventKind, (column, row): (u16, u16)) {
+    let (_, hits) = draw_hits(app);
+    let event = ratatui::crossterm::event::MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE };
+    update(app, Msg::Mouse(event, hits));
+}
+
+#[test]
+fn the_mouse_selects_cards_columns_and_tabs_scrolls_and_closes_dialogs() {
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+    let click = MouseEventKind::Down(MouseButton::Left);
+    let mut app = app(120, 40);
+    press(&mut app, "2");
+    // Click the card F-2 in Implementing.
+    let (buf, _) = draw_hits(&app);
+    let at = find(&buf, "F-2");
+    mouse(&mut app, click, at);
+    assert_eq!(app.selected_id().as_deref(), Some("F-2"));
+    // The wheel moves through the column under the pointer.
+    mouse(&mut app, MouseEventKind::ScrollDown, at);
+    assert_eq!(app.selected_id().as_deref(), Some("EN-1"));
+    mouse(&mut app, MouseEventKind::ScrollUp, at);
+    assert_eq!(app.selected_id().as_deref(), Some("F-2"));
+    // A tab.
+    let (buf, _) = draw_hits(&app);
+    let (x, y) = find(&buf, "Alpha");
+    mouse(&mut app, click, (x + 1, y));
+    assert_eq!(app.current_board().unwrap().name, "Alpha");
+    // A dialog stays open on a click inside and closes on a click outside.
+    press(&mut app, "?");
+    mouse(&mut app, click, (60, 20));
+    assert!(matches!(app.mode, trainboard::app::Mode::Help { .. }));
+    mouse(&mut app, click, (1, 1));
+    assert_eq!(app.mode, trainboard::app::Mode::Board);
+}

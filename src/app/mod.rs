@@ -6,6 +6,7 @@ pub mod dialogs;
 pub mod filter;
 pub mod geometry;
 pub mod input;
+pub mod mouse;
 pub mod state;
 pub mod sync;
 pub mod tree;

@@ -1,7 +1,7 @@
 //! `update(&mut App, Msg) -> Vec<Effect>`: the one place state changes. Dispatches by mode to
 //! the board actions and to the dialogs.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 use ratatui::layout::Rect;
 
 use crate::keymap::Action;
@@ -16,6 +16,8 @@ pub enum Msg {
     Key(KeyEvent),
     Paste(String),
     Resize(u16, u16),
+    /// A mouse event, with where the last frame put its tabs and overlay.
+    Mouse(MouseEvent, crate::ui::Hits),
     /// `$EDITOR` finished: the edited text, or why it could not run.
     EditorReturned {
         id: String,
@@ -35,6 +37,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::EditorReturned { id, result } => dialogs::editor_returned(app, id, result),
+        Msg::Mouse(event, hits) => {
+            super::mouse::on_mouse(app, event, &hits);
+            Vec::new()
+        }
         Msg::Key(key) => on_key(app, key),
     }
 }

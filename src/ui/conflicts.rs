@@ -49,11 +49,12 @@ pub fn conflict_lines(view: &ConflictView, theme: &Theme) -> Vec<Line<'static>> 
     lines
 }
 
-pub fn render_conflicts(view: &ConflictView, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_conflicts(view: &ConflictView, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
     let lines = conflict_lines(view, theme);
     let height = (lines.len() as u16 + 2).min(area.height);
     let area = popup::centered(area, 100, height);
     let title = Line::styled(format!(" Save conflict on {} ", clean(&view.board)), theme.error);
     let inner = popup::frame(area, title, theme, buf);
     Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(inner, buf);
+    area
 }

@@ -99,8 +99,8 @@ pub fn detail_lines(ws: &Workspace, item: &Item, theme: &Theme) -> Vec<Line<'sta
     lines
 }
 
-pub fn render_detail(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let Some(item) = app.selected_item() else { return };
+pub fn render_detail(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Rect> {
+    let item = app.selected_item()?;
     let area = popup::centered(area, area.width.saturating_sub(4).min(100), area.height.saturating_sub(2));
     let title = Line::from(vec![
         Span::styled(format!(" {} ", clean(&item.id)), theme.accent),
@@ -109,4 +109,5 @@ pub fn render_detail(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mu
     let inner = popup::frame(area, title, theme, buf);
     let lines = detail_lines(&app.ws, item, theme);
     Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(inner, buf);
+    Some(area)
 }

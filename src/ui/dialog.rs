@@ -26,14 +26,20 @@ fn render_input(input: &LineInput, area: Rect, buf: &mut Buffer) -> Position {
     Position::new(area.x + unicode_width::UnicodeWidthStr::width(before.as_str()) as u16, area.y)
 }
 
-pub fn render_text_field(title: &str, input: &LineInput, theme: &Theme, area: Rect, buf: &mut Buffer) -> Position {
+pub fn render_text_field(
+    title: &str,
+    input: &LineInput,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> (Position, Rect) {
     let popup = popup::centered(area, 70, 4);
     let inner = popup::frame(popup, Line::styled(format!(" {} ", clean(title)), theme.header), theme, buf);
     buf.set_string(inner.x, inner.y + 1, fit("Enter saves · Esc cancels", inner.width as usize), theme.dim);
-    render_input(input, Rect { height: 1, ..inner }, buf)
+    (render_input(input, Rect { height: 1, ..inner }, buf), popup)
 }
 
-pub fn render_question(title: &str, body: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_question(title: &str, body: &str, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
     let width = 64.min(area.width);
     let body_lines = (body.chars().count() as u16 / width.saturating_sub(2).max(1)) + 1;
     let popup = popup::centered(area, width, body_lines + 4);
@@ -49,6 +55,7 @@ pub fn render_question(title: &str, body: &str, theme: &Theme, area: Rect, buf: 
         ]),
     ];
     Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+    popup
 }
 
 fn hit_line(ws: &Workspace, id: &str, selected: bool, theme: &Theme, width: usize) -> Line<'static> {
@@ -64,7 +71,13 @@ fn hit_line(ws: &Workspace, id: &str, selected: bool, theme: &Theme, width: usiz
     ])
 }
 
-pub fn render_search(app: &App, search: &SearchDialog, theme: &Theme, area: Rect, buf: &mut Buffer) -> Position {
+pub fn render_search(
+    app: &App,
+    search: &SearchDialog,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> (Position, Rect) {
     let popup = popup::centered(area, 90, area.height.saturating_sub(4).max(6));
     let title = Line::styled(" Search titles and ids — Enter jumps, Esc closes ", theme.header);
     let inner = popup::frame(popup, title, theme, buf);
@@ -86,10 +99,10 @@ pub fn render_search(app: &App, search: &SearchDialog, theme: &Theme, area: Rect
         let line = hit_line(&app.ws, id, row == search.selected, theme, inner.width as usize);
         buf.set_line(inner.x, inner.y + 2 + (row - first) as u16, &line, inner.width);
     }
-    cursor
+    (cursor, popup)
 }
 
-pub fn render_split(app: &App, split: &SplitDialog, theme: &Theme, area: Rect, buf: &mut Buffer) -> Position {
+pub fn render_split(app: &App, split: &SplitDialog, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Position, Rect) {
     let height = (split.lines.len() as u16 + 6).min(area.height);
     let popup = popup::centered(area, 80, height);
     let parent = app.ws.item(&split.id).map(|i| i.title.as_str()).unwrap_or("");
@@ -112,5 +125,5 @@ pub fn render_split(app: &App, split: &SplitDialog, theme: &Theme, area: Rect, b
     let number = format!("{:>2}. ", split.lines.len() + 1);
     buf.set_string(inner.x, y, &number, theme.key_hint);
     let field = Rect { x: inner.x + 4, y, width: inner.width.saturating_sub(4), height: 1 };
-    render_input(&split.current, field, buf)
+    (render_input(&split.current, field, buf), popup)
 }

@@ -40,11 +40,12 @@ pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn render_help(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_help(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
     let lines = help_lines(app, theme);
     let height = (lines.len() as u16 + 2).min(area.height);
     let area = popup::centered(area, 90, height);
     let title = Line::styled(" Keys — Esc closes, j/k scroll ", theme.header);
     let inner = popup::frame(area, title, theme, buf);
     Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
+    area
 }

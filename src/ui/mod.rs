@@ -19,47 +19,56 @@ pub mod theme;
 pub mod tree;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use crate::app::{App, Mode};
 
 pub use theme::Theme;
 
+/// Where things were drawn, for the mouse: the overlay's rectangle and the tabs' columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hits {
+    pub overlay: Option<Rect>,
+    /// (first column, past the last column, board index) of each tab.
+    pub tabs: Vec<(u16, u16, usize)>,
+}
+
 pub fn render(app: &App, frame: &mut Frame) {
+    render_with_hits(app, frame);
+}
+
+/// Draws the app and tells where the mouse can hit what.
+pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
     // Presenting uses the projector palette, unless colours are off altogether.
     let theme = if app.presenting.is_some() && app.theme.colored { Theme::high_contrast() } else { app.theme };
     let area = frame.area();
     if area.width < 2 || area.height < 3 {
-        return;
+        return Hits::default();
     }
     let buf = frame.buffer_mut();
     let sizes = app.sizes();
+    let mut tabs = Vec::new();
     if app.presenting.is_some() {
         present::render_title(app, &theme, Rect { height: sizes.top.min(area.height), ..area }, buf);
     } else {
-        tabs::render_tabs(app, &theme, Rect { height: 1, ..area }, buf);
+        tabs = tabs::render_tabs(app, &theme, Rect { height: 1, ..area }, buf);
         let status_area = Rect { y: area.bottom() - 1, height: 1, ..area };
         status::render_status(app, &theme, status_area, buf);
     }
     board::render_board(app, &theme, sizes.board_area(area), buf);
     let overlay = Rect { height: area.height - 1, ..area };
-    let cursor = match &app.mode {
-        Mode::Board => None,
-        Mode::Details { scroll } => {
-            detail::render_detail(app, *scroll, &theme, overlay, buf);
-            None
-        }
-        Mode::Help { scroll } => {
-            help::render_help(app, *scroll, &theme, overlay, buf);
-            None
-        }
-        Mode::Search(search) => Some(dialog::render_search(app, search, &theme, overlay, buf)),
+    // Each overlay gives its text cursor (if it has a field) and the rectangle it covers.
+    let (cursor, covered): (Option<Position>, Option<Rect>) = match &app.mode {
+        Mode::Board => (None, None),
+        Mode::Details { scroll } => (None, detail::render_detail(app, *scroll, &theme, overlay, buf)),
+        Mode::Help { scroll } => (None, Some(help::render_help(app, *scroll, &theme, overlay, buf))),
+        Mode::Search(search) => some_both(dialog::render_search(app, search, &theme, overlay, buf)),
         Mode::NewItem(input) => {
             let column = app.current_board().and_then(|b| b.columns.get(app.cursor().column)).map(|c| c.name.clone());
             let title = format!("New item in {}", column.unwrap_or_default());
-            Some(dialog::render_text_field(&title, input, &theme, overlay, buf))
+            some_both(dialog::render_text_field(&title, input, &theme, overlay, buf))
         }
-        Mode::Filter(input) => Some(dialog::render_text_field(
+        Mode::Filter(input) => some_both(dialog::render_text_field(
             "Filter: team:NAME · tag:NAME · owner:NAME · kind:KIND · blocked",
             input,
             &theme,
@@ -67,17 +76,16 @@ pub fn render(app: &App, frame: &mut Frame) {
             buf,
         )),
         Mode::EditTitle { id, input } => {
-            Some(dialog::render_text_field(&format!("Title of {id}"), input, &theme, overlay, buf))
+            some_both(dialog::render_text_field(&format!("Title of {id}"), input, &theme, overlay, buf))
         }
-        Mode::Split(split) => Some(dialog::render_split(app, split, &theme, overlay, buf)),
+        Mode::Split(split) => some_both(dialog::render_split(app, split, &theme, overlay, buf)),
         Mode::ConfirmDelete { id } => {
             let title = app.ws.item(id).map(|i| i.title.clone()).unwrap_or_default();
             let children = app.ws.children(id).len();
             let note =
                 if children > 0 { format!(" Its {children} children keep existing, unlinked.") } else { String::new() };
             let body = format!("Delete {id} \"{title}\"?{note} (u undoes it)");
-            dialog::render_question("Delete item", &body, &theme, overlay, buf);
-            None
+            (None, Some(dialog::render_question("Delete item", &body, &theme, overlay, buf)))
         }
         Mode::ConfirmMove { id, to } => {
             let limit = app.current_board().and_then(|b| b.columns.iter().find(|c| &c.name == to)).and_then(|c| c.wip);
@@ -85,38 +93,38 @@ pub fn render(app: &App, frame: &mut Frame) {
                 "{to} is at its WIP limit of {}. Move {id} there anyway?",
                 limit.map(|l| l.to_string()).unwrap_or_default()
             );
-            dialog::render_question("WIP limit reached", &body, &theme, overlay, buf);
-            None
+            (None, Some(dialog::render_question("WIP limit reached", &body, &theme, overlay, buf)))
         }
         Mode::Objectives { scroll } => {
             objectives::render_objectives(app, *scroll, &theme, overlay, buf);
-            None
+            (None, Some(overlay))
         }
         Mode::ProgramBoard => {
             program::render_program_board(app, &theme, overlay, buf);
-            None
+            (None, Some(overlay))
         }
         Mode::Tree { rows, selected } => {
             tree::render_tree(app, rows, *selected, &theme, overlay, buf);
-            None
+            (None, Some(overlay))
         }
         Mode::Metrics => {
             metrics::render_metrics(app, &theme, overlay, buf);
-            None
+            (None, Some(overlay))
         }
         Mode::Conflicts { scroll } => {
-            if let Some(view) = app.conflicts.first() {
-                conflicts::render_conflicts(view, *scroll, &theme, overlay, buf);
-            }
-            None
+            (None, app.conflicts.first().map(|view| conflicts::render_conflicts(view, *scroll, &theme, overlay, buf)))
         }
         Mode::EditorError { id, error, .. } => {
             let body = format!("The edit of {id} is not valid and was not applied: {error}. Edit it again?");
-            dialog::render_question("Edit not applied", &body, &theme, overlay, buf);
-            None
+            (None, Some(dialog::render_question("Edit not applied", &body, &theme, overlay, buf)))
         }
     };
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
+    Hits { overlay: covered, tabs }
+}
+
+fn some_both((position, rect): (Position, Rect)) -> (Option<Position>, Option<Rect>) {
+    (Some(position), Some(rect))
 }
