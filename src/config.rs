@@ -22,12 +22,54 @@ struct ConfigFile {
     /// `dark`, `light` or `high-contrast`.
     #[serde(default)]
     theme: Option<String>,
+    #[serde(default)]
+    presentation: PresentationFile,
+}
+
+/// How presentation mode starts.
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Presentation", deny_unknown_fields)]
+struct PresentationFile {
+    /// Start presenting read-only (the default) or with editing unlocked.
+    #[serde(default = "yes")]
+    read_only: bool,
+    /// The palette while presenting (default `high-contrast`).
+    #[serde(default)]
+    theme: Option<String>,
+    /// Open in presentation mode.
+    #[serde(default)]
+    start: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for PresentationFile {
+    fn default() -> PresentationFile {
+        PresentationFile { read_only: true, theme: None, start: false }
+    }
+}
+
+/// Presentation defaults from the config.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PresentationDefaults {
+    pub read_only: bool,
+    pub theme: Theme,
+    pub start: bool,
+}
+
+impl Default for PresentationDefaults {
+    fn default() -> PresentationDefaults {
+        PresentationDefaults { read_only: true, theme: Theme::high_contrast(), start: false }
+    }
 }
 
 /// What the settings come to, and the problem to show if the file was not usable.
 pub struct Settings {
     pub keymap: KeyMap,
     pub theme: Theme,
+    pub presentation: PresentationDefaults,
     pub problem: Option<String>,
 }
 
@@ -60,7 +102,10 @@ pub fn load(explicit: Option<&Path>, no_color: bool) -> Settings {
 }
 
 fn defaults(no_color: bool, problem: Option<String>) -> Settings {
-    Settings { keymap: KeyMap::default(), theme: if no_color { Theme::no_color() } else { Theme::dark() }, problem }
+    let theme = if no_color { Theme::no_color() } else { Theme::dark() };
+    let presentation =
+        PresentationDefaults { theme: if no_color { theme } else { Theme::high_contrast() }, ..Default::default() };
+    Settings { keymap: KeyMap::default(), theme, presentation, problem }
 }
 
 /// Parses config text; errors carry the line and column in the text.
@@ -91,15 +136,21 @@ pub fn parse(text: &str, no_color: bool) -> Result<Settings, (usize, usize, Stri
             .collect::<Result<_, _>>()?;
         keymap.rebind(action, &parsed);
     }
-    let theme = match file.theme.as_deref() {
-        _ if no_color => Theme::no_color(),
-        None => Theme::dark(),
+    let pick = |name: Option<&str>, default: Theme| match name {
+        _ if no_color => Ok(Theme::no_color()),
+        None => Ok(default),
         Some(name) => Theme::named(name).ok_or_else(|| {
             let (l, c) = at(name);
             (l, c, format!("there is no theme \"{name}\"; use \"dark\", \"light\" or \"high-contrast\""))
-        })?,
+        }),
     };
-    Ok(Settings { keymap, theme, problem: None })
+    let theme = pick(file.theme.as_deref(), Theme::dark())?;
+    let presentation = PresentationDefaults {
+        read_only: file.presentation.read_only,
+        theme: pick(file.presentation.theme.as_deref(), Theme::high_contrast())?,
+        start: file.presentation.start,
+    };
+    Ok(Settings { keymap, theme, presentation, problem: None })
 }
 
 #[cfg(test)]
@@ -114,6 +165,12 @@ mod tests {
         assert_eq!(settings.keymap.keys_label(Action::MoveItemRight), "Ctrl+l");
         assert_eq!(settings.keymap.keys_label(Action::SelectNextColumn), "l →", "others keep their keys");
         assert_eq!(settings.theme, Theme::light());
+        assert_eq!(settings.presentation, PresentationDefaults::default());
+        let settings = parse("(presentation: (read_only: false, theme: \"light\", start: true))", false).unwrap();
+        assert_eq!(
+            settings.presentation,
+            PresentationDefaults { read_only: false, theme: Theme::light(), start: true }
+        );
     }
 
     #[test]

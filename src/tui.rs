@@ -96,6 +96,10 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     let mut app = App::new(ws, origin);
     app.keymap = settings.keymap;
     app.theme = settings.theme;
+    app.presentation = settings.presentation;
+    if settings.presentation.start {
+        app.presenting = Some(!settings.presentation.read_only);
+    }
     if let Some(problem) = settings.problem {
         app.error(problem);
     }

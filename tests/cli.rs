@@ -138,4 +138,5 @@ fn the_sample_config_in_the_readme_loads() {
     assert_eq!(settings.keymap.keys_label(Action::Quit), "Ctrl+q");
     assert_eq!(settings.keymap.keys_label(Action::MoveItemRight), "L Alt+→");
     assert_eq!(settings.keymap.keys_label(Action::Undo), "u", "other keys stay");
+    assert!(settings.presentation.read_only && !settings.presentation.start);
 }

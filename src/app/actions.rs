@@ -103,7 +103,7 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         TogglePresentation => {
-            app.presenting = if app.presenting.is_some() { None } else { Some(false) };
+            app.presenting = if app.presenting.is_some() { None } else { Some(!app.presentation.read_only) };
             app.status = None;
             app.keep_in_view();
         }

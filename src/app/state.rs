@@ -157,6 +157,8 @@ pub struct App {
     pub conflicts: Vec<ConflictView>,
     /// Presenting on a shared screen; `Some(true)` once editing was unlocked.
     pub presenting: Option<bool>,
+    /// How presenting starts and looks (from the config).
+    pub presentation: crate::config::PresentationDefaults,
     /// Only cards matching this are shown.
     pub filter: Option<super::filter::Filter>,
     /// The board shown when its file disappeared, and the item selected on it, to return to
@@ -192,6 +194,7 @@ impl App {
             removed_current: None,
             filter: None,
             presenting: None,
+            presentation: crate::config::PresentationDefaults::default(),
         }
     }
 

@@ -40,7 +40,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 /// Draws the app and tells where the mouse can hit what.
 pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
     // Presenting uses the projector palette, unless colours are off altogether.
-    let theme = if app.presenting.is_some() && app.theme.colored { Theme::high_contrast() } else { app.theme };
+    let theme = if app.presenting.is_some() && app.theme.colored { app.presentation.theme } else { app.theme };
     let area = frame.area();
     if area.width < 2 || area.height < 3 {
         return Hits::default();
