@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
 use crate::model::objectives::{Achievement, TARGET_BAND, train};
@@ -94,11 +94,7 @@ pub fn objective_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'stat
 }
 
 pub fn render_objectives(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    Clear.render(area, buf);
-    let block = Block::bordered()
-        .border_style(theme.border)
-        .title(Line::styled(" PI objectives and predictability (Esc closes, j/k scroll) ", theme.header));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let title = Line::styled(" PI objectives and predictability (Esc closes, j/k scroll) ", theme.header);
+    let inner = super::popup::frame(area, title, theme, buf);
     Paragraph::new(objective_lines(app, theme, inner.width as usize)).scroll((scroll, 0)).render(inner, buf);
 }

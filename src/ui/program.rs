@@ -5,7 +5,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::app::App;
 use crate::model::Board;
@@ -44,12 +43,8 @@ fn feature_spans(board: &Board, plan: &Plan, id: &str, room: usize, theme: &Them
 pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(board) = app.current_board() else { return };
     let plan = plan(&app.ws, board);
-    Clear.render(area, buf);
-    let block = Block::bordered()
-        .border_style(theme.border_selected)
-        .title(Line::styled(format!(" Program board · {} — Esc closes ", fit(&board.name, 40)), theme.header));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let title = Line::styled(format!(" Program board · {} — Esc closes ", fit(&board.name, 40)), theme.header);
+    let inner = super::popup::frame(area, title, theme, buf);
     if plan.iterations.is_empty() {
         buf.set_string(
             inner.x,

@@ -4,7 +4,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::app::App;
 use crate::app::tree::TreeRow;
@@ -43,12 +42,8 @@ fn row_line(app: &App, row: &TreeRow, selected: bool, theme: &Theme, room: usize
 }
 
 pub fn render_tree(app: &App, rows: &[TreeRow], selected: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    Clear.render(area, buf);
-    let block = Block::bordered()
-        .border_style(theme.border_selected)
-        .title(Line::styled(" Hierarchy — Enter jumps to the item, j/k move, Esc closes ", theme.header));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let title = Line::styled(" Hierarchy — Enter jumps to the item, j/k move, Esc closes ", theme.header);
+    let inner = super::popup::frame(area, title, theme, buf);
     let visible = inner.height as usize;
     let first = selected.saturating_sub(visible.saturating_sub(1));
     for (n, row) in rows.iter().enumerate().skip(first).take(visible) {
