@@ -8,7 +8,7 @@ use std::time::Duration;
 use clap::Parser;
 use trainboard::cli::{Cli, Command, WatchArgs};
 use trainboard::demo::{display_path, ensure_demo, write_starter};
-use trainboard::storage::load_workspace;
+use trainboard::storage::{FileProblem, load_workspace};
 use trainboard::watch::WatchOptions;
 
 fn main() -> ExitCode {
@@ -18,7 +18,18 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // Not eprintln!: after SIGHUP stderr may be gone, and that must not panic.
-            let _ = writeln!(std::io::stderr(), "trainboard: {}", trainboard::ui::text::clean_block(&err.to_string()));
+            let mut stderr = std::io::stderr();
+            match err.downcast_ref::<trainboard::tui::OpenError>() {
+                // Bare `file:line:column: message` lines, as editors and CI parse them.
+                Some(trainboard::tui::OpenError(problems)) => {
+                    for problem in problems {
+                        let _ = writeln!(stderr, "{}", problem_line(problem));
+                    }
+                }
+                None => {
+                    let _ = writeln!(stderr, "trainboard: {}", trainboard::ui::text::clean_block(&err.to_string()));
+                }
+            }
             ExitCode::FAILURE
         }
     }
@@ -83,7 +94,7 @@ fn init(path: &Path) -> Result<ExitCode> {
 fn check(root: &Path) -> ExitCode {
     let loaded = load_workspace(root);
     for problem in &loaded.problems {
-        println!("{}", trainboard::ui::text::clean_block(&problem.to_string()));
+        println!("{}", problem_line(problem));
     }
     let items: usize = loaded.boards.iter().map(|b| b.items.len()).sum();
     if loaded.problems.is_empty() {
@@ -91,11 +102,20 @@ fn check(root: &Path) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         let mut files: Vec<&Path> = loaded.problems.iter().map(|p| p.path.as_path()).collect();
+        files.sort();
         files.dedup();
         let n = loaded.problems.len();
         println!("{n} problem{} in {} file{}", plural(n), files.len(), plural(files.len()));
         ExitCode::FAILURE
     }
+}
+
+/// One problem as `file:line:column: message`, the path as given (`team.ron`, not `./team.ron`),
+/// with hidden characters from the file made visible.
+fn problem_line(problem: &FileProblem) -> String {
+    let path = problem.path.strip_prefix(".").unwrap_or(&problem.path);
+    let problem = FileProblem { path: path.to_path_buf(), ..problem.clone() };
+    trainboard::ui::text::clean_block(&problem.to_string())
 }
 
 fn plural(n: usize) -> &'static str {

@@ -92,6 +92,9 @@ fn forward_signals(tx: Sender<Wake>) -> io::Result<()> {
 /// Opens the workspace at `root` on the screen until the user quits.
 pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -> Result<(), Box<dyn Error>> {
     let (ws, files, root) = storage::load_workspace(root).into_workspace().map_err(OpenError)?;
+    if !std::io::IsTerminal::is_terminal(&stdout()) {
+        return Err("the board screen needs a terminal; in scripts use `trainboard check`, `list` or `export`".into());
+    }
     let mut files = WorkspaceFiles::new(&root, files, &ws);
     let mut app = App::new(ws, origin);
     app.keymap = settings.keymap;

@@ -71,6 +71,7 @@ fn every_command_has_help_with_examples() {
         &["move"],
         &["rank"],
         &["split"],
+        &["export"],
         &["merge-driver"],
         &["bench"],
     ] {
@@ -139,4 +140,86 @@ fn the_sample_config_in_the_readme_loads() {
     assert_eq!(settings.keymap.keys_label(Action::MoveItemRight), "L Alt+→");
     assert_eq!(settings.keymap.keys_label(Action::Undo), "u", "other keys stay");
     assert!(settings.presentation.read_only && !settings.presentation.start);
+}
+
+/// Runs the binary in `cwd` as a new session without a controlling terminal, so opening the
+/// screen fails at once instead of taking over the terminal `cargo test` runs in.
+fn run_in(cwd: &Path, args: &[&str], home: &Path) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_trainboard"));
+    command
+        .args(args)
+        .current_dir(cwd)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"));
+    // SAFETY: setsid is async-signal-safe and touches no memory of the parent.
+    unsafe {
+        command.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    command.output().unwrap()
+}
+
+fn broken_workspace(home: &Path) -> PathBuf {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let boards = home.join("boards");
+    fs::create_dir_all(&boards).unwrap();
+    fs::copy(fixtures.join("dangling-parent/team.ron"), boards.join("team.ron")).unwrap();
+    fs::copy(fixtures.join("unknown-field/team.ron"), boards.join("other.ron")).unwrap();
+    boards
+}
+
+#[test]
+fn check_prints_each_problem_with_the_path_as_given() {
+    let home = temp("paths");
+    let boards = broken_workspace(&home);
+    let out = run_in(&home, &["check", "boards"], &home);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("boards/other.ron:11:13: an item has no field `titel`"), "{text}");
+    assert_eq!(lines[1], "boards/team.ron:13:21: item S-1 names parent \"F-99\", but no item has that id");
+    assert_eq!(lines[2], "2 problems in 2 files");
+
+    let out = run_in(&boards, &["check"], &home);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("\nteam.ron:13:21: item S-1"), "no ./ prefix:\n{}", stdout(&out));
+}
+
+#[test]
+fn open_refuses_a_missing_folder_and_a_broken_workspace_on_stderr() {
+    let home = temp("open");
+    broken_workspace(&home);
+    let out = run_in(&home, &["no-such-folder"], &home);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-folder is not a folder"));
+
+    let out = run_in(&home, &["boards"], &home);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].starts_with("boards/other.ron:11:13: "), "bare file:line:column lines:\n{err}");
+    assert!(lines[1].starts_with("boards/team.ron:13:21: "), "{err}");
+}
+
+#[test]
+fn without_boards_here_the_demo_is_installed_in_xdg_data_home() {
+    let home = temp("xdg");
+    let empty = home.join("empty");
+    fs::create_dir_all(&empty).unwrap();
+    // No terminal, so the screen cannot open; the demo is written before that.
+    run_in(&empty, &[], &home);
+    let demo = home.join("data/trainboard/demo");
+    for name in ["portfolio.ron", "art.ron", "team-alpha.ron", "team-beta.ron", "roam.ron"] {
+        assert!(demo.join(name).is_file(), "{name} in {}", demo.display());
+    }
+    let out = run(&["check", demo.to_str().unwrap()], &home);
+    assert!(stdout(&out).starts_with("ok: 5 boards,"), "{}", stdout(&out));
+    assert!(!empty.join("portfolio.ron").exists(), "nothing written to the current folder");
 }
