@@ -1,122 +1,173 @@
-//! git's merge driver for board files (`trainboard merge-driver %O %A %B %P`): merges BASE,
-//! OURS and THEIRS by item id, writes the result to OURS, and exits 0 when clean, 1 on a real
-//! conflict (the file still parses, holding theirs for the conflicting fields, with ours kept
-//! beside it), 2 when a file does not parse (OURS is left untouched).
+//! git's merge driver for board files: `trainboard merge-driver %O %A %B %P`.
+//!
+//! Merges BASE (`%O`), OURS (`%A`) and THEIRS (`%B`) by item id and field and writes the result
+//! to OURS in canonical text, as git expects. Exit codes ([`DriverOutcome::exit_code`],
+//! [`DriverError::exit_code`]):
+//!
+//! - `0` ([`EXIT_CLEAN`]): merged cleanly.
+//! - `1` ([`EXIT_CONFLICT`]): fields both sides changed differently. OURS still parses and holds
+//!   theirs' values there; ours' whole board is written beside PATH (or OURS) as
+//!   `NAME.conflict-20261122T153000Z`, and [`DriverOutcome::summary`] says what conflicted.
+//! - `2` ([`EXIT_ERROR`]): a file does not parse or cannot be read or written; OURS is untouched
+//!   and the error names the file, line and column.
+//!
+//! An empty or missing BASE (both sides added the file) counts as an empty board.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::model::Board;
-use crate::storage::load::{board_files, load_file};
+use crate::model::board::FORMAT_VERSION;
+use crate::storage::load::{board_files, load_file, read_board_bytes};
 use crate::storage::protocol::conflict_path;
 use crate::storage::save::write_atomic;
-use crate::storage::{FileProblem, board_to_string, parse_board};
+use crate::storage::{FileProblem, SaveError, board_to_string, parse_board};
 
 use super::{Conflict, merge_boards_avoiding};
 
+/// The merge was clean.
+pub const EXIT_CLEAN: i32 = 0;
+/// The merge wrote a result but some fields conflicted.
+pub const EXIT_CONFLICT: i32 = 1;
+/// Nothing was merged: a file could not be read, parsed or written.
+pub const EXIT_ERROR: i32 = 2;
+
+/// Why the driver merged nothing; OURS is untouched (exit code 2).
 #[derive(Debug, thiserror::Error)]
 pub enum DriverError {
+    /// `file:line:column: message`.
     #[error("{0}")]
     Unreadable(FileProblem),
+    #[error(
+        "{path}: written by a newer trainboard (format {version}, this one knows {FORMAT_VERSION}); merge it with that version"
+    )]
+    Newer { path: PathBuf, version: u32 },
     #[error("cannot write the merge result: {0}")]
-    Write(#[from] crate::storage::SaveError),
+    Write(#[from] SaveError),
 }
 
-/// What the merge did.
+impl DriverError {
+    /// The exit code for git: always [`EXIT_ERROR`].
+    pub fn exit_code(&self) -> i32 {
+        EXIT_ERROR
+    }
+}
+
+/// What the merge did; OURS holds the result.
 #[derive(Debug)]
 pub struct DriverOutcome {
     pub conflicts: Vec<Conflict>,
+    /// Ours' new items renamed because theirs added others under the same ids: (old, new).
     pub renamed: Vec<(String, String)>,
-    /// Where our whole version was kept when there were conflicts.
+    /// Where ours' whole version was kept when there were conflicts.
     pub ours_copy: Option<PathBuf>,
 }
 
 impl DriverOutcome {
+    /// [`EXIT_CLEAN`] or [`EXIT_CONFLICT`].
     pub fn exit_code(&self) -> i32 {
-        i32::from(!self.conflicts.is_empty())
+        if self.conflicts.is_empty() { EXIT_CLEAN } else { EXIT_CONFLICT }
     }
 
-    /// One line per conflict and rename, for stderr.
+    /// One line per conflict and rename, for stderr; `path` names the board. Empty when clean.
     pub fn summary(&self, path: &str) -> String {
-        let mut lines: Vec<String> = self
-            .conflicts
-            .iter()
-            .map(|c| {
-                format!(
-                    "{path}: {} {}: ours {} / theirs {} (theirs kept)",
-                    c.id.as_deref().unwrap_or("board"),
-                    c.field,
-                    c.ours,
-                    c.theirs
-                )
-            })
-            .collect();
-        lines
-            .extend(self.renamed.iter().map(|(old, new)| format!("{path}: both sides added {old}; ours is now {new}")));
-        if let Some(copy) = &self.ours_copy {
-            lines.push(format!("{path}: our whole version is in {}", copy.display()));
-        }
-        lines.join("\n")
+        let conflicts = self.conflicts.iter().map(|c| {
+            let id = c.id.as_deref().unwrap_or("board");
+            format!("{path}: conflict in {id} {}: ours {} / theirs {} (theirs kept)", c.field, c.ours, c.theirs)
+        });
+        let renames =
+            self.renamed.iter().map(|(old, new)| format!("{path}: both sides added {old}; ours is now {new}"));
+        let copy = self.ours_copy.iter().map(|copy| format!("{path}: our whole version is in {}", copy.display()));
+        conflicts.chain(renames).chain(copy).collect::<Vec<_>>().join("\n")
     }
 }
 
-fn read(path: &Path, key: &str) -> Result<Option<Board>, DriverError> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => return Ok(None),
-        Ok(bytes) => bytes,
-        Err(_) => return Ok(None),
-    };
-    parse_board(&bytes, key).map(Some).map_err(|e| {
-        DriverError::Unreadable(FileProblem {
-            path: path.to_path_buf(),
-            line: e.line,
-            column: e.column,
-            message: e.message,
-        })
-    })
-}
-
-/// Ids on the other boards of the folder `path` is in, so a renamed id is unique there too.
-fn ids_elsewhere(path: Option<&Path>) -> HashSet<String> {
-    let Some(dir) = path.and_then(Path::parent).map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d })
-    else {
-        return HashSet::new();
-    };
-    let own = path.and_then(Path::file_name);
-    board_files(dir)
-        .into_iter()
-        .filter(|f| f.file_name() != own)
-        .filter_map(|f| load_file(dir, &f).ok())
-        .flat_map(|(board, _)| board.items.into_iter().map(|i| i.id))
-        .collect()
-}
-
-/// Merges the three files and writes the result to `ours`.
+/// Merges the three files and writes the result to `ours`. `path` is the board's path in the
+/// work tree (git's `%P`), used for the board's key, for where the conflict copy goes, and for
+/// the ids of the other boards in its folder, which a renamed id must not take either.
 pub fn merge_files(base: &Path, ours: &Path, theirs: &Path, path: Option<&Path>) -> Result<DriverOutcome, DriverError> {
     let key = path.and_then(Path::file_name).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let our_board = read(ours, &key)?;
     let their_board = read(theirs, &key)?;
-    let (our_board, their_board) = match (our_board, their_board) {
-        (Some(o), Some(t)) => (o, t),
-        // One side is empty or missing: the other stands.
-        (Some(o), None) => (o.clone(), o),
-        (None, Some(t)) => (t.clone(), t),
-        (None, None) => return Ok(DriverOutcome { conflicts: Vec::new(), renamed: Vec::new(), ours_copy: None }),
+    let base_board = match read_base(base, &key)? {
+        Some(board) => board,
+        None => empty_like(&our_board),
     };
-    let base_board = read(base, &key)?.unwrap_or_else(|| {
-        let mut empty = their_board.clone();
-        empty.items.clear();
-        empty.reindex();
-        empty
-    });
     let merged = merge_boards_avoiding(&base_board, &our_board, &their_board, &ids_elsewhere(path));
     let mut ours_copy = None;
     if !merged.conflicts.is_empty() {
-        let beside = path.map(Path::to_path_buf).unwrap_or_else(|| ours.to_path_buf());
-        let copy = conflict_path(&beside, &crate::clock::now_rfc3339());
+        let copy = unused(conflict_path(path.unwrap_or(ours), &crate::clock::now_rfc3339()));
         write_atomic(&copy, board_to_string(&our_board).as_bytes())?;
         ours_copy = Some(copy);
     }
     write_atomic(ours, board_to_string(&merged.board).as_bytes())?;
     Ok(DriverOutcome { conflicts: merged.conflicts, renamed: merged.renamed, ours_copy })
+}
+
+/// Reads and parses one side; any failure names the file, line and column.
+fn read(path: &Path, key: &str) -> Result<Board, DriverError> {
+    let bytes = read_board_bytes(path).map_err(|message| unreadable(path, 1, 1, message))?;
+    parse(path, &bytes, key)
+}
+
+fn unreadable(path: &Path, line: usize, column: usize, message: String) -> DriverError {
+    DriverError::Unreadable(FileProblem { path: path.to_path_buf(), line, column, message })
+}
+
+fn parse(path: &Path, bytes: &[u8], key: &str) -> Result<Board, DriverError> {
+    let board = parse_board(bytes, key).map_err(|e| unreadable(path, e.line, e.column, e.message))?;
+    if board.version > FORMAT_VERSION {
+        return Err(DriverError::Newer { path: path.to_path_buf(), version: board.version });
+    }
+    Ok(board)
+}
+
+/// The base, or `None` when it is missing or empty (the file was added on both sides).
+fn read_base(path: &Path, key: &str) -> Result<Option<Board>, DriverError> {
+    if std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        return Ok(None);
+    }
+    let bytes = read_board_bytes(path).map_err(|message| unreadable(path, 1, 1, message))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    parse(path, &bytes, key).map(Some)
+}
+
+/// A board without items, iterations or objectives, of `board`'s version, name, level and
+/// columns: the base when both sides added the file.
+fn empty_like(board: &Board) -> Board {
+    let mut empty = Board::new(board.key.clone(), board.name.clone(), board.level, board.columns.clone());
+    empty.version = board.version;
+    empty
+}
+
+/// `path`, or `path-2`, `path-3`, … when that is taken, so an earlier copy is never overwritten.
+fn unused(path: PathBuf) -> PathBuf {
+    let mut candidate = path.clone();
+    let mut n = 2;
+    while candidate.exists() {
+        let mut name = path.clone().into_os_string();
+        name.push(format!("-{n}"));
+        candidate = PathBuf::from(name);
+        n += 1;
+    }
+    candidate
+}
+
+/// Ids on the other boards in the folder of `path` (and below), so a renamed id is unique
+/// there too. Files that do not parse are skipped.
+fn ids_elsewhere(path: Option<&Path>) -> HashSet<String> {
+    let Some(path) = path else { return HashSet::new() };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let own = dir.join(path.file_name().unwrap_or_default());
+    board_files(dir)
+        .into_iter()
+        .filter(|file| *file != own)
+        .filter_map(|file| load_file(dir, &file).ok())
+        .flat_map(|(board, _)| board.items.into_iter().map(|item| item.id))
+        .collect()
 }

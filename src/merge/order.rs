@@ -1,8 +1,10 @@
 //! Merging the order of items: their order, with our moves and reorders applied on top.
 //!
 //! The items we moved are those outside a longest increasing subsequence of our order measured
-//! in base positions (O(n log n)); they and our new items are re-inserted, in our order, right
-//! after their predecessor in our sequence. When they changed nothing, this yields our order.
+//! in base positions (O(n log n)); they and our new items are taken out of theirs and
+//! re-inserted, in our order, right after their predecessor in our sequence: the nearest item
+//! before them in ours that is in the result (at the front when there is none). When theirs is
+//! base, this yields exactly our order; when ours is base, exactly theirs.
 
 use std::collections::{HashMap, HashSet};
 
@@ -29,56 +31,84 @@ fn longest_increasing(seq: &[usize]) -> Vec<usize> {
     out
 }
 
-/// The merged order of the ids in `keep`: `theirs` order with `ours`' moves applied.
+/// The ids of `ids`, each once (its first place), so a file listing an id twice cannot tie the
+/// list below into a loop.
+fn once<'a>(ids: &[&'a str]) -> Vec<&'a str> {
+    let mut seen = HashSet::with_capacity(ids.len());
+    ids.iter().copied().filter(|id| seen.insert(*id)).collect()
+}
+
+/// A singly linked list of ids keyed by id: each insert-after is O(1).
+#[derive(Default)]
+struct Chain<'a> {
+    next: HashMap<&'a str, Option<&'a str>>,
+    head: Option<&'a str>,
+    tail: Option<&'a str>,
+}
+
+impl<'a> Chain<'a> {
+    fn contains(&self, id: &str) -> bool {
+        self.next.contains_key(id)
+    }
+
+    fn push_back(&mut self, id: &'a str) {
+        self.next.insert(id, None);
+        match self.tail {
+            Some(tail) => {
+                self.next.insert(tail, Some(id));
+            }
+            None => self.head = Some(id),
+        }
+        self.tail = Some(id);
+    }
+
+    /// Puts `id` right after `after`, or at the front when `after` is `None`.
+    fn insert_after(&mut self, after: Option<&'a str>, id: &'a str) {
+        let following = match after {
+            Some(after) => self.next.insert(after, Some(id)).flatten(),
+            None => self.head.replace(id),
+        };
+        self.next.insert(id, following);
+        if following.is_none() {
+            self.tail = Some(id);
+        }
+    }
+
+    fn into_vec(self) -> Vec<String> {
+        let mut out = Vec::with_capacity(self.next.len());
+        let mut at = self.head;
+        while let Some(id) = at {
+            out.push(id.to_string());
+            at = self.next.get(id).copied().flatten();
+        }
+        out
+    }
+}
+
+/// The merged order of the ids in `keep`: `theirs` order with `ours`' moves applied. Every id
+/// in `keep` must be in `ours` or `theirs`; each comes out once.
 pub fn merge_order(base: &[&str], ours: &[&str], theirs: &[&str], keep: &HashSet<&str>) -> Vec<String> {
+    let (base, ours, theirs) = (once(base), once(ours), once(theirs));
     let base_pos: HashMap<&str, usize> = base.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let ours_in_base: Vec<&str> = ours.iter().copied().filter(|id| base_pos.contains_key(id)).collect();
     let positions: Vec<usize> = ours_in_base.iter().map(|id| base_pos[id]).collect();
     let stable: HashSet<&str> = longest_increasing(&positions).into_iter().map(|i| ours_in_base[i]).collect();
     let placed_by_us: HashSet<&str> =
         ours.iter().copied().filter(|id| keep.contains(id) && !stable.contains(id)).collect();
-
-    // A singly linked list keyed by id makes each insert-after O(1).
-    let mut next: HashMap<&str, Option<&str>> = HashMap::new();
-    let mut head: Option<&str> = None;
-    let mut tail: Option<&str> = None;
+    let mut chain = Chain::default();
     for id in theirs.iter().copied().filter(|id| keep.contains(id) && !placed_by_us.contains(id)) {
-        next.insert(id, None);
-        match tail {
-            Some(t) => {
-                next.insert(t, Some(id));
-            }
-            None => head = Some(id),
-        }
-        tail = Some(id);
+        chain.push_back(id);
     }
-    let mut last_present: Option<&str> = None;
+    let mut predecessor: Option<&str> = None;
     for id in ours.iter().copied() {
         if placed_by_us.contains(id) {
-            match last_present {
-                Some(after) => {
-                    let following = next.get(after).copied().flatten();
-                    next.insert(after, Some(id));
-                    next.insert(id, following);
-                }
-                None => {
-                    next.insert(id, head);
-                    head = Some(id);
-                }
-            }
+            chain.insert_after(predecessor, id);
         }
-        if next.contains_key(id) {
-            last_present = Some(id);
+        if chain.contains(id) {
+            predecessor = Some(id);
         }
     }
-    let mut out = Vec::with_capacity(next.len());
-    let mut at = head;
-    while let Some(id) = at {
-        out.push(id.to_string());
-        at = next.get(id).copied().flatten();
-    }
-    // Ids only in `keep` but in neither sequence cannot happen; ids placed twice neither.
-    out
+    chain.into_vec()
 }
 
 #[cfg(test)]
@@ -106,6 +136,16 @@ mod tests {
     #[test]
     fn additions_land_after_their_predecessor() {
         assert_eq!(run(&["a", "b"], &["a", "x", "b"], &["a", "b", "y"]), ["a", "x", "b", "y"]);
+    }
+
+    #[test]
+    fn a_deleted_predecessor_is_skipped_and_duplicates_come_out_once() {
+        // We move e after c; they delete c: e follows b, the nearest item before it in ours.
+        let keep: HashSet<&str> = ["a", "b", "d", "e"].into();
+        let out = merge_order(&["a", "b", "c", "d", "e"], &["a", "b", "c", "e", "d"], &["a", "b", "d", "e"], &keep);
+        assert_eq!(out, ["a", "b", "e", "d"]);
+        let out = merge_order(&["a", "b"], &["b", "a", "b"], &["a", "b", "a"], &["a", "b"].into());
+        assert_eq!(out, ["b", "a"]);
     }
 
     #[test]

@@ -1,0 +1,90 @@
+//! Id collisions: both sides added an item under one id with different content. Theirs keeps
+//! the id; ours takes a fresh one, and the references ours made to it follow.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Board, Item, ids};
+
+/// A fresh id like `like`: the same prefix (the text before the last `-`) and 1 + the highest
+/// number with that prefix in `taken`. `S-2` with `S-9` taken gives `S-10`.
+pub fn fresh_id(taken: &HashSet<String>, like: &str) -> String {
+    let prefix = ids::parse(like).map_or(like, |(p, _)| p);
+    let numbers = || taken.iter().filter_map(|t| ids::parse(t)).filter(|(p, _)| *p == prefix).map(|(_, n)| n);
+    match numbers().max().unwrap_or(0).checked_add(1) {
+        Some(next) => format!("{prefix}-{next}"),
+        // The highest number is u64::MAX: take the lowest free one instead.
+        None => {
+            let used: HashSet<u64> = numbers().collect();
+            let free = (1..=u64::MAX).find(|n| !used.contains(n)).unwrap_or(0);
+            format!("{prefix}-{free}")
+        }
+    }
+}
+
+/// Ours' items, with every item ours added under an id theirs also added (with other content)
+/// renamed to a fresh id that is in none of the three boards nor in `elsewhere`; returns the
+/// renames (old, new) in ours' order.
+pub fn rename_collisions(
+    base: &Board,
+    ours: &Board,
+    theirs: &Board,
+    elsewhere: &HashSet<String>,
+) -> (Vec<Item>, Vec<(String, String)>) {
+    let in_base = |id: &str| base.item(id).is_some();
+    let mut taken: HashSet<String> = elsewhere.clone();
+    taken.extend(ours.items.iter().chain(&theirs.items).chain(&base.items).map(|i| i.id.clone()));
+    let mut renamed = Vec::new();
+    for item in ours.items.iter().filter(|i| !in_base(&i.id)) {
+        if theirs.item(&item.id).is_some_and(|t| t != item) {
+            let fresh = fresh_id(&taken, &item.id);
+            taken.insert(fresh.clone());
+            renamed.push((item.id.clone(), fresh));
+        }
+    }
+    if renamed.is_empty() {
+        return (ours.items.clone(), renamed);
+    }
+    let map: HashMap<&str, &str> = renamed.iter().map(|(old, new)| (old.as_str(), new.as_str())).collect();
+    let items = ours.items.iter().map(|item| follow_renames(item, base.item(&item.id), &map)).collect();
+    (items, renamed)
+}
+
+/// `item` with its id and the references ours made (those not already in base) renamed.
+fn follow_renames(item: &Item, base: Option<&Item>, map: &HashMap<&str, &str>) -> Item {
+    let rename = |id: &String| map.get(id.as_str()).map_or_else(|| id.clone(), |new| (*new).to_string());
+    let mut item = item.clone();
+    match base {
+        None => {
+            item.id = rename(&item.id);
+            item.parent = item.parent.as_ref().map(rename);
+            item.depends_on = item.depends_on.iter().map(rename).collect();
+        }
+        Some(base) => {
+            if item.parent != base.parent {
+                item.parent = item.parent.as_ref().map(rename);
+            }
+            let old: HashSet<&String> = base.depends_on.iter().collect();
+            item.depends_on =
+                item.depends_on.iter().map(|d| if old.contains(d) { d.clone() } else { rename(d) }).collect();
+        }
+    }
+    item
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(ids: &[&str]) -> HashSet<String> {
+        ids.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn next_number_of_the_same_prefix() {
+        assert_eq!(fresh_id(&set(&["S-9", "F-20", "S-2"]), "S-2"), "S-10");
+        assert_eq!(fresh_id(&set(&["EN-3", "X-Y-7"]), "X-Y-1"), "X-Y-8");
+        assert_eq!(fresh_id(&set(&[]), "S-5"), "S-1");
+        assert_eq!(fresh_id(&set(&["odd"]), "odd"), "odd-1");
+        assert_eq!(fresh_id(&set(&["S-18446744073709551615", "S-1"]), "S-1"), "S-2");
+    }
+}
