@@ -2,6 +2,7 @@
 //! people without the screen. Changes go through the same save protocol as the screen, under a
 //! workspace lock that also makes new ids unique across every board of the folder.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -9,8 +10,9 @@ use serde_json::{Value, json};
 use crate::model::ops::{self, Rank};
 use crate::model::{Board, Edit, Item, ModelError, Workspace};
 use crate::storage::lock::{BoardLock, LockError};
+use crate::storage::open::open_workspace;
 use crate::storage::protocol::{ProtocolError, save_merged};
-use crate::storage::{FileProblem, LoadedFile, load_workspace};
+use crate::storage::{FileProblem, LoadedFile};
 
 #[derive(Debug, thiserror::Error)]
 pub enum HeadlessError {
@@ -24,6 +26,8 @@ pub enum HeadlessError {
     Locked(#[from] LockError),
     #[error(transparent)]
     Save(#[from] ProtocolError),
+    #[error("{0}; nothing was changed")]
+    ReadOnly(String),
 }
 
 /// A loaded workspace and the bytes each board was loaded from.
@@ -31,12 +35,55 @@ pub struct Session {
     pub root: PathBuf,
     pub ws: Workspace,
     files: Vec<LoadedFile>,
+    /// Boards whose ids were renumbered on opening and are not saved yet.
+    renumbered: Vec<String>,
 }
 
 impl Session {
+    /// Opens the workspace for reading. Should two items share an id, it takes the workspace
+    /// lock, opens again and saves the renumbered boards, so the next command sees them fixed.
     pub fn open(root: &Path) -> Result<Session, HeadlessError> {
-        let (ws, files, root) = load_workspace(root).into_workspace().map_err(HeadlessError::Invalid)?;
-        Ok(Session { root, ws, files })
+        let session = Session::load(root, true)?;
+        if session.renumbered.is_empty() {
+            return Ok(session);
+        }
+        let _lock = BoardLock::acquire(&workspace_lock_target(root), WORKSPACE_WAIT)?;
+        let mut session = Session::load(root, false)?;
+        session.save_renumbered()?;
+        Ok(session)
+    }
+
+    /// Opens the workspace and says on stderr what opening it found: files passed over,
+    /// broken boards, links to missing items and (when `quiet_renames` is false) renumbered ids.
+    fn load(root: &Path, quiet_renames: bool) -> Result<Session, HeadlessError> {
+        let opened = open_workspace(root).map_err(HeadlessError::Invalid)?;
+        let mut stderr = std::io::stderr();
+        let mut say = |line: String| {
+            let _ = writeln!(stderr, "{}", crate::ui::text::clean(&line));
+        };
+        for note in &opened.notes {
+            say(format!("{}: {}", note.path.display(), note.message));
+        }
+        for problem in opened.broken.values().flat_map(|p| p.lines()) {
+            say(format!("{problem} (this board is read-only until the file is fixed)"));
+        }
+        for warning in &opened.warnings {
+            say(format!("warning: {warning}"));
+        }
+        if !quiet_renames {
+            for renamed in &opened.renumbering.renamed {
+                say(crate::model::renumber::describe(renamed));
+            }
+        }
+        Ok(Session { root: opened.root, ws: opened.ws, files: opened.files, renumbered: opened.renumbering.boards })
+    }
+
+    /// Saves the boards renumbering changed. Call while holding the workspace lock.
+    fn save_renumbered(&mut self) -> Result<(), HeadlessError> {
+        for key in std::mem::take(&mut self.renumbered) {
+            self.save(&key)?;
+        }
+        Ok(())
     }
 
     /// A board by name or file key (`Alpha`, `team-alpha.ron`, `team-alpha`), ignoring case.
@@ -44,27 +91,49 @@ impl Session {
         self.ws.board_named(name).ok_or_else(|| HeadlessError::NoSuchBoard(name.to_string()))
     }
 
-    /// Applies `edit` and saves every board it touched by the save protocol.
+    /// Applies `edit` and saves every board it touched by the save protocol. A board the
+    /// screen would not change (read-only, newer format, broken file) is not changed here
+    /// either.
     fn commit(&mut self, edit: Edit) -> Result<Vec<(String, String)>, HeadlessError> {
         let boards = edit.boards();
+        for key in &boards {
+            if let Some(reason) = self.ws.board_by_key(key).and_then(Board::read_only_reason) {
+                return Err(HeadlessError::ReadOnly(reason));
+            }
+        }
         crate::model::edit::apply_all(&mut self.ws, edit)?;
         let mut renamed = Vec::new();
         for key in boards {
-            let Some(board) = self.ws.board_by_key(&key) else { continue };
-            let file = self.files.iter().find(|f| crate::storage::load::board_key(&self.root, &f.path) == key);
-            let path = file.map(|f| f.path.clone()).unwrap_or_else(|| self.root.join(&key));
-            let saved = save_merged(&path, file.map(|f| f.bytes.as_slice()), board)?;
-            renamed.extend(saved.renamed);
-            if !saved.conflicts.is_empty() {
-                let at = saved.conflict_file.map(|p| p.display().to_string()).unwrap_or_default();
-                let message =
-                    format!("{} conflicting change(s) on {key}; ours was written to {at}", saved.conflicts.len());
-                eprintln!("{}", crate::ui::text::clean(&message));
-            }
+            renamed.extend(self.save(&key)?);
         }
         Ok(renamed)
     }
+
+    /// Saves one board by the save protocol; returns the ids the merge renamed.
+    fn save(&mut self, key: &str) -> Result<Vec<(String, String)>, HeadlessError> {
+        let Some(board) = self.ws.board_by_key(key) else { return Ok(Vec::new()) };
+        if board.is_read_only() {
+            return Ok(Vec::new());
+        }
+        let index = self.files.iter().position(|f| crate::storage::load::board_key(&self.root, &f.path) == key);
+        let path = index.map(|i| self.files[i].path.clone()).unwrap_or_else(|| self.root.join(key));
+        let saved = save_merged(&path, index.map(|i| self.files[i].bytes.as_slice()), board)?;
+        if !saved.conflicts.is_empty() {
+            let at = saved.conflict_file.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+            let message = format!("{} conflicting change(s) on {key}; ours was written to {at}", saved.conflicts.len());
+            eprintln!("{}", crate::ui::text::clean(&message));
+        }
+        let file = LoadedFile { path, bytes: saved.bytes };
+        match index {
+            Some(i) => self.files[i] = file,
+            None => self.files.push(file),
+        }
+        Ok(saved.renamed)
+    }
 }
+
+/// How long a headless command waits for the workspace lock.
+const WORKSPACE_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Runs `change` on a freshly loaded workspace while holding the workspace lock, so that
 /// concurrent headless writers take turns and never hand out one id twice.
@@ -72,8 +141,9 @@ pub fn with_workspace<T>(
     root: &Path,
     change: impl FnOnce(&mut Session) -> Result<T, HeadlessError>,
 ) -> Result<T, HeadlessError> {
-    let _lock = BoardLock::acquire(&workspace_lock_target(root), std::time::Duration::from_secs(30))?;
-    let mut session = Session::open(root)?;
+    let _lock = BoardLock::acquire(&workspace_lock_target(root), WORKSPACE_WAIT)?;
+    let mut session = Session::load(root, false)?;
+    session.save_renumbered()?;
     change(&mut session)
 }
 

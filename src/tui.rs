@@ -91,12 +91,22 @@ fn forward_signals(tx: Sender<Wake>) -> io::Result<()> {
 
 /// Opens the workspace at `root` on the screen until the user quits.
 pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -> Result<(), Box<dyn Error>> {
-    let (ws, files, root) = storage::load_workspace(root).into_workspace().map_err(OpenError)?;
     if !std::io::IsTerminal::is_terminal(&stdout()) {
         return Err("the board screen needs a terminal; in scripts use `trainboard check`, `list` or `export`".into());
     }
-    let mut files = WorkspaceFiles::new(&root, files, &ws);
-    let mut app = App::new(ws, origin);
+    let opened = storage::open::open_workspace(root).map_err(OpenError)?;
+    let root = opened.root.clone();
+    let mut files = WorkspaceFiles::new(&root, opened.files, &opened.ws);
+    let mut app = App::new(opened.ws, origin);
+    let opening = sync::Opening {
+        broken: opened.broken,
+        warnings: opened.warnings.iter().chain(&opened.notes).map(ToString::to_string).collect(),
+        renamed: opened.renumbering.renamed,
+    };
+    for key in opening.broken.keys() {
+        files.mark_broken(key);
+    }
+    let renumbered = opened.renumbering.boards;
     app.keymap = settings.keymap;
     app.theme = settings.theme;
     app.presentation = settings.presentation;
@@ -120,6 +130,11 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     let result = (|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         let input = InputThread::spawn(tx);
+        // What opening found is said first; renumbered boards are saved at once.
+        if !renumbered.is_empty() {
+            save(&mut app, &mut files, &renumbered);
+        }
+        sync::opened(&mut app, opening);
         event_loop(&mut terminal, &mut app, &mut files, &rx, &input)
     })();
     restore_terminal();
@@ -225,18 +240,29 @@ fn files_changed(app: &mut App, files: &mut WorkspaceFiles, mut paths: Vec<PathB
 
 fn save(app: &mut App, files: &mut WorkspaceFiles, keys: &[String]) {
     // Under the workspace lock, a new item whose id someone else took meanwhile on another
-    // board is renumbered before it is written, so no two items ever share an id.
-    let _workspace = files.lock_workspace();
+    // board is renumbered before it is written, so no two items ever share an id. Without the
+    // lock that check could race, so a busy lock keeps the change in memory for a later try.
+    let _workspace = match files.lock_workspace() {
+        Ok(lock) => lock,
+        Err(err) => {
+            files.defer(keys);
+            app.error(format!("{err}; the change is kept in memory and saved when it is free"));
+            return;
+        }
+    };
     let mut keys = keys.to_vec();
     for (old, new) in files.colliding_new_ids(&app.ws, &keys) {
         if let Ok(edit) = crate::model::ops::rename_id(&app.ws, &old, &new) {
             keys.extend(edit.boards());
-            if app.history.commit(&mut app.ws, edit).is_ok() {
-                app.info(format!("{old} was just taken on another board; yours is now {new}"));
+            if crate::model::edit::apply_all(&mut app.ws, edit).is_ok() {
+                renumbered(app, &old, &new);
             }
         }
     }
     let report = files.save(&app.ws, &keys);
+    for (old, new) in &report.renamed {
+        app.history.rename(old, new);
+    }
     for board in report.merged {
         let key = board.key.clone();
         let changed = crate::storage::protocol::changed_items(app.ws.board_by_key(&key), &board);
@@ -244,6 +270,9 @@ fn save(app: &mut App, files: &mut WorkspaceFiles, keys: &[String]) {
         app.info("saved, merged with changes someone else made meanwhile");
     }
     for (old, new) in &report.renamed {
+        if app.selected_id().as_deref() == Some(old.as_str()) || app.ws.contains(new) {
+            app.select_item(new);
+        }
         app.info(format!("{old} was also added by someone else; yours is now {new}"));
     }
     if let Some(first) = report.errors.first() {
@@ -256,6 +285,15 @@ fn save(app: &mut App, files: &mut WorkspaceFiles, keys: &[String]) {
         app.conflicts.push(ConflictView { key: conflict.key, board, conflicts: conflict.conflicts, copy });
         app.mode = Mode::Conflicts { scroll: 0 };
     }
+}
+
+/// Our item `old` is now `new`: the undo history and the selection follow it.
+fn renumbered(app: &mut App, old: &str, new: &str) {
+    app.history.rename(old, new);
+    if app.selected_id().is_none_or(|id| id == old) {
+        app.select_item(new);
+    }
+    app.info(format!("{old} was just taken on another board; yours is now {new}"));
 }
 
 /// What the input thread is asked to do.

@@ -198,7 +198,7 @@ fn a_new_id_taken_meanwhile_on_another_board_is_renumbered_before_saving() {
     let (edit, id) =
         trainboard::model::ops::add_item(&ws, "team.ron", "Backlog", "ours", "2026-11-22T10:00:00Z").unwrap();
     assert_eq!(id, "S-1");
-    let mut history = trainboard::model::History::default();
+    let mut history = trainboard::history::History::default();
     history.commit(&mut ws, edit).unwrap();
     assert_eq!(trainboard(&ws_dir, &["add", "--board", "Beta", "--title", "theirs"]), "S-1");
     let _lock = files.lock_workspace().expect("workspace lock");

@@ -522,26 +522,27 @@ fn driver_with_an_empty_base_merges_two_added_files() {
 }
 
 #[test]
-fn driver_renames_a_colliding_id_past_the_other_boards_of_the_folder() {
+fn driver_keeps_both_items_of_a_colliding_id_for_the_workspace_to_renumber() {
     let dir = temp_dir("collide");
     let base = board(&["S-1"]);
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     ours.items.push(Item::new("S-2", "Ours", "Backlog"));
+    let mut child = Item::new("S-3", "Ours' child", "Backlog");
+    child.depends_on = vec!["S-2".into()];
+    ours.items.push(child);
     theirs.items.push(Item::new("S-2", "Theirs", "Backlog"));
     ours.reindex();
     theirs.reindex();
     write_sides(&dir, Some(&base), &ours, &theirs);
-    fs::create_dir_all(dir.join("work/sub")).expect("dir");
-    fs::write(dir.join("work/other.ron"), text(&board(&["S-7"]))).expect("write");
-    fs::write(dir.join("work/sub/deeper.ron"), text(&board(&["S-9"]))).expect("write");
-    fs::write(dir.join("work/broken.ron"), "Board(").expect("write");
     let path = dir.join("work/team.ron");
     let outcome = merge_files(&dir.join("base"), &dir.join("ours"), &dir.join("theirs"), Some(&path)).expect("merges");
     assert_eq!(outcome.exit_code(), EXIT_CLEAN);
-    assert_eq!(outcome.renamed, vec![("S-2".to_string(), "S-10".to_string())]);
-    assert!(outcome.summary("team.ron").contains("both sides added S-2; ours is now S-10"));
+    assert!(outcome.summary("team.ron").contains("both sides added S-2; both are kept"), "{}", outcome.summary("x"));
     let result = parse_board(&fs::read(dir.join("ours")).expect("read"), "team.ron").expect("parses");
-    assert_eq!(ids(&result), ["S-1", "S-10", "S-2"]);
+    let titles: Vec<&str> = result.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(ids(&result), ["S-1", "S-2", "S-3", "S-2"], "{titles:?}");
+    assert!(titles.contains(&"Ours") && titles.contains(&"Theirs"));
+    assert_eq!(item(&result, "S-3").depends_on, ["S-2"]);
     let _ = fs::remove_dir_all(&dir);
 }
 

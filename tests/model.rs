@@ -1,8 +1,9 @@
 //! The pure model: every operation through the undo history, by example and by property.
 
 use proptest::prelude::*;
+use trainboard::history::History;
 use trainboard::model::ops::{self, Rank};
-use trainboard::model::{Board, Column, History, Item, Level, ModelError, Workspace, Wsjf};
+use trainboard::model::{Board, Column, Item, Level, ModelError, Workspace, Wsjf};
 
 const NOW: &str = "2026-11-22T10:00:00Z";
 

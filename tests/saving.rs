@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use trainboard::app::state::ConflictView;
 use trainboard::app::{App, Effect, Mode, Msg, update};
-use trainboard::model::{History, ops};
+use trainboard::history::History;
+use trainboard::model::ops;
 use trainboard::storage::files::WorkspaceFiles;
 use trainboard::storage::load_workspace;
 

@@ -6,8 +6,9 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
 use proptest::prelude::*;
+use trainboard::history::History;
+use trainboard::model::Kind;
 use trainboard::model::ops;
-use trainboard::model::{History, Kind};
 use trainboard::storage::{board_to_string, load_workspace, parse_board, save_board};
 
 fn root() -> PathBuf {

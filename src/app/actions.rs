@@ -265,12 +265,21 @@ fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
     let applied = if undo { app.history.undo(&mut app.ws) } else { app.history.redo(&mut app.ws) };
     match applied {
         Some(applied) => {
-            if let Some(id) = keep {
+            // The selection follows our item; else it stays where it was.
+            let on_ours = applied.focus.as_deref().is_some_and(|id| app.select_item(id));
+            if let (false, Some(id)) = (on_ours, keep) {
                 app.select_item(&id);
             }
             app.keep_in_view();
             let verb = if undo { "Undid" } else { "Redid" };
-            app.success(format!("{verb}: {}", applied.label));
+            match applied.kept_theirs.first() {
+                None => app.success(format!("{verb}: {}", applied.label)),
+                Some(first) => {
+                    let more = applied.kept_theirs.len() - 1;
+                    let more = if more > 0 { format!(" (+{more} more)") } else { String::new() };
+                    app.info(format!("{verb}: {}; {first}{more}", applied.label));
+                }
+            }
             vec![Effect::Save(applied.boards)]
         }
         None => {

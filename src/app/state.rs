@@ -7,8 +7,9 @@ use std::time::Instant;
 
 use ratatui::layout::Rect;
 
+use crate::history::History;
 use crate::keymap::KeyMap;
-use crate::model::{Board, History, Item, Level, Workspace};
+use crate::model::{Board, Item, Level, Workspace};
 
 use super::geometry;
 use super::input::LineInput;

@@ -11,6 +11,33 @@ use super::state::{App, Mode};
 /// How long a card changed by someone else stays marked.
 pub const MARK_FOR: Duration = Duration::from_secs(4);
 
+/// What opening the workspace found, for the app to show.
+#[derive(Debug, Default)]
+pub struct Opening {
+    /// Boards that cannot be used as they are, by key, with their problems.
+    pub broken: std::collections::BTreeMap<String, String>,
+    /// Problems that leave boards usable, and files passed over, as lines.
+    pub warnings: Vec<String>,
+    pub renamed: Vec<crate::model::renumber::Renumbered>,
+}
+
+/// Shows what opening found: broken boards get their banner, the rest goes to the status line
+/// (the most important first: broken boards, then renumbered ids, then warnings).
+pub fn opened(app: &mut App, opening: Opening) {
+    let mut lines: Vec<(String, bool)> = Vec::new();
+    for (key, problem) in opening.broken {
+        lines.push((problem.lines().next().unwrap_or_default().to_string(), true));
+        app.broken.insert(key, problem);
+    }
+    lines.extend(opening.renamed.iter().map(|r| (crate::model::renumber::describe(r), false)));
+    lines.extend(opening.warnings.into_iter().map(|w| (w, false)));
+    let more = lines.len().saturating_sub(1);
+    if let Some((first, is_error)) = lines.into_iter().next() {
+        let text = if more > 0 { format!("{first} (+{more} more: trainboard check lists them)") } else { first };
+        if is_error { app.error(text) } else { app.info(text) }
+    }
+}
+
 /// A board changed on disk; `changed` are the ids of the cards that differ.
 pub fn board_reloaded(app: &mut App, board: Board, changed: Vec<String>, now: Instant) {
     let mut current_key = app.current_board().map(|b| b.key.clone());

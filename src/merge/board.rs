@@ -76,8 +76,8 @@ fn ids(items: &[Item]) -> Vec<&str> {
     items.iter().map(|i| i.id.as_str()).collect()
 }
 
-/// One id across the three sides; `None` when the result has no such item.
-fn merge_one(sides: (Option<&Item>, Option<&Item>, Option<&Item>), conflicts: &mut Vec<Conflict>) -> Option<Item> {
+/// One id across the three sides (base, ours, theirs); `None` when the result has no such item.
+pub fn merge_one(sides: (Option<&Item>, Option<&Item>, Option<&Item>), conflicts: &mut Vec<Conflict>) -> Option<Item> {
     let edit_vs_delete = |base: &Item, ours: String, theirs: String| Conflict {
         id: Some(base.id.clone()),
         field: EDIT_VS_DELETE.to_string(),

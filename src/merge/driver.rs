@@ -13,17 +13,16 @@
 //!
 //! An empty or missing BASE (both sides added the file) counts as an empty board.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::model::Board;
 use crate::model::board::FORMAT_VERSION;
-use crate::storage::load::{board_files, load_file, read_board_bytes};
+use crate::storage::load::read_board_bytes;
 use crate::storage::protocol::conflict_path;
 use crate::storage::save::write_atomic;
 use crate::storage::{FileProblem, SaveError, board_to_string, parse_board};
 
-use super::{Conflict, merge_boards_avoiding};
+use super::{Conflict, merge_boards};
 
 /// The merge was clean.
 pub const EXIT_CLEAN: i32 = 0;
@@ -57,7 +56,8 @@ impl DriverError {
 #[derive(Debug)]
 pub struct DriverOutcome {
     pub conflicts: Vec<Conflict>,
-    /// Ours' new items renamed because theirs added others under the same ids: (old, new).
+    /// Ids both sides added to different items: (id, the temporary id ours had in the merge).
+    /// Both items are in the result under the id.
     pub renamed: Vec<(String, String)>,
     /// Where ours' whole version was kept when there were conflicts.
     pub ours_copy: Option<PathBuf>,
@@ -75,16 +75,16 @@ impl DriverOutcome {
             let id = c.id.as_deref().unwrap_or("board");
             format!("{path}: conflict in {id} {}: ours {} / theirs {} (theirs kept)", c.field, c.ours, c.theirs)
         });
-        let renames =
-            self.renamed.iter().map(|(old, new)| format!("{path}: both sides added {old}; ours is now {new}"));
+        let renames = self.renamed.iter().map(|(id, _)| {
+            format!("{path}: both sides added {id}; both are kept, and trainboard gives one a new id when it opens")
+        });
         let copy = self.ours_copy.iter().map(|copy| format!("{path}: our whole version is in {}", copy.display()));
         conflicts.chain(renames).chain(copy).collect::<Vec<_>>().join("\n")
     }
 }
 
 /// Merges the three files and writes the result to `ours`. `path` is the board's path in the
-/// work tree (git's `%P`), used for the board's key, for where the conflict copy goes, and for
-/// the ids of the other boards in its folder, which a renamed id must not take either.
+/// work tree (git's `%P`), used for the board's key and for where the conflict copy goes.
 pub fn merge_files(base: &Path, ours: &Path, theirs: &Path, path: Option<&Path>) -> Result<DriverOutcome, DriverError> {
     let key = path.and_then(Path::file_name).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let our_board = read(ours, &key)?;
@@ -93,7 +93,11 @@ pub fn merge_files(base: &Path, ours: &Path, theirs: &Path, path: Option<&Path>)
         Some(board) => board,
         None => empty_like(&our_board),
     };
-    let merged = merge_boards_avoiding(&base_board, &our_board, &their_board, &ids_elsewhere(path));
+    let mut merged = merge_boards(&base_board, &our_board, &their_board);
+    // Both sides added an item under one id: both are kept under it. Which one keeps it is
+    // decided when the workspace opens, where git says which is published and links on other
+    // boards can follow the one that is renumbered (see `model::renumber`).
+    keep_both(&mut merged.board, &merged.renamed);
     let mut ours_copy = None;
     if !merged.conflicts.is_empty() {
         let copy = unused(conflict_path(path.unwrap_or(ours), &crate::clock::now_rfc3339()));
@@ -155,19 +159,23 @@ fn unused(path: PathBuf) -> PathBuf {
     candidate
 }
 
-/// Ids on the other boards in the folder of `path` (and below), so a renamed id is unique
-/// there too. Files that do not parse are skipped.
-fn ids_elsewhere(path: Option<&Path>) -> HashSet<String> {
-    let Some(path) = path else { return HashSet::new() };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
+/// Gives ours' colliding items (renamed to a temporary fresh id by the merge) their id back,
+/// with the links ours made to them.
+fn keep_both(board: &mut Board, renamed: &[(String, String)]) {
+    if renamed.is_empty() {
+        return;
+    }
+    let back = |id: &mut String| {
+        if let Some((old, _)) = renamed.iter().find(|(_, new)| new == id) {
+            *id = old.clone();
+        }
     };
-    let own = dir.join(path.file_name().unwrap_or_default());
-    board_files(dir)
-        .into_iter()
-        .filter(|file| *file != own)
-        .filter_map(|file| load_file(dir, &file).ok())
-        .flat_map(|(board, _)| board.items.into_iter().map(|item| item.id))
-        .collect()
+    for item in &mut board.items {
+        back(&mut item.id);
+        if let Some(parent) = item.parent.as_mut() {
+            back(parent);
+        }
+        item.depends_on.iter_mut().for_each(back);
+    }
+    board.reindex();
 }

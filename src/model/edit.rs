@@ -1,7 +1,7 @@
-//! Primitive changes to a workspace and the undo/redo history built from them.
+//! Primitive changes to a workspace.
 //!
-//! Every operation is a list of [`Op`]s; applying one returns its exact inverse, so undo is
-//! "apply the inverses in reverse order" and restores the boards byte for byte.
+//! Every operation is a list of [`Op`]s; applying one returns its exact inverse. The undo
+//! history (`crate::history`) builds on these.
 
 use super::item::Item;
 use super::workspace::Workspace;
@@ -54,63 +54,6 @@ impl Edit {
             }
         }
         keys
-    }
-}
-
-/// Undo and redo stacks. Each entry holds the ops that reverse the change it names.
-#[derive(Debug, Default)]
-pub struct History {
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
-}
-
-/// What a commit, undo or redo did: its label and the boards to save.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Applied {
-    pub label: String,
-    pub boards: Vec<String>,
-}
-
-impl History {
-    /// Applies `edit` to `ws` and records it for undo. If any op fails, nothing is changed.
-    pub fn commit(&mut self, ws: &mut Workspace, edit: Edit) -> Result<Applied, super::ModelError> {
-        let applied = Applied { label: edit.label.clone(), boards: edit.boards() };
-        let inverse = apply_all(ws, edit)?;
-        self.undo.push(inverse);
-        self.redo.clear();
-        Ok(applied)
-    }
-
-    pub fn undo(&mut self, ws: &mut Workspace) -> Option<Applied> {
-        let edit = self.undo.pop()?;
-        Self::swap(ws, edit, &mut self.redo)
-    }
-
-    pub fn redo(&mut self, ws: &mut Workspace) -> Option<Applied> {
-        let edit = self.redo.pop()?;
-        Self::swap(ws, edit, &mut self.undo)
-    }
-
-    fn swap(ws: &mut Workspace, edit: Edit, other: &mut Vec<Edit>) -> Option<Applied> {
-        let applied = Applied { label: edit.label.clone(), boards: edit.boards() };
-        // An edit whose items were changed by someone else since may no longer apply; it
-        // is dropped rather than half-applied (apply_all rolls back on failure).
-        let inverse = apply_all(ws, edit).ok()?;
-        other.push(inverse);
-        Some(applied)
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
-    pub fn clear(&mut self) {
-        self.undo.clear();
-        self.redo.clear();
     }
 }
 

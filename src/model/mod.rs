@@ -9,11 +9,12 @@ pub mod item;
 pub mod objectives;
 pub mod ops;
 pub mod planning;
+pub mod renumber;
 pub mod validate;
 pub mod workspace;
 
 pub use board::{Board, Column, Level, Objective};
-pub use edit::{Applied, Edit, History, Op};
+pub use edit::{Edit, Op};
 pub use item::{Criterion, Item, Kind, Move, Wsjf};
 pub use workspace::Workspace;
 

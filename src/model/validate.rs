@@ -15,15 +15,35 @@ pub enum Place {
     Item { id: String, field: &'static str, occurrence: usize },
 }
 
+/// What kind of rule a problem breaks, which decides what opening the workspace does with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// The board itself is not sound (columns, an item in no column, an id twice on it): the
+    /// board cannot be shown or saved as it is.
+    Board,
+    /// Two items use one id (on one board or two): all but one are renumbered.
+    DuplicateId,
+    /// A parent or dependency names an item that does not exist: shown, and said.
+    Link,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub board: String,
     pub place: Place,
     pub message: String,
+    pub rule: Rule,
 }
 
-fn item_problem(board: &Board, id: &str, field: &'static str, occurrence: usize, message: String) -> Problem {
-    Problem { board: board.key.clone(), place: Place::Item { id: id.to_string(), field, occurrence }, message }
+fn item_problem(
+    board: &Board,
+    id: &str,
+    field: &'static str,
+    occurrence: usize,
+    message: String,
+    rule: Rule,
+) -> Problem {
+    Problem { board: board.key.clone(), place: Place::Item { id: id.to_string(), field, occurrence }, message, rule }
 }
 
 /// Checks every rule across `boards`; an empty list means the workspace is valid.
@@ -36,18 +56,23 @@ pub fn validate(boards: &[Board]) -> Vec<Problem> {
         for item in &board.items {
             let occurrence = seen_here.entry(&item.id).or_insert(0);
             if let Some(first) = all_ids.get(item.id.as_str()) {
-                let message = if first.key == board.key {
-                    format!("the id \"{}\" is used twice on this board; every item needs its own id", item.id)
+                let (message, rule) = if first.key == board.key {
+                    (
+                        format!("the id \"{}\" is used twice on this board; every item needs its own id", item.id),
+                        Rule::DuplicateId,
+                    )
                 } else {
-                    format!("the id \"{}\" is already used in {}; every item needs its own id", item.id, first.key)
+                    let message =
+                        format!("the id \"{}\" is already used in {}; every item needs its own id", item.id, first.key);
+                    (message, Rule::DuplicateId)
                 };
-                problems.push(item_problem(board, &item.id, "id", *occurrence, message));
+                problems.push(item_problem(board, &item.id, "id", *occurrence, message, rule));
             } else {
                 all_ids.insert(&item.id, board);
             }
             *occurrence += 1;
             if item.id.trim().is_empty() {
-                problems.push(item_problem(board, &item.id, "id", 0, "an item has an empty id".into()));
+                problems.push(item_problem(board, &item.id, "id", 0, "an item has an empty id".into(), Rule::Board));
             }
             if board.column_index(&item.column).is_none() {
                 let names: Vec<&str> = board.columns.iter().map(|c| c.name.as_str()).collect();
@@ -57,7 +82,7 @@ pub fn validate(boards: &[Board]) -> Vec<Problem> {
                     item.column,
                     names.join(", ")
                 );
-                problems.push(item_problem(board, &item.id, "column", 0, message));
+                problems.push(item_problem(board, &item.id, "column", 0, message, Rule::Board));
             }
         }
     }
@@ -66,21 +91,47 @@ pub fn validate(boards: &[Board]) -> Vec<Problem> {
             if let Some(parent) = &item.parent {
                 if !all_ids.contains_key(parent.as_str()) {
                     let message = format!("item {} names parent \"{parent}\", but no item has that id", item.id);
-                    problems.push(item_problem(board, &item.id, "parent", 0, message));
+                    problems.push(item_problem(board, &item.id, "parent", 0, message, Rule::Link));
                 } else if parent == &item.id {
                     let message = format!("item {} names itself as its parent", item.id);
-                    problems.push(item_problem(board, &item.id, "parent", 0, message));
+                    problems.push(item_problem(board, &item.id, "parent", 0, message, Rule::Link));
+                }
+            }
+            if let Some(iteration) = &item.iteration {
+                let allowed = iterations_for(board, boards);
+                if !allowed.is_empty() && !allowed.contains(&iteration.as_str()) {
+                    let message = format!(
+                        "item {} is planned for iteration \"{iteration}\", which is not one of the iterations ({})",
+                        item.id,
+                        allowed.join(", ")
+                    );
+                    problems.push(item_problem(board, &item.id, "iteration", 0, message, Rule::Link));
                 }
             }
             for dep in &item.depends_on {
                 if !all_ids.contains_key(dep.as_str()) {
                     let message = format!("item {} depends on \"{dep}\", but no item has that id", item.id);
-                    problems.push(item_problem(board, &item.id, "depends_on", 0, message));
+                    problems.push(item_problem(board, &item.id, "depends_on", 0, message, Rule::Link));
                 }
             }
         }
     }
     problems
+}
+
+/// The iterations an item of `board` may name: the board's own, else those of every board
+/// (team boards usually plan in the program board's iterations); empty when none are named.
+pub fn iterations_for<'a>(board: &'a Board, boards: &'a [Board]) -> Vec<&'a str> {
+    if !board.iterations.is_empty() {
+        return board.iterations.iter().map(String::as_str).collect();
+    }
+    let mut all: Vec<&str> = Vec::new();
+    for name in boards.iter().flat_map(|b| &b.iterations) {
+        if !all.contains(&name.as_str()) {
+            all.push(name);
+        }
+    }
+    all
 }
 
 fn check_columns(board: &Board, problems: &mut Vec<Problem>) {
@@ -89,6 +140,7 @@ fn check_columns(board: &Board, problems: &mut Vec<Problem>) {
             board: board.key.clone(),
             place: Place::Board,
             message: "the board has no columns; it needs at least one".into(),
+            rule: Rule::Board,
         });
     }
     let mut names = HashSet::new();
@@ -98,6 +150,7 @@ fn check_columns(board: &Board, problems: &mut Vec<Problem>) {
                 board: board.key.clone(),
                 place: Place::Column(column.name.clone()),
                 message: format!("the column name \"{}\" is used twice; column names must differ", column.name),
+                rule: Rule::Board,
             });
         }
     }
@@ -106,6 +159,7 @@ fn check_columns(board: &Board, problems: &mut Vec<Problem>) {
             board: board.key.clone(),
             place: Place::Board,
             message: "more than one column says `done: true`; mark only one".into(),
+            rule: Rule::Board,
         });
     }
 }

@@ -23,6 +23,9 @@ pub struct WorkspaceFiles {
     held: BTreeSet<String>,
     /// The item ids in each board's base, to tell our new items without parsing the base.
     base_ids: HashMap<String, HashSet<String>>,
+    /// Boards whose file is broken (does not parse or breaks a rule): never saved over, and
+    /// read again even when their bytes are back to the last good ones.
+    broken: BTreeSet<String>,
 }
 
 /// A conflict found while saving: theirs is on disk, ours in memory and in `copy`.
@@ -48,7 +51,14 @@ impl WorkspaceFiles {
     pub fn new(root: &Path, loaded: Vec<LoadedFile>, ws: &Workspace) -> WorkspaceFiles {
         let files = loaded.into_iter().map(|f| (board_key(root, &f.path), f)).collect();
         let base_ids = ws.boards().iter().map(|b| (b.key.clone(), ids_of(b))).collect();
-        WorkspaceFiles { root: root.to_path_buf(), files, unsaved: BTreeSet::new(), held: BTreeSet::new(), base_ids }
+        WorkspaceFiles {
+            root: root.to_path_buf(),
+            files,
+            unsaved: BTreeSet::new(),
+            held: BTreeSet::new(),
+            base_ids,
+            broken: BTreeSet::new(),
+        }
     }
 
     pub fn path_of(&self, key: &str) -> PathBuf {
@@ -75,6 +85,11 @@ impl WorkspaceFiles {
         for key in std::mem::take(&mut self.unsaved) {
             let Some(board) = ws.board_by_key(&key) else { continue };
             if board.is_read_only() {
+                continue;
+            }
+            if self.broken.contains(&key) {
+                self.unsaved.insert(key.clone());
+                report.errors.push(format!("{}'s file has errors; the change is saved once it is fixed", board.name));
                 continue;
             }
             if self.held.contains(&key) {
@@ -113,9 +128,31 @@ impl WorkspaceFiles {
     }
 
     /// Takes the workspace lock (`.trainboard.lock`) that headless writers also take, so that
-    /// checking new ids and saving happen as one step. Best effort: `None` if it is busy.
-    pub fn lock_workspace(&self) -> Option<BoardLock> {
-        BoardLock::acquire(&self.root.join(".trainboard"), LOCK_WAIT).ok()
+    /// checking new ids and saving happen as one step. Saving without it could hand out an id
+    /// twice, so when it stays busy the caller keeps the change in memory and tries later.
+    pub fn lock_workspace(&self) -> Result<BoardLock, super::lock::LockError> {
+        BoardLock::acquire(&self.root.join(".trainboard"), LOCK_WAIT)
+    }
+
+    /// Remembers boards to be saved later (the workspace lock was busy).
+    pub fn defer(&mut self, keys: &[String]) {
+        self.unsaved.extend(keys.iter().cloned());
+    }
+
+    /// Marks a board whose file is broken: it is not saved, and its next reload is never
+    /// taken as unchanged.
+    pub fn mark_broken(&mut self, key: &str) {
+        self.broken.insert(key.to_string());
+    }
+
+    /// The board's file is good again.
+    pub fn mark_fixed(&mut self, key: &str) {
+        self.broken.remove(key);
+    }
+
+    /// Boards with changes that are only in memory, and why each is not on disk.
+    pub fn unsaved_keys(&self) -> Vec<String> {
+        self.unsaved.iter().cloned().collect()
     }
 
     /// Ids of our new items (not in the saved base) that another board file on disk now uses,
@@ -174,16 +211,21 @@ impl WorkspaceFiles {
             (false, true) => Unsaved::Merge,
             (false, false) => Unsaved::None,
         };
-        let outcome = reload(path, &key, self.base_bytes(&key), shown, unsaved);
+        let force = self.broken.contains(&key);
+        let outcome = reload(path, &key, self.base_bytes(&key), shown, unsaved, force);
         match &outcome {
             Reloaded::Changed { bytes, board, .. } => {
+                self.broken.remove(&key);
                 self.files.insert(key.clone(), LoadedFile { path: path.to_path_buf(), bytes: bytes.clone() });
                 self.base_ids.insert(key.clone(), ids_of(board));
             }
             Reloaded::Removed => {
                 self.files.remove(&key);
             }
-            Reloaded::Unchanged | Reloaded::Broken(_) => {}
+            Reloaded::Broken(_) => {
+                self.broken.insert(key.clone());
+            }
+            Reloaded::Unchanged => {}
         }
         (key, outcome)
     }

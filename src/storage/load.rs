@@ -7,13 +7,13 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::model::validate::Rule;
 use crate::model::{Board, Workspace, validate};
 
 use super::locate::locate;
 use super::read::parse_board;
 
-/// Board files larger than this are refused before they are read.
-pub const MAX_BOARD_BYTES: u64 = 64 * 1024 * 1024;
+pub use super::scan::{MAX_BOARD_BYTES, read_board_bytes};
 
 /// A problem in a file, with its position (1-based; 0 when it concerns the whole file).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,60 +43,31 @@ pub struct Loaded {
     pub root: PathBuf,
     pub boards: Vec<Board>,
     pub files: Vec<LoadedFile>,
+    /// Everything `check` reports, in file order.
     pub problems: Vec<FileProblem>,
+    /// For each of `problems`: the board's key, and the rule it breaks (`None`: the file
+    /// could not be read or parsed at all).
+    pub kinds: Vec<(String, Option<Rule>)>,
+    /// Files passed over (not boards, not regular files); never fatal.
+    pub notes: Vec<FileProblem>,
 }
 
-/// True when `dir` holds at least one board file (directly or below).
+/// True when `dir` holds at least one board file at its top level.
 pub fn holds_boards(dir: &Path) -> bool {
     !board_files(dir).is_empty()
 }
 
-/// The `*.ron` files at or below `root`, skipping hidden files and folders and not following
-/// symlinked folders (so a symlink loop cannot trap the walk). Sorted for a stable order.
+/// The board files directly in `root`, sorted (see [`super::scan`]).
 pub fn board_files(root: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut pending = vec![root.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            let Ok(kind) = entry.file_type() else { continue };
-            if kind.is_dir() {
-                pending.push(path);
-            } else if name.ends_with(".ron") && name != "config.ron" {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
+    super::scan::scan(root).boards
 }
 
 /// The key of a board: its path relative to the workspace, with `/` separators.
-pub fn board_key(root: &Path, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
-}
-
-/// Reads a board file's bytes, refusing folders and files over the size cap.
-pub fn read_board_bytes(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    if meta.is_dir() {
-        return Err("this is a folder, not a board file".into());
-    }
-    if meta.len() > MAX_BOARD_BYTES {
-        return Err(format!(
-            "the file is {} MiB, over the {} MiB limit for a board file; it was not read",
-            meta.len() / (1024 * 1024),
-            MAX_BOARD_BYTES / (1024 * 1024)
-        ));
-    }
-    fs::read(path).map_err(|e| format!("cannot read the file: {e}"))
+///
+/// Boards live at the top level of the workspace, so the key is the file name: `team.ron`
+/// whether the workspace was opened as `.`, `boards`, `./boards/` or through a symlink.
+pub fn board_key(_root: &Path, path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// Why a board file cannot be saved: the file or its folder has no write permission (checked
@@ -158,19 +129,41 @@ fn load_files_in_parallel(root: &Path, paths: &[PathBuf]) -> Vec<Result<(Board, 
     results.into_iter().flatten().collect()
 }
 
-/// Loads every board under `root` and checks the workspace rules.
+/// Loads every board of `root` and checks the workspace rules.
 pub fn load_workspace(root: &Path) -> Loaded {
-    let mut loaded = Loaded { root: root.to_path_buf(), boards: Vec::new(), files: Vec::new(), problems: Vec::new() };
-    for result in load_files_in_parallel(root, &board_files(root)) {
+    let scan = super::scan::scan(root);
+    let mut loaded = Loaded {
+        root: root.to_path_buf(),
+        boards: Vec::new(),
+        files: Vec::new(),
+        problems: Vec::new(),
+        kinds: Vec::new(),
+        notes: scan
+            .skipped
+            .into_iter()
+            .map(|(path, message)| FileProblem { path, line: 0, column: 0, message })
+            .collect(),
+    };
+    for result in load_files_in_parallel(root, &scan.boards) {
         match result {
             Ok((board, file)) => {
                 loaded.boards.push(board);
                 loaded.files.push(file);
             }
-            Err(problem) => loaded.problems.push(problem),
+            Err(problem) if !looks_like_a_board(&problem.path) => loaded.notes.push(FileProblem {
+                line: 0,
+                column: 0,
+                message: "skipped: not a board file (a board has a name, a level and columns)".into(),
+                ..problem
+            }),
+            Err(problem) => {
+                loaded.kinds.push((board_key(root, &problem.path), None));
+                loaded.problems.push(problem);
+            }
         }
     }
     if loaded.boards.is_empty() && loaded.problems.is_empty() {
+        loaded.kinds.push((String::new(), None));
         loaded.problems.push(FileProblem {
             path: root.to_path_buf(),
             line: 0,
@@ -180,13 +173,40 @@ pub fn load_workspace(root: &Path) -> Loaded {
     }
     for problem in validate::validate(&loaded.boards) {
         let file = loaded.files.iter().find(|f| board_key(root, &f.path) == problem.board);
-        let (path, (line, column)) = match file {
-            Some(file) => (file.path.clone(), locate(&text_of(&file.bytes), &problem.place)),
-            None => (root.join(&problem.board), (1, 1)),
-        };
-        loaded.problems.push(FileProblem { path, line, column, message: problem.message });
+        let file_problem = locate_problem(root, file, &problem);
+        loaded.kinds.push((problem.board, Some(problem.rule)));
+        loaded.problems.push(file_problem);
     }
     loaded
+}
+
+/// A validation problem at its line and column in the board's file.
+pub fn locate_problem(root: &Path, file: Option<&LoadedFile>, problem: &validate::Problem) -> FileProblem {
+    let (path, (line, column)) = match file {
+        Some(file) => (file.path.clone(), locate(&text_of(&file.bytes), &problem.place)),
+        None => (root.join(&problem.board), (1, 1)),
+    };
+    FileProblem { path, line, column, message: problem.message.clone() }
+}
+
+/// Whether a `.ron` file that did not parse was meant to be a board (a board with a typo is
+/// reported; some other program's RON file is passed over). Empty files count as boards.
+fn looks_like_a_board(path: &Path) -> bool {
+    let Ok(bytes) = read_board_bytes(path) else { return true };
+    let text = text_of(&bytes);
+    let trimmed = text.trim_start();
+    trimmed.is_empty()
+        || trimmed.starts_with("Board")
+        || ["columns", "items", "level"].iter().any(|key| has_key(&text, key))
+}
+
+/// True when `key` appears as a field name (`key:`) in `text`.
+fn has_key(text: &str, key: &str) -> bool {
+    text.match_indices(key).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + key.len()..].trim_start();
+        before.is_none_or(|c| !(c.is_alphanumeric() || c == '_')) && after.starts_with(':')
+    })
 }
 
 fn text_of(bytes: &[u8]) -> String {

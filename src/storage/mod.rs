@@ -6,9 +6,12 @@ pub mod files;
 pub mod load;
 pub mod locate;
 pub mod lock;
+pub mod open;
 pub mod protocol;
+pub mod published;
 pub mod read;
 pub mod save;
+pub mod scan;
 pub mod snippet;
 pub mod write;
 

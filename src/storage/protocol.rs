@@ -146,13 +146,21 @@ pub enum Unsaved {
 }
 
 /// Re-reads `path`; `base` is the bytes last loaded or written, `shown` the board in memory.
-pub fn reload(path: &Path, key: &str, base: Option<&[u8]>, shown: Option<&Board>, unsaved: Unsaved) -> Reloaded {
+/// `force` reads it even when the bytes are the base's (a broken file put back as it was).
+pub fn reload(
+    path: &Path,
+    key: &str,
+    base: Option<&[u8]>,
+    shown: Option<&Board>,
+    unsaved: Unsaved,
+    force: bool,
+) -> Reloaded {
     let bytes = match super::load::read_board_bytes(path) {
         Ok(bytes) => bytes,
         Err(_) if !path.exists() => return Reloaded::Removed,
         Err(message) => return Reloaded::Broken(FileProblem { path: path.to_path_buf(), line: 1, column: 1, message }),
     };
-    if base == Some(bytes.as_slice()) {
+    if base == Some(bytes.as_slice()) && !force {
         return Reloaded::Unchanged;
     }
     let theirs = match parse_board(&bytes, key) {

@@ -1,0 +1,246 @@
+//! Undo and redo of our own changes only, in a workspace others change too.
+//!
+//! Each step remembers the items it touched as they were before and after, and the order of
+//! the boards whose order it changed. Undo is a three-way merge by field against what is there
+//! now: base = after our change, ours = before it, theirs = now. A field we changed that
+//! nobody touched since goes back; a field someone else changed since keeps their value (and
+//! is said); fields we never touched keep whatever they are now. Redo is the same step the
+//! other way round. Ids renumbered after a step (a clash with someone else's new item) are
+//! rewritten in every step, so renumbering is never a step itself.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::merge::{Conflict, merge_one, merge_order};
+use crate::model::edit::apply_all;
+use crate::model::{Edit, Item, ModelError, Op, Workspace};
+
+/// What a commit, undo or redo did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    pub label: String,
+    /// The boards to save.
+    pub boards: Vec<String>,
+    /// The item to select afterwards: ours, where it still is.
+    pub focus: Option<String>,
+    /// Where someone else's change since was kept instead of ours, in words.
+    pub kept_theirs: Vec<String>,
+}
+
+/// Items by (board key, id) and board orders, as they were at one moment.
+#[derive(Debug, Clone, Default)]
+struct Snapshot {
+    items: HashMap<(String, String), Item>,
+    orders: HashMap<String, Vec<String>>,
+}
+
+/// One undoable change: what it touched, and the state before and after it.
+#[derive(Debug, Clone)]
+struct Step {
+    label: String,
+    boards: Vec<String>,
+    touched: Vec<(String, String)>,
+    /// The boards whose order the change set.
+    ordered: Vec<String>,
+    before: Snapshot,
+    after: Snapshot,
+}
+
+/// Undo and redo stacks.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+impl History {
+    /// Applies `edit` to `ws` and records it for undo. If any op fails, nothing is changed.
+    pub fn commit(&mut self, ws: &mut Workspace, edit: Edit) -> Result<Applied, ModelError> {
+        let boards = edit.boards();
+        let (touched, ordered) = touched_by(&edit);
+        let before = snapshot(ws, &touched, &ordered);
+        let label = edit.label.clone();
+        apply_all(ws, edit)?;
+        let after = snapshot(ws, &touched, &ordered);
+        let focus = touched.iter().rev().find(|(b, id)| after.items.contains_key(&(b.clone(), id.clone())));
+        let focus = focus.map(|(_, id)| id.clone());
+        self.undo.push(Step { label: label.clone(), boards: boards.clone(), touched, ordered, before, after });
+        self.redo.clear();
+        Ok(Applied { label, boards, focus, kept_theirs: Vec::new() })
+    }
+
+    /// Takes back our last change, field by field against what is there now.
+    pub fn undo(&mut self, ws: &mut Workspace) -> Option<Applied> {
+        let step = self.undo.pop()?;
+        let (applied, reverse) = revert(ws, step);
+        self.redo.push(reverse);
+        Some(applied)
+    }
+
+    /// Makes our last undone change again, the same way.
+    pub fn redo(&mut self, ws: &mut Workspace) -> Option<Applied> {
+        let step = self.redo.pop()?;
+        let (applied, reverse) = revert(ws, step);
+        self.undo.push(reverse);
+        Some(applied)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+
+    /// Our item `old` now has the id `new` (it was renumbered): every step follows it.
+    pub fn rename(&mut self, old: &str, new: &str) {
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            step.rename(old, new);
+        }
+    }
+}
+
+impl Step {
+    fn rename(&mut self, old: &str, new: &str) {
+        let swap = |id: &mut String| {
+            if id == old {
+                *id = new.to_string();
+            }
+        };
+        for (_, id) in &mut self.touched {
+            swap(id);
+        }
+        for snapshot in [&mut self.before, &mut self.after] {
+            let items = std::mem::take(&mut snapshot.items);
+            for ((board, mut id), mut item) in items {
+                swap(&mut id);
+                swap(&mut item.id);
+                if let Some(parent) = item.parent.as_mut() {
+                    swap(parent);
+                }
+                item.depends_on.iter_mut().for_each(swap);
+                snapshot.items.insert((board, id), item);
+            }
+            for order in snapshot.orders.values_mut() {
+                order.iter_mut().for_each(swap);
+            }
+        }
+    }
+}
+
+/// The items an edit touches, and the boards whose order it changes.
+fn touched_by(edit: &Edit) -> (Vec<(String, String)>, Vec<String>) {
+    let mut touched: Vec<(String, String)> = Vec::new();
+    let mut ordered: Vec<String> = Vec::new();
+    let mut add = |board: &str, id: &str| {
+        let pair = (board.to_string(), id.to_string());
+        if !touched.contains(&pair) {
+            touched.push(pair);
+        }
+    };
+    for op in &edit.ops {
+        match op {
+            Op::Replace { board, item } => add(board, &item.id),
+            Op::Insert { board, item, .. } => add(board, &item.id),
+            Op::Remove { board, id } | Op::Reposition { board, id, .. } => add(board, id),
+            Op::Reorder { .. } => {}
+        }
+        if !matches!(op, Op::Replace { .. }) && !ordered.iter().any(|b| b == op.board()) {
+            ordered.push(op.board().to_string());
+        }
+    }
+    (touched, ordered)
+}
+
+fn snapshot(ws: &Workspace, touched: &[(String, String)], ordered: &[String]) -> Snapshot {
+    let mut snap = Snapshot::default();
+    for (board, id) in touched {
+        if let Some(item) = ws.board_by_key(board).and_then(|b| b.item(id)) {
+            snap.items.insert((board.clone(), id.clone()), item.clone());
+        }
+    }
+    for board in ordered {
+        if let Some(b) = ws.board_by_key(board) {
+            snap.orders.insert(board.clone(), b.items.iter().map(|i| i.id.clone()).collect());
+        }
+    }
+    snap
+}
+
+/// Brings `step`'s items from its `after` back to its `before`, leaving others' changes since;
+/// returns what was done and the step that does it again.
+fn revert(ws: &mut Workspace, step: Step) -> (Applied, Step) {
+    let mut conflicts: Vec<Conflict> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    let now = snapshot(ws, &step.touched, &step.ordered);
+    let mut ops: Vec<Op> = Vec::new();
+    // Removals first, so an item moved between boards can be inserted on the other.
+    let mut inserts: Vec<Op> = Vec::new();
+    for pair in &step.touched {
+        let (board, id) = pair;
+        let sides = (step.after.items.get(pair), step.before.items.get(pair), now.items.get(pair));
+        let result = merge_one(sides, &mut conflicts);
+        match (now.items.get(pair), result) {
+            (Some(_), None) => ops.push(Op::Remove { board: board.clone(), id: id.clone() }),
+            (Some(current), Some(item)) if *current != item => ops.push(Op::Replace { board: board.clone(), item }),
+            (None, Some(item)) if ws.contains(id) => {
+                notes.push(format!("{id} is back in the workspace already (someone else); left as it is"));
+                let _ = item;
+            }
+            (None, Some(item)) => {
+                let pos = ws.board_by_key(board).map_or(0, |b| b.items.len());
+                inserts.push(Op::Insert { board: board.clone(), pos, item });
+            }
+            _ => {}
+        }
+    }
+    ops.extend(inserts);
+    for op in ops {
+        if let Err(err) = apply_all(ws, Edit::new("", vec![op])) {
+            notes.push(format!("could not take back a part: {err}"));
+        }
+    }
+    for board in &step.ordered {
+        let (Some(after), Some(before), Some(current)) =
+            (step.after.orders.get(board), step.before.orders.get(board), ws.board_by_key(board))
+        else {
+            continue;
+        };
+        let current: Vec<&str> = current.items.iter().map(|i| i.id.as_str()).collect();
+        let keep: HashSet<&str> = current.iter().copied().collect();
+        let order = merge_order(&strs(after), &strs(before), &current, &keep);
+        if order.iter().map(String::as_str).ne(current.iter().copied()) {
+            let _ = apply_all(ws, Edit::new("", vec![Op::Reorder { board: board.clone(), ids: order }]));
+        }
+    }
+    notes.extend(conflicts.iter().map(kept_theirs));
+    let done = snapshot(ws, &step.touched, &step.ordered);
+    let focus = step
+        .touched
+        .iter()
+        .rev()
+        .find(|pair| done.items.contains_key(*pair))
+        .or_else(|| step.touched.first())
+        .map(|(_, id)| id.clone());
+    let applied = Applied { label: step.label.clone(), boards: step.boards.clone(), focus, kept_theirs: notes };
+    let reverse = Step { before: step.after, after: done, ..step };
+    (applied, reverse)
+}
+
+fn kept_theirs(conflict: &Conflict) -> String {
+    let id = conflict.id.as_deref().unwrap_or("the board");
+    if conflict.field == crate::merge::board::EDIT_VS_DELETE {
+        format!("{id} was changed by someone else since; kept their version")
+    } else {
+        format!("{id}'s {} was changed by someone else since; kept theirs ({})", conflict.field, conflict.theirs)
+    }
+}
+
+fn strs(ids: &[String]) -> Vec<&str> {
+    ids.iter().map(String::as_str).collect()
+}

@@ -1,0 +1,111 @@
+//! Opening a workspace so that one file can never stop everyone: a board that does not parse
+//! or breaks a rule of its own gets a tab of its own with the error (read-only until fixed),
+//! items that share an id are renumbered (see [`crate::model::renumber`]), and links to
+//! missing items are said but shown. Only a folder without any board file fails to open.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::model::renumber::{Renumbering, renumber, shared_ids};
+use crate::model::validate::{self, Rule};
+use crate::model::{Board, Level, Workspace};
+
+use super::load::{FileProblem, LoadedFile, load_workspace, locate_problem};
+use super::published::published;
+
+/// An opened workspace and what opening it found.
+#[derive(Debug)]
+pub struct Opened {
+    pub root: PathBuf,
+    pub ws: Workspace,
+    pub files: Vec<LoadedFile>,
+    /// Boards that cannot be used as they are, by key, with their problems: each is shown on
+    /// its own tab, read-only, until its file is fixed.
+    pub broken: BTreeMap<String, String>,
+    /// Problems that leave the board usable: a parent or dependency that does not exist, an
+    /// unknown iteration.
+    pub warnings: Vec<FileProblem>,
+    /// Files passed over (not boards).
+    pub notes: Vec<FileProblem>,
+    /// Items that took a new id because another item had theirs; the boards listed in it
+    /// changed in memory and need saving.
+    pub renumbering: Renumbering,
+}
+
+/// What a board's tab says while its file is broken.
+pub const BROKEN_REASON: &str = "its file has errors; fix them and it opens";
+
+/// Opens the workspace at `root`.
+pub fn open_workspace(root: &Path) -> Result<Opened, Vec<FileProblem>> {
+    let loaded = load_workspace(root);
+    if loaded.boards.is_empty() && loaded.kinds.iter().all(|(key, _)| key.is_empty()) {
+        return Err(loaded.problems);
+    }
+    let mut broken: BTreeMap<String, String> = BTreeMap::new();
+    let mut boards = loaded.boards;
+    for (problem, (key, rule)) in loaded.problems.iter().zip(&loaded.kinds) {
+        match rule {
+            None => {
+                boards.push(placeholder(key));
+                add_line(&mut broken, key, problem);
+            }
+            Some(Rule::Board) => add_line(&mut broken, key, problem),
+            Some(_) => {}
+        }
+    }
+    for board in boards.iter_mut().filter(|b| broken.contains_key(&b.key)) {
+        board.locked = Some(BROKEN_REASON.into());
+    }
+    let renumbering = renumber_usable(root, &mut boards, &broken);
+    let usable: Vec<Board> = boards.iter().filter(|b| !broken.contains_key(&b.key)).cloned().collect();
+    let warnings = validate::validate(&usable)
+        .into_iter()
+        .filter(|p| p.rule == Rule::Link)
+        .map(|p| locate_problem(root, loaded.files.iter().find(|f| file_key(f) == p.board), &p))
+        .collect();
+    Ok(Opened {
+        root: loaded.root,
+        ws: Workspace::new(boards),
+        files: loaded.files,
+        broken,
+        warnings,
+        notes: loaded.notes,
+        renumbering,
+    })
+}
+
+/// Renumbers shared ids among the boards that are not broken, asking git what is published.
+fn renumber_usable(root: &Path, boards: &mut [Board], broken: &BTreeMap<String, String>) -> Renumbering {
+    let usable: Vec<usize> = (0..boards.len()).filter(|&i| !broken.contains_key(&boards[i].key)).collect();
+    let mut subset: Vec<Board> = usable.iter().map(|&i| boards[i].clone()).collect();
+    if shared_ids(&subset).is_empty() {
+        return Renumbering::default();
+    }
+    let keys: Vec<String> = subset.iter().map(|b| b.key.clone()).collect();
+    let published = published(root, &keys);
+    let renumbering = renumber(&mut subset, published.as_ref());
+    for (i, board) in usable.into_iter().zip(subset) {
+        boards[i] = board;
+    }
+    renumbering
+}
+
+fn file_key(file: &LoadedFile) -> String {
+    super::load::board_key(Path::new(""), &file.path)
+}
+
+fn add_line(broken: &mut BTreeMap<String, String>, key: &str, problem: &FileProblem) {
+    let entry = broken.entry(key.to_string()).or_default();
+    if !entry.is_empty() {
+        entry.push('\n');
+    }
+    entry.push_str(&problem.to_string());
+}
+
+/// A tab for a file that does not parse: its name, no columns, read-only.
+fn placeholder(key: &str) -> Board {
+    let name = key.strip_suffix(".ron").unwrap_or(key).to_string();
+    let mut board = Board::new(key, name, Level::Team, Vec::new());
+    board.locked = Some(BROKEN_REASON.into());
+    board
+}
