@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 use std::error::Error;
-use std::io::{self, stdout};
+use std::io::{self, Write, stdout};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Condvar, Mutex};
@@ -89,6 +89,9 @@ fn forward_signals(tx: Sender<Wake>) -> io::Result<()> {
     Ok(())
 }
 
+/// How soon a save that could not be done is tried again.
+const SAVE_RETRY: Duration = Duration::from_secs(2);
+
 /// Opens the workspace at `root` on the screen until the user quits.
 pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -> Result<(), Box<dyn Error>> {
     if !std::io::IsTerminal::is_terminal(&stdout()) {
@@ -139,7 +142,12 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     })();
     restore_terminal();
     drop(watcher);
-    result
+    let farewell = result?;
+    let mut stderr = io::stderr();
+    for line in farewell {
+        let _ = writeln!(stderr, "trainboard: {}", crate::ui::text::clean(&line));
+    }
+    Ok(())
 }
 
 fn event_loop(
@@ -148,22 +156,29 @@ fn event_loop(
     files: &mut WorkspaceFiles,
     rx: &Receiver<Wake>,
     input: &InputThread,
-) -> Result<(), Box<dyn Error>> {
+) -> Result<Vec<String>, Box<dyn Error>> {
+    // Lines to print after the terminal is restored.
     let size = terminal.size()?;
     update(app, Msg::Resize(size.width, size.height));
     let mut hits = crate::ui::Hits::default();
     terminal.draw(|frame| hits = crate::ui::render_with_hits(app, frame))?;
     loop {
-        // Sleep until something happens; wake early only to unmark cards changed by others.
+        // Sleep until something happens; wake early to unmark cards changed by others, and
+        // to try again a save that could not be done (a busy lock, a full disk).
         let next_unmark = sync::expire_marks(app, Instant::now());
-        let first = match next_unmark {
+        let retry = files.retry_pending().then(|| Instant::now() + SAVE_RETRY);
+        let wake_at = [next_unmark, retry].into_iter().flatten().min();
+        let first = match wake_at {
             Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
                 Ok(wake) => Some(wake),
                 Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                Err(RecvTimeoutError::Disconnected) => return Ok(files.keep_unsaved_beside(&app.ws)),
             },
             None => Some(rx.recv()?),
         };
+        if first.is_none() && files.retry_pending() {
+            save(app, files, &[]);
+        }
         let mut effects: VecDeque<Effect> = VecDeque::new();
         for wake in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
             match wake {
@@ -176,11 +191,13 @@ fn event_loop(
         while let Some(effect) = effects.pop_front() {
             match effect {
                 Effect::Quit => {
-                    // Anything whose save failed earlier gets one more try before we go.
+                    // Anything whose save failed earlier gets one more try before we go; what
+                    // still cannot be saved (a held conflict, a broken file, a busy lock) is
+                    // written beside its board, and said once the terminal is back.
                     if files.has_unsaved() {
                         save(app, files, &[]);
                     }
-                    return Ok(());
+                    return Ok(files.keep_unsaved_beside(&app.ws));
                 }
                 Effect::Save(keys) => save(app, files, &keys),
                 Effect::KeepOurs(key) => {
@@ -200,7 +217,7 @@ fn event_loop(
                     // A new Terminal has an empty back buffer, so the next draw repaints all.
                     *terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
                     input.resume();
-                    effects.extend(update(app, Msg::EditorReturned { id, result }));
+                    effects.extend(update(app, Msg::EditorReturned { id, original: text, result }));
                 }
             }
         }
@@ -224,15 +241,55 @@ fn files_changed(app: &mut App, files: &mut WorkspaceFiles, mut paths: Vec<PathB
         let (key, outcome) = files.reload(&path, &app.ws);
         match outcome {
             Reloaded::Unchanged => {}
-            Reloaded::Changed { board, changed, .. } => {
-                let still_unsaved = files.is_unsaved(&key);
-                sync::board_reloaded(app, *board, changed, Instant::now());
-                if still_unsaved {
-                    effects.push(Effect::Save(vec![key]));
-                }
+            Reloaded::Changed { board, changed, bytes } => {
+                let file = crate::storage::LoadedFile { path: path.clone(), bytes };
+                effects.extend(reloaded(app, files, *board, changed, &file));
             }
             Reloaded::Removed => sync::board_removed(app, &key),
             Reloaded::Broken(problem) => sync::board_broken(app, &key, problem.to_string()),
+        }
+    }
+    effects
+}
+
+/// A board read again, checked as opening checks it: a board that breaks its own rules keeps
+/// its last good copy; an id someone else also used is renumbered on their item and saved.
+fn reloaded(
+    app: &mut App,
+    files: &mut WorkspaceFiles,
+    board: crate::model::Board,
+    changed: Vec<String>,
+    file: &crate::storage::LoadedFile,
+) -> Vec<Effect> {
+    use crate::storage::open::{Checked, check_reloaded};
+    let key = board.key.clone();
+    let mut effects = Vec::new();
+    match check_reloaded(&app.ws, board, file) {
+        Checked::Broken(problems) => {
+            files.mark_broken(&key);
+            let text = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+            sync::board_broken(app, &key, text);
+        }
+        Checked::Usable { boards, renumbering, warnings } => {
+            let mut to_save: Vec<String> = renumbering.boards.clone();
+            if files.is_unsaved(&key) {
+                to_save.push(key.clone());
+            }
+            for board in boards {
+                if board.key == key {
+                    sync::board_reloaded(app, board, changed.clone(), Instant::now());
+                } else {
+                    app.ws.put_board(board);
+                }
+            }
+            if let Some(first) = renumbering.renamed.first() {
+                app.info(crate::model::renumber::describe(first));
+            } else if let Some(first) = warnings.first() {
+                app.info(format!("{first} (shown anyway)"));
+            }
+            if !to_save.is_empty() {
+                effects.push(Effect::Save(to_save));
+            }
         }
     }
     effects

@@ -250,7 +250,7 @@ fn open_new_item(app: &mut App) {
 fn open_edit_title(app: &mut App) {
     let Some(id) = editable_selection(app) else { return };
     let title = app.ws.item(&id).map(|i| i.title.clone()).unwrap_or_default();
-    app.mode = Mode::EditTitle { id, input: LineInput::new(&title) };
+    app.mode = Mode::EditTitle { id, input: LineInput::new(&title), original: title };
 }
 
 fn open_editor(app: &mut App) -> Vec<Effect> {

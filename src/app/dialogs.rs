@@ -18,7 +18,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let (mode, effects) = match mode {
         Mode::Search(search) => on_search(app, search, key),
         Mode::NewItem(input) => on_new_item(app, input, key),
-        Mode::EditTitle { id, input } => on_edit_title(app, id, input, key),
+        Mode::EditTitle { id, original, input } => on_edit_title(app, id, original, input, key),
         Mode::Split(split) => on_split(app, split, key),
         Mode::ConfirmDelete { id } => confirm(app, key, Mode::ConfirmDelete { id: id.clone() }, |app| {
             let edit = ops::delete(&app.ws, &id);
@@ -171,16 +171,31 @@ fn on_new_item(app: &mut App, mut input: LineInput, key: KeyEvent) -> (Mode, Vec
     }
 }
 
-fn on_edit_title(app: &mut App, id: String, mut input: LineInput, key: KeyEvent) -> (Mode, Vec<Effect>) {
+fn on_edit_title(
+    app: &mut App,
+    id: String,
+    original: String,
+    mut input: LineInput,
+    key: KeyEvent,
+) -> (Mode, Vec<Effect>) {
     match key.code {
         KeyCode::Esc => (Mode::Board, Vec::new()),
         KeyCode::Enter => {
+            // Someone else changed the title while we typed: say so, and let a second Enter
+            // choose ours over theirs, or Esc keep theirs.
+            let now = app.ws.item(&id).map(|i| i.title.clone());
+            if let Some(theirs) = now.filter(|t| *t != original && *t != input.text()) {
+                app.error(format!(
+                    "{id}'s title was just changed by someone else to \"{theirs}\"; Enter saves yours over it, Esc keeps theirs"
+                ));
+                return (Mode::EditTitle { id, original: theirs, input }, Vec::new());
+            }
             let edit = ops::set_title(&app.ws, &id, &input.text());
             (Mode::Board, commit(app, edit, Some(&id)))
         }
         _ => {
             input.handle(&key);
-            (Mode::EditTitle { id, input }, Vec::new())
+            (Mode::EditTitle { id, original, input }, Vec::new())
         }
     }
 }
@@ -250,7 +265,7 @@ pub fn paste(app: &mut App, text: &str) {
 }
 
 /// Applies the text `$EDITOR` returned, or offers it again with the error.
-pub fn editor_returned(app: &mut App, id: String, result: Result<String, String>) -> Vec<Effect> {
+pub fn editor_returned(app: &mut App, id: String, original: String, result: Result<String, String>) -> Vec<Effect> {
     let text = match result {
         Ok(text) => text,
         Err(err) => {
@@ -263,16 +278,59 @@ pub fn editor_returned(app: &mut App, id: String, result: Result<String, String>
         return Vec::new();
     };
     let error = match parse_item_snippet(&text, board) {
-        Ok(item) => match ops::replace_item(&app.ws, &id, item) {
-            Ok(edit) => return commit(app, Ok(edit), Some(&id)),
-            Err(crate::model::ModelError::NothingToChange) => {
-                app.info(format!("{id}: no changes"));
-                return Vec::new();
-            }
-            Err(err) => err.to_string(),
+        Ok(edited) => match apply_edited(app, &id, &original, edited) {
+            Ok(effects) => return effects,
+            Err(err) => err,
         },
         Err(err) => format!("line {}, column {}: {}", err.line, err.column, err.message),
     };
     app.mode = Mode::EditorError { id, text, error };
     Vec::new()
+}
+
+/// Applies what came back from the editor: merged with what someone else changed on the item
+/// meanwhile (theirs kept where both changed a field, and said), and a changed column made a
+/// real move (history, WIP question) after the other fields.
+fn apply_edited(
+    app: &mut App,
+    id: &str,
+    original: &str,
+    mut edited: crate::model::Item,
+) -> Result<Vec<Effect>, String> {
+    let Some((board, current)) = app.ws.find(id) else { return Err(format!("{id} no longer exists")) };
+    let (board, current) = (board.clone(), current.clone());
+    let mut kept_theirs = Vec::new();
+    if let Ok(base) = parse_item_snippet(original, &board) {
+        if base != current {
+            let mut conflicts = Vec::new();
+            edited = crate::merge::item::merge_item(&base, &edited, &current, &mut conflicts);
+            kept_theirs = conflicts.into_iter().map(|c| c.field).collect();
+        }
+    }
+    let to = edited.column.clone();
+    if board.column_index(&to).is_none() {
+        return Err(format!("board {} has no column \"{to}\"", board.name));
+    }
+    edited.column = current.column.clone();
+    let mut effects = match ops::replace_item(&app.ws, id, edited) {
+        Ok(edit) => commit(app, Ok(edit), Some(id)),
+        Err(crate::model::ModelError::NothingToChange) => Vec::new(),
+        Err(err) => return Err(err.to_string()),
+    };
+    if !kept_theirs.is_empty() {
+        app.info(format!("{id}: someone else changed {} while you edited; kept theirs there", kept_theirs.join(", ")));
+    }
+    if to != current.column {
+        let full = board
+            .column_index(&to)
+            .is_some_and(|c| app.ws.board_by_key(&board.key).is_some_and(|b| b.column_is_full(c)));
+        if full {
+            app.mode = Mode::ConfirmMove { id: id.to_string(), to };
+        } else {
+            effects.extend(super::actions::move_to(app, id, &to));
+        }
+    } else if effects.is_empty() && kept_theirs.is_empty() {
+        app.info(format!("{id}: no changes"));
+    }
+    Ok(effects)
 }

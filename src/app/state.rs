@@ -58,6 +58,8 @@ pub enum Mode {
     NewItem(LineInput),
     EditTitle {
         id: String,
+        /// The title when the dialog opened, to notice a change by someone else.
+        original: String,
         input: LineInput,
     },
     Split(SplitDialog),

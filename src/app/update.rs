@@ -21,6 +21,8 @@ pub enum Msg {
     /// `$EDITOR` finished: the edited text, or why it could not run.
     EditorReturned {
         id: String,
+        /// The text the editor was given, to merge with changes made meanwhile.
+        original: String,
         result: Result<String, String>,
     },
 }
@@ -36,7 +38,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             dialogs::paste(app, &text);
             Vec::new()
         }
-        Msg::EditorReturned { id, result } => dialogs::editor_returned(app, id, result),
+        Msg::EditorReturned { id, original, result } => dialogs::editor_returned(app, id, original, result),
         Msg::Mouse(event, hits) => {
             super::mouse::on_mouse(app, event, &hits);
             Vec::new()

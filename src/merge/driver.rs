@@ -100,7 +100,7 @@ pub fn merge_files(base: &Path, ours: &Path, theirs: &Path, path: Option<&Path>)
     keep_both(&mut merged.board, &merged.renamed);
     let mut ours_copy = None;
     if !merged.conflicts.is_empty() {
-        let copy = unused(conflict_path(path.unwrap_or(ours), &crate::clock::now_rfc3339()));
+        let copy = conflict_path(path.unwrap_or(ours), &crate::clock::now_rfc3339());
         write_atomic(&copy, board_to_string(&our_board).as_bytes())?;
         ours_copy = Some(copy);
     }
@@ -144,19 +144,6 @@ fn empty_like(board: &Board) -> Board {
     let mut empty = Board::new(board.key.clone(), board.name.clone(), board.level, board.columns.clone());
     empty.version = board.version;
     empty
-}
-
-/// `path`, or `path-2`, `path-3`, … when that is taken, so an earlier copy is never overwritten.
-fn unused(path: PathBuf) -> PathBuf {
-    let mut candidate = path.clone();
-    let mut n = 2;
-    while candidate.exists() {
-        let mut name = path.clone().into_os_string();
-        name.push(format!("-{n}"));
-        candidate = PathBuf::from(name);
-        n += 1;
-    }
-    candidate
 }
 
 /// Gives ours' colliding items (renamed to a temporary fresh id by the merge) their id back,

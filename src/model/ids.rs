@@ -24,10 +24,25 @@ pub fn highest(ws: &Workspace, prefix: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// The `offset`-th next free id for a new item of `kind` (offset 0 is the very next).
+/// The `offset`-th next free id for a new item of `kind` (offset 0 is the very next). Past the
+/// largest number an id can hold, the lowest free numbers are used instead of wrapping.
 pub fn next_id(ws: &Workspace, kind: Kind, offset: usize) -> String {
     let prefix = kind.id_prefix();
-    format!("{prefix}-{}", highest(ws, prefix) + 1 + offset as u64)
+    match highest(ws, prefix).checked_add(1).and_then(|n| n.checked_add(offset as u64)) {
+        Some(number) => format!("{prefix}-{number}"),
+        None => {
+            let used: std::collections::HashSet<u64> = ws
+                .boards()
+                .iter()
+                .flat_map(|b| &b.items)
+                .filter_map(|item| parse(&item.id))
+                .filter(|(p, _)| *p == prefix)
+                .map(|(_, n)| n)
+                .collect();
+            let free = (1..=u64::MAX).filter(|n| !used.contains(n)).nth(offset).unwrap_or(0);
+            format!("{prefix}-{free}")
+        }
+    }
 }
 
 #[cfg(test)]

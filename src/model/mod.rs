@@ -39,6 +39,8 @@ pub enum ModelError {
     EmptyTitle,
     #[error("the id of {0} cannot be changed")]
     IdChanged(String),
+    #[error("there is no iteration \"{iteration}\" (the iterations are {known})")]
+    UnknownIteration { iteration: String, known: String },
     #[error("there is no board on the level below to split onto")]
     NoLevelBelow,
 }

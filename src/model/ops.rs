@@ -119,10 +119,16 @@ pub fn add_item(
     let title = clean_title(title)?;
     let id = ids::next_id(ws, board.level.default_kind(), 0);
     let mut item = Item::new(id.clone(), title, column);
+    item.team = board_team(board);
     item.history.push(Move { at: now.to_string(), column: column.to_string() });
     let pos = insertion_point(board, col);
     let label = format!("add {id}");
     Ok((Edit::new(label, vec![Op::Insert { board: board.key.clone(), pos, item }]), id))
+}
+
+/// The team a board belongs to: a team board's name is its team's.
+pub fn board_team(board: &Board) -> Option<String> {
+    (board.level == super::Level::Team).then(|| board.name.clone())
 }
 
 /// The position just after the column's last item (or the end of the board).
@@ -162,6 +168,13 @@ pub fn replace_item(ws: &Workspace, id: &str, edited: Item) -> Result<Edit, Mode
     clean_title(&edited.title)?;
     if board.column_index(&edited.column).is_none() {
         return Err(ModelError::UnknownColumn { board: board.name.clone(), column: edited.column.clone() });
+    }
+    if let Some(iteration) = &edited.iteration {
+        let boards: Vec<&super::Board> = ws.boards().iter().collect();
+        let allowed = super::validate::iterations_for(board, &boards);
+        if !allowed.is_empty() && !allowed.contains(&iteration.as_str()) {
+            return Err(ModelError::UnknownIteration { iteration: iteration.clone(), known: allowed.join(", ") });
+        }
     }
     for link in edited.parent.iter().chain(&edited.depends_on) {
         if !ws.contains(link) || link == id {
@@ -232,7 +245,8 @@ pub fn split(
         let mut child = Item::new(child_id.clone(), title, column.clone());
         child.parent = Some(id.to_string());
         child.tags = parent.tags.clone();
-        child.team = parent.team.clone();
+        // A story on a team's board is that team's, whatever team the feature named.
+        child.team = board_team(to).or_else(|| parent.team.clone());
         child.history.push(Move { at: now.to_string(), column: column.clone() });
         ops.push(Op::Insert { board: to.key.clone(), pos: pos + n, item: child });
         new_ids.push(child_id);

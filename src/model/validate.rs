@@ -48,9 +48,14 @@ fn item_problem(
 
 /// Checks every rule across `boards`; an empty list means the workspace is valid.
 pub fn validate(boards: &[Board]) -> Vec<Problem> {
+    validate_refs(&boards.iter().collect::<Vec<_>>())
+}
+
+/// [`validate`] over borrowed boards (e.g. a workspace with one board replaced).
+pub fn validate_refs(boards: &[&Board]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut all_ids: HashMap<&str, &Board> = HashMap::new();
-    for board in boards {
+    for &board in boards {
         check_columns(board, &mut problems);
         let mut seen_here: HashMap<&str, usize> = HashMap::new();
         for item in &board.items {
@@ -86,7 +91,7 @@ pub fn validate(boards: &[Board]) -> Vec<Problem> {
             }
         }
     }
-    for board in boards {
+    for &board in boards {
         for item in &board.items {
             if let Some(parent) = &item.parent {
                 if !all_ids.contains_key(parent.as_str()) {
@@ -121,12 +126,12 @@ pub fn validate(boards: &[Board]) -> Vec<Problem> {
 
 /// The iterations an item of `board` may name: the board's own, else those of every board
 /// (team boards usually plan in the program board's iterations); empty when none are named.
-pub fn iterations_for<'a>(board: &'a Board, boards: &'a [Board]) -> Vec<&'a str> {
+pub fn iterations_for<'a>(board: &'a Board, boards: &[&'a Board]) -> Vec<&'a str> {
     if !board.iterations.is_empty() {
         return board.iterations.iter().map(String::as_str).collect();
     }
     let mut all: Vec<&str> = Vec::new();
-    for name in boards.iter().flat_map(|b| &b.iterations) {
+    for name in boards.iter().flat_map(|b| b.iterations.iter()) {
         if !all.contains(&name.as_str()) {
             all.push(name);
         }

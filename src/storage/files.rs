@@ -134,6 +134,12 @@ impl WorkspaceFiles {
         BoardLock::acquire(&self.root.join(".trainboard"), LOCK_WAIT)
     }
 
+    /// True when some board waits for a save that may work if tried again (not one held
+    /// by a conflict or a broken file, which wait for the user).
+    pub fn retry_pending(&self) -> bool {
+        self.unsaved.iter().any(|k| !self.held.contains(k) && !self.broken.contains(k))
+    }
+
     /// Remembers boards to be saved later (the workspace lock was busy).
     pub fn defer(&mut self, keys: &[String]) {
         self.unsaved.extend(keys.iter().cloned());
@@ -150,9 +156,27 @@ impl WorkspaceFiles {
         self.broken.remove(key);
     }
 
-    /// Boards with changes that are only in memory, and why each is not on disk.
-    pub fn unsaved_keys(&self) -> Vec<String> {
-        self.unsaved.iter().cloned().collect()
+    /// Writes every board whose changes are still only in memory beside its file, as
+    /// `NAME.ron.unsaved-TIME` (the board file itself is left as it is): the last resort when
+    /// the program ends with a held conflict, a broken file or a busy lock. Returns a line
+    /// for each board saying where its changes are.
+    pub fn keep_unsaved_beside(&self, ws: &Workspace) -> Vec<String> {
+        let now = crate::clock::now_rfc3339();
+        let mut lines = Vec::new();
+        for key in &self.unsaved {
+            let Some(board) = ws.board_by_key(key) else { continue };
+            let path = self.path_of(key);
+            let copy = super::protocol::beside(&path, "unsaved", &now);
+            match super::save::write_atomic(&copy, super::write::board_to_string(board).as_bytes()) {
+                Ok(()) => lines.push(format!(
+                    "{}: changes not saved to the board; they are kept in {}",
+                    path.display(),
+                    copy.display()
+                )),
+                Err(err) => lines.push(format!("{}: changes could not be saved anywhere: {err}", path.display())),
+            }
+        }
+        lines
     }
 
     /// Ids of our new items (not in the saved base) that another board file on disk now uses,

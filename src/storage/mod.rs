@@ -6,6 +6,7 @@ pub mod files;
 pub mod load;
 pub mod locate;
 pub mod lock;
+pub mod newer;
 pub mod open;
 pub mod protocol;
 pub mod published;

@@ -109,3 +109,51 @@ fn placeholder(key: &str) -> Board {
     board.locked = Some(BROKEN_REASON.into());
     board
 }
+
+/// A reloaded board, checked exactly as opening checks it.
+#[derive(Debug)]
+pub enum Checked {
+    /// Usable: the board (and any other boards renumbering changed), with what to say.
+    Usable { boards: Vec<Board>, renumbering: Renumbering, warnings: Vec<FileProblem> },
+    /// It breaks a rule of its own: keep showing the last good copy, with these problems.
+    Broken(Vec<FileProblem>),
+}
+
+/// Checks a board that was read again from `file` against the rest of `ws`. Should it bring
+/// an id that another item already has, the item we showed keeps it and the newcomer is
+/// renumbered.
+pub fn check_reloaded(ws: &Workspace, board: Board, file: &LoadedFile) -> Checked {
+    let key = board.key.clone();
+    let root = file.path.parent().unwrap_or(Path::new("")).to_path_buf();
+    let usable = |b: &&Board| b.key != key && b.locked.as_deref() != Some(BROKEN_REASON);
+    let mut refs: Vec<&Board> = ws.boards().iter().filter(usable).collect();
+    refs.push(&board);
+    let own: Vec<_> = validate::validate_refs(&refs).into_iter().filter(|p| p.board == key).collect();
+    let broken: Vec<FileProblem> =
+        own.iter().filter(|p| p.rule == Rule::Board).map(|p| locate_problem(&root, Some(file), p)).collect();
+    if !broken.is_empty() {
+        return Checked::Broken(broken);
+    }
+    let warnings = |boards: &[&Board]| -> Vec<FileProblem> {
+        validate::validate_refs(boards)
+            .into_iter()
+            .filter(|p| p.board == key && p.rule == Rule::Link)
+            .map(|p| locate_problem(&root, Some(file), &p))
+            .collect()
+    };
+    if !own.iter().any(|p| p.rule == Rule::DuplicateId) {
+        let warnings = warnings(&refs);
+        return Checked::Usable { boards: vec![board], renumbering: Renumbering::default(), warnings };
+    }
+    // The item we showed keeps its id; the newcomer takes the next free one.
+    let shown: crate::model::renumber::Published = ws
+        .boards()
+        .iter()
+        .flat_map(|b| b.items.iter().map(move |i| (i.id.clone(), (b.key.clone(), i.clone()))))
+        .collect();
+    let mut boards: Vec<Board> = refs.into_iter().cloned().collect();
+    let renumbering = renumber(&mut boards, Some(&shown));
+    let warnings = warnings(&boards.iter().collect::<Vec<_>>());
+    let changed = boards.into_iter().filter(|b| b.key == key || renumbering.boards.contains(&b.key)).collect();
+    Checked::Usable { boards: changed, renumbering, warnings }
+}

@@ -114,10 +114,25 @@ fn remove_stale_temp_files(board: &Path) {
 
 /// `team.ron.conflict-20261122T153000Z` beside `team.ron`.
 pub fn conflict_path(board: &Path, now: &str) -> PathBuf {
+    beside(board, "conflict", now)
+}
+
+/// `team.ron.WHAT-20261122T153000Z` beside `team.ron` (`-2`, `-3`, … when that is taken), a
+/// name no board scan reads and no cleanup removes.
+pub fn beside(board: &Path, what: &str, now: &str) -> PathBuf {
     let stamp: String = now.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     let mut name = board.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".conflict-{stamp}"));
-    board.with_file_name(name)
+    name.push(format!(".{what}-{stamp}"));
+    let first = board.with_file_name(name);
+    let mut candidate = first.clone();
+    let mut n = 2;
+    while candidate.symlink_metadata().is_ok() {
+        let mut name = first.clone().into_os_string();
+        name.push(format!("-{n}"));
+        candidate = PathBuf::from(name);
+        n += 1;
+    }
+    candidate
 }
 
 /// What re-reading a board file found.

@@ -26,7 +26,17 @@ pub fn parse_board(bytes: &[u8], key: &str) -> Result<Board, ParseError> {
                 .into(),
         });
     }
-    let mut board: Board = from_ron(text)?;
+    let mut board: Board = match from_ron(text) {
+        Ok(board) => board,
+        // A newer trainboard may have added fields: read what we know; the board is then
+        // read-only here (its version says so), so nothing of theirs is lost by a save.
+        Err(err) => match written_version(text) {
+            Some(version) if version > crate::model::board::FORMAT_VERSION => {
+                super::newer::without_unknown_fields(text).ok_or(err)?
+            }
+            _ => return Err(err),
+        },
+    };
     board.key = key.to_string();
     // An explicitly written default kind means the same as none; keep one representation.
     let default_kind = board.level.default_kind();
@@ -39,15 +49,27 @@ pub fn parse_board(bytes: &[u8], key: &str) -> Result<Board, ParseError> {
     Ok(board)
 }
 
+/// The `version: N` a board file states, if it states one.
+fn written_version(text: &str) -> Option<u32> {
+    let at = text.find("version")?;
+    let rest = text[at + "version".len()..].trim_start().strip_prefix(':')?.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
 /// Deserializes RON the lenient way people write it (`wip: 4` as well as `wip: Some(4)`),
 /// with errors in plain words.
 pub fn from_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {
-    let options = Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    options.from_str(text).map_err(|err| ParseError {
+    from_ron_raw(text).map_err(|err| ParseError {
         line: err.span.start.line.max(1),
         column: err.span.start.col.max(1),
         message: humanize(&err.code),
     })
+}
+
+/// Deserializes RON the lenient way, keeping ron's own error (code and position).
+pub fn from_ron_raw<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ron::error::SpannedError> {
+    Options::default().with_default_extension(Extensions::IMPLICIT_SOME).from_str(text)
 }
 
 /// UTF-8 text without a byte-order mark; invalid bytes are reported where they are.

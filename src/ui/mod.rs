@@ -75,7 +75,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             overlay,
             buf,
         )),
-        Mode::EditTitle { id, input } => {
+        Mode::EditTitle { id, input, .. } => {
             some_both(dialog::render_text_field(&format!("Title of {id}"), input, &theme, overlay, buf))
         }
         Mode::Split(split) => some_both(dialog::render_split(app, split, &theme, overlay, buf)),
