@@ -66,7 +66,7 @@ fn item(rng: &mut Rng, id: String, level: Level, names: &[&str], parent: Option<
     let start = 1_790_000_000 + (rng.next() % 5_000_000) as i64;
     item.history = (0..=col)
         .map(|c| Move {
-            at: format_unix(start + c as i64 * 86_400 * (1 + (rng.next() % 4) as i64)),
+            at: format_unix(start + c as i64 * 86_400 * (1 + (rng.next() % 4) as i64)).into(),
             column: names[c].into(),
         })
         .collect();

@@ -240,7 +240,7 @@ pub fn item_json(ws: &Workspace, board: &Board, item: &Item) -> Value {
         "tags": item.tags,
         "blocked": item.blocked,
         "depends_on": item.depends_on,
-        "history": item.history.iter().map(|m| json!({"at": m.at, "column": m.column})).collect::<Vec<_>>(),
+        "history": item.history.iter().map(|m| json!({"at": m.at.as_str(), "column": m.column})).collect::<Vec<_>>(),
         "rollup": rollup,
     })
 }

@@ -27,7 +27,7 @@ fn evil_workspace() -> Workspace {
     item.team = Some(EVIL.into());
     item.blocked = Some(EVIL.into());
     item.acceptance = vec![trainboard::model::Criterion { text: EVIL.into(), done: false }];
-    item.history = vec![trainboard::model::Move { at: EVIL.into(), column: EVIL.into() }];
+    item.history = vec![trainboard::model::Move { at: "2026-11-22T15:04:05Z".into(), column: EVIL.into() }];
     let mut child = Item::new("S-1", format!("Child{EVIL}"), "Backlog");
     child.parent = Some("F-1".into());
     board.items = vec![item, Item::new("F-2", EVIL, "Done")];

@@ -2,7 +2,6 @@
 //! changed on both to different values is a conflict, and the result keeps theirs. History
 //! entries appended on both sides are joined in time order.
 
-use crate::clock::parse_rfc3339;
 use crate::model::{Item, Move};
 
 use super::Conflict;
@@ -54,7 +53,7 @@ pub fn merge_history(
         }
     }
     // Stable: entries of one time keep theirs first, then ours, each in its own order.
-    added.sort_by_cached_key(|m| (parse_rfc3339(&m.at), m.at.clone()));
+    added.sort_by(|a, b| a.at.cmp(&b.at));
     base.iter().chain(added).cloned().collect()
 }
 

@@ -4,8 +4,6 @@
 //! An item is in the column of its latest history entry at or before a moment; items without
 //! history count from the moment nothing else is known (they are left out of the past).
 
-use crate::clock::parse_rfc3339;
-
 use super::board::Board;
 use super::item::Item;
 
@@ -15,7 +13,7 @@ const DAY: i64 = 86_400;
 /// unreadable times are skipped.
 fn moves(board: &Board, item: &Item) -> Vec<(i64, usize)> {
     let mut out: Vec<(i64, usize)> =
-        item.history.iter().filter_map(|m| Some((parse_rfc3339(&m.at)?, board.column_index(&m.column)?))).collect();
+        item.history.iter().filter_map(|m| Some((m.at.unix(), board.column_index(&m.column)?))).collect();
     out.sort_by_key(|(t, _)| *t);
     out
 }
@@ -118,7 +116,7 @@ mod tests {
         let mut b = Board::new("t.ron", "T", Level::Team, columns);
         let item = |id: &str, moves: &[(u32, i64, &str)]| {
             let mut i = Item::new(id, id, moves.last().map(|m| m.2).unwrap_or("Backlog"));
-            i.history = moves.iter().map(|(d, h, c)| Move { at: at(*d, *h), column: c.to_string() }).collect();
+            i.history = moves.iter().map(|(d, h, c)| Move { at: at(*d, *h).into(), column: c.to_string() }).collect();
             i
         };
         // Monday 2026-11-02 … Sunday 2026-11-15.

@@ -88,7 +88,7 @@ pub struct Criterion {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename = "Move", deny_unknown_fields)]
 pub struct Move {
-    pub at: String,
+    pub at: super::time::Time,
     pub column: String,
 }
 

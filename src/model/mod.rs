@@ -10,12 +10,14 @@ pub mod objectives;
 pub mod ops;
 pub mod planning;
 pub mod renumber;
+pub mod time;
 pub mod validate;
 pub mod workspace;
 
 pub use board::{Board, Column, Level, Objective};
 pub use edit::{Edit, Op};
 pub use item::{Criterion, Item, Kind, Move, Wsjf};
+pub use time::Time;
 pub use workspace::Workspace;
 
 /// Why an operation could not be done, in words for the status line.

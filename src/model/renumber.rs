@@ -140,8 +140,7 @@ fn keeper(boards: &[Board], list: &[(usize, usize)], published: Option<&Publishe
         }
     }
     // Created first keeps it; an item without a readable creation time counts as newest.
-    let created =
-        |i: usize| item(i).history.first().and_then(|m| crate::clock::parse_rfc3339(&m.at)).unwrap_or(i64::MAX);
+    let created = |i: usize| item(i).history.first().map_or(i64::MAX, |m| m.at.unix());
     (0..list.len()).min_by_key(|&i| (created(i), i)).unwrap_or(0)
 }
 
