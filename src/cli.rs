@@ -145,6 +145,11 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Give items that share an id the next free number (links follow); prints what changed
+    #[command(
+        after_help = "Two clones that both added an item can both have used one id. Every trainboard command\nfixes that when it opens the workspace: the item already published (on the upstream branch)\nkeeps the id. The git hooks `trainboard git-setup` installs run this after merges and rebases.\n\nExamples:\n  trainboard renumber\n  trainboard renumber -w boards"
+    )]
+    Renumber,
     /// Merge a board file for git: writes the result to OURS; exit 0 clean, 1 conflict
     #[command(
         name = "merge-driver",

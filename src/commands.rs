@@ -15,6 +15,15 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
         Command::Add { board, title, column, parent } => {
             println!("{}", headless::add(workspace, &board, &title, column.as_deref(), parent.as_deref())?);
         }
+        Command::Renumber => {
+            let renames = headless::renumber(workspace)?;
+            if renames.is_empty() {
+                println!("every id is used once; nothing to renumber");
+            }
+            for line in renames {
+                println!("{}", crate::ui::text::clean(&line));
+            }
+        }
         Command::Move { id, column } => headless::move_item(workspace, &id, &column)?,
         Command::Rank { id, to } => headless::rank(workspace, &id, &to.rank())?,
         Command::Split { id, titles, board } => {

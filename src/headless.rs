@@ -37,6 +37,8 @@ pub struct Session {
     files: Vec<LoadedFile>,
     /// Boards whose ids were renumbered on opening and are not saved yet.
     renumbered: Vec<String>,
+    /// What renumbering on opening did, in words.
+    pub renames: Vec<String>,
 }
 
 impl Session {
@@ -75,7 +77,14 @@ impl Session {
                 say(crate::model::renumber::describe(renamed));
             }
         }
-        Ok(Session { root: opened.root, ws: opened.ws, files: opened.files, renumbered: opened.renumbering.boards })
+        let renames = opened.renumbering.renamed.iter().map(crate::model::renumber::describe).collect();
+        Ok(Session {
+            root: opened.root,
+            ws: opened.ws,
+            files: opened.files,
+            renumbered: opened.renumbering.boards,
+            renames,
+        })
     }
 
     /// Saves the boards renumbering changed. Call while holding the workspace lock.
@@ -154,6 +163,12 @@ fn workspace_lock_target(root: &Path) -> PathBuf {
 
 fn renamed_id(renamed: &[(String, String)], id: &str) -> String {
     renamed.iter().find(|(old, _)| old == id).map(|(_, new)| new.clone()).unwrap_or_else(|| id.to_string())
+}
+
+/// Renumbers items that share an id (what every command does on opening) and returns what it
+/// did; for the git hooks after a merge or rebase, and for people who want it now.
+pub fn renumber(root: &Path) -> Result<Vec<String>, HeadlessError> {
+    with_workspace(root, |s| Ok(s.renames.clone()))
 }
 
 pub fn add(

@@ -97,6 +97,13 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     if !std::io::IsTerminal::is_terminal(&stdout()) {
         return Err("the board screen needs a terminal; in scripts use `trainboard check`, `list` or `export`".into());
     }
+    // Watch before reading, so a change made while a large workspace loads is seen: its
+    // event waits in the queue and the reload finds bytes other than the ones we read.
+    let (tx, rx) = mpsc::channel();
+    let file_tx = tx.clone();
+    let watcher = crate::watch::start(root, watch, move |paths| {
+        let _ = file_tx.send(Wake::Files(paths));
+    });
     let opened = storage::open::open_workspace(root).map_err(OpenError)?;
     let root = opened.root.clone();
     let mut files = WorkspaceFiles::new(&root, opened.files, &opened.ws);
@@ -119,11 +126,6 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     if let Some(problem) = settings.problem {
         app.error(problem);
     }
-    let (tx, rx) = mpsc::channel();
-    let file_tx = tx.clone();
-    let watcher = crate::watch::start(&root, watch, move |paths| {
-        let _ = file_tx.send(Wake::Files(paths));
-    });
     if let Err(err) = &watcher {
         app.error(format!("not watching for changes by others: {err}"));
     }

@@ -1,4 +1,4 @@
-//! Noticing changes to board files made by others: a recursive watch on the workspace folder
+//! Noticing changes to board files made by others: a watch on the workspace folder itself
 //! (not the files, whose watches die with the first rename-over save), debounced, backed up by
 //! a slow poll of each file's size and modification time for network shares that send no
 //! events. Both only say "look again at these paths"; the shell re-reads and merges.
@@ -35,10 +35,11 @@ impl Default for WatchOptions {
     }
 }
 
-/// True for the files that are boards: `*.ron`, not hidden, not locks or conflict copies.
-pub fn is_board_path(path: &Path) -> bool {
+/// True for the files that can be boards of `root`: `*.ron` directly in it, not hidden, not
+/// locks, conflict copies or merge-tool copies.
+pub fn is_board_path(root: &Path, path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
-    name.ends_with(".ron") && !name.starts_with('.') && name != "config.ron"
+    crate::storage::scan::is_board_name(name) && crate::storage::scan::is_in_root(root, path)
 }
 
 /// Keeps watching while it lives.
@@ -61,6 +62,7 @@ where
     let changed = Arc::new(changed);
     let debouncer = if options.events {
         let report = Arc::clone(&changed);
+        let watched = root.to_path_buf();
         let mut debouncer = new_debouncer(DEBOUNCE, Some(DEBOUNCE / 2), move |result: DebounceEventResult| {
             let paths = match result {
                 Ok(events) => {
@@ -68,7 +70,7 @@ where
                     // make them: counting them would reload forever.
                     let changes = events.iter().filter(|e| !matches!(e.kind, EventKind::Access(_)));
                     let mut paths: Vec<PathBuf> =
-                        changes.flat_map(|e| e.paths.iter()).filter(|p| is_board_path(p)).cloned().collect();
+                        changes.flat_map(|e| e.paths.iter()).filter(|p| is_board_path(&watched, p)).cloned().collect();
                     if paths.is_empty() {
                         return;
                     }
@@ -81,7 +83,7 @@ where
             };
             report(paths);
         })?;
-        debouncer.watch(root, RecursiveMode::Recursive)?;
+        debouncer.watch(root, RecursiveMode::NonRecursive)?;
         Some(debouncer)
     } else {
         None

@@ -64,6 +64,9 @@ impl Column {
     }
 }
 
+/// Why a board is read-only while its file is broken (see `Board::locked`).
+pub const BROKEN_REASON: &str = "its file has errors; fix them and it opens";
+
 /// The newest format version this program reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 

@@ -32,8 +32,7 @@ pub struct Opened {
     pub renumbering: Renumbering,
 }
 
-/// What a board's tab says while its file is broken.
-pub const BROKEN_REASON: &str = "its file has errors; fix them and it opens";
+pub use crate::model::board::BROKEN_REASON;
 
 /// Opens the workspace at `root`.
 pub fn open_workspace(root: &Path) -> Result<Opened, Vec<FileProblem>> {

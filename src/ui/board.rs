@@ -21,10 +21,21 @@ pub fn render_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let mut area = area;
     if let Some(problem) = app.broken.get(&board.key) {
-        let banner = format!(" ⚠ {problem} — showing the last good copy until the file is fixed");
+        let first = problem.lines().next().unwrap_or_default();
+        let banner = if board.locked.as_deref() == Some(crate::model::board::BROKEN_REASON) {
+            format!(" ⚠ {first} — read-only until the file is fixed")
+        } else {
+            format!(" ⚠ {first} — showing the last good copy until the file is fixed")
+        };
         buf.set_line(area.x, area.y, &Line::styled(fit(&banner, area.width as usize), theme.error), area.width);
         area.y += 1;
         area.height = area.height.saturating_sub(1);
+        if board.columns.is_empty() {
+            // Nothing of the board could be read: show every problem where the columns would be.
+            let text: Vec<Line> = problem.lines().map(|l| Line::raw(format!(" {}", super::text::clean(l)))).collect();
+            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }).render(area, buf);
+            return;
+        }
     }
     let cursor = app.cursor();
     let columns = board.columns.len();
