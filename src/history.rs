@@ -219,7 +219,7 @@ fn revert(ws: &mut Workspace, step: Step) -> (Applied, Step) {
         }
     }
     notes.extend(conflicts.iter().map(kept_theirs));
-    let done = snapshot(ws, &step.touched, &step.ordered);
+    let done = snapshot(ws, &step.touched, &[]);
     let focus = step
         .touched
         .iter()
@@ -228,7 +228,9 @@ fn revert(ws: &mut Workspace, step: Step) -> (Applied, Step) {
         .or_else(|| step.touched.first())
         .map(|(_, id)| id.clone());
     let applied = Applied { label: step.label.clone(), boards: step.boards.clone(), focus, kept_theirs: notes };
-    let reverse = Step { before: step.after, after: done, ..step };
+    // Doing it again is the same change the other way: from what undo aimed at to what our
+    // change had made, merged with whatever is there by then.
+    let reverse = Step { before: step.after, after: step.before, ..step };
     (applied, reverse)
 }
 
