@@ -93,6 +93,10 @@ fn init(path: &Path) -> Result<ExitCode> {
 
 fn check(root: &Path) -> ExitCode {
     let loaded = load_workspace(root);
+    for note in &loaded.notes {
+        let path = note.path.strip_prefix(".").unwrap_or(&note.path);
+        println!("{}", trainboard::ui::text::clean(&format!("{}: {}", path.display(), note.message)));
+    }
     for problem in &loaded.problems {
         println!("{}", problem_line(problem));
     }
