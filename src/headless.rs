@@ -66,7 +66,7 @@ impl Session {
         for note in &opened.notes {
             say(format!("{}: {}", note.path.display(), note.message));
         }
-        for problem in opened.broken.values().flat_map(|p| p.lines()) {
+        for problem in opened.broken.values().flatten() {
             say(format!("{problem} (this board is read-only until the file is fixed)"));
         }
         for warning in &opened.warnings {

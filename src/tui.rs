@@ -109,7 +109,13 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     let mut files = WorkspaceFiles::new(&root, opened.files, &opened.ws);
     let mut app = App::new(opened.ws, origin);
     let opening = sync::Opening {
-        broken: opened.broken,
+        broken: opened
+            .broken
+            .iter()
+            .map(|(key, problems)| {
+                (key.clone(), problems.iter().map(|p| short_problem(key, p)).collect::<Vec<_>>().join("\n"))
+            })
+            .collect(),
         warnings: opened.warnings.iter().chain(&opened.notes).map(ToString::to_string).collect(),
         renamed: opened.renumbering.renamed,
     };
@@ -248,7 +254,7 @@ fn files_changed(app: &mut App, files: &mut WorkspaceFiles, mut paths: Vec<PathB
                 effects.extend(reloaded(app, files, *board, changed, &file));
             }
             Reloaded::Removed => sync::board_removed(app, &key),
-            Reloaded::Broken(problem) => sync::board_broken(app, &key, problem.to_string()),
+            Reloaded::Broken(problem) => sync::board_broken(app, &key, short_problem(&key, &problem)),
         }
     }
     effects
@@ -269,7 +275,7 @@ fn reloaded(
     match check_reloaded(&app.ws, board, file) {
         Checked::Broken(problems) => {
             files.mark_broken(&key);
-            let text = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+            let text = problems.iter().map(|p| short_problem(&key, p)).collect::<Vec<_>>().join("\n");
             sync::board_broken(app, &key, text);
         }
         Checked::Usable { boards, renumbering, warnings } => {
@@ -295,6 +301,11 @@ fn reloaded(
         }
     }
     effects
+}
+
+/// `team.ron:3:5: message`: the board's file name, not the whole path, to fit the screen.
+fn short_problem(key: &str, problem: &FileProblem) -> String {
+    format!("{key}:{}:{}: {}", problem.line, problem.column, problem.message)
 }
 
 fn save(app: &mut App, files: &mut WorkspaceFiles, keys: &[String]) {

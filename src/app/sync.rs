@@ -86,7 +86,8 @@ pub fn board_removed(app: &mut App, key: &str) {
 /// A board file no longer parses: keep the last good copy, say what is wrong.
 pub fn board_broken(app: &mut App, key: &str, problem: String) {
     app.broken.insert(key.to_string(), problem.clone());
-    app.error(format!("{problem} (showing the last good copy; edits to this board wait until it is fixed)"));
+    let first = problem.lines().next().unwrap_or_default();
+    app.error(format!("{first} (last good copy shown; edits wait until the file is fixed)"));
 }
 
 /// Keeps showing the same board and item after the workspace changed under us.

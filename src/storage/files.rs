@@ -89,7 +89,7 @@ impl WorkspaceFiles {
             }
             if self.broken.contains(&key) {
                 self.unsaved.insert(key.clone());
-                report.errors.push(format!("{}'s file has errors; the change is saved once it is fixed", board.name));
+                report.errors.push(format!("kept: {} is saved once its file is fixed", board.name));
                 continue;
             }
             if self.held.contains(&key) {

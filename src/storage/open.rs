@@ -21,7 +21,7 @@ pub struct Opened {
     pub files: Vec<LoadedFile>,
     /// Boards that cannot be used as they are, by key, with their problems: each is shown on
     /// its own tab, read-only, until its file is fixed.
-    pub broken: BTreeMap<String, String>,
+    pub broken: BTreeMap<String, Vec<FileProblem>>,
     /// Problems that leave the board usable: a parent or dependency that does not exist, an
     /// unknown iteration.
     pub warnings: Vec<FileProblem>,
@@ -40,12 +40,12 @@ pub fn open_workspace(root: &Path) -> Result<Opened, Vec<FileProblem>> {
     if loaded.boards.is_empty() && loaded.kinds.iter().all(|(key, _)| key.is_empty()) {
         return Err(loaded.problems);
     }
-    let mut broken: BTreeMap<String, String> = BTreeMap::new();
+    let mut broken: BTreeMap<String, Vec<FileProblem>> = BTreeMap::new();
     let mut boards = loaded.boards;
     for (problem, (key, rule)) in loaded.problems.iter().zip(&loaded.kinds) {
         match rule {
             None => {
-                boards.push(placeholder(key));
+                boards.push(placeholder(key, &problem.path));
                 add_line(&mut broken, key, problem);
             }
             Some(Rule::Board) => add_line(&mut broken, key, problem),
@@ -74,7 +74,7 @@ pub fn open_workspace(root: &Path) -> Result<Opened, Vec<FileProblem>> {
 }
 
 /// Renumbers shared ids among the boards that are not broken, asking git what is published.
-fn renumber_usable(root: &Path, boards: &mut [Board], broken: &BTreeMap<String, String>) -> Renumbering {
+fn renumber_usable(root: &Path, boards: &mut [Board], broken: &BTreeMap<String, Vec<FileProblem>>) -> Renumbering {
     let usable: Vec<usize> = (0..boards.len()).filter(|&i| !broken.contains_key(&boards[i].key)).collect();
     let mut subset: Vec<Board> = usable.iter().map(|&i| boards[i].clone()).collect();
     if shared_ids(&subset).is_empty() {
@@ -93,20 +93,34 @@ fn file_key(file: &LoadedFile) -> String {
     super::load::board_key(Path::new(""), &file.path)
 }
 
-fn add_line(broken: &mut BTreeMap<String, String>, key: &str, problem: &FileProblem) {
-    let entry = broken.entry(key.to_string()).or_default();
-    if !entry.is_empty() {
-        entry.push('\n');
-    }
-    entry.push_str(&problem.to_string());
+fn add_line(broken: &mut BTreeMap<String, Vec<FileProblem>>, key: &str, problem: &FileProblem) {
+    broken.entry(key.to_string()).or_default().push(problem.clone());
 }
 
-/// A tab for a file that does not parse: its name, no columns, read-only.
-fn placeholder(key: &str) -> Board {
-    let name = key.strip_suffix(".ron").unwrap_or(key).to_string();
-    let mut board = Board::new(key, name, Level::Team, Vec::new());
+/// A tab for a file that does not parse: named and placed by what its text says of its
+/// name and level where that can be read, with no columns, read-only.
+fn placeholder(key: &str, path: &Path) -> Board {
+    let text =
+        super::scan::read_board_bytes(path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+    let name = value_after(&text, "name")
+        .and_then(|v| v.strip_prefix('"')?.split('"').next().map(str::to_string))
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| key.strip_suffix(".ron").unwrap_or(key).to_string());
+    let level = Level::ALL
+        .into_iter()
+        .find(|l| {
+            ["level", "levle", "lvl"].iter().any(|k| value_after(&text, k).is_some_and(|v| v.starts_with(l.name())))
+        })
+        .unwrap_or(Level::Team);
+    let mut board = Board::new(key, name, level, Vec::new());
     board.locked = Some(BROKEN_REASON.into());
     board
+}
+
+/// The text after the first `key:` in `text`, trimmed at the start.
+fn value_after<'a>(text: &'a str, key: &str) -> Option<&'a str> {
+    let at = text.find(&format!("{key}:"))?;
+    Some(text[at + key.len() + 1..].trim_start())
 }
 
 /// A reloaded board, checked exactly as opening checks it.

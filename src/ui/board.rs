@@ -25,7 +25,7 @@ pub fn render_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let banner = if board.locked.as_deref() == Some(crate::model::board::BROKEN_REASON) {
             format!(" ⚠ {first} — read-only until the file is fixed")
         } else {
-            format!(" ⚠ {first} — showing the last good copy until the file is fixed")
+            format!(" ⚠ {first} — last good copy shown until the file is fixed")
         };
         buf.set_line(area.x, area.y, &Line::styled(fit(&banner, area.width as usize), theme.error), area.width);
         area.y += 1;
