@@ -39,7 +39,12 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
             };
         }
         Command::Export { board, format, output } => export(workspace, board.as_deref(), format, output.as_deref())?,
-        Command::Init { .. } | Command::Check { .. } | Command::Bench { .. } => {}
+        Command::Init { .. }
+        | Command::Check { .. }
+        | Command::Bench { .. }
+        | Command::GitSetup { .. }
+        | Command::Completions { .. }
+        | Command::Man { .. } => {}
     }
     Ok(ExitCode::SUCCESS)
 }

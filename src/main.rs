@@ -42,7 +42,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let here = || workspace.clone().unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
         None => open(cli.path.or(workspace), &cli.watch, cli.config.as_deref()),
-        Some(Command::Init { path }) => init(&path),
+        Some(Command::Init { path, git }) => init(&path, git),
+        Some(Command::GitSetup { path }) => {
+            for line in trainboard::gitsetup::setup(&path.unwrap_or_else(here))? {
+                println!("{line}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            std::io::stdout().write_all(&trainboard::docgen::completions(shell))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man { output }) => {
+            let page = trainboard::docgen::man_page()?;
+            match output {
+                Some(path) => trainboard::storage::save::write_atomic(&path, &page)?,
+                None => std::io::stdout().write_all(&page)?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Check { path }) => Ok(check(&path.unwrap_or_else(here))),
         Some(Command::Bench { generate, items, single }) => {
             let boards = if single {
@@ -82,10 +100,22 @@ fn open(path: Option<PathBuf>, watch: &WatchArgs, config: Option<&Path>) -> Resu
     Ok(ExitCode::SUCCESS)
 }
 
-fn init(path: &Path) -> Result<ExitCode> {
+fn init(path: &Path, git: bool) -> Result<ExitCode> {
     let files = write_starter(path)?;
     for file in &files {
         println!("wrote {}", file.display());
+    }
+    if git {
+        if trainboard::gitsetup::top_level(path).is_err() {
+            let out = trainboard::gitsetup::git(path, &["init", "--quiet"])?;
+            if !out.status.success() {
+                return Err(format!("git init failed: {}", String::from_utf8_lossy(&out.stderr).trim()).into());
+            }
+            println!("started a git repository in {}", path.display());
+        }
+        for line in trainboard::gitsetup::setup(path)? {
+            println!("{line}");
+        }
     }
     println!("open it with: trainboard {}", path.display());
     Ok(ExitCode::SUCCESS)
