@@ -170,6 +170,14 @@ pub enum Command {
         /// A folder inside the repository (default: this folder)
         path: Option<PathBuf>,
     },
+    /// Tell what trainboard sees: config, folders, workspace, watcher, git, terminal
+    #[command(
+        after_help = "Examples:\n  trainboard doctor\n  trainboard doctor ~/train/boards\n  trainboard --poll doctor"
+    )]
+    Doctor {
+        /// The workspace folder to look at (default: the one opening would use)
+        path: Option<PathBuf>,
+    },
     /// Print the shell completion script for bash, zsh, fish, elvish or powershell
     #[command(
         after_help = "Examples:\n  trainboard completions bash > ~/.local/share/bash-completion/completions/trainboard\n  trainboard completions zsh > ~/.zfunc/_trainboard\n  trainboard completions fish > ~/.config/fish/completions/trainboard.fish"

@@ -43,6 +43,7 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
         | Command::Check { .. }
         | Command::Bench { .. }
         | Command::GitSetup { .. }
+        | Command::Doctor { .. }
         | Command::Completions { .. }
         | Command::Man { .. } => {}
     }

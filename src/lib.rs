@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod docgen;
+pub mod doctor;
 pub mod editor;
 pub mod export;
 pub mod generate;

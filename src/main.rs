@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use trainboard::cli::{Cli, Command, WatchArgs};
-use trainboard::demo::{display_path, ensure_demo, write_starter};
+use trainboard::demo::{Found, display_path, ensure_demo, find_workspace, write_starter};
 use trainboard::storage::{FileProblem, load_workspace};
 use trainboard::watch::WatchOptions;
 
@@ -49,6 +49,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Doctor { path }) => {
+            let input = trainboard::doctor::Input {
+                path: path.as_deref().or(cli.path.as_deref()).or(workspace.as_deref()),
+                config: cli.config.as_deref(),
+                poll_only: cli.watch.poll,
+                poll_interval: cli.watch.poll_interval,
+            };
+            print!("{}", trainboard::doctor::report(&input));
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Completions { shell }) => {
             std::io::stdout().write_all(&trainboard::docgen::completions(shell))?;
             Ok(ExitCode::SUCCESS)
@@ -77,13 +87,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn open(path: Option<PathBuf>, watch: &WatchArgs, config: Option<&Path>) -> Result<ExitCode> {
-    let (root, origin) = match path {
-        Some(path) if !path.is_dir() => return Err(format!("{} is not a folder of board files", path.display()).into()),
-        Some(path) => (path.clone(), display_path(&path)),
-        None if trainboard::storage::load::holds_boards(Path::new(".")) => {
-            (PathBuf::from("."), "this folder".to_string())
+    let (root, origin) = match find_workspace(path.as_deref()) {
+        Found::Given(path) if !path.is_dir() => {
+            return Err(format!("{} is not a folder of board files", path.display()).into());
         }
-        None => {
+        Found::Given(path) => (path.clone(), display_path(&path)),
+        Found::Here => (PathBuf::from("."), "this folder".to_string()),
+        Found::Demo(_) => {
             let dir = ensure_demo()?;
             let origin = format!("demo workspace {}", display_path(&dir));
             (dir, origin)

@@ -76,6 +76,8 @@ fn bash_completion_completes_subcommands_and_their_options() {
 
     let offers = bash_complete(&script, &["trainboard", "ch"]);
     assert_eq!(offers, vec!["check".to_string()], "`trainboard ch<Tab>` completes to check");
+    let offers = bash_complete(&script, &["trainboard", "do"]);
+    assert_eq!(offers, vec!["doctor".to_string()]);
     let offers = bash_complete(&script, &["trainboard", "m"]);
     for command in ["man", "merge-driver", "move"] {
         assert!(offers.contains(&command.to_string()), "{command} offered: {offers:?}");
@@ -95,7 +97,7 @@ fn every_shell_gets_a_script_naming_the_commands() {
         let out = trainboard(&["completions", shell], &dir);
         assert!(out.status.success(), "{shell}: {}", text(&out));
         let script = String::from_utf8_lossy(&out.stdout);
-        for command in ["check", "merge-driver", "git-setup", "man"] {
+        for command in ["check", "merge-driver", "git-setup", "doctor", "man"] {
             assert!(script.contains(command), "{shell} script names {command}");
         }
     }
@@ -116,6 +118,7 @@ const SUBCOMMANDS: &[&str] = &[
     "export",
     "merge-driver",
     "git-setup",
+    "doctor",
     "completions",
     "man",
     "bench",
@@ -257,4 +260,73 @@ fn init_git_makes_a_repository_whose_merges_use_the_driver() {
     assert!(list.contains("Ours story") && list.contains("Theirs story"), "{list}");
     let check = trainboard(&["check", "."], &ws);
     assert!(check.status.success(), "the merged boards are valid: {}", text(&check));
+}
+
+/// The lines of one section of `doctor`'s report.
+fn section<'a>(report: &'a str, title: &str) -> Vec<&'a str> {
+    report.lines().skip_while(|l| *l != title).skip(1).take_while(|l| l.starts_with("  ")).map(str::trim).collect()
+}
+
+#[test]
+fn doctor_reports_every_section_and_the_half_set_up_driver() {
+    let repo = temp("doctor");
+    assert!(git(&["init", "--quiet"], &repo).status.success());
+    let ws = repo.join("boards");
+    assert!(trainboard(&["init", ws.to_str().unwrap()], &repo).status.success());
+    let config = repo.join("config.ron");
+    fs::write(&config, "(theme: \"neon\")").unwrap();
+    // .gitattributes names the driver, git config does not: git would merge as text.
+    fs::write(repo.join(".gitattributes"), "*.ron merge=trainboard\n").unwrap();
+
+    let out = Command::new(env!("CARGO_BIN_EXE_trainboard"))
+        .args(["--config", config.to_str().unwrap(), "doctor", "boards"])
+        .current_dir(&repo)
+        .env("HOME", &repo)
+        .env("XDG_DATA_HOME", repo.join(".data"))
+        .env("XDG_STATE_HOME", repo.join(".state"))
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("TERM", "dumb")
+        .env("NO_COLOR", "1")
+        .env_remove("COLORTERM")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    for title in ["trainboard", "Config", "Folders", "Workspace", "Watcher", "Git", "Terminal"] {
+        assert!(!section(&report, title).is_empty(), "section {title}:\n{report}");
+    }
+    assert_eq!(section(&report, "trainboard"), vec![format!("version {}", env!("CARGO_PKG_VERSION"))]);
+    let config_lines = section(&report, "Config").join("\n");
+    assert!(config_lines.contains("config.ron (from --config)"), "{config_lines}");
+    assert!(config_lines.contains("config.ron:1:9: there is no theme \"neon\""), "{config_lines}");
+    let folders = section(&report, "Folders").join("\n");
+    assert!(folders.contains(&repo.join(".data/trainboard/demo").display().to_string()), "{folders}");
+    let workspace = section(&report, "Workspace").join("\n");
+    assert!(workspace.contains("boards (given on the command line)"), "{workspace}");
+    assert!(workspace.contains("3 boards"), "{workspace}");
+    let watcher = section(&report, "Watcher").join("\n");
+    assert!(watcher.contains("mode: file system events"), "{watcher}");
+    assert!(watcher.contains("events arrive") || watcher.contains("events do NOT arrive"), "{watcher}");
+    let left: Vec<_> = fs::read_dir(&ws).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(left.len(), 3, "the probe file is gone: {left:?}");
+    let git_lines = section(&report, "Git").join("\n");
+    assert!(git_lines.contains("warning: .gitattributes sends *.ron to the trainboard driver"), "{git_lines}");
+    assert!(git_lines.contains("silently falls back to textual merges"), "{git_lines}");
+    assert!(git_lines.contains("trainboard git-setup"), "{git_lines}");
+    assert!(git_lines.contains("git config merge.trainboard.driver \"trainboard merge-driver %O %A %B %P\""));
+    assert!(git_lines.contains("do not run custom merge drivers"), "{git_lines}");
+    let terminal = section(&report, "Terminal").join("\n");
+    assert!(terminal.contains("colours: none (NO_COLOR is set)"), "{terminal}");
+    assert!(terminal.contains("TERM=dumb"), "{terminal}");
+    assert!(terminal.contains("plain mode"), "{terminal}");
+
+    // After git-setup the doctor sees the driver; with --poll it says polling only.
+    assert!(trainboard(&["git-setup"], &repo).status.success());
+    let out = trainboard(&["--poll", "doctor", "boards"], &repo);
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    let git_lines = section(&report, "Git").join("\n");
+    assert!(git_lines.contains("merge driver: configured"), "{git_lines}");
+    assert!(!git_lines.contains("warning"), "{git_lines}");
+    assert!(section(&report, "Watcher").join("\n").contains("polling only"), "{report}");
 }
