@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod logging;
 pub mod merge;
 pub mod model;
+pub mod plain;
 pub mod storage;
 pub mod tui;
 pub mod ui;

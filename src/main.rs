@@ -41,7 +41,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let workspace = cli.workspace.clone();
     let here = || workspace.clone().unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
-        None => open(cli.path.or(workspace), &cli.watch, cli.config.as_deref()),
+        None => open(cli.path.or(workspace), &cli.watch, cli.config.as_deref(), cli.plain),
         Some(Command::Init { path, git }) => init(&path, git),
         Some(Command::GitSetup { path }) => {
             for line in trainboard::gitsetup::setup(&path.unwrap_or_else(here))? {
@@ -86,7 +86,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn open(path: Option<PathBuf>, watch: &WatchArgs, config: Option<&Path>) -> Result<ExitCode> {
+fn open(path: Option<PathBuf>, watch: &WatchArgs, config: Option<&Path>, plain: bool) -> Result<ExitCode> {
     let (root, origin) = match find_workspace(path.as_deref()) {
         Found::Given(path) if !path.is_dir() => {
             return Err(format!("{} is not a folder of board files", path.display()).into());
@@ -106,7 +106,11 @@ fn open(path: Option<PathBuf>, watch: &WatchArgs, config: Option<&Path>) -> Resu
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let settings = trainboard::config::load(config, no_color);
-    trainboard::tui::run(&root, &origin, options, settings)?;
+    if plain || trainboard::plain::terminal_is_dumb() {
+        trainboard::plain::run(&root, &origin, options, settings)?;
+    } else {
+        trainboard::tui::run(&root, &origin, options, settings)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
