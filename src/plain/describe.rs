@@ -343,3 +343,66 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
 fn line_text(line: &ratatui::text::Line) -> String {
     line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Msg, update};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn demo_app(name: &str) -> App {
+        let dir = std::env::temp_dir().join(format!("trainboard-describe-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        crate::demo::ensure_demo_in(&dir).unwrap();
+        let (ws, _, _) = crate::storage::load_workspace(&dir).into_workspace().unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        App::new(ws, "demo")
+    }
+
+    fn press(app: &mut App, code: KeyCode) {
+        update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    #[test]
+    fn counts_say_the_limit_and_when_it_is_over() {
+        let mut app = demo_app("counts");
+        press(&mut app, KeyCode::Char('3'));
+        let board = app.current_board().unwrap();
+        let col = board.column_index("In Progress").unwrap();
+        assert_eq!(count_text(board, col), "3 of 3 WIP");
+        let col = board.column_index("Backlog").unwrap();
+        assert_eq!(count_text(board, col), "3 items");
+        let text = board_text(&app).join("\n");
+        assert!(text.starts_with("Board Alpha (team board"), "{text}");
+        assert!(!text.contains(['│', '─', '┃']), "no box drawing: {text}");
+    }
+
+    #[test]
+    fn typing_is_told_as_appended_erased_or_replaced() {
+        let mut app = demo_app("typing");
+        press(&mut app, KeyCode::Char('n'));
+        let before = Snapshot::of(&app);
+        press(&mut app, KeyCode::Char('a'));
+        press(&mut app, KeyCode::Char('b'));
+        assert_eq!(typed(&before, &app), Some(Typed::Append("ab".to_string())));
+        let before = Snapshot::of(&app);
+        press(&mut app, KeyCode::Backspace);
+        assert_eq!(typed(&before, &app), Some(Typed::Erase(1)));
+        let before = Snapshot::of(&app);
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(typed(&before, &app), None, "the field closed");
+        assert!(changes(&before, &app).contains(&"closed".to_string()), "{:?}", changes(&before, &app));
+    }
+
+    #[test]
+    fn hidden_characters_in_titles_are_not_printed() {
+        let mut app = demo_app("hostile");
+        let mut board = app.current_board().unwrap().clone();
+        board.items[0].title = "evil\u{1b}[2Jtitle".to_string();
+        let id = board.items[0].id.clone();
+        app.ws.put_board(board);
+        let text = board_text(&app).join("\n");
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        assert!(text.contains(&id));
+    }
+}
