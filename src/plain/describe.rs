@@ -56,14 +56,14 @@ fn level_name(level: Level) -> &'static str {
     }
 }
 
-/// `S-103 Story: Title [blocked: reason]`.
+/// `S-103 Story: Title [blocked: reason] [5 pt]`.
 pub fn card_line(board: &Board, item: &Item) -> String {
     let mut line = format!("{} {}: {}", clean(&item.id), board.kind_of(item).name(), clean(&item.title));
-    if let Some(score) = crate::ui::card::score(item) {
-        line.push_str(&format!(" [{score}]"));
-    }
     if let Some(reason) = &item.blocked {
         line.push_str(&format!(" [blocked: {}]", clean(reason)));
+    }
+    if let Some(score) = crate::ui::card::score(item) {
+        line.push_str(&format!(" [{score}]"));
     }
     line
 }
@@ -97,8 +97,9 @@ pub fn board_text(app: &App) -> Vec<String> {
         lines.push(format!("Column {}: {}{done}", clean(&column.name), count_text(board, col)));
         for &pos in app.visible_positions(col).iter() {
             let item = &board.items[pos];
+            let changed = if app.marked.contains_key(&item.id) { " (changed by someone else)" } else { "" };
             let mark = if selected.as_deref() == Some(item.id.as_str()) { " (selected)" } else { "" };
-            lines.push(format!("  {}{mark}", card_line(board, item)));
+            lines.push(format!("  {}{changed}{mark}", card_line(board, item)));
         }
     }
     lines.push("Keys: h l columns, j k cards, H L move, J K rank, ? help, q quit".to_string());
