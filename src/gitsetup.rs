@@ -109,18 +109,18 @@ fn attributes_step(repo: &Repo) -> Result<String, String> {
     if merge_attribute(&repo.top)?.as_deref() == Some("trainboard") {
         return Ok(format!("{}: board files already merge with trainboard", path.display()));
     }
-    let old = match std::fs::read(&path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))?,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
+    // Bytes, not text: the file's other lines are kept exactly, whatever their encoding.
+    let mut new = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(err) => return Err(format!("cannot read {}: {err}", path.display())),
     };
-    let eol = if old.contains("\r\n") { "\r\n" } else { "\n" };
-    let mut new = old.clone();
-    if !new.is_empty() && !new.ends_with('\n') {
-        new.push_str(eol);
+    let eol: &[u8] = if new.windows(2).any(|w| w == b"\r\n") { b"\r\n" } else { b"\n" };
+    if !new.is_empty() && !new.ends_with(b"\n") {
+        new.extend_from_slice(eol);
     }
-    new.push_str(ATTRIBUTE_LINE);
-    new.push_str(eol);
+    new.extend_from_slice(ATTRIBUTE_LINE.as_bytes());
+    new.extend_from_slice(eol);
     std::fs::write(&path, new).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
     Ok(format!("{}: added `{ATTRIBUTE_LINE}`", path.display()))
 }
@@ -139,7 +139,7 @@ fn set_config(repo: &Repo, key: &str, value: &str) -> Result<String, String> {
     if old.as_deref() == Some(value) {
         return Ok(format!("git config {key} is already \"{value}\""));
     }
-    let out = git(&repo.top, &["config", "--local", key, value])?;
+    let out = git(&repo.top, &["config", "--local", "--replace-all", key, value])?;
     if !out.status.success() {
         return Err(format!("git config {key} failed: {}", String::from_utf8_lossy(&out.stderr).trim()));
     }

@@ -219,6 +219,31 @@ fn git_setup_writes_attributes_and_config_once() {
 }
 
 #[test]
+fn git_setup_keeps_crlf_files_and_replaces_a_stale_driver() {
+    let repo = temp("git-crlf");
+    assert!(git(&["init", "--quiet"], &repo).status.success());
+    // A Windows-made file without a final newline, a byte that is not UTF-8, and a rule that
+    // sends board files elsewhere: ours comes last, so it wins.
+    fs::write(repo.join(".gitattributes"), b"*.png binary\r\n*.ron merge=union\r\n# caf\xe9").unwrap();
+    assert!(
+        git(&["config", "--local", "merge.trainboard.driver", "/gone/trainboard merge-driver %O %A %B"], &repo)
+            .status
+            .success()
+    );
+    let out = trainboard(&["git-setup"], &repo);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("(was \"/gone/trainboard merge-driver %O %A %B\")"), "{}", text(&out));
+    assert_eq!(
+        fs::read(repo.join(".gitattributes")).unwrap(),
+        b"*.png binary\r\n*.ron merge=union\r\n# caf\xe9\r\n*.ron merge=trainboard\r\n".to_vec()
+    );
+    let attr = git(&["check-attr", "merge", "--", "a.ron"], &repo);
+    assert_eq!(String::from_utf8_lossy(&attr.stdout).trim(), "a.ron: merge: trainboard");
+    let again = trainboard(&["git-setup"], &repo);
+    assert!(!text(&again).contains("added") && !text(&again).contains("(was"), "{}", text(&again));
+}
+
+#[test]
 fn git_setup_outside_a_repository_says_so() {
     let dir = temp("no-repo");
     let out = Command::new(env!("CARGO_BIN_EXE_trainboard"))
