@@ -45,6 +45,9 @@ pub fn report(input: &Input) -> String {
 
 pub fn sections(input: &Input) -> Vec<Section> {
     let (root, why) = match find_workspace(input.path) {
+        Found::Given(path) if !path.is_dir() => {
+            (None, format!("{} (given on the command line), but it is not a folder", path.display()))
+        }
         Found::Given(path) => (Some(path.clone()), format!("{} (given on the command line)", path.display())),
         Found::Here => (Some(PathBuf::from(".")), "this folder (it holds board files)".to_string()),
         Found::Demo(Some(dir)) => {
