@@ -86,6 +86,19 @@ fn over_wip_and_blocked_say_so_in_every_theme() {
 }
 
 #[test]
+fn the_metrics_wip_bars_say_over_too() {
+    for (name, theme) in themes() {
+        let mut app = app("tests/fixtures/ui", theme, 120, 40);
+        press(&mut app, "2m");
+        let text = screen(&draw(&app));
+        let line = text.lines().find(|l| l.contains("Implementing") && l.contains('█')).unwrap_or_default();
+        assert!(line.contains(" 3/2 OVER"), "{name}: {line}\n{text}");
+        let analyzing = text.lines().find(|l| l.contains("Analyzing") && l.contains("/4")).unwrap_or_default();
+        assert!(!analyzing.contains("OVER"), "{name}: {analyzing}");
+    }
+}
+
+#[test]
 fn the_selected_card_starts_with_a_pointer_in_every_theme() {
     for (name, theme) in themes() {
         let mut app = app("tests/fixtures/ui", theme, 120, 40);
@@ -192,8 +205,8 @@ fn okabe_ito_is_the_palette_and_the_config_selects_it() {
             assert!(palette.contains(&color), "{color:?} is not Okabe–Ito");
         }
     }
-    for color in theme.kinds {
-        assert!(palette.contains(&color), "kind colour {color:?} is not Okabe–Ito");
+    for color in theme.kinds.into_iter().chain(theme.series) {
+        assert!(palette.contains(&color), "kind or chart colour {color:?} is not Okabe–Ito");
     }
     assert_ne!(theme, Theme::dark());
 

@@ -30,6 +30,8 @@ pub struct Theme {
     pub marked: Style,
     /// The colour of each kind, in [`KIND_ORDER`].
     pub kinds: [Color; 8],
+    /// The colours of the charts' series (columns), in turn; the done column uses `done`.
+    pub series: [Color; 8],
     /// False under `NO_COLOR`: kinds and charts draw without colour.
     pub colored: bool,
 }
@@ -87,6 +89,16 @@ impl Theme {
                 Color::LightCyan,
                 Color::LightRed,
                 Color::Red,
+            ],
+            series: [
+                Color::Blue,
+                Color::Cyan,
+                Color::Magenta,
+                Color::Yellow,
+                Color::LightBlue,
+                Color::LightMagenta,
+                Color::LightCyan,
+                Color::Green,
             ],
             colored: true,
         }
@@ -165,6 +177,7 @@ impl Theme {
             dialog: plain,
             marked: reverse.add_modifier(Modifier::BOLD),
             kinds: [Color::Reset; 8],
+            series: [Color::Reset; 8],
             colored: false,
         }
     }
@@ -186,6 +199,7 @@ impl Theme {
             key_hint: bold.fg(SKY_BLUE),
             marked: bold.fg(BLACK).bg(YELLOW),
             kinds: [REDDISH_PURPLE, REDDISH_PURPLE, SKY_BLUE, YELLOW, BLUISH_GREEN, ORANGE, VERMILLION, VERMILLION],
+            series: [BLUE, SKY_BLUE, ORANGE, YELLOW, REDDISH_PURPLE, VERMILLION, BLUE, SKY_BLUE],
             ..Theme::dark()
         }
     }
