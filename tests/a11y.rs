@@ -86,6 +86,18 @@ fn over_wip_and_blocked_say_so_in_every_theme() {
 }
 
 #[test]
+fn the_current_board_tab_is_in_brackets_in_every_theme() {
+    for (name, theme) in themes() {
+        let mut app = app("tests/fixtures/ui", theme, 120, 40);
+        press(&mut app, "3");
+        let top = rows(&draw(&app))[0].clone();
+        let current = app.current_board().unwrap().name.clone();
+        assert!(top.contains(&format!("[{current}]")), "{name}: {top}");
+        assert_eq!(top.matches('[').count(), 1, "{name}: only the current tab: {top}");
+    }
+}
+
+#[test]
 fn the_metrics_wip_bars_say_over_too() {
     for (name, theme) in themes() {
         let mut app = app("tests/fixtures/ui", theme, 120, 40);
