@@ -1,6 +1,6 @@
 //! The command line: open a workspace (the default), `init`, `check`, the headless item
-//! commands, the git merge driver, and the benchmark generator. Every command's `--help`
-//! ends with examples.
+//! commands, the git merge driver and its set-up, `doctor`, shell completions and the man
+//! page, and the benchmark generator. Every command's `--help` ends with examples.
 
 use std::path::PathBuf;
 
@@ -10,6 +10,7 @@ const MAIN_EXAMPLES: &str = "Examples:
   trainboard                      open the boards in this folder, or the demo workspace
   trainboard ~/train/boards       open the workspace in ~/train/boards
   trainboard --poll ~/share       open boards on a network share, checking every 2 s
+  trainboard --plain              linear text for screen readers (also when TERM=dumb)
   trainboard init my-train        write a starter workspace
   trainboard check boards/        validate boards (exit 1 on problems), e.g. in CI
   trainboard list -w boards --board Alpha
@@ -34,6 +35,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// Plain text for screen readers: no full screen, no box drawing (also when TERM=dumb)
+    #[arg(long)]
+    pub plain: bool,
+
     #[command(flatten)]
     pub watch: WatchArgs,
 
@@ -56,10 +61,15 @@ pub struct WatchArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write a starter workspace: a portfolio, a program and a team board with examples
-    #[command(after_help = "Examples:\n  trainboard init my-train\n  trainboard init .   (an empty folder)")]
+    #[command(
+        after_help = "Examples:\n  trainboard init my-train\n  trainboard init .   (an empty folder)\n  trainboard init --git boards   (in a git repository: set up the merge driver too)"
+    )]
     Init {
         /// The folder to write (created when missing; must not hold boards yet)
         path: PathBuf,
+        /// Also set up git's merge driver for board files (as `trainboard git-setup` does)
+        #[arg(long)]
+        git: bool,
     },
     /// Validate a workspace without opening the screen; prints file:line:column: message
     #[command(
@@ -156,6 +166,40 @@ pub enum Command {
         after_help = "Set up once per repository:\n  git config merge.trainboard.driver \"trainboard merge-driver %O %A %B %P\"\n  echo '*.ron merge=trainboard' >> .gitattributes"
     )]
     MergeDriver { base: PathBuf, ours: PathBuf, theirs: PathBuf, path: Option<PathBuf> },
+    /// Set up git to merge board files with trainboard: .gitattributes and the repo's config
+    #[command(
+        name = "git-setup",
+        after_help = "Run it in (or point it at) a git repository; running it again changes nothing.\n\nExamples:\n  trainboard git-setup\n  trainboard git-setup ~/train"
+    )]
+    GitSetup {
+        /// A folder inside the repository (default: this folder)
+        path: Option<PathBuf>,
+    },
+    /// Tell what trainboard sees: config, folders, workspace, watcher, git, terminal
+    #[command(
+        after_help = "Examples:\n  trainboard doctor\n  trainboard doctor ~/train/boards\n  trainboard --poll doctor"
+    )]
+    Doctor {
+        /// The workspace folder to look at (default: the one opening would use)
+        path: Option<PathBuf>,
+    },
+    /// Print the shell completion script for bash, zsh, fish, elvish or powershell
+    #[command(
+        after_help = "Examples:\n  trainboard completions bash > ~/.local/share/bash-completion/completions/trainboard\n  trainboard completions zsh > ~/.zfunc/_trainboard\n  trainboard completions fish > ~/.config/fish/completions/trainboard.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write it to FILE
+    #[command(
+        after_help = "Examples:\n  trainboard man | man -l -\n  trainboard man -o ~/.local/share/man/man1/trainboard.1"
+    )]
+    Man {
+        /// Write to FILE instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Write a generated workspace for benchmarks and scale tests
     #[command(
         after_help = "Examples:\n  trainboard bench --generate /tmp/big --items 10000\n  trainboard bench --generate /tmp/one --items 10000 --single"

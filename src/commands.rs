@@ -48,7 +48,13 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
             };
         }
         Command::Export { board, format, output } => export(workspace, board.as_deref(), format, output.as_deref())?,
-        Command::Init { .. } | Command::Check { .. } | Command::Bench { .. } => {}
+        Command::Init { .. }
+        | Command::Check { .. }
+        | Command::Bench { .. }
+        | Command::GitSetup { .. }
+        | Command::Doctor { .. }
+        | Command::Completions { .. }
+        | Command::Man { .. } => {}
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -19,7 +19,7 @@ struct ConfigFile {
     /// Action name → the keys that trigger it (replacing its default keys).
     #[serde(default)]
     keys: BTreeMap<String, Vec<String>>,
-    /// `dark`, `light` or `high-contrast`.
+    /// `dark`, `light`, `high-contrast` or `okabe-ito`.
     #[serde(default)]
     theme: Option<String>,
     #[serde(default)]
@@ -141,7 +141,8 @@ pub fn parse(text: &str, no_color: bool) -> Result<Settings, (usize, usize, Stri
         None => Ok(default),
         Some(name) => Theme::named(name).ok_or_else(|| {
             let (l, c) = at(name);
-            (l, c, format!("there is no theme \"{name}\"; use \"dark\", \"light\" or \"high-contrast\""))
+            let names: Vec<String> = crate::ui::theme::THEME_NAMES.iter().map(|n| format!("\"{n}\"")).collect();
+            (l, c, format!("there is no theme \"{name}\"; use one of {}", names.join(", ")))
         }),
     };
     let theme = pick(file.theme.as_deref(), Theme::dark())?;

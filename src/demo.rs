@@ -74,6 +74,26 @@ pub fn write_starter(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
         .collect()
 }
 
+/// Which workspace opening would use, and so why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// The folder given on the command line.
+    Given(PathBuf),
+    /// This folder, which holds board files.
+    Here,
+    /// The demo (its folder, when there is a home folder for it).
+    Demo(Option<PathBuf>),
+}
+
+/// The workspace to open: the given folder, else this one if it holds boards, else the demo.
+pub fn find_workspace(path: Option<&Path>) -> Found {
+    match path {
+        Some(path) => Found::Given(path.to_path_buf()),
+        None if crate::storage::load::holds_boards(Path::new(".")) => Found::Here,
+        None => Found::Demo(demo_dir()),
+    }
+}
+
 /// `~/…` for paths in the home folder, for the status line.
 pub fn display_path(path: &Path) -> String {
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());

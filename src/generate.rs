@@ -85,7 +85,7 @@ fn item(rng: &mut Rng, id: String, level: Level, names: &[&str], parent: Option<
         item.wsjf =
             Some(Wsjf { value: score(), time_criticality: score(), risk_reduction: score(), job_size: score() });
     }
-    if rng.next() % 17 == 0 {
+    if rng.next().is_multiple_of(17) {
         item.blocked = Some("Waiting for another team".into());
     }
     item

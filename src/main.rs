@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use trainboard::cli::{Cli, Command, WatchArgs};
-use trainboard::demo::{display_path, ensure_demo, write_starter};
+use trainboard::demo::{Found, display_path, ensure_demo, find_workspace, write_starter};
 use trainboard::storage::{FileProblem, load_workspace};
 use trainboard::watch::WatchOptions;
 
@@ -41,8 +41,36 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let workspace = cli.workspace.clone();
     let here = || workspace.clone().unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
-        None => open(cli.path.or(workspace), &cli.watch, cli.config.as_deref()),
-        Some(Command::Init { path }) => init(&path),
+        None => open(cli.path.or(workspace), &cli.watch, cli.config.as_deref(), cli.plain),
+        Some(Command::Init { path, git }) => init(&path, git),
+        Some(Command::GitSetup { path }) => {
+            for line in trainboard::gitsetup::setup(&path.unwrap_or_else(here))? {
+                println!("{line}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Doctor { path }) => {
+            let input = trainboard::doctor::Input {
+                path: path.as_deref().or(cli.path.as_deref()).or(workspace.as_deref()),
+                config: cli.config.as_deref(),
+                poll_only: cli.watch.poll,
+                poll_interval: cli.watch.poll_interval,
+            };
+            print!("{}", trainboard::doctor::report(&input));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            std::io::stdout().write_all(&trainboard::docgen::completions(shell))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man { output }) => {
+            let page = trainboard::docgen::man_page()?;
+            match output {
+                Some(path) => trainboard::storage::save::write_atomic(&path, &page)?,
+                None => std::io::stdout().write_all(&page)?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Check { path }) => Ok(check(&path.unwrap_or_else(here))),
         Some(Command::Bench { generate, items, single }) => {
             let boards = if single {
@@ -58,14 +86,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn open(path: Option<PathBuf>, watch: &WatchArgs, config: Option<&Path>) -> Result<ExitCode> {
-    let (root, origin) = match path {
-        Some(path) if !path.is_dir() => return Err(format!("{} is not a folder of board files", path.display()).into()),
-        Some(path) => (path.clone(), display_path(&path)),
-        None if trainboard::storage::load::holds_boards(Path::new(".")) => {
-            (PathBuf::from("."), "this folder".to_string())
+fn open(path: Option<PathBuf>, watch: &WatchArgs, config: Option<&Path>, plain: bool) -> Result<ExitCode> {
+    let (root, origin) = match find_workspace(path.as_deref()) {
+        Found::Given(path) if !path.is_dir() => {
+            return Err(format!("{} is not a folder of board files", path.display()).into());
         }
-        None => {
+        Found::Given(path) => (path.clone(), display_path(&path)),
+        Found::Here => (PathBuf::from("."), "this folder".to_string()),
+        Found::Demo(_) => {
             let dir = ensure_demo()?;
             let origin = format!("demo workspace {}", display_path(&dir));
             (dir, origin)
@@ -78,14 +106,30 @@ fn open(path: Option<PathBuf>, watch: &WatchArgs, config: Option<&Path>) -> Resu
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let settings = trainboard::config::load(config, no_color);
-    trainboard::tui::run(&root, &origin, options, settings)?;
+    if plain || trainboard::plain::terminal_is_dumb() {
+        trainboard::plain::run(&root, &origin, options, settings)?;
+    } else {
+        trainboard::tui::run(&root, &origin, options, settings)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-fn init(path: &Path) -> Result<ExitCode> {
+fn init(path: &Path, git: bool) -> Result<ExitCode> {
     let files = write_starter(path)?;
     for file in &files {
         println!("wrote {}", file.display());
+    }
+    if git {
+        if trainboard::gitsetup::top_level(path).is_err() {
+            let out = trainboard::gitsetup::git(path, &["init", "--quiet"])?;
+            if !out.status.success() {
+                return Err(format!("git init failed: {}", String::from_utf8_lossy(&out.stderr).trim()).into());
+            }
+            println!("started a git repository in {}", path.display());
+        }
+        for line in trainboard::gitsetup::setup(path)? {
+            println!("{line}");
+        }
     }
     println!("open it with: trainboard {}", path.display());
     Ok(ExitCode::SUCCESS)

@@ -236,7 +236,7 @@ fn event_loop(
 
 /// Re-reads the given board files (all known and present ones when the list is empty) and
 /// shows what others changed.
-fn files_changed(app: &mut App, files: &mut WorkspaceFiles, mut paths: Vec<PathBuf>) -> Vec<Effect> {
+pub(crate) fn files_changed(app: &mut App, files: &mut WorkspaceFiles, mut paths: Vec<PathBuf>) -> Vec<Effect> {
     tracing::info!("looking again at {} board file(s)", paths.len().max(1));
     if paths.is_empty() {
         paths = files.known_paths();
@@ -308,7 +308,7 @@ fn short_problem(key: &str, problem: &FileProblem) -> String {
     format!("{key}:{}:{}: {}", problem.line, problem.column, problem.message)
 }
 
-fn save(app: &mut App, files: &mut WorkspaceFiles, keys: &[String]) {
+pub(crate) fn save(app: &mut App, files: &mut WorkspaceFiles, keys: &[String]) {
     // Under the workspace lock, a new item whose id someone else took meanwhile on another
     // board is renumbered before it is written, so no two items ever share an id. Without the
     // lock that check could race, so a busy lock keeps the change in memory for a later try.

@@ -193,7 +193,7 @@ fn objectives_view_shows_predictability_bars_with_the_target_band() {
         let buf = draw(&app);
         let screen = text(&buf);
         assert!(
-            screen.contains("94 %  (17 of 18 BV)"),
+            screen.contains("94 % in band  (17 of 18 BV)"),
             "Alpha: (9+8)/(10+8), stretch and unevaluated left out\n{screen}"
         );
         insta::assert_snapshot!(format!("objectives_{w}x{h}"), screen);

@@ -135,10 +135,10 @@ fn select_row(app: &mut App, to: impl Fn(usize, usize) -> usize) {
     let col = app.cursor().column;
     let len = app.visible_positions(col).len();
     let row = app.selected_row(col);
-    if let Some(cursor) = app.cursor_mut() {
-        if let Some(slot) = cursor.rows.get_mut(col) {
-            *slot = to(row, len).min(len.saturating_sub(1));
-        }
+    if let Some(cursor) = app.cursor_mut()
+        && let Some(slot) = cursor.rows.get_mut(col)
+    {
+        *slot = to(row, len).min(len.saturating_sub(1));
     }
     app.keep_in_view();
 }

@@ -300,12 +300,12 @@ fn apply_edited(
     let Some((board, current)) = app.ws.find(id) else { return Err(format!("{id} no longer exists")) };
     let (board, current) = (board.clone(), current.clone());
     let mut kept_theirs = Vec::new();
-    if let Ok(base) = parse_item_snippet(original, &board) {
-        if base != current {
-            let mut conflicts = Vec::new();
-            edited = crate::merge::item::merge_item(&base, &edited, &current, &mut conflicts);
-            kept_theirs = conflicts.into_iter().map(|c| c.field).collect();
-        }
+    if let Ok(base) = parse_item_snippet(original, &board)
+        && base != current
+    {
+        let mut conflicts = Vec::new();
+        edited = crate::merge::item::merge_item(&base, &edited, &current, &mut conflicts);
+        kept_theirs = conflicts.into_iter().map(|c| c.field).collect();
     }
     let to = edited.column.clone();
     if board.column_index(&to).is_none() {

@@ -65,10 +65,10 @@ pub fn throughput(board: &Board, now: i64, weeks: usize) -> Vec<(i64, usize)> {
     let this_week = monday(now);
     let mut out: Vec<(i64, usize)> = (0..weeks).rev().map(|w| (this_week - w as i64 * 7 * DAY, 0)).collect();
     for item in &board.items {
-        if let Some(t) = finished_at(board, item) {
-            if let Some(slot) = out.iter_mut().find(|(start, _)| *start == monday(t)) {
-                slot.1 += 1;
-            }
+        if let Some(t) = finished_at(board, item)
+            && let Some(slot) = out.iter_mut().find(|(start, _)| *start == monday(t))
+        {
+            slot.1 += 1;
         }
     }
     out

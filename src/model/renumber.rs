@@ -91,11 +91,11 @@ pub fn renumber(boards: &mut [Board], published: Option<&Published>) -> Renumber
                 let pick = candidates.iter().find(|(rb, ..)| *rb == b).unwrap_or(first);
                 Some(pick.3.clone())
             };
-            if let Some(old) = item.parent.clone() {
-                if let Some(new) = follow(&old, &|pi: &Item| pi.parent.as_deref() == Some(old.as_str())) {
-                    item.parent = Some(new);
-                    touched.insert(b);
-                }
+            if let Some(old) = item.parent.clone()
+                && let Some(new) = follow(&old, &|pi: &Item| pi.parent.as_deref() == Some(old.as_str()))
+            {
+                item.parent = Some(new);
+                touched.insert(b);
             }
             for dep in item.depends_on.clone().iter() {
                 if let Some(new) = follow(dep, &|pi: &Item| pi.depends_on.contains(dep)) {

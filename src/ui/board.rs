@@ -1,8 +1,9 @@
 //! The board view: the visible columns side by side, each with its header (`name count/limit`,
-//! marked when over the limit) and only the cards that fit, with scroll markers.
+//! marked when over the limit) and only the cards that fit, with scroll markers. It tells
+//! where the selected card is, for the terminal cursor that magnifiers and readers follow.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
@@ -14,10 +15,11 @@ use super::card::Card;
 use super::text::fit;
 use super::theme::Theme;
 
-pub fn render_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draws the board; returns where the selected card starts (its `▶`), if it is on screen.
+pub fn render_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let Some(board) = app.current_board() else {
         Paragraph::new("No boards.").render(area, buf);
-        return;
+        return None;
     };
     let mut area = area;
     if let Some(problem) = app.broken.get(&board.key) {
@@ -34,7 +36,7 @@ pub fn render_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             // Nothing of the board could be read: show every problem where the columns would be.
             let text: Vec<Line> = problem.lines().map(|l| Line::raw(format!(" {}", super::text::clean(l)))).collect();
             Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }).render(area, buf);
-            return;
+            return None;
         }
     }
     let cursor = app.cursor();
@@ -42,6 +44,7 @@ pub fn render_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let visible = app.sizes().visible_columns(area.width, columns);
     let first = cursor.first_column.min(columns.saturating_sub(visible));
     let width = area.width / visible as u16;
+    let mut selected_at = None;
     for slot in 0..visible {
         let col = first + slot;
         if col >= columns {
@@ -54,8 +57,12 @@ pub fn render_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let more_right = slot + 1 == visible && col + 1 < columns;
         let selected = col == cursor.column;
         let view = ColumnView { app, board, col, selected, more_left, more_right, theme };
+        if selected {
+            selected_at = view.selected_card_at(column_area);
+        }
         view.render(column_area, buf);
     }
+    selected_at
 }
 
 struct ColumnView<'a> {
@@ -69,6 +76,26 @@ struct ColumnView<'a> {
 }
 
 impl ColumnView<'_> {
+    /// The top-left cell of the selected card in this column's `area`, if it is drawn.
+    fn selected_card_at(&self, area: Rect) -> Option<Position> {
+        let inner = Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), ..area };
+        let bottom = area.bottom().saturating_sub(1);
+        let positions = self.app.visible_positions(self.col);
+        if positions.is_empty() || inner.width == 0 {
+            return None;
+        }
+        let cursor = self.app.cursor();
+        let scroll = cursor.scroll.get(self.col).copied().unwrap_or(0).min(positions.len().saturating_sub(1));
+        let row = self.app.selected_row(self.col);
+        let sizes = self.app.sizes();
+        let shown = row.checked_sub(scroll)?;
+        if shown >= sizes.visible_cards(area.height) {
+            return None;
+        }
+        let y = inner.y + shown as u16 * sizes.card;
+        (y < bottom).then_some(Position { x: inner.x, y })
+    }
+
     fn header(&self, room: usize) -> Line<'static> {
         let t = self.theme;
         let column = &self.board.columns[self.col];

@@ -1,5 +1,7 @@
 //! One card: id, kind and score on the first line, the title on the second, roll-up, team,
-//! iteration and the blocked marker on the third. Text is cut, never wrapped.
+//! iteration and the blocked marker on the third. Text is cut, never wrapped. Not by colour
+//! alone: the selected card starts with `▶`, a card changed by someone else shows `✎` before
+//! its id, a blocked one says BLOCKED.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,6 +13,11 @@ use crate::model::{Board, Item, Workspace};
 
 use super::text::{clean, fit, width};
 use super::theme::Theme;
+
+/// Marks the selected card in its left edge.
+pub const SELECTED_MARK: &str = "▶";
+/// Marks a card someone else just changed, before its id.
+pub const CHANGED_MARK: &str = "✎";
 
 pub struct Card<'a> {
     pub ws: &'a Workspace,
@@ -73,7 +80,8 @@ impl Card<'_> {
         };
         let right = score(self.item).unwrap_or_default();
         let left_budget = inner.saturating_sub(width(&right) + 1);
-        let id = fit(&self.item.id, left_budget);
+        let id = if self.marked { format!("{CHANGED_MARK}{}", self.item.id) } else { self.item.id.clone() };
+        let id = fit(&id, left_budget);
         let kind_text = fit(&format!(" {}", kind.name()), left_budget.saturating_sub(width(&id)));
         let used = width(&id) + width(&kind_text);
         let gap = inner.saturating_sub(used + width(&right));
@@ -132,7 +140,8 @@ impl Widget for Card<'_> {
         let bar = if self.selected || self.marked { "▌" } else { "▎" };
         let bar_style = if self.marked { self.theme.marked } else { self.theme.kind(kind) };
         for row in 0..content_rows {
-            buf.set_string(area.x, area.y + row, bar, bar_style.patch(base));
+            let glyph = if row == 0 && self.selected { SELECTED_MARK } else { bar };
+            buf.set_string(area.x, area.y + row, glyph, bar_style.patch(base));
         }
         let inner = (area.width - 2) as usize;
         let title_style = if self.selected { self.theme.header } else { self.theme.text };

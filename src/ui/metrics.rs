@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, Paragraph, Widget};
@@ -16,23 +16,12 @@ use crate::model::flow::{cumulative_flow, cycle_times, percentile, throughput, w
 use super::text::{clean, fit};
 use super::theme::Theme;
 
-const PALETTE: [Color; 8] = [
-    Color::Blue,
-    Color::Cyan,
-    Color::Magenta,
-    Color::Yellow,
-    Color::LightBlue,
-    Color::LightMagenta,
-    Color::LightCyan,
-    Color::Green,
-];
-
 /// A column's colour in the charts (none under `NO_COLOR`).
 fn column_style(board: &Board, col: usize, theme: &Theme) -> Style {
     match (theme.colored, col == board.done_column()) {
         (false, _) => Style::new(),
-        (true, true) => Style::new().fg(Color::Green),
-        (true, false) => Style::new().fg(PALETTE[col % PALETTE.len()]),
+        (true, true) => theme.done,
+        (true, false) => Style::new().fg(theme.series[col % theme.series.len()]),
     }
 }
 
@@ -117,7 +106,10 @@ fn render_wip_and_cycle(board: &Board, theme: &Theme, area: Rect, buf: &mut Buff
         lines.push(Line::from(vec![
             Span::raw(format!("{:<14}", fit(&name, 13))),
             Span::styled("█".repeat(count.min(bar_room)), column_style(board, col, theme)),
-            Span::styled(format!(" {count}{limit_text}"), if over { theme.over_limit } else { theme.dim }),
+            Span::styled(
+                format!(" {count}{limit_text}{}", if over { " OVER" } else { "" }),
+                if over { theme.over_limit } else { theme.dim },
+            ),
         ]));
     }
     let block = Block::bordered()

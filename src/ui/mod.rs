@@ -55,7 +55,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
         let status_area = Rect { y: area.bottom() - 1, height: 1, ..area };
         status::render_status(app, &theme, status_area, buf);
     }
-    board::render_board(app, &theme, sizes.board_area(area), buf);
+    let card_at = board::render_board(app, &theme, sizes.board_area(area), buf);
     let overlay = Rect { height: area.height - 1, ..area };
     // Each overlay gives its text cursor (if it has a field) and the rectangle it covers.
     let (cursor, covered): (Option<Position>, Option<Rect>) = match &app.mode {
@@ -119,7 +119,9 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             (None, Some(dialog::render_question("Edit not applied", &body, &theme, overlay, buf)))
         }
     };
-    if let Some(position) = cursor {
+    // A text field has the cursor; otherwise it sits on the selected card, so that screen
+    // magnifiers and readers that follow the cursor follow the selection.
+    if let Some(position) = cursor.or(card_at.filter(|_| app.mode == Mode::Board)) {
         frame.set_cursor_position(position);
     }
     Hits { overlay: covered, tabs }

@@ -55,11 +55,22 @@ pub fn bar(achievement: Achievement, cells: usize, theme: &Theme) -> Vec<Span<'s
         })
         .collect();
     let label = match value {
-        Some(v) => format!(" {v:.0} %  ({} of {} BV)", achievement.actual, achievement.planned),
+        Some(v) => format!(" {v:.0} % {}  ({} of {} BV)", band_word(v), achievement.actual, achievement.planned),
         None => " not evaluated yet".to_string(),
     };
     spans.push(Span::styled(label, theme.header));
     spans
+}
+
+/// Where a value lies against the target band, in words (the bar's colour says it too).
+pub fn band_word(percent: f64) -> &'static str {
+    if percent < TARGET_BAND.0 {
+        "below band"
+    } else if percent > TARGET_BAND.1 {
+        "above band"
+    } else {
+        "in band"
+    }
 }
 
 pub fn objective_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {

@@ -13,7 +13,8 @@ use crate::model::planning::{Plan, plan};
 use super::text::fit;
 use super::theme::Theme;
 
-/// A feature in a cell: `F-12 ⇠F-3 ⇢F-9` with late dependencies in red.
+/// A feature in a cell: `F-12 ⇠F-3 !⇢F-9`; a late dependency is red and starts with `!`, which
+/// comes first so it survives when the cell cuts the text.
 fn feature_spans(board: &Board, plan: &Plan, id: &str, room: usize, theme: &Theme) -> Vec<Span<'static>> {
     let kind = board.item(id).map(|i| board.kind_of(i));
     let style = kind.map(|k| theme.kind(k)).unwrap_or(theme.text);
@@ -27,7 +28,8 @@ fn feature_spans(board: &Board, plan: &Plan, id: &str, room: usize, theme: &Them
         } else {
             continue;
         };
-        let text = format!(" {marker}{other}");
+        let late = if dep.late { "!" } else { "" };
+        let text = format!(" {late}{marker}{other}");
         used += text.chars().count();
         spans.push(Span::styled(text, if dep.late { theme.over_limit } else { theme.dim }));
     }

@@ -1,4 +1,5 @@
-//! The tab bar: boards grouped by level (`PORTFOLIO …  PROGRAM …  TEAM …`), the current one lit.
+//! The tab bar: boards grouped by level (`PORTFOLIO …  PROGRAM …  TEAM …`), the current one lit
+//! and in brackets (`[Alpha]`), so it is told without colour too.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -53,7 +54,8 @@ fn tab_spans<'a>(app: &App, theme: &Theme, wide: bool, budget: usize) -> Vec<(Sp
             let name = fit(&board.name, if index == app.board { budget.max(12) } else { budget });
             let marker = if board.is_read_only() { " [read-only]" } else { "" };
             let style = if index == app.board { theme.tab_selected } else { theme.tab };
-            spans.push((Span::styled(format!(" {name}{marker} "), style), Some(index)));
+            let (open, close) = if index == app.board { ('[', ']') } else { (' ', ' ') };
+            spans.push((Span::styled(format!("{open}{name}{marker}{close}"), style), Some(index)));
         }
     }
     spans

@@ -1,4 +1,6 @@
-//! Colours and text styles in one place, so views never pick colours themselves.
+//! Colours and text styles in one place, so views never pick colours themselves. Colour is
+//! never the only sign of anything: the views pair every coloured state with a word or symbol
+//! (OVER, BLOCKED, LATE, ▶ for the selection, ✎ for changes by others, "in band").
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -26,8 +28,33 @@ pub struct Theme {
     pub dialog: Style,
     /// Cards someone else just changed.
     pub marked: Style,
+    /// The colour of each kind, in [`KIND_ORDER`].
+    pub kinds: [Color; 8],
+    /// The colours of the charts' series (columns), in turn; the done column uses `done`.
+    pub series: [Color; 8],
     /// False under `NO_COLOR`: kinds and charts draw without colour.
     pub colored: bool,
+}
+
+/// The kinds in the order of [`Theme::kinds`].
+pub const KIND_ORDER: [Kind; 8] =
+    [Kind::Epic, Kind::Capability, Kind::Feature, Kind::Enabler, Kind::Story, Kind::Spike, Kind::Defect, Kind::Risk];
+
+/// The theme names the config accepts.
+pub const THEME_NAMES: &[&str] = &["dark", "light", "high-contrast", "okabe-ito"];
+
+/// The Okabe–Ito palette, told apart with every common kind of colour blindness.
+pub mod okabe_ito {
+    use ratatui::style::Color;
+
+    pub const ORANGE: Color = Color::Rgb(0xE6, 0x9F, 0x00);
+    pub const SKY_BLUE: Color = Color::Rgb(0x56, 0xB4, 0xE9);
+    pub const BLUISH_GREEN: Color = Color::Rgb(0x00, 0x9E, 0x73);
+    pub const YELLOW: Color = Color::Rgb(0xF0, 0xE4, 0x42);
+    pub const BLUE: Color = Color::Rgb(0x00, 0x72, 0xB2);
+    pub const VERMILLION: Color = Color::Rgb(0xD5, 0x5E, 0x00);
+    pub const REDDISH_PURPLE: Color = Color::Rgb(0xCC, 0x79, 0xA7);
+    pub const BLACK: Color = Color::Rgb(0, 0, 0);
 }
 
 impl Theme {
@@ -53,6 +80,26 @@ impl Theme {
             key_hint: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             dialog: Style::new(),
             marked: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
+            kinds: [
+                Color::Magenta,
+                Color::LightMagenta,
+                Color::Blue,
+                Color::Yellow,
+                Color::Green,
+                Color::LightCyan,
+                Color::LightRed,
+                Color::Red,
+            ],
+            series: [
+                Color::Blue,
+                Color::Cyan,
+                Color::Magenta,
+                Color::Yellow,
+                Color::LightBlue,
+                Color::LightMagenta,
+                Color::LightCyan,
+                Color::Green,
+            ],
             colored: true,
         }
     }
@@ -62,17 +109,8 @@ impl Theme {
         if !self.colored {
             return Style::new();
         }
-        let color = match kind {
-            Kind::Epic => Color::Magenta,
-            Kind::Capability => Color::LightMagenta,
-            Kind::Feature => Color::Blue,
-            Kind::Enabler => Color::Yellow,
-            Kind::Story => Color::Green,
-            Kind::Spike => Color::LightCyan,
-            Kind::Defect => Color::LightRed,
-            Kind::Risk => Color::Red,
-        };
-        Style::new().fg(color)
+        let slot = KIND_ORDER.iter().position(|k| *k == kind).unwrap_or(0);
+        Style::new().fg(self.kinds[slot])
     }
 }
 
@@ -138,7 +176,31 @@ impl Theme {
             key_hint: bold,
             dialog: plain,
             marked: reverse.add_modifier(Modifier::BOLD),
+            kinds: [Color::Reset; 8],
+            series: [Color::Reset; 8],
             colored: false,
+        }
+    }
+
+    /// The Okabe–Ito palette on a dark background, safe with colour blindness.
+    pub fn okabe_ito() -> Theme {
+        use okabe_ito::*;
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            accent: Style::new().fg(SKY_BLUE),
+            border_selected: Style::new().fg(SKY_BLUE),
+            over_limit: bold.fg(BLACK).bg(VERMILLION),
+            at_limit: bold.fg(ORANGE),
+            blocked: bold.fg(VERMILLION),
+            done: Style::new().fg(BLUISH_GREEN),
+            tab_selected: bold.fg(BLACK).bg(SKY_BLUE),
+            success: Style::new().fg(BLUISH_GREEN),
+            error: Style::new().fg(BLACK).bg(VERMILLION),
+            key_hint: bold.fg(SKY_BLUE),
+            marked: bold.fg(BLACK).bg(YELLOW),
+            kinds: [REDDISH_PURPLE, REDDISH_PURPLE, SKY_BLUE, YELLOW, BLUISH_GREEN, ORANGE, VERMILLION, VERMILLION],
+            series: [BLUE, SKY_BLUE, ORANGE, YELLOW, REDDISH_PURPLE, VERMILLION, BLUE, SKY_BLUE],
+            ..Theme::dark()
         }
     }
 
@@ -148,6 +210,7 @@ impl Theme {
             "dark" => Some(Theme::dark()),
             "light" => Some(Theme::light()),
             "high-contrast" => Some(Theme::high_contrast()),
+            "okabe-ito" => Some(Theme::okabe_ito()),
             _ => None,
         }
     }

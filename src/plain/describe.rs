@@ -1,0 +1,409 @@
+//! Plain mode's words: the board as linear text (board, columns with count and limit, one
+//! line per card) and, after each key, one or a few lines that say what changed. Pure: reads
+//! the app and a snapshot taken before the key.
+
+use crate::app::{App, Mode};
+use crate::model::{Board, Item, Level};
+use crate::ui::text::clean;
+
+/// What the screen showed before a key: enough to tell what the key changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    board_key: Option<String>,
+    selected: Option<String>,
+    /// The selected item's column and place in it.
+    place: Option<(String, usize)>,
+    mode: Mode,
+    status: Option<String>,
+    items: usize,
+    filter: bool,
+    presenting: Option<bool>,
+    title: Option<String>,
+}
+
+impl Snapshot {
+    pub fn of(app: &App) -> Snapshot {
+        let selected = app.selected_item();
+        Snapshot {
+            board_key: app.current_board().map(|b| b.key.clone()),
+            selected: selected.map(|i| i.id.clone()),
+            place: selected.and_then(|i| place_of(app, &i.id)),
+            mode: app.mode.clone(),
+            status: app.status.as_ref().map(|s| s.text.clone()),
+            items: app.ws.boards().iter().map(|b| b.items.len()).sum(),
+            filter: app.filter.is_some(),
+            presenting: app.presenting,
+            title: selected.map(|i| i.title.clone()),
+        }
+    }
+}
+
+/// The column and 1-based rank of item `id` on the current board.
+fn place_of(app: &App, id: &str) -> Option<(String, usize)> {
+    let board = app.current_board()?;
+    let item = board.item(id)?;
+    let col = board.column_index(&item.column)?;
+    let pos = board.position(id)?;
+    let rank = app.visible_positions(col).iter().position(|&p| p == pos)? + 1;
+    Some((item.column.clone(), rank))
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Portfolio => "portfolio board",
+        Level::Program => "program board",
+        Level::Team => "team board",
+    }
+}
+
+/// `S-103 Story: Title [blocked: reason] [5 pt]`.
+pub fn card_line(board: &Board, item: &Item) -> String {
+    let mut line = format!("{} {}: {}", clean(&item.id), board.kind_of(item).name(), clean(&item.title));
+    if let Some(reason) = &item.blocked {
+        line.push_str(&format!(" [blocked: {}]", clean(reason)));
+    }
+    if let Some(score) = crate::ui::card::score(item) {
+        line.push_str(&format!(" [{score}]"));
+    }
+    line
+}
+
+/// `3 of 3 WIP`, `4 of 3 WIP, OVER the limit`, or `5 items`.
+pub fn count_text(board: &Board, col: usize) -> String {
+    let count = board.column_len(col);
+    match board.columns.get(col).and_then(|c| c.wip) {
+        Some(limit) if count > limit as usize => format!("{count} of {limit} WIP, OVER the limit"),
+        Some(limit) => format!("{count} of {limit} WIP"),
+        None if count == 1 => "1 item".to_string(),
+        None => format!("{count} items"),
+    }
+}
+
+/// The current board as lines: its name, then each column with its cards.
+pub fn board_text(app: &App) -> Vec<String> {
+    let Some(board) = app.current_board() else { return vec!["No boards.".to_string()] };
+    let index = app.board + 1;
+    let total = app.ws.boards().len();
+    let mut lines = vec![format!("Board {} ({}, {index} of {total})", clean(&board.name), level_name(board.level))];
+    if let Some(problem) = app.broken.get(&board.key) {
+        lines.push(format!("Warning: {}; showing the last good copy", clean(problem)));
+    }
+    if app.filter.is_some() {
+        lines.push("Filtered: only matching cards are listed (Esc clears)".to_string());
+    }
+    let selected = app.selected_id();
+    for (col, column) in board.columns.iter().enumerate() {
+        let done = if col == board.done_column() { ", done column" } else { "" };
+        lines.push(format!("Column {}: {}{done}", clean(&column.name), count_text(board, col)));
+        for &pos in app.visible_positions(col).iter() {
+            let item = &board.items[pos];
+            let changed = if app.marked.contains_key(&item.id) { " (changed by someone else)" } else { "" };
+            let mark = if selected.as_deref() == Some(item.id.as_str()) { " (selected)" } else { "" };
+            lines.push(format!("  {}{changed}{mark}", card_line(board, item)));
+        }
+    }
+    lines.push("Keys: h l columns, j k cards, H L move, J K rank, ? help, q quit".to_string());
+    lines
+}
+
+/// What the selection is now: `S-104 Story: title, in Ready, 2 of 4`.
+pub fn selection_text(app: &App) -> String {
+    let Some(board) = app.current_board() else { return "No boards.".to_string() };
+    let col = app.cursor().column.min(board.columns.len().saturating_sub(1));
+    let column = board.columns.get(col).map(|c| clean(&c.name).into_owned()).unwrap_or_default();
+    match app.selected_item() {
+        Some(item) => {
+            let of = app.visible_positions(col).len();
+            let rank = place_of(app, &item.id).map(|(_, r)| r).unwrap_or(1);
+            format!("{}, in {column}, {rank} of {of}", card_line(board, item))
+        }
+        None => format!("Column {column}: empty"),
+    }
+}
+
+/// The lines that tell what a key changed, from the snapshot taken before it.
+pub fn changes(before: &Snapshot, app: &App) -> Vec<String> {
+    let now = Snapshot::of(app);
+    let mut lines = Vec::new();
+    if now.mode != before.mode && typed(before, app).is_none() {
+        lines.extend(mode_text(app, &before.mode));
+    }
+    let in_board = app.mode == Mode::Board;
+    if now.board_key != before.board_key || now.filter != before.filter || now.presenting != before.presenting {
+        if in_board {
+            lines.extend(board_text(app));
+        }
+    } else if in_board || matches!(app.mode, Mode::Details { .. }) {
+        let (said, told_the_edit) = item_changes(before, &now, app);
+        lines.extend(said);
+        // The status line would only repeat the edit's name ("Move S-103 to Ready"); it is
+        // still said when it tells more (errors, "undone: …", merges with others' changes).
+        let id = now.selected.as_deref().unwrap_or("\u{0}");
+        let repeats =
+            |s: &crate::app::Status| s.tone != crate::app::Tone::Error && s.text.contains(id) && !s.text.contains(':');
+        if told_the_edit && app.status.as_ref().is_some_and(repeats) {
+            return lines;
+        }
+    }
+    if lines.is_empty() && in_board && before.mode != Mode::Board {
+        lines.push("closed".to_string());
+    }
+    if now.status != before.status
+        && let Some(status) = &app.status
+    {
+        let text = clean(&status.text).into_owned();
+        let said = |line: &String| line.to_lowercase().contains(&text.to_lowercase());
+        if !lines.iter().any(said) {
+            lines.push(text);
+        }
+    }
+    lines
+}
+
+/// What happened to the selected item; true when that was an edit (moved, ranked, added…).
+fn item_changes(before: &Snapshot, now: &Snapshot, app: &App) -> (Vec<String>, bool) {
+    let Some(board) = app.current_board() else { return (Vec::new(), false) };
+    let same = now.selected.is_some() && now.selected == before.selected;
+    if now.items > before.items
+        && let Some(item) = app.selected_item()
+        && now.selected != before.selected
+    {
+        let col = board.column_index(&item.column).unwrap_or(0);
+        let line = format!("added {} in {}, {}", card_line(board, item), clean(&item.column), count_text(board, col));
+        return (vec![line], true);
+    }
+    if now.items < before.items
+        && let Some(gone) = &before.selected
+    {
+        return (vec![format!("deleted {}; now {}", clean(gone), selection_text(app))], true);
+    }
+    let edit = |line: String| (vec![line], true);
+    let view = |line: String| (vec![line], false);
+    match (&before.place, &now.place) {
+        (Some((from, _)), Some((to, _))) if same && from != to => {
+            let col = board.column_index(to).unwrap_or(0);
+            let id = now.selected.as_deref().unwrap_or_default();
+            edit(format!("moved {} to {}, {}", clean(id), clean(to), count_text(board, col)))
+        }
+        (Some((_, old)), Some((column, rank))) if same && old != rank => {
+            let of = board.column_index(column).map(|c| app.visible_positions(c).len()).unwrap_or(0);
+            let id = now.selected.as_deref().unwrap_or_default();
+            edit(format!("{} is now {rank} of {of} in {}", clean(id), clean(column)))
+        }
+        _ if same && now.title != before.title => edit(format!("renamed: {}", selection_text(app))),
+        _ if now.selected != before.selected || now.place != before.place => view(selection_text(app)),
+        // Moving through an empty column, or to another empty one.
+        _ if now.selected.is_none() => view(selection_text(app)),
+        _ => (Vec::new(), false),
+    }
+}
+
+/// What typing did to a text field, to echo it as a terminal would.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Typed {
+    /// These characters were added at the end.
+    Append(String),
+    /// This many characters were taken off the end.
+    Erase(usize),
+    /// The field changed otherwise: here it is whole.
+    Replace(String),
+}
+
+/// How the open text field changed since `before`, if the same field is still open.
+pub fn typed(before: &Snapshot, app: &App) -> Option<Typed> {
+    if std::mem::discriminant(&before.mode) != std::mem::discriminant(&app.mode) {
+        return None;
+    }
+    let (old, new) = (field_text(&before.mode)?, field_text(&app.mode)?);
+    if old == new {
+        return None;
+    }
+    Some(if let Some(added) = new.strip_prefix(old.as_str()) {
+        Typed::Append(clean(added).into_owned())
+    } else if old.starts_with(new.as_str()) {
+        Typed::Erase(old[new.len()..].chars().count())
+    } else {
+        Typed::Replace(clean(&new).into_owned())
+    })
+}
+
+fn field_text(mode: &Mode) -> Option<String> {
+    match mode {
+        Mode::NewItem(input) | Mode::Filter(input) | Mode::EditTitle { input, .. } => Some(input.text()),
+        Mode::Search(search) => Some(search.input.text()),
+        Mode::Split(split) => Some(format!("{} | {}", split.lines.join(" | "), split.current.text())),
+        _ => None,
+    }
+}
+
+/// What a newly opened view or dialog shows, as text; or what closing one returned to.
+fn mode_text(app: &App, before: &Mode) -> Vec<String> {
+    let item = app.selected_item();
+    let id = item.map(|i| clean(&i.id).into_owned()).unwrap_or_default();
+    match &app.mode {
+        Mode::Board => {
+            if matches!(before, Mode::Help { .. } | Mode::Details { .. } | Mode::Objectives { .. } | Mode::Tree { .. })
+            {
+                vec![format!("back on the board: {}", selection_text(app))]
+            } else {
+                Vec::new()
+            }
+        }
+        Mode::Help { .. } => {
+            let mut lines = vec!["Keys:".to_string()];
+            lines.extend(app.keymap.help_rows().into_iter().map(|(keys, doc)| format!("  {keys}: {doc}")));
+            lines.push("Any key closes the help.".to_string());
+            lines
+        }
+        Mode::Details { .. } => match item {
+            Some(item) => {
+                let mut lines = vec![format!("Details of {id}:")];
+                let detail = crate::ui::detail::detail_lines(&app.ws, item, &app.theme);
+                lines.extend(detail.iter().map(|l| format!("  {}", line_text(l).trim_end())));
+                lines.push("Enter or Esc closes the details.".to_string());
+                lines
+            }
+            None => Vec::new(),
+        },
+        Mode::Objectives { .. } => {
+            let mut lines = vec!["PI objectives:".to_string()];
+            let objective = crate::ui::objectives::objective_lines(app, &app.theme, 60);
+            lines.extend(objective.iter().map(|l| line_text(l).trim_end().to_string()).filter(|l| !l.is_empty()));
+            lines.push("Any key closes.".to_string());
+            lines
+        }
+        Mode::Tree { rows, .. } => {
+            let mut lines = vec![format!("Hierarchy of {id}:")];
+            for row in rows {
+                let text = app
+                    .ws
+                    .board_of(&row.id)
+                    .and_then(|b| {
+                        let board = &app.ws.boards()[b];
+                        board.item(&row.id).map(|i| format!("{}, on {}", card_line(board, i), clean(&board.name)))
+                    })
+                    .unwrap_or_else(|| row.id.clone());
+                lines.push(format!("{}{text}", "  ".repeat(row.depth + 1)));
+            }
+            lines.push("j k move, Enter jumps to the item, any other key closes.".to_string());
+            lines
+        }
+        Mode::NewItem(_) => {
+            let column = app.current_board().and_then(|b| b.columns.get(app.cursor().column)).map(|c| c.name.clone());
+            vec![format!("New item in {}: type its title, Enter adds, Esc cancels", clean(&column.unwrap_or_default()))]
+        }
+        Mode::EditTitle { id, input, .. } => {
+            vec![format!("Title of {}: {} (type, Enter saves, Esc cancels)", clean(id), clean(&input.text()))]
+        }
+        Mode::Filter(_) => vec![
+            "Filter: type team:NAME, tag:NAME, owner:NAME, kind:KIND or blocked; Enter applies, Esc cancels"
+                .to_string(),
+        ],
+        Mode::Search(_) => vec!["Search titles and ids: type, Enter jumps to the first hit, Esc cancels".to_string()],
+        Mode::Split(split) => vec![format!(
+            "Split {}: type one child title per line with Enter; Enter on an empty line creates them, Esc cancels",
+            clean(&split.id)
+        )],
+        Mode::ConfirmDelete { id } => vec![format!("Delete {}? y deletes, n keeps it", clean(id))],
+        Mode::ConfirmMove { id, to } => {
+            vec![format!("{} is at its WIP limit. Move {} there anyway? y or n", clean(to), clean(id))]
+        }
+        Mode::EditorError { id, error, .. } => {
+            vec![format!("The edit of {} is not valid: {}. Edit it again? y or n", clean(id), clean(error))]
+        }
+        Mode::Conflicts { .. } => {
+            let mut lines = vec!["Save conflict:".to_string()];
+            if let Some(view) = app.conflicts.first() {
+                for c in &view.conflicts {
+                    let what = c.id.as_deref().map(|id| format!("{id} ")).unwrap_or_default();
+                    lines.push(format!(
+                        "  {}{}: mine {}, theirs {}",
+                        clean(&what),
+                        clean(&c.field),
+                        clean(&c.ours),
+                        clean(&c.theirs)
+                    ));
+                }
+            }
+            lines.push("m keeps mine, t takes theirs, Esc decides later".to_string());
+            lines
+        }
+        Mode::ProgramBoard => vec![
+            "The program board picture is drawn only on the full screen; trainboard export --format markdown \
+             lists it as text. Any key returns."
+                .to_string(),
+        ],
+        Mode::Metrics => vec![
+            "Flow metrics are drawn only on the full screen; trainboard export lists the items. Any key returns."
+                .to_string(),
+        ],
+    }
+}
+
+/// A styled line's text.
+fn line_text(line: &ratatui::text::Line) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Msg, update};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn demo_app(name: &str) -> App {
+        let dir = std::env::temp_dir().join(format!("trainboard-describe-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        crate::demo::ensure_demo_in(&dir).unwrap();
+        let (ws, _, _) = crate::storage::load_workspace(&dir).into_workspace().unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        App::new(ws, "demo")
+    }
+
+    fn press(app: &mut App, code: KeyCode) {
+        update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    #[test]
+    fn counts_say_the_limit_and_when_it_is_over() {
+        let mut app = demo_app("counts");
+        press(&mut app, KeyCode::Char('3'));
+        let board = app.current_board().unwrap();
+        let col = board.column_index("In Progress").unwrap();
+        assert_eq!(count_text(board, col), "3 of 3 WIP");
+        let col = board.column_index("Backlog").unwrap();
+        assert_eq!(count_text(board, col), "3 items");
+        let text = board_text(&app).join("\n");
+        assert!(text.starts_with("Board Alpha (team board"), "{text}");
+        assert!(!text.contains(['│', '─', '┃']), "no box drawing: {text}");
+    }
+
+    #[test]
+    fn typing_is_told_as_appended_erased_or_replaced() {
+        let mut app = demo_app("typing");
+        press(&mut app, KeyCode::Char('n'));
+        let before = Snapshot::of(&app);
+        press(&mut app, KeyCode::Char('a'));
+        press(&mut app, KeyCode::Char('b'));
+        assert_eq!(typed(&before, &app), Some(Typed::Append("ab".to_string())));
+        let before = Snapshot::of(&app);
+        press(&mut app, KeyCode::Backspace);
+        assert_eq!(typed(&before, &app), Some(Typed::Erase(1)));
+        let before = Snapshot::of(&app);
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(typed(&before, &app), None, "the field closed");
+        assert!(changes(&before, &app).contains(&"closed".to_string()), "{:?}", changes(&before, &app));
+    }
+
+    #[test]
+    fn hidden_characters_in_titles_are_not_printed() {
+        let mut app = demo_app("hostile");
+        let mut board = app.current_board().unwrap().clone();
+        board.items[0].title = "evil\u{1b}[2Jtitle".to_string();
+        let id = board.items[0].id.clone();
+        app.ws.put_board(board);
+        let text = board_text(&app).join("\n");
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        assert!(text.contains(&id));
+    }
+}
