@@ -11,6 +11,7 @@ pub mod editor;
 pub mod export;
 pub mod generate;
 pub mod headless;
+pub mod import;
 pub mod keymap;
 pub mod logging;
 pub mod merge;
