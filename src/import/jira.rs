@@ -189,7 +189,7 @@ fn draft(
         }
     }
     item.tags = tags;
-    item.blocked = fields.get(row, &["Flagged"]).map(|f| format!("flagged in Jira: {}", text::line(f)));
+    item.blocked = fields.get(row, &["Flagged"]).map(text::line);
     item.depends_on = fields.all(row, "Inward issue link (Blocks)").map(text::line).collect();
     // Outward links are resolved in reverse when planning: the other issue depends on this one.
     let blocks: Vec<String> = fields.all(row, "Outward issue link (Blocks)").map(text::line).collect();
