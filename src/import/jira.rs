@@ -119,7 +119,8 @@ pub fn parse(table: &Table, options: &Options) -> Result<Parsed, ImportError> {
     let mut seen = HashSet::new();
     let mut unknown: HashMap<String, usize> = HashMap::new();
     for row in &table.rows {
-        let Some(id) = fields.get(row, &["Issue key", "Issue id"]).and_then(text::id) else {
+        let id_fields: &[&str] = if fields.has("Issue key") { &["Issue key"] } else { &["Issue id"] };
+        let Some(id) = fields.get(row, id_fields).and_then(text::id) else {
             parsed.skipped.push(format!("line {}: no Issue key", row.line));
             continue;
         };

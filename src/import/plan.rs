@@ -360,6 +360,11 @@ fn fill_board(dest: &mut Dest, drafts: &[Draft], resolved: &[Item]) -> BoardCoun
                 Item { history, ..resolved[n].clone() }
             }
         };
+        let mut item = item;
+        // The default kind of the level is left out, as the board writer does.
+        if item.kind == Some(board.level.default_kind()) {
+            item.kind = None;
+        }
         *kinds.entry(item.kind.unwrap_or(board.level.default_kind())).or_insert(0) += 1;
         item
     });
