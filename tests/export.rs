@@ -32,7 +32,8 @@ fn csv_parses_back_to_the_same_items() {
     let ws = hostile();
     let boards = select(&ws, None).unwrap();
     let text = export(&ws, &boards, Format::Csv, NOW);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let body = text.strip_prefix('\u{FEFF}').expect("a UTF-8 byte-order mark for spreadsheets");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
     let headers = reader.headers().unwrap().clone();
     assert_eq!(headers.iter().collect::<Vec<_>>(), trainboard::export::csv::HEADER);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -40,15 +41,48 @@ fn csv_parses_back_to_the_same_items() {
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     for row in &rows {
         let (board, item) = ws.find(&row[col("id")]).expect("every row is an item");
-        assert_eq!(&row[col("title")], item.title);
+        assert_eq!(&row[col("title")], trainboard::export::csv::neutral(&item.title));
         assert_eq!(&row[col("column")], item.column);
         assert_eq!(&row[col("board")], board.name);
         assert_eq!(&row[col("description")], item.description.as_deref().unwrap_or(""));
         assert_eq!(&row[col("parent")], item.parent.as_deref().unwrap_or(""));
         assert_eq!(&row[col("points")], item.points.map(|p| p.to_string()).unwrap_or_default());
         assert_eq!(&row[col("tags")], item.tags.join("; "));
+        let column = board.column_index(&item.column).unwrap();
+        let rank = board.column_items(column).position(|i| i.id == item.id).unwrap() + 1;
+        assert_eq!(&row[col("rank")], rank.to_string(), "the place in its column");
+        let progress = ws.rollup(&item.id).map(|(d, t)| format!("{d} of {t}")).unwrap_or_default();
+        assert_eq!(&row[col("progress")], progress, "not `1/2`, which a spreadsheet reads as a date");
+        let score = item.wsjf_score().map(|s| format!("{s:.1}")).unwrap_or_default();
+        assert_eq!(&row[col("wsjf_score")], score, "rounded as on screen");
     }
+    assert!(rows.iter().any(|r| r[col("progress")].contains(" of ")), "the demo has parents");
     assert!(text.contains("\r\n"), "CRLF line ends for spreadsheets");
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+    let mut boards = demo().boards().to_vec();
+    let team = boards.iter_mut().find(|b| b.name == "Alpha").unwrap();
+    let titles = ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "plain = fine"];
+    for (n, title) in titles.iter().enumerate() {
+        let mut item = Item::new(format!("S-9{n}"), *title, "Backlog");
+        item.owner = Some("=cmd|' /C calc'!A0".into());
+        team.items.push(item);
+    }
+    team.reindex();
+    let ws = Workspace::new(boards);
+    let text = export(&ws, &select(&ws, Some("Alpha")).unwrap(), Format::Csv, NOW);
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{FEFF}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    for (n, title) in titles.iter().enumerate() {
+        let row = rows.iter().find(|r| r[col("id")] == format!("S-9{n}")).unwrap();
+        let want = if title.starts_with("plain") { title.to_string() } else { format!("'{title}") };
+        assert_eq!(&row[col("title")], want);
+        assert_eq!(&row[col("owner")], "'=cmd|' /C calc'!A0");
+    }
 }
 
 #[test]
