@@ -107,8 +107,7 @@ pub fn parse(table: &Table, options: &Options) -> Result<Parsed, ImportError> {
             return Err(ImportError::Usage(format!("--team-field \"{name}\": the export has no such column")));
         }
     }
-    let mut parsed = Parsed::default();
-    parsed.project = fields.first_in(table, &["Project name", "Project key"]);
+    let mut parsed = Parsed { project: fields.first_in(table, &["Project name", "Project key"]), ..Parsed::default() };
     // Numeric issue id → key, for `Parent` / `Parent id`.
     let mut key_of_id: HashMap<String, String> = HashMap::new();
     for row in &table.rows {
