@@ -12,6 +12,7 @@ use trainboard::import::{Options, Source, run};
 const ROWS: usize = 10_000;
 
 fn generate(rows: usize) -> String {
+    let width = rows.to_string().len().max(5);
     let mut out = String::from(
         "Summary,Issue key,Issue id,Issue Type,Status,Status Category,Project name,Assignee,Created,\
          Status Category Changed,Labels,Labels,Sprint,Sprint,Custom field (Story Points),Custom field (Rank),\
@@ -33,7 +34,7 @@ fn generate(rows: usize) -> String {
         let _ = write!(
             out,
             "\"Item {n}, with a comma\",BIG-{n},{id},{kind},{status},{category},Big Train,Person {},\
-             {:02}/Dec/25 {}:{:02} PM,2025-12-2{} 18:45:55.01,label{},team-{},Sprint {},Sprint {},{},0|i{:05}:,\
+             {:02}/Dec/25 {}:{:02} PM,2025-12-2{} 18:45:55.01,label{},team-{},Sprint {},Sprint {},{},0|i{:0width$}:,\
              Team {},{parent},\"Line one\nline two of {n}\"\r\n",
             n % 17,
             n % 28 + 1,
@@ -45,7 +46,7 @@ fn generate(rows: usize) -> String {
             n % 6,
             n % 6 + 1,
             n % 13,
-            ROWS - n,
+            rows - n,
             n % 4,
         );
     }
@@ -66,7 +67,9 @@ fn main() {
     let _ = std::fs::remove_dir_all(&root);
     std::fs::create_dir_all(&root).unwrap();
     let file = root.join("jira.csv");
-    std::fs::write(&file, generate(ROWS)).unwrap();
+    // TRAINBOARD_IMPORT_ROWS=200000 tries a much larger export.
+    let rows = std::env::var("TRAINBOARD_IMPORT_ROWS").ok().and_then(|r| r.parse().ok()).unwrap_or(ROWS);
+    std::fs::write(&file, generate(rows)).unwrap();
     let options = Options::default();
     let mut fresh = Vec::new();
     let mut again = Vec::new();
@@ -81,7 +84,7 @@ fn main() {
     }
     let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
     println!(
-        "import jira, {ROWS} rows ({} KiB): {} into an empty workspace, {} re-import (median of 5; target < 1 s)",
+        "import jira, {rows} rows ({} KiB): {} into an empty workspace, {} re-import (median of 5; target < 1 s)",
         size / 1024,
         ms(median(fresh)),
         ms(median(again))

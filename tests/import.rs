@@ -513,3 +513,36 @@ fn the_command_line_imports_and_the_result_passes_check() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("NAME=VALUE"));
 }
+
+#[test]
+fn import_into_an_existing_workspace_joins_its_boards_and_keeps_its_items() {
+    let (dir, before) = demo_subset();
+    let alpha_before = before.board_named("Alpha").unwrap().clone();
+    run(Source::Jira, &fixture("jira-cloud.csv"), dir.path(), &options()).unwrap();
+    let ws = checked(dir.path());
+    assert_eq!(ws.item_count(), before.item_count() + 6);
+    let alpha = ws.board_named("Alpha").unwrap();
+    assert_eq!(alpha.key, alpha_before.key, "the Team value Alpha lands on the existing Alpha board");
+    assert!(alpha.item("GP-3").is_some() && alpha.item("GP-5").is_some());
+    for item in &alpha_before.items {
+        assert_eq!(alpha.item(&item.id), Some(item), "demo items untouched");
+    }
+    // Missing statuses are added before the done column, which stays the done column.
+    let done = &alpha_before.columns[alpha_before.done_column()].name;
+    assert_eq!(&alpha.columns[alpha.done_column()].name, done);
+    let beta = ws.board_named("Beta").unwrap();
+    let review = beta.column_index("In Review").expect("GP-4's status added to Beta");
+    assert_eq!(review + 1, beta.done_column(), "just before the done column");
+
+    // An issue whose type changed moves to the board of its new level, without a duplicate.
+    let retyped = std::fs::read_to_string(fixture("jira-cloud.csv"))
+        .unwrap()
+        .replace("Wallet API,GP-4,10004,Task", "Wallet API,GP-4,10004,Feature");
+    let file = dir.path().join("retyped.csv.txt");
+    std::fs::write(&file, retyped).unwrap();
+    run(Source::Jira, &file, dir.path(), &options()).unwrap();
+    let ws = checked(dir.path());
+    let (board, _) = item(&ws, "GP-4");
+    assert_eq!(board.level, Level::Program);
+    assert_eq!(ws.boards().iter().filter(|b| b.item("GP-4").is_some()).count(), 1);
+}

@@ -58,11 +58,11 @@ pub struct Plan {
     pub notes: Vec<String>,
 }
 
-/// The kinds each level may hold.
+/// The kinds each level may hold (risks and enablers on any level).
 pub fn kind_fits(level: Level, kind: Kind) -> bool {
     match level {
-        Level::Portfolio => matches!(kind, Kind::Epic | Kind::Enabler),
-        Level::Program => matches!(kind, Kind::Feature | Kind::Capability | Kind::Enabler),
+        Level::Portfolio => matches!(kind, Kind::Epic | Kind::Enabler | Kind::Risk),
+        Level::Program => matches!(kind, Kind::Feature | Kind::Capability | Kind::Enabler | Kind::Risk),
         Level::Team => matches!(kind, Kind::Story | Kind::Spike | Kind::Defect | Kind::Enabler | Kind::Risk),
     }
 }
@@ -218,9 +218,10 @@ fn find_or_add(root: &Path, dests: &mut Vec<Dest>, target: &Target, project: &st
     if let Some(d) = dests.iter().position(|d| d.board.level == level && d.board.name.to_lowercase() == wanted) {
         return d;
     }
+    let base = key.trim_end_matches(".ron").to_string();
     let mut n = 2;
     while dests.iter().any(|d| d.board.key.eq_ignore_ascii_case(&key)) || root.join(&key).exists() {
-        key = format!("{}-{n}.ron", key.trim_end_matches(".ron").trim_end_matches(&format!("-{}", n - 1)));
+        key = format!("{base}-{n}.ron");
         n += 1;
     }
     let board = Board::new(key.clone(), name, level, Vec::new());
@@ -361,8 +362,9 @@ fn fill_board(dest: &mut Dest, drafts: &[Draft], resolved: &[Item]) -> BoardCoun
             }
         };
         let mut item = item;
-        // The default kind of the level is left out, as the board writer does.
-        if item.kind == Some(board.level.default_kind()) {
+        // The default kind of the level is left out, as the board writer does; a kind the
+        // level does not hold (an item moved here by hand) becomes the level's.
+        if item.kind == Some(board.level.default_kind()) || item.kind.is_some_and(|k| !kind_fits(board.level, k)) {
             item.kind = None;
         }
         *kinds.entry(item.kind.unwrap_or(board.level.default_kind())).or_insert(0) += 1;
