@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use crate::import::azure::ID_TAG;
 use crate::model::{Board, Item, Kind, Workspace};
 
-use super::tools::{azure_type, items, project, team_of, write_rows};
+use super::tools::{azure_type, items, project, tags_with_mark, team_of, write_rows};
 
 /// The tree: (depth, board, item) depth-first, children after their parent in rank order;
 /// items whose parent is not exported are roots.
@@ -67,7 +67,7 @@ pub fn boards(_ws: &Workspace, boards: &[&Board]) -> String {
     let mut rows = vec![header];
     for (d, board, item) in rows_in_tree {
         let number = item.id.strip_prefix("AB#").filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-        let mut tags: Vec<String> = item.tags.iter().map(|t| t.replace(';', ",")).collect();
+        let mut tags: Vec<String> = tags_with_mark(board, item, false).iter().map(|t| t.replace(';', ",")).collect();
         if number.is_none() {
             tags.push(format!("{ID_TAG}{}", item.id));
         }

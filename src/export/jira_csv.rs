@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::model::{Board, Workspace};
 
-use super::tools::{items, jira_type, project, team_of, write_rows};
+use super::tools::{items, jira_type, project, tags_with_mark, team_of, write_rows};
 
 fn category(board: &Board, column: &str) -> &'static str {
     match board.column_index(column) {
@@ -20,7 +20,7 @@ fn category(board: &Board, column: &str) -> &'static str {
 pub fn boards(_ws: &Workspace, boards: &[&Board]) -> String {
     let all: Vec<_> = items(boards).collect();
     let number: HashMap<&str, usize> = all.iter().enumerate().map(|(n, (_, i))| (i.id.as_str(), n + 1)).collect();
-    let labels = all.iter().map(|(_, i)| i.tags.len()).max().unwrap_or(0).max(1);
+    let labels = all.iter().map(|(b, i)| tags_with_mark(b, i, true).len()).max().unwrap_or(0).max(1);
     let links = all.iter().map(|(_, i)| i.depends_on.len()).max().unwrap_or(0).max(1);
     let project = project(boards);
     let mut header: Vec<String> =
@@ -44,7 +44,8 @@ pub fn boards(_ws: &Workspace, boards: &[&Board]) -> String {
             project.clone(),
         ];
         // Jira labels hold no spaces.
-        let tags = item.tags.iter().map(|t| t.split_whitespace().collect::<Vec<_>>().join("_"));
+        let tags =
+            tags_with_mark(board, item, true).into_iter().map(|t| t.split_whitespace().collect::<Vec<_>>().join("_"));
         row.extend(tags.chain(std::iter::repeat(String::new())).take(labels));
         row.extend([
             item.points.map(|p| p.to_string()).unwrap_or_default(),

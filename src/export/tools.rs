@@ -38,31 +38,54 @@ pub fn items<'a>(boards: &'a [&'a Board]) -> impl Iterator<Item = (&'a Board, &'
     boards.iter().flat_map(|b| b.ranked().map(move |i| (*b, i)))
 }
 
-/// Jira's issue type for an item (the names `trainboard import jira` reads back).
+/// Jira's issue type for an item (the names `trainboard import jira` reads back); enablers,
+/// risks and spikes off the team level are the level's plain type with a mark label.
 pub fn jira_type(board: &Board, item: &Item) -> &'static str {
-    match board.kind_of(item) {
+    let kind = board.kind_of(item);
+    if crate::import::marks::mark_for(board.level, kind).is_some() && kind != Kind::Spike {
+        return plain_type(board.level, "Story");
+    }
+    match kind {
         Kind::Epic => "Epic",
         Kind::Capability => "Capability",
         Kind::Feature => "Feature",
-        Kind::Enabler => match board.level {
-            Level::Portfolio => "Enabler Epic",
-            Level::Program => "Enabler Feature",
-            Level::Team => "Enabler",
-        },
-        Kind::Story => "Story",
+        Kind::Story | Kind::Enabler | Kind::Risk => "Story",
         Kind::Spike => "Spike",
         Kind::Defect => "Bug",
-        Kind::Risk => "Risk",
     }
 }
 
-/// Azure DevOps's work item type (Agile process) for an item.
-pub fn azure_type(board: &Board, item: &Item) -> &'static str {
-    match (board.kind_of(item), board.level) {
-        (Kind::Epic, _) | (Kind::Enabler, Level::Portfolio) => "Epic",
-        (Kind::Feature | Kind::Capability, _) | (Kind::Enabler, Level::Program) => "Feature",
-        (Kind::Defect, _) => "Bug",
-        (Kind::Risk, _) => "Issue",
-        _ => "User Story",
+fn plain_type(level: Level, team: &'static str) -> &'static str {
+    match level {
+        Level::Portfolio => "Epic",
+        Level::Program => "Feature",
+        Level::Team => team,
     }
+}
+
+/// Azure DevOps's work item type (Agile process) for an item; spikes and risks are the
+/// level's plain type with a mark tag, enablers have the Architectural value area.
+pub fn azure_type(board: &Board, item: &Item) -> &'static str {
+    match board.kind_of(item) {
+        Kind::Epic => "Epic",
+        Kind::Feature | Kind::Capability => "Feature",
+        Kind::Defect => "Bug",
+        _ => plain_type(board.level, "User Story"),
+    }
+}
+
+/// The tags an export writes: the item's, plus the mark label of a kind the tool lacks.
+pub fn tags_with_mark(board: &Board, item: &Item, jira: bool) -> Vec<String> {
+    let kind = board.kind_of(item);
+    let mut tags = item.tags.clone();
+    let mark = crate::import::marks::mark_for(board.level, kind);
+    let has_type = match kind {
+        Kind::Enabler => !jira,
+        Kind::Spike => jira,
+        _ => false,
+    };
+    if let Some(mark) = mark.filter(|_| !has_type) {
+        tags.push(mark.to_string());
+    }
+    tags
 }

@@ -134,7 +134,11 @@ pub fn parse(table: &Table, options: &Options) -> Result<Parsed, ImportError> {
         let mut item = Item::new(id, title, state.clone());
         item.kind = Some(kind);
         item.parent = fields.get(row, &["Parent"]).and_then(text::id).map(|p| id_of(&p)).or(tree_parent);
-        item.tags = tags.into_iter().filter(|t| !t.starts_with(ID_TAG)).collect();
+        let mut tags: Vec<String> = tags.into_iter().filter(|t| !t.starts_with(ID_TAG)).collect();
+        if kind != Kind::Enabler {
+            item.kind = Some(super::marks::read_mark(&mut tags, level, kind));
+        }
+        item.tags = tags;
         fill(&fields, row, &mut item);
         let team = match &options.team_field {
             Some(field) => fields.get(row, &[field.as_str()]).map(text::line),

@@ -188,6 +188,7 @@ fn draft(
             }
         }
     }
+    item.kind = Some(super::marks::read_mark(&mut tags, level, kind));
     item.tags = tags;
     item.blocked = fields.get(row, &["Flagged"]).map(text::line);
     item.depends_on = fields.all(row, "Inward issue link (Blocks)").map(text::line).collect();

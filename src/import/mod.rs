@@ -7,6 +7,7 @@ pub mod azure;
 pub mod category;
 pub mod dates;
 pub mod jira;
+pub mod marks;
 pub mod plan;
 pub mod summary;
 pub mod table;
