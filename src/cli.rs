@@ -131,9 +131,9 @@ pub enum Command {
         #[arg(long)]
         board: Option<String>,
     },
-    /// Export boards for after the meeting: Markdown, CSV, JSON or one self-contained HTML file
+    /// Export boards: Markdown, CSV, JSON, one self-contained HTML file, or CSV for Jira / Azure DevOps
     #[command(
-        after_help = "Examples:\n  trainboard export --format html -o pi-review.html\n  trainboard export -w boards --board Alpha --format markdown\n  trainboard export --format csv -o items.csv"
+        after_help = "Examples:\n  trainboard export --format html -o pi-review.html\n  trainboard export -w boards --board Alpha --format markdown\n  trainboard export --format csv -o items.csv\n  trainboard export --format jira-csv -o to-jira.csv"
     )]
     Export {
         /// Only this board (its name or file name)

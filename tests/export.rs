@@ -144,3 +144,47 @@ fn json_lists_every_item_and_the_command_line_writes_files() {
     assert!(std::fs::read_to_string(&out).unwrap().starts_with("<!DOCTYPE html>"));
     let _ = std::fs::remove_file(&out);
 }
+
+#[test]
+fn jira_and_azure_csv_have_the_importers_columns_and_parse_back() {
+    let ws = hostile();
+    let boards = select(&ws, None).unwrap();
+    let jira = export(&ws, &boards, Format::JiraCsv, NOW);
+    let mut reader = csv::Reader::from_reader(jira.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), ws.item_count());
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let id_of: std::collections::HashMap<String, String> =
+        rows.iter().map(|r| (r[col("Issue Id")].to_string(), r[col("Issue key")].to_string())).collect();
+    for row in &rows {
+        let (board, item) = ws.find(&row[col("Issue key")]).unwrap();
+        assert_eq!(&row[col("Summary")], item.title, "exact text for the importer");
+        assert_eq!(&row[col("Status")], item.column);
+        let parent = id_of.get(&row[col("Parent Id")]).cloned();
+        assert_eq!(parent, item.parent.clone().filter(|p| ws.contains(p)), "Parent Id is the parent's Issue Id");
+        let want = match (board.level, board.kind_of(item)) {
+            (_, trainboard::model::Kind::Defect) => "Bug",
+            (trainboard::model::Level::Portfolio, _) => "Epic",
+            (trainboard::model::Level::Program, trainboard::model::Kind::Capability) => "Capability",
+            (trainboard::model::Level::Program, _) => "Feature",
+            (_, trainboard::model::Kind::Spike) => "Spike",
+            _ => "Story",
+        };
+        assert_eq!(&row[col("Issue Type")], want, "{}", item.id);
+    }
+    assert!(headers.iter().filter(|h| *h == "Labels").count() >= 2, "Labels repeated");
+
+    let azure = export(&ws, &boards, Format::AzureCsv, NOW);
+    let mut reader = csv::Reader::from_reader(azure.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), ws.item_count());
+    let titles: Vec<usize> = (0..headers.len()).filter(|&i| headers[i].starts_with("Title ")).collect();
+    assert!(titles.len() >= 3, "a Title 1/2/3 tree");
+    for row in &rows {
+        let filled: Vec<&usize> = titles.iter().filter(|&&i| !row[i].is_empty()).collect();
+        assert_eq!(filled.len(), 1, "one title per row");
+    }
+    assert!(azure.contains("Mobile Shopping ART\\Alpha"), "Area Path Project\\Team");
+}

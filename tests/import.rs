@@ -130,6 +130,7 @@ fn jira_cloud_export_with_repeated_headers_bom_and_ragged_rows() {
     assert!(summary.contains("parents missing: 1"), "{summary}");
     assert!(summary.contains("\"Whatsit\""), "unknown types are named: {summary}");
     assert!(summary.contains("6 created"), "{summary}");
+    assert!(summary.contains("by level: Portfolio 1, Program 1, Team 4"), "{summary}");
 }
 
 #[test]

@@ -29,6 +29,21 @@ pub fn text(plan: &Plan, dry_run: bool, messages: &[String]) -> String {
         updated += c.updated;
         unchanged += c.unchanged;
     }
+    let levels: Vec<String> = crate::model::Level::ALL
+        .iter()
+        .filter_map(|level| {
+            let n: usize = plan
+                .counts
+                .iter()
+                .filter(|c| c.level == Some(*level))
+                .map(|c| c.created + c.updated + c.unchanged)
+                .sum();
+            (n > 0).then(|| format!("{} {n}", level.name()))
+        })
+        .collect();
+    if !levels.is_empty() {
+        out.push_str(&format!("by level: {}\n", levels.join(", ")));
+    }
     out.push_str(&format!(
         "items: {created} created, {updated} updated, {unchanged} unchanged, {} row(s) skipped\n",
         plan.skipped.len()
