@@ -276,7 +276,7 @@ fn trello_board_lists_cards_labels_checklists_and_partial_history() {
     run(Source::Trello, &fixture("trello.json"), all.path(), &Options { archived: true, ..options() }).unwrap();
     let ws = checked(all.path());
     assert!(ws.contains("TR-dddd4444") && ws.contains("TR-eeee5555"), "--archived imports them");
-    assert!(columns(&ws.boards()[0]).contains(&"Old ideas"));
+    assert_eq!(columns(&ws.boards()[0]), ["To Do", "Doing", "Doing (2)", "Old ideas", "Done"], "done stays last");
 }
 
 #[test]

@@ -60,11 +60,13 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Parsed, ImportError> {
     // Columns: list id → unique column name.
     let mut column_of: HashMap<&str, String> = HashMap::new();
     let mut order = Vec::new();
+    let mut archived_lists = Vec::new();
     let mut names = HashSet::new();
     for list in by_pos(array(&board, "lists")) {
         if closed(list) && !options.archived {
             continue;
         }
+        let into = if closed(list) { &mut archived_lists } else { &mut order };
         let base = match text::line(str_of(list, "name")) {
             name if name.is_empty() => "Untitled list".to_string(),
             name => name,
@@ -76,8 +78,11 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Parsed, ImportError> {
             n += 1;
         }
         column_of.insert(str_of(list, "id"), name.clone());
-        order.push(name);
+        into.push(name);
     }
+    // Archived lists (with --archived) go before the last open list, which stays the done column.
+    let at = order.len().saturating_sub(1);
+    order.splice(at..at, archived_lists);
     if let Some(last) = order.last() {
         parsed.categories.insert(last.clone(), Category::Done);
     }
@@ -130,10 +135,21 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Parsed, ImportError> {
         item.kind = Some(Kind::Story);
         item.description = text::block(str_of(card, "desc"));
         item.owner = array(card, "idMembers").iter().filter_map(Value::as_str).find_map(|m| members.get(m).cloned());
-        for label in array(card, "idLabels").iter().filter_map(Value::as_str) {
-            if let Some(tag) = labels.get(label).filter(|t| !t.is_empty()) {
-                if !item.tags.contains(tag) {
-                    item.tags.push(tag.clone());
+        // The board's labels by id, else the labels the card carries itself.
+        let own: HashMap<&str, &Value> = array(card, "labels").iter().map(|l| (str_of(l, "id"), l)).collect();
+        let mut ids: Vec<&str> = array(card, "idLabels").iter().filter_map(Value::as_str).collect();
+        let carried: Vec<&str> = array(card, "labels").iter().map(|l| str_of(l, "id")).collect();
+        ids.extend(carried.into_iter().filter(|id| !ids.contains(id)).collect::<Vec<_>>());
+        for label in ids {
+            let tag = labels.get(label).cloned().or_else(|| {
+                own.get(label).map(|l| match text::line(str_of(l, "name")) {
+                    name if name.is_empty() => text::line(str_of(l, "color")),
+                    name => name,
+                })
+            });
+            if let Some(tag) = tag.filter(|t| !t.is_empty()) {
+                if !item.tags.contains(&tag) {
+                    item.tags.push(tag);
                 }
             }
         }
