@@ -444,6 +444,22 @@ fn azure_csv_round_trip_gives_back_items_and_links() {
 }
 
 #[test]
+fn parent_loops_are_cut_so_the_hierarchy_stays_a_tree() {
+    let csv = "Issue key,Summary,Issue Type,Status,Parent key\nL-1,One,Feature,Open,L-2\nL-2,Two,Feature,Open,L-3\nL-3,Three,Feature,Open,L-1\nL-4,Self,Story,Open,L-4\n";
+    let dir = TempDir::new("loops");
+    let file = dir.path().join("loops.csv.txt");
+    std::fs::write(&file, csv).unwrap();
+    let out = TempDir::new("loops-ws");
+    let summary = run(Source::Jira, &file, out.path(), &options()).unwrap();
+    let ws = checked(out.path());
+    let linked = ["L-1", "L-2", "L-3"].iter().filter(|id| ws.item(id).unwrap().parent.is_some()).count();
+    assert_eq!(linked, 2, "one link of the loop is cut");
+    assert!(ws.boards().iter().flat_map(|b| &b.items).any(|i| i.tags.iter().any(|t| t.starts_with("parent:L-"))));
+    assert_eq!(ws.item("L-4").unwrap().parent, None, "no item is its own parent");
+    assert!(summary.contains("parents linked: 2"), "{summary}");
+}
+
+#[test]
 fn hostile_exports_never_panic() {
     let dir = TempDir::new("hostile");
     let huge = "x".repeat(1 << 20);
@@ -552,4 +568,58 @@ fn import_into_an_existing_workspace_joins_its_boards_and_keeps_its_items() {
     let (board, _) = item(&ws, "GP-4");
     assert_eq!(board.level, Level::Program);
     assert_eq!(ws.boards().iter().filter(|b| b.item("GP-4").is_some()).count(), 1);
+}
+
+mod fuzz {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// CSV-ish text after a header the reader accepts, so the row logic is reached.
+    fn csv_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just(",".to_string()),
+                Just("\"".to_string()),
+                Just("\r\n".to_string()),
+                Just("\n".to_string()),
+                Just("\u{1b}[31m".to_string()),
+                Just("GP-1".to_string()),
+                Just("Epic".to_string()),
+                Just("Story".to_string()),
+                Just("10001".to_string()),
+                Just("22/Dec/25 2:38 PM".to_string()),
+                "[a-zA-Z0-9 éß/:.+-]{0,8}",
+            ],
+            0..80,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_export_imports_cleanly_or_fails_with_a_message(body in csv_text(), raw in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let jira = format!("Issue key,Issue id,Summary,Issue Type,Status,Parent,Labels,Labels,Sprint,Created,Inward issue link (Blocks)\n{body}");
+            let azure = format!("ID,Work Item Type,Title 1,Title 2,State,Parent,Area Path,Tags,Created Date\n{body}");
+            let missing = std::env::temp_dir().join(format!("trainboard-import-fuzz-{}", std::process::id()));
+            let options = Options { dry_run: true, ..Options::default() };
+            for (source, bytes) in [(Source::Jira, jira.as_bytes()), (Source::Azure, azure.as_bytes()), (Source::Trello, &raw[..]), (Source::Jira, &raw[..])] {
+                if let Ok(parsed) = parse_bytes(source, bytes, "fuzz", &Options::default()) {
+                    // A dry run plans and validates the whole result without writing.
+                    let planned = trainboard::import::apply::import(&missing, parsed, &options);
+                    prop_assert!(planned.is_ok(), "{:?}", planned.err());
+                }
+            }
+            prop_assert!(!missing.exists());
+        }
+
+        #[test]
+        fn any_text_is_a_date_or_not_without_panicking(text in "\\PC{0,40}") {
+            if let Some(at) = trainboard::import::dates::to_rfc3339(&text) {
+                prop_assert!(trainboard::clock::parse_rfc3339(&at).is_some());
+            }
+        }
+    }
 }

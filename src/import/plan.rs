@@ -167,7 +167,10 @@ pub fn plan(root: &Path, existing: Vec<Existing>, parsed: Parsed) -> Result<Plan
             depends_extra.entry(other.as_str()).or_default().push(draft.item.id.as_str());
         }
     }
-    let resolved: Vec<Item> = drafts.iter().map(|d| resolve(d, &known, &depends_extra, &mut plan)).collect();
+    let mut resolved: Vec<Item> = drafts.iter().map(|d| resolve(d, &known, &depends_extra, &mut plan)).collect();
+    let existing_parents: HashMap<String, String> =
+        dests.iter().flat_map(|d| &d.board.items).filter_map(|i| i.parent.clone().map(|p| (i.id.clone(), p))).collect();
+    cut_cycles(&mut resolved, &existing_parents, &mut plan);
     for dest in &mut dests {
         if dest.drafts.is_empty() && dest.leaving.is_empty() {
             continue;
@@ -303,6 +306,43 @@ fn resolve(draft: &Draft, known: &HashSet<&str>, extra: &HashMap<&str, Vec<&str>
     }
     item.depends_on = depends;
     item
+}
+
+/// Parent links of the import that would close a loop (A under B under A) are cut and kept
+/// as a `parent:ID` tag, so the hierarchy stays a tree.
+fn cut_cycles(items: &mut [Item], existing: &HashMap<String, String>, plan: &mut Plan) {
+    let index: HashMap<String, usize> = items.iter().enumerate().map(|(n, i)| (i.id.clone(), n)).collect();
+    let parent_of = |id: &str, items: &[Item]| -> Option<String> {
+        match index.get(id) {
+            Some(&n) => items[n].parent.clone(),
+            None => existing.get(id).cloned(),
+        }
+    };
+    let mut settled: HashSet<String> = HashSet::new();
+    for start in 0..items.len() {
+        let mut path: Vec<String> = Vec::new();
+        let mut on_path: HashSet<String> = HashSet::new();
+        let mut current = Some(items[start].id.clone());
+        while let Some(id) = current {
+            if settled.contains(&id) {
+                break;
+            }
+            if !on_path.insert(id.clone()) {
+                // `id` is reached again: cut the link into it from the last item of the path.
+                if let Some(&n) = path.last().and_then(|last| index.get(last)) {
+                    if let Some(parent) = items[n].parent.take() {
+                        plan.parents_linked = plan.parents_linked.saturating_sub(1);
+                        plan.parents_missing.push((items[n].id.clone(), format!("{parent} (a loop)")));
+                        push_tag(&mut items[n].tags, format!("{PARENT_TAG}{parent}"));
+                    }
+                }
+                break;
+            }
+            path.push(id.clone());
+            current = parent_of(&id, items);
+        }
+        settled.extend(path);
+    }
 }
 
 fn push_tag(tags: &mut Vec<String>, tag: String) {
