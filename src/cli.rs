@@ -171,6 +171,7 @@ pub enum Command {
         after_help = "Re-importing a newer export updates the items by id; items added in trainboard stay.\n\nExamples:\n  trainboard import jira jira-export.csv -w boards\n  trainboard import azure query.csv -w boards --dry-run\n  trainboard import trello board.json -w boards --archived\n  trainboard import jira export-fr.csv --map 'Résumé=Summary' --map 'Type de demande=Issue Type' --map 'Etat=Status' --type 'Épopée=Epic' --type 'Récit=Story'"
     )]
     Import {
+        /// The tool the export comes from
         #[arg(value_enum)]
         source: crate::import::Source,
         /// The export file

@@ -95,7 +95,10 @@ fn board_key(target: &Target, name: &str, project: &str) -> String {
     match target {
         Target::Portfolio => format!("portfolio-{}.ron", slug(project)),
         Target::Program => format!("program-{}.ron", slug(project)),
-        Target::Team(_) => format!("team-{}.ron", slug(name)),
+        Target::Team(_) => match slug(name) {
+            s if s == "team" || s.starts_with("team-") => format!("{s}.ron"),
+            s => format!("team-{s}.ron"),
+        },
     }
 }
 
