@@ -444,6 +444,23 @@ fn azure_csv_round_trip_gives_back_items_and_links() {
 }
 
 #[test]
+fn lexorank_orders_items_within_a_column_and_unranked_rows_come_last() {
+    let csv = "Issue key,Summary,Issue Type,Status,Custom field (Rank)\n\
+               R-1,No rank,Story,Open,\n\
+               R-2,Third,Story,Open,0|i000zz:\n\
+               R-3,First,Story,Open,0|hzzzzz:\n\
+               R-4,Second,Story,Open,0|i0000a:\n";
+    let dir = TempDir::new("rank");
+    let file = dir.path().join("rank.csv.txt");
+    std::fs::write(&file, csv).unwrap();
+    let out = TempDir::new("rank-ws");
+    run(Source::Jira, &file, out.path(), &options()).unwrap();
+    let ws = checked(out.path());
+    let order: Vec<&str> = ws.boards()[0].column_items(0).map(|i| i.id.as_str()).collect();
+    assert_eq!(order, ["R-3", "R-4", "R-2", "R-1"]);
+}
+
+#[test]
 fn parent_loops_are_cut_so_the_hierarchy_stays_a_tree() {
     let csv = "Issue key,Summary,Issue Type,Status,Parent key\nL-1,One,Feature,Open,L-2\nL-2,Two,Feature,Open,L-3\nL-3,Three,Feature,Open,L-1\nL-4,Self,Story,Open,L-4\n";
     let dir = TempDir::new("loops");
