@@ -5,8 +5,11 @@
 pub mod apply;
 pub mod azure;
 pub mod category;
+pub mod columns;
 pub mod dates;
+pub mod fill;
 pub mod jira;
+pub mod links;
 pub mod marks;
 pub mod plan;
 pub mod summary;

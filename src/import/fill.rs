@@ -1,0 +1,139 @@
+//! Putting drafts on a board: items updated by id or created, ordered by the export's rank
+//! while items added in trainboard keep their places, history merged in time order.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Item, Kind, Level, Move};
+
+use super::Draft;
+use super::plan::{BoardCount, Dest, PARENT_TAG, kind_fits};
+
+/// Puts the drafts on the board: updates by id, creates the rest, orders by the export's rank
+/// while items added in trainboard keep their places.
+pub fn fill_board(dest: &mut Dest, drafts: &[Draft], resolved: &[Item]) -> BoardCount {
+    let board = &mut dest.board;
+    let mut count = BoardCount {
+        name: board.name.clone(),
+        key: board.key.clone(),
+        level: Some(board.level),
+        new_board: dest.original.is_none(),
+        ..BoardCount::default()
+    };
+    let first_column = board.columns.first().map(|c| c.name.clone()).unwrap_or_default();
+    let mut order: Vec<usize> = dest.drafts.clone();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (&drafts[a].rank, &drafts[b].rank);
+        (ra.is_none(), ra, a).cmp(&(rb.is_none(), rb, b))
+    });
+    let importing: HashSet<&str> = order.iter().map(|&n| drafts[n].item.id.as_str()).collect();
+    let mut old: HashMap<String, Item> = HashMap::new();
+    let mut slots: Vec<Option<Item>> = Vec::with_capacity(board.items.len());
+    for item in std::mem::take(&mut board.items) {
+        if dest.leaving.contains(&item.id) {
+            continue;
+        }
+        if importing.contains(item.id.as_str()) {
+            old.insert(item.id.clone(), item);
+            slots.push(None);
+        } else {
+            slots.push(Some(item));
+        }
+    }
+    let mut kinds: HashMap<Kind, usize> = HashMap::new();
+    let mut made = order.iter().map(|&n| {
+        let draft = &drafts[n];
+        let history = history(&draft.history, &first_column);
+        let item = match old.remove(&draft.item.id) {
+            Some(before) => {
+                let after = update(&before, &resolved[n], history);
+                if after == before {
+                    count.unchanged += 1;
+                } else {
+                    count.updated += 1;
+                }
+                after
+            }
+            None => {
+                count.created += 1;
+                Item { history, ..resolved[n].clone() }
+            }
+        };
+        let mut item = item;
+        // The default kind of the level is left out, as the board writer does; a kind the
+        // level does not hold (an item moved here by hand) becomes the level's.
+        if item.kind == Some(board.level.default_kind()) || item.kind.is_some_and(|k| !kind_fits(board.level, k)) {
+            item.kind = None;
+        }
+        *kinds.entry(item.kind.unwrap_or(board.level.default_kind())).or_insert(0) += 1;
+        item
+    });
+    let mut items = Vec::with_capacity(slots.len() + order.len());
+    for slot in slots {
+        match slot {
+            Some(item) => items.push(item),
+            None => items.extend(made.next()),
+        }
+    }
+    items.extend(made);
+    board.items = items;
+    if board.iterations.is_empty() && board.level == Level::Team && dest.original.is_none() {
+        let mut seen = HashSet::new();
+        board.iterations =
+            board.items.iter().filter_map(|i| i.iteration.clone()).filter(|i| seen.insert(i.clone())).collect();
+    }
+    board.reindex();
+    let mut kinds: Vec<(Kind, usize)> = kinds.into_iter().collect();
+    kinds.sort_by_key(|(k, _)| Kind::ALL.iter().position(|a| a == k));
+    count.kinds = kinds;
+    count
+}
+
+/// History entries in time order, `None` columns as the first column, repeats dropped.
+fn history(entries: &[(String, Option<String>)], first_column: &str) -> Vec<Move> {
+    let mut moves: Vec<Move> = entries
+        .iter()
+        .map(|(at, column)| Move { at: at.clone(), column: column.clone().unwrap_or_else(|| first_column.to_string()) })
+        .collect();
+    moves.sort_by_key(|m| crate::clock::parse_rfc3339(&m.at).unwrap_or(0));
+    moves.dedup_by(|b, a| a.column == b.column);
+    moves
+}
+
+/// The item on the board after a re-import: what the export says wins; what it leaves empty
+/// keeps the value from trainboard; history entries of both are kept, in time order.
+fn update(before: &Item, imported: &Item, history: Vec<Move>) -> Item {
+    let mut item = imported.clone();
+    let keep = |new: &mut Option<String>, old: &Option<String>| {
+        if new.is_none() {
+            new.clone_from(old);
+        }
+    };
+    if item.parent.is_none() && !item.tags.iter().any(|t| t.starts_with(PARENT_TAG)) {
+        keep(&mut item.parent, &before.parent);
+    }
+    keep(&mut item.description, &before.description);
+    keep(&mut item.owner, &before.owner);
+    keep(&mut item.team, &before.team);
+    keep(&mut item.iteration, &before.iteration);
+    keep(&mut item.blocked, &before.blocked);
+    item.points = item.points.or(before.points);
+    item.wsjf = item.wsjf.or(before.wsjf);
+    if item.acceptance.is_empty() {
+        item.acceptance.clone_from(&before.acceptance);
+    }
+    if item.tags.is_empty() {
+        item.tags.clone_from(&before.tags);
+    }
+    if item.depends_on.is_empty() {
+        item.depends_on.clone_from(&before.depends_on);
+    }
+    let mut all = before.history.clone();
+    for m in history {
+        if !all.contains(&m) {
+            all.push(m);
+        }
+    }
+    all.sort_by_key(|m| crate::clock::parse_rfc3339(&m.at).unwrap_or(0));
+    item.history = all;
+    item
+}
