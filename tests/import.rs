@@ -444,6 +444,20 @@ fn azure_csv_round_trip_gives_back_items_and_links() {
 }
 
 #[test]
+fn semicolon_separated_files_and_bad_type_names() {
+    let csv = "Issue key;Summary;Issue Type;Status;Labels;Labels\nS-1;\"Semi; colon\";Bug;Open;a;b\n";
+    let parsed = parse_bytes(Source::Jira, csv.as_bytes(), "semi", &options()).unwrap();
+    let item = &parsed.drafts[0].item;
+    assert_eq!(
+        (item.title.as_str(), item.kind, item.tags.clone()),
+        ("Semi; colon", Some(Kind::Defect), vec!["a".to_string(), "b".into()])
+    );
+    let bad = Options { types: pairs(&[("Récit", "Histoire")]), ..options() };
+    let err = parse_bytes(Source::Jira, csv.as_bytes(), "semi", &bad).unwrap_err().to_string();
+    assert!(err.contains("Histoire") && err.contains("Epic"), "{err}");
+}
+
+#[test]
 fn lexorank_orders_items_within_a_column_and_unranked_rows_come_last() {
     let csv = "Issue key,Summary,Issue Type,Status,Custom field (Rank)\n\
                R-1,No rank,Story,Open,\n\

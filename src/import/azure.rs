@@ -62,6 +62,11 @@ fn title_levels(fields: &Fields) -> Vec<String> {
 }
 
 pub fn parse(table: &Table, options: &Options) -> Result<Parsed, ImportError> {
+    if let Some((from, to)) = options.types.iter().find(|(_, to)| work_item_type(to).is_none()) {
+        return Err(ImportError::Usage(format!(
+            "--type '{from}={to}': \"{to}\" is not a work item type trainboard knows; use Epic, Feature, User Story, Product Backlog Item, Bug, Task, Issue or Risk"
+        )));
+    }
     let fields = Fields::new(&table.headers, &options.map);
     let tree = title_levels(&fields);
     let mut missing: Vec<&str> = ["ID", "Work Item Type", "State"].into_iter().filter(|n| !fields.has(n)).collect();

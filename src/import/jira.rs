@@ -99,6 +99,11 @@ pub fn missing_message(table: &Table, missing: &[&str], tool: &str, hints: &[(&s
 }
 
 pub fn parse(table: &Table, options: &Options) -> Result<Parsed, ImportError> {
+    if let Some((from, to)) = options.types.iter().find(|(_, to)| issue_type(to).is_none()) {
+        return Err(ImportError::Usage(format!(
+            "--type '{from}={to}': \"{to}\" is not a Jira issue type trainboard knows; use Epic, Feature, Capability, Initiative, Story, Task, Sub-task, Bug, Spike, Enabler or Risk"
+        )));
+    }
     let fields = Fields::new(&table.headers, &options.map);
     check_required(table, &fields, &REQUIRED, "Jira")?;
     let team_field = options.team_field.clone().or_else(|| fields.which(&["Team", "Team Name"]).map(String::from));

@@ -33,7 +33,8 @@ impl Row {
 /// Reads CSV bytes into a table; the first record is the header.
 pub fn read(bytes: &[u8]) -> Result<Table, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter(bytes)).from_reader(bytes);
     let mut table = Table::default();
     let mut record = csv::ByteRecord::new();
     let mut first = true;
@@ -56,6 +57,28 @@ pub fn read(bytes: &[u8]) -> Result<Table, ImportError> {
         return Err(ImportError::Format("the file is empty or has no header row".into()));
     }
     Ok(table)
+}
+
+/// The separator of the header line: `,` unless it holds more `;` or tabs (a file saved by a
+/// spreadsheet in a locale that writes `;`).
+fn delimiter(bytes: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in bytes.iter().take(64 * 1024) {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    match counts {
+        [c, s, _] if s > c && s >= counts[2] => b';',
+        [c, _, t] if t > c => b'\t',
+        _ => b',',
+    }
 }
 
 /// Field name → the columns that hold it, after `--map` and with Jira's `Custom field (X)`
