@@ -320,6 +320,15 @@ fn reimport_updates_by_id_and_keeps_items_added_in_trainboard() {
     assert!(ws.boards().iter().flat_map(|b| &b.items).any(|i| i.title == "Added here"));
     assert!(summary.contains("2 updated"), "{summary}");
     assert!(summary.contains("0 created"), "{summary}");
+
+    // A later export that holds the missing parent links it and drops the placeholder tag.
+    let with_parent = std::fs::read_to_string(&file).unwrap() + "Parent epic,GP-99,10099,Epic,To Do,GP,Gold Pay\n";
+    std::fs::write(&file, with_parent).unwrap();
+    run(Source::Jira, &file, dir.path(), &options()).unwrap();
+    let ws = checked(dir.path());
+    let (_, bug) = item(&ws, "GP-5");
+    assert_eq!(bug.parent.as_deref(), Some("GP-99"));
+    assert!(bug.tags.is_empty(), "{:?}", bug.tags);
 }
 
 /// A workspace to round-trip: the demo's portfolio, program (with ROAM risks) and team boards.

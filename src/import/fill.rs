@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use crate::model::{Item, Kind, Level, Move};
 
 use super::Draft;
-use super::plan::{BoardCount, Dest, PARENT_TAG, kind_fits};
+use super::plan::{BoardCount, DEPENDS_TAG, Dest, PARENT_TAG, kind_fits};
 
 /// Puts the drafts on the board: updates by id, creates the rest, orders by the export's rank
 /// while items added in trainboard keep their places.
@@ -122,7 +122,9 @@ fn update(before: &Item, imported: &Item, history: Vec<Move>) -> Item {
         item.acceptance.clone_from(&before.acceptance);
     }
     if item.tags.is_empty() {
-        item.tags.clone_from(&before.tags);
+        // Not the placeholders of links an earlier import could not make: this one decides.
+        let placeholder = |t: &String| t.starts_with(PARENT_TAG) || t.starts_with(DEPENDS_TAG);
+        item.tags = before.tags.iter().filter(|t| !placeholder(t)).cloned().collect();
     }
     if item.depends_on.is_empty() {
         item.depends_on.clone_from(&before.depends_on);
