@@ -467,6 +467,15 @@ fn semicolon_separated_files_and_bad_type_names() {
 }
 
 #[test]
+fn jira_cloud_work_item_headers_are_read_as_issue_headers() {
+    let csv = "Summary,Work item key,Work item id,Work type,Status,Parent\nTop,W-1,501,Epic,To Do,\nLeaf,W-2,502,Story,Done,501\n";
+    let parsed = parse_bytes(Source::Jira, csv.as_bytes(), "work", &options()).unwrap();
+    let leaf = &parsed.drafts[1];
+    assert_eq!((leaf.item.id.as_str(), leaf.item.parent.as_deref()), ("W-2", Some("W-1")));
+    assert_eq!(parsed.drafts[0].target, trainboard::import::Target::Portfolio);
+}
+
+#[test]
 fn lexorank_orders_items_within_a_column_and_unranked_rows_come_last() {
     let csv = "Issue key,Summary,Issue Type,Status,Custom field (Rank)\n\
                R-1,No rank,Story,Open,\n\

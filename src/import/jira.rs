@@ -13,6 +13,17 @@ use super::{Category, Draft, ImportError, Options, Parsed, Target, dates, text};
 
 const REQUIRED: [&str; 3] = ["Summary", "Issue Type", "Status"];
 
+/// Headers of Jira Cloud since issues became "work items" (2025), read as the older names.
+const ALIASES: [(&str, &str); 7] = [
+    ("Work item key", "Issue key"),
+    ("Work item id", "Issue id"),
+    ("Work type", "Issue Type"),
+    ("Work item type", "Issue Type"),
+    ("Outward work item link (Blocks)", "Outward issue link (Blocks)"),
+    ("Inward work item link (Blocks)", "Inward issue link (Blocks)"),
+    ("Parent work item key", "Parent key"),
+];
+
 /// Headers of localised Jira exports, to suggest the `--map` to write.
 const LOCALISED: [(&str, &str); 21] = [
     ("Résumé", "Summary"),
@@ -104,7 +115,9 @@ pub fn parse(table: &Table, options: &Options) -> Result<Parsed, ImportError> {
             "--type '{from}={to}': \"{to}\" is not a Jira issue type trainboard knows; use Epic, Feature, Capability, Initiative, Story, Task, Sub-task, Bug, Spike, Enabler or Risk"
         )));
     }
-    let fields = Fields::new(&table.headers, &options.map);
+    let mut map = options.map.clone();
+    map.extend(ALIASES.iter().map(|(from, to)| (from.to_string(), to.to_string())));
+    let fields = Fields::new(&table.headers, &map);
     check_required(table, &fields, &REQUIRED, "Jira")?;
     let team_field = options.team_field.clone().or_else(|| fields.which(&["Team", "Team Name"]).map(String::from));
     if let Some(name) = &team_field {
