@@ -321,6 +321,14 @@ fn reimport_updates_by_id_and_keeps_items_added_in_trainboard() {
     assert!(summary.contains("2 updated"), "{summary}");
     assert!(summary.contains("0 created"), "{summary}");
 
+    // A story whose team changed moves to that team's board.
+    let moved = std::fs::read_to_string(&file).unwrap().replace("0|i0004:,Alpha", "0|i0004:,Beta");
+    std::fs::write(&file, moved).unwrap();
+    run(Source::Jira, &file, dir.path(), &options()).unwrap();
+    let ws = checked(dir.path());
+    assert_eq!(item(&ws, "GP-3").0.name, "Beta");
+    assert_eq!(ws.item_count(), 7);
+
     // A later export that holds the missing parent links it and drops the placeholder tag.
     let with_parent = std::fs::read_to_string(&file).unwrap() + "Parent epic,GP-99,10099,Epic,To Do,GP,Gold Pay\n";
     std::fs::write(&file, with_parent).unwrap();

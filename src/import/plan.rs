@@ -139,7 +139,15 @@ pub fn plan(root: &Path, existing: Vec<Existing>, parsed: Parsed) -> Result<Plan
     let mut dest_of_target: HashMap<Target, usize> = HashMap::new();
     for (n, draft) in drafts.iter().enumerate() {
         let level = draft.target.level();
-        let here = board_of_item.get(&draft.item.id).copied().filter(|&d| dests[d].board.level == level);
+        // An item stays on the board it is on, unless the export puts it on another team.
+        let here = board_of_item.get(&draft.item.id).copied().filter(|&d| {
+            let board = &dests[d].board;
+            board.level == level
+                && match &draft.target {
+                    Target::Team(team) if !team.is_empty() => board.name.eq_ignore_ascii_case(team),
+                    _ => true,
+                }
+        });
         let d = match here {
             Some(d) => d,
             None => {
