@@ -43,9 +43,17 @@ pub fn fill_board(dest: &mut Dest, drafts: &[Draft], resolved: &[Item]) -> Board
     let mut made = order.iter().map(|&n| {
         let draft = &drafts[n];
         let history = history(&draft.history, &first_column);
+        let mut imported = resolved[n].clone();
+        // The default kind of the level is left out, as the board writer does; a kind the
+        // level does not hold becomes the level's.
+        if imported.kind == Some(board.level.default_kind())
+            || imported.kind.is_some_and(|k| !kind_fits(board.level, k))
+        {
+            imported.kind = None;
+        }
         let item = match old.remove(&draft.item.id) {
             Some(before) => {
-                let after = update(&before, &resolved[n], history);
+                let after = update(&before, &imported, history);
                 if after == before {
                     count.unchanged += 1;
                 } else {
@@ -55,15 +63,9 @@ pub fn fill_board(dest: &mut Dest, drafts: &[Draft], resolved: &[Item]) -> Board
             }
             None => {
                 count.created += 1;
-                Item { history, ..resolved[n].clone() }
+                Item { history, ..imported }
             }
         };
-        let mut item = item;
-        // The default kind of the level is left out, as the board writer does; a kind the
-        // level does not hold (an item moved here by hand) becomes the level's.
-        if item.kind == Some(board.level.default_kind()) || item.kind.is_some_and(|k| !kind_fits(board.level, k)) {
-            item.kind = None;
-        }
         *kinds.entry(item.kind.unwrap_or(board.level.default_kind())).or_insert(0) += 1;
         item
     });
