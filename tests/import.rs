@@ -321,6 +321,22 @@ fn reimport_updates_by_id_and_keeps_items_added_in_trainboard() {
     assert!(summary.contains("2 updated"), "{summary}");
     assert!(summary.contains("0 created"), "{summary}");
 
+    // Fields the export has a column for follow it, even to empty; the others keep trainboard's.
+    let path = dir.path().join("team-beta.ron");
+    let mut beta = trainboard::storage::parse_board(&std::fs::read(&path).unwrap(), "team-beta.ron").unwrap();
+    let gp4 = beta.items.iter_mut().find(|i| i.id == "GP-4").unwrap();
+    gp4.wsjf = Some(trainboard::model::Wsjf { value: 5, time_criticality: 3, risk_reduction: 1, job_size: 2 });
+    gp4.acceptance = vec![trainboard::model::Criterion { text: "pays".into(), done: false }];
+    trainboard::storage::save_board(&path, &beta).unwrap();
+    let unflagged = std::fs::read_to_string(&file).unwrap().replace(",GP-3,Impediment,", ",GP-3,,");
+    std::fs::write(&file, unflagged).unwrap();
+    run(Source::Jira, &file, dir.path(), &options()).unwrap();
+    let ws = checked(dir.path());
+    let (_, gp4) = item(&ws, "GP-4");
+    assert_eq!(gp4.blocked, None, "unflagged in Jira: no longer blocked");
+    assert_eq!(gp4.wsjf.map(|w| w.value), Some(5), "Jira has no WSJF column: trainboard's stays");
+    assert_eq!(gp4.acceptance.len(), 1);
+
     // A story whose team changed moves to that team's board.
     let moved = std::fs::read_to_string(&file).unwrap().replace("0|i0004:,Alpha", "0|i0004:,Beta");
     std::fs::write(&file, moved).unwrap();

@@ -84,6 +84,19 @@ pub fn parse(table: &Table, options: &Options) -> Result<Parsed, ImportError> {
     let mut parsed = Parsed { known_states: true, ..Parsed::default() };
     parsed.project = fields.first_in(table, &["Team Project", "Area Path", "Iteration Path"]);
     parsed.project = text::line(parsed.project.split(['\\', '/']).next().unwrap_or(""));
+    parsed.carries = super::jira::carried(
+        &fields,
+        &[
+            ("parent", &["Parent", "Title 2"]),
+            ("description", &["Description", "Repro Steps"]),
+            ("points", &["Story Points", "Effort", "Size"]),
+            ("owner", &["Assigned To"]),
+            ("iteration", &["Iteration Path"]),
+            ("tags", &["Tags"]),
+            ("wsjf", &["Business Value", "Time Criticality"]),
+            ("team", &[options.team_field.as_deref().unwrap_or("Area Path")]),
+        ],
+    );
     let mut seen = HashSet::new();
     let mut unknown: HashMap<String, usize> = HashMap::new();
     // The last id seen at each depth of a tree query.

@@ -10,7 +10,7 @@ use super::plan::{BoardCount, DEPENDS_TAG, Dest, PARENT_TAG, kind_fits};
 
 /// Puts the drafts on the board: updates by id, creates the rest, orders by the export's rank
 /// while items added in trainboard keep their places.
-pub fn fill_board(dest: &mut Dest, drafts: &[Draft], resolved: &[Item]) -> BoardCount {
+pub fn fill_board(dest: &mut Dest, drafts: &[Draft], resolved: &[Item], carries: &HashSet<&str>) -> BoardCount {
     let board = &mut dest.board;
     let mut count = BoardCount {
         name: board.name.clone(),
@@ -53,7 +53,7 @@ pub fn fill_board(dest: &mut Dest, drafts: &[Draft], resolved: &[Item]) -> Board
         }
         let item = match old.remove(&draft.item.id) {
             Some(before) => {
-                let after = update(&before, &imported, history);
+                let after = update(&before, &imported, history, carries);
                 if after == before {
                     count.unchanged += 1;
                 } else {
@@ -101,34 +101,42 @@ fn history(entries: &[(String, Option<String>)], first_column: &str) -> Vec<Move
     moves
 }
 
-/// The item on the board after a re-import: what the export says wins; what it leaves empty
-/// keeps the value from trainboard; history entries of both are kept, in time order.
-fn update(before: &Item, imported: &Item, history: Vec<Move>) -> Item {
+/// The item on the board after a re-import: the fields the export carries take its value
+/// (even when empty: a label removed in the tool goes here too); the others keep what
+/// trainboard has. History entries of both are kept, in time order.
+fn update(before: &Item, imported: &Item, history: Vec<Move>, carries: &HashSet<&str>) -> Item {
     let mut item = imported.clone();
-    let keep = |new: &mut Option<String>, old: &Option<String>| {
-        if new.is_none() {
+    let theirs = |field: &str| carries.contains(field);
+    let keep = |field: &str, new: &mut Option<String>, old: &Option<String>| {
+        if !theirs(field) && new.is_none() {
             new.clone_from(old);
         }
     };
-    if item.parent.is_none() && !item.tags.iter().any(|t| t.starts_with(PARENT_TAG)) {
-        keep(&mut item.parent, &before.parent);
+    if !item.tags.iter().any(|t| t.starts_with(PARENT_TAG)) {
+        keep("parent", &mut item.parent, &before.parent);
     }
-    keep(&mut item.description, &before.description);
-    keep(&mut item.owner, &before.owner);
-    keep(&mut item.team, &before.team);
-    keep(&mut item.iteration, &before.iteration);
-    keep(&mut item.blocked, &before.blocked);
-    item.points = item.points.or(before.points);
-    item.wsjf = item.wsjf.or(before.wsjf);
-    if item.acceptance.is_empty() {
+    keep("description", &mut item.description, &before.description);
+    keep("owner", &mut item.owner, &before.owner);
+    keep("team", &mut item.team, &before.team);
+    keep("iteration", &mut item.iteration, &before.iteration);
+    keep("blocked", &mut item.blocked, &before.blocked);
+    if !theirs("points") {
+        item.points = item.points.or(before.points);
+    }
+    if !theirs("wsjf") {
+        item.wsjf = item.wsjf.or(before.wsjf);
+    }
+    if !theirs("acceptance") && item.acceptance.is_empty() {
         item.acceptance.clone_from(&before.acceptance);
     }
-    if item.tags.is_empty() {
-        // Not the placeholders of links an earlier import could not make: this one decides.
-        let placeholder = |t: &String| t.starts_with(PARENT_TAG) || t.starts_with(DEPENDS_TAG);
-        item.tags = before.tags.iter().filter(|t| !placeholder(t)).cloned().collect();
+    if !theirs("tags") {
+        // Placeholders of links an earlier import could not make: this import decides those.
+        let placeholder = |t: &&String| t.starts_with(PARENT_TAG) || t.starts_with(DEPENDS_TAG);
+        let mut tags: Vec<String> = before.tags.iter().filter(|t| !placeholder(t)).cloned().collect();
+        tags.extend(item.tags.iter().filter(|t| !tags.contains(t)).cloned().collect::<Vec<_>>());
+        item.tags = tags;
     }
-    if item.depends_on.is_empty() {
+    if !theirs("depends_on") && item.depends_on.is_empty() {
         item.depends_on.clone_from(&before.depends_on);
     }
     let mut all = before.history.clone();

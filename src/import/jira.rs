@@ -69,6 +69,11 @@ pub fn issue_type(name: &str) -> Option<(Level, Kind)> {
     })
 }
 
+/// The item fields whose columns the export has.
+pub fn carried(fields: &Fields, table: &[(&'static str, &[&str])]) -> HashSet<&'static str> {
+    table.iter().filter(|(_, names)| fields.which(names).is_some()).map(|(field, _)| *field).collect()
+}
+
 /// Stops with the headers seen and the `--map` to write when a required field is missing.
 fn check_required(table: &Table, fields: &Fields, names: &[&str], tool: &str) -> Result<(), ImportError> {
     let missing: Vec<&str> = names.iter().copied().filter(|n| !fields.has(n)).collect();
@@ -131,6 +136,24 @@ pub fn parse(table: &Table, options: &Options) -> Result<Parsed, ImportError> {
     for row in &table.rows {
         if let (Some(id), Some(key)) = (fields.get(row, &["Issue id"]), fields.get(row, &["Issue key"])) {
             key_of_id.insert(id.to_string(), key.to_string());
+        }
+    }
+    parsed.carries = carried(
+        &fields,
+        &[
+            ("parent", &["Parent key", "Parent", "Parent id", "Epic Link", "Parent Link"]),
+            ("description", &["Description"]),
+            ("points", &["Story Points", "Story point estimate"]),
+            ("owner", &["Assignee"]),
+            ("iteration", &["Sprint"]),
+            ("tags", &["Labels"]),
+            ("blocked", &["Flagged"]),
+            ("depends_on", &["Inward issue link (Blocks)", "Outward issue link (Blocks)"]),
+        ],
+    );
+    if let Some(field) = &team_field {
+        if fields.has(field) {
+            parsed.carries.insert("team");
         }
     }
     let mut seen = HashSet::new();

@@ -17,7 +17,7 @@ pub mod table;
 pub mod text;
 pub mod trello;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::model::{Item, Level};
@@ -107,6 +107,9 @@ pub struct Parsed {
     pub drafts: Vec<Draft>,
     /// Status → its category, to order columns.
     pub categories: HashMap<String, Category>,
+    /// The item fields the export has a column for: on a re-import these take the export's
+    /// value even when it is empty; the others keep what trainboard has.
+    pub carries: HashSet<&'static str>,
     /// Within a category, order known state names (Azure's) by their workflow place.
     pub known_states: bool,
     /// An explicit column order (Trello's lists), overriding categories.

@@ -117,7 +117,7 @@ pub struct Dest {
 }
 
 pub fn plan(root: &Path, existing: Vec<Existing>, parsed: Parsed) -> Result<Plan, ImportError> {
-    let Parsed { project, drafts, categories, known_states, column_order, skipped, warnings, notes } = parsed;
+    let Parsed { project, drafts, categories, carries, known_states, column_order, skipped, warnings, notes } = parsed;
     let mut plan = Plan { skipped, warnings, notes, ..Plan::default() };
     let mut dests: Vec<Dest> = existing
         .into_iter()
@@ -206,7 +206,7 @@ pub fn plan(root: &Path, existing: Vec<Existing>, parsed: Parsed) -> Result<Plan
         } else {
             add_columns(&mut dest.board, &statuses, column_order.as_deref());
         }
-        let count = fill_board(dest, &drafts, &resolved);
+        let count = fill_board(dest, &drafts, &resolved, &carries);
         plan.counts.push(count);
     }
     let boards: Vec<Board> = dests.iter().map(|d| d.board.clone()).collect();

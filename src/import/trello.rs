@@ -55,7 +55,11 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Parsed, ImportError> {
             "this JSON has no \"lists\" and \"cards\"; export the board from Trello with Menu → Print, export and share → Export as JSON".into(),
         ));
     }
-    let mut parsed = Parsed { project: text::line(str_of(&board, "name")), ..Parsed::default() };
+    let mut parsed = Parsed {
+        project: text::line(str_of(&board, "name")),
+        carries: ["description", "owner", "tags", "acceptance"].into_iter().collect(),
+        ..Parsed::default()
+    };
     let team = parsed.project.clone();
     // Columns: list id → unique column name.
     let mut column_of: HashMap<&str, String> = HashMap::new();
