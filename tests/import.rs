@@ -696,3 +696,22 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn importing_into_an_open_workspace_merges_with_an_editor_saving_later() {
+    let (dir, _) = demo_subset();
+    let path = dir.path().join("team-alpha.ron");
+    // Someone has Alpha open: the bytes they loaded are their merge base.
+    let base = std::fs::read(&path).unwrap();
+    let mut theirs = trainboard::storage::parse_board(&base, "team-alpha.ron").unwrap();
+    run(Source::Jira, &fixture("jira-cloud.csv"), dir.path(), &options()).unwrap();
+    // They then retitle one of their items and save by the protocol.
+    let first = theirs.items[0].id.clone();
+    theirs.items[0].title = "Retitled while the import ran".into();
+    theirs.reindex();
+    let saved = trainboard::storage::protocol::save_merged(&path, Some(&base), &theirs).unwrap();
+    assert!(saved.conflicts.is_empty());
+    let ws = checked(dir.path());
+    assert_eq!(ws.item(&first).unwrap().title, "Retitled while the import ran");
+    assert!(ws.contains("GP-3") && ws.contains("GP-5"), "the imported items stay");
+}
