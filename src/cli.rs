@@ -141,9 +141,9 @@ pub enum Command {
         #[arg(long)]
         board: Option<String>,
     },
-    /// Export boards for after the meeting: Markdown, CSV, JSON or one self-contained HTML file
+    /// Export boards: Markdown, CSV, JSON, one self-contained HTML file, or CSV for Jira / Azure DevOps
     #[command(
-        after_help = "Examples:\n  trainboard export --format html -o pi-review.html\n  trainboard export -w boards --board Alpha --format markdown\n  trainboard export --format csv -o items.csv"
+        after_help = "Examples:\n  trainboard export --format html -o pi-review.html\n  trainboard export -w boards --board Alpha --format markdown\n  trainboard export --format csv -o items.csv\n  trainboard export --format jira-csv -o to-jira.csv"
     )]
     Export {
         /// Only this board (its name or file name)
@@ -214,6 +214,32 @@ pub enum Command {
         /// One board of N items instead of a linked workspace
         #[arg(long)]
         single: bool,
+    },
+    /// Import a backlog from a Jira CSV, an Azure DevOps CSV or a Trello JSON export
+    #[command(
+        after_help = "Re-importing a newer export updates the items by id; items added in trainboard stay.\n\nExamples:\n  trainboard import jira jira-export.csv -w boards\n  trainboard import azure query.csv -w boards --dry-run\n  trainboard import trello board.json -w boards --archived\n  trainboard import jira export-fr.csv --map 'Résumé=Summary' --map 'Type de demande=Issue Type' --map 'Etat=Status' --type 'Épopée=Epic' --type 'Récit=Story'"
+    )]
+    Import {
+        /// The tool the export comes from
+        #[arg(value_enum)]
+        source: crate::import::Source,
+        /// The export file
+        file: PathBuf,
+        /// Print what would be created, updated and skipped; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Trello: import archived lists and cards too
+        #[arg(long)]
+        archived: bool,
+        /// Which header of the file holds which field, by the tool's English field name
+        #[arg(long = "map", value_name = "HEADER=FIELD")]
+        map: Vec<String>,
+        /// Which type name of the file is which issue type (Epic, Feature, Story, Bug, …)
+        #[arg(long = "type", value_name = "NAME=TYPE")]
+        types: Vec<String>,
+        /// The column whose values name the team boards (default: Team, else Area Path in Azure)
+        #[arg(long, value_name = "HEADER")]
+        team_field: Option<String>,
     },
 }
 

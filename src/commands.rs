@@ -48,6 +48,17 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
             };
         }
         Command::Export { board, format, output } => export(workspace, board.as_deref(), format, output.as_deref())?,
+        Command::Import { source, file, dry_run, archived, map, types, team_field } => {
+            let options = crate::import::Options {
+                dry_run,
+                archived,
+                map: crate::import::table::pairs(&map, "--map")?,
+                types: crate::import::table::pairs(&types, "--type")?,
+                team_field,
+            };
+            let summary = crate::import::run(source, &file, workspace, &options)?;
+            print!("{}", crate::ui::text::clean_block(&summary));
+        }
         Command::Init { .. }
         | Command::Check { .. }
         | Command::Bench { .. }

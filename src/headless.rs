@@ -157,7 +157,7 @@ pub fn with_workspace<T>(
 }
 
 /// The workspace lock is `.trainboard.lock` in the workspace folder.
-fn workspace_lock_target(root: &Path) -> PathBuf {
+pub fn workspace_lock_target(root: &Path) -> PathBuf {
     root.join(".trainboard")
 }
 

@@ -15,6 +15,7 @@ pub mod generate;
 pub mod gitsetup;
 pub mod headless;
 pub mod history;
+pub mod import;
 pub mod keymap;
 pub mod logging;
 pub mod merge;

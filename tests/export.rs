@@ -32,7 +32,8 @@ fn csv_parses_back_to_the_same_items() {
     let ws = hostile();
     let boards = select(&ws, None).unwrap();
     let text = export(&ws, &boards, Format::Csv, NOW);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let body = text.strip_prefix('\u{FEFF}').expect("a UTF-8 byte-order mark for spreadsheets");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
     let headers = reader.headers().unwrap().clone();
     assert_eq!(headers.iter().collect::<Vec<_>>(), trainboard::export::csv::HEADER);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -40,15 +41,48 @@ fn csv_parses_back_to_the_same_items() {
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     for row in &rows {
         let (board, item) = ws.find(&row[col("id")]).expect("every row is an item");
-        assert_eq!(&row[col("title")], item.title);
+        assert_eq!(&row[col("title")], trainboard::export::csv::neutral(&item.title));
         assert_eq!(&row[col("column")], item.column);
         assert_eq!(&row[col("board")], board.name);
         assert_eq!(&row[col("description")], item.description.as_deref().unwrap_or(""));
         assert_eq!(&row[col("parent")], item.parent.as_deref().unwrap_or(""));
         assert_eq!(&row[col("points")], item.points.map(|p| p.to_string()).unwrap_or_default());
         assert_eq!(&row[col("tags")], item.tags.join("; "));
+        let column = board.column_index(&item.column).unwrap();
+        let rank = board.column_items(column).position(|i| i.id == item.id).unwrap() + 1;
+        assert_eq!(&row[col("rank")], rank.to_string(), "the place in its column");
+        let progress = ws.rollup(&item.id).map(|(d, t)| format!("{d} of {t}")).unwrap_or_default();
+        assert_eq!(&row[col("progress")], progress, "not `1/2`, which a spreadsheet reads as a date");
+        let score = item.wsjf_score().map(|s| format!("{s:.1}")).unwrap_or_default();
+        assert_eq!(&row[col("wsjf_score")], score, "rounded as on screen");
     }
+    assert!(rows.iter().any(|r| r[col("progress")].contains(" of ")), "the demo has parents");
     assert!(text.contains("\r\n"), "CRLF line ends for spreadsheets");
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+    let mut boards = demo().boards().to_vec();
+    let team = boards.iter_mut().find(|b| b.name == "Alpha").unwrap();
+    let titles = ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "plain = fine"];
+    for (n, title) in titles.iter().enumerate() {
+        let mut item = Item::new(format!("S-9{n}"), *title, "Backlog");
+        item.owner = Some("=cmd|' /C calc'!A0".into());
+        team.items.push(item);
+    }
+    team.reindex();
+    let ws = Workspace::new(boards);
+    let text = export(&ws, &select(&ws, Some("Alpha")).unwrap(), Format::Csv, NOW);
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{FEFF}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    for (n, title) in titles.iter().enumerate() {
+        let row = rows.iter().find(|r| r[col("id")] == format!("S-9{n}")).unwrap();
+        let want = if title.starts_with("plain") { title.to_string() } else { format!("'{title}") };
+        assert_eq!(&row[col("title")], want);
+        assert_eq!(&row[col("owner")], "'=cmd|' /C calc'!A0");
+    }
 }
 
 #[test]
@@ -109,4 +143,48 @@ fn json_lists_every_item_and_the_command_line_writes_files() {
     assert!(status.success());
     assert!(std::fs::read_to_string(&out).unwrap().starts_with("<!DOCTYPE html>"));
     let _ = std::fs::remove_file(&out);
+}
+
+#[test]
+fn jira_and_azure_csv_have_the_importers_columns_and_parse_back() {
+    let ws = hostile();
+    let boards = select(&ws, None).unwrap();
+    let jira = export(&ws, &boards, Format::JiraCsv, NOW);
+    let mut reader = csv::Reader::from_reader(jira.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), ws.item_count());
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let id_of: std::collections::HashMap<String, String> =
+        rows.iter().map(|r| (r[col("Issue Id")].to_string(), r[col("Issue key")].to_string())).collect();
+    for row in &rows {
+        let (board, item) = ws.find(&row[col("Issue key")]).unwrap();
+        assert_eq!(&row[col("Summary")], item.title, "exact text for the importer");
+        assert_eq!(&row[col("Status")], item.column);
+        let parent = id_of.get(&row[col("Parent Id")]).cloned();
+        assert_eq!(parent, item.parent.clone().filter(|p| ws.contains(p)), "Parent Id is the parent's Issue Id");
+        let want = match (board.level, board.kind_of(item)) {
+            (_, trainboard::model::Kind::Defect) => "Bug",
+            (trainboard::model::Level::Portfolio, _) => "Epic",
+            (trainboard::model::Level::Program, trainboard::model::Kind::Capability) => "Capability",
+            (trainboard::model::Level::Program, _) => "Feature",
+            (_, trainboard::model::Kind::Spike) => "Spike",
+            _ => "Story",
+        };
+        assert_eq!(&row[col("Issue Type")], want, "{}", item.id);
+    }
+    assert!(headers.iter().filter(|h| *h == "Labels").count() >= 2, "Labels repeated");
+
+    let azure = export(&ws, &boards, Format::AzureCsv, NOW);
+    let mut reader = csv::Reader::from_reader(azure.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), ws.item_count());
+    let titles: Vec<usize> = (0..headers.len()).filter(|&i| headers[i].starts_with("Title ")).collect();
+    assert!(titles.len() >= 3, "a Title 1/2/3 tree");
+    for row in &rows {
+        let filled: Vec<&usize> = titles.iter().filter(|&&i| !row[i].is_empty()).collect();
+        assert_eq!(filled.len(), 1, "one title per row");
+    }
+    assert!(azure.contains("Mobile Shopping ART\\Alpha"), "Area Path Project\\Team");
 }

@@ -1,15 +1,21 @@
 //! CSV: one row per item with every field, RFC 4180 quoting and CRLF line ends, so it opens
 //! correctly in a spreadsheet. Lists are joined with `; `, history as `time column`.
+//!
+//! Spreadsheet-safe: a UTF-8 byte-order mark so Excel reads accents; a cell beginning with
+//! `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so it is never run as a formula (OWASP's
+//! CSV-injection rule); progress as `3 of 5` so it is not read as a date; `rank` is the place
+//! in the column (1 = top priority); WSJF rounded to one decimal as on screen.
 
 use crate::model::{Board, Workspace};
 
-pub const HEADER: [&str; 24] = [
+pub const HEADER: [&str; 25] = [
     "board",
     "file",
     "level",
     "id",
     "title",
     "column",
+    "rank",
     "kind",
     "parent",
     "description",
@@ -35,11 +41,28 @@ pub fn field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
 }
 
+/// A cell a spreadsheet will not run as a formula: one starting with `=`, `+`, `-`, `@`, tab
+/// or CR gets a leading `'`.
+pub fn neutral(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() }
+}
+
+/// The byte-order mark that makes spreadsheets read the file as UTF-8.
+pub const BOM: &str = "\u{FEFF}";
+
 pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
-    let mut out = HEADER.join(",");
+    let mut out = format!("{BOM}{}", HEADER.join(","));
     out.push_str("\r\n");
     for board in boards {
+        let mut place: Vec<usize> = vec![0; board.columns.len()];
         for item in board.ranked() {
+            let rank = match board.column_index(&item.column) {
+                Some(c) => {
+                    place[c] += 1;
+                    place[c].to_string()
+                }
+                None => String::new(),
+            };
             let opt = |v: &Option<String>| v.clone().unwrap_or_default();
             let num = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
             let wsjf = item.wsjf;
@@ -53,6 +76,7 @@ pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
                 item.id.clone(),
                 item.title.clone(),
                 item.column.clone(),
+                rank,
                 board.kind_of(item).name().to_string(),
                 opt(&item.parent),
                 opt(&item.description),
@@ -62,7 +86,7 @@ pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
                 num(wsjf.map(|w| w.time_criticality)),
                 num(wsjf.map(|w| w.risk_reduction)),
                 num(wsjf.map(|w| w.job_size)),
-                item.wsjf_score().map(|s| format!("{s:.2}")).unwrap_or_default(),
+                item.wsjf_score().map(|s| format!("{s:.1}")).unwrap_or_default(),
                 opt(&item.owner),
                 opt(&item.team),
                 opt(&item.iteration),
@@ -70,9 +94,9 @@ pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
                 opt(&item.blocked),
                 item.depends_on.join("; "),
                 history.join("; "),
-                super::rollup_text(ws, item),
+                ws.rollup(&item.id).map(|(done, total)| format!("{done} of {total}")).unwrap_or_default(),
             ];
-            out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
+            out.push_str(&row.iter().map(|f| field(&neutral(f))).collect::<Vec<_>>().join(","));
             out.push_str("\r\n");
         }
     }

@@ -1,11 +1,15 @@
 //! Taking boards out of a meeting: Markdown and HTML (the board as columns with WIP, items with
 //! their key fields and roll-up; the HTML is one self-contained file with a cumulative flow
-//! chart drawn as SVG), CSV (one row per item, every field) and JSON.
+//! chart drawn as SVG), CSV (one row per item, every field, safe to open in a spreadsheet), JSON,
+//! and CSVs in the shapes Jira's and Azure DevOps's importers read.
 
+pub mod azure_csv;
 pub mod csv;
 pub mod html;
+pub mod jira_csv;
 pub mod markdown;
 pub mod svg;
+pub mod tools;
 
 use crate::model::{Board, Item, Workspace};
 
@@ -16,6 +20,10 @@ pub enum Format {
     Csv,
     Json,
     Html,
+    /// A CSV Jira's CSV importer maps without a manual field mapping
+    JiraCsv,
+    /// A CSV Azure DevOps's CSV import maps without a manual field mapping
+    AzureCsv,
 }
 
 /// The boards to export, in tab order: one by name or file, or all.
@@ -40,5 +48,7 @@ pub fn export(ws: &Workspace, boards: &[&Board], format: Format, now: i64) -> St
             serde_json::to_string_pretty(&crate::headless::boards_json(ws, boards)).unwrap_or_default() + "\n"
         }
         Format::Html => html::boards(ws, boards, now),
+        Format::JiraCsv => jira_csv::boards(ws, boards),
+        Format::AzureCsv => azure_csv::boards(ws, boards),
     }
 }

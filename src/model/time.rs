@@ -47,6 +47,13 @@ impl From<String> for Time {
     }
 }
 
+impl PartialEq<&str> for Time {
+    /// The same text as written.
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
 impl std::ops::Deref for Time {
     type Target = str;
     fn deref(&self) -> &str {

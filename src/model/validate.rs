@@ -139,6 +139,33 @@ pub fn iterations_for<'a>(board: &'a Board, boards: &[&'a Board]) -> Vec<&'a str
     all
 }
 
+/// Lists on each board the iterations its items name that no board lists yet, so items made
+/// elsewhere (an import) pass the iteration rule. A board that listed none takes the list its
+/// items were checked against so far, plus the new ones, so nothing valid becomes invalid.
+pub fn admit_iterations(boards: &mut [Board]) {
+    for b in 0..boards.len() {
+        let missing: Vec<String> = {
+            let refs: Vec<&Board> = boards.iter().collect();
+            let allowed = iterations_for(&boards[b], &refs);
+            let mut missing: Vec<String> = Vec::new();
+            for name in boards[b].items.iter().filter_map(|i| i.iteration.as_deref()) {
+                if !allowed.contains(&name) && !missing.iter().any(|m| m == name) {
+                    missing.push(name.to_string());
+                }
+            }
+            if missing.is_empty() {
+                continue;
+            }
+            if boards[b].iterations.is_empty() {
+                allowed.into_iter().map(str::to_string).chain(missing).collect()
+            } else {
+                missing
+            }
+        };
+        boards[b].iterations.extend(missing);
+    }
+}
+
 fn check_columns(board: &Board, problems: &mut Vec<Problem>) {
     if board.columns.is_empty() {
         problems.push(Problem {
