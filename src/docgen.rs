@@ -30,7 +30,21 @@ pub fn man_page() -> std::io::Result<Vec<u8>> {
     commands_section(&mut command).to_writer(&mut out)?;
     man.render_extra_section(&mut out)?;
     man.render_version_section(&mut out)?;
-    Ok(tidy(&String::from_utf8_lossy(&out)).into_bytes())
+    Ok(ascii_roff(&tidy(&String::from_utf8_lossy(&out))).into_bytes())
+}
+
+/// Non-ASCII characters (arrows, dashes, accented names in help texts) as roff's `\[uXXXX]`
+/// escapes, which every troff reads whatever its input encoding.
+fn ascii_roff(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    for c in page.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+        }
+    }
+    out
 }
 
 /// Each rendered part repeats roff's two-line apostrophe preamble; keep one, right after `.TH`,
