@@ -1,4 +1,4 @@
-//! A seam under every save for tests: make the Nth write, fsync or rename fail with a chosen
+//! A seam under every save for tests: make the Nth write, fsync, rename or lock write fail with a chosen
 //! error, the way a full disk or a failing network share would. Off unless a test arms it,
 //! and per thread, so parallel tests do not disturb each other.
 
@@ -11,13 +11,17 @@ pub enum Stage {
     Write,
     Fsync,
     Rename,
+    /// Writing the owner into a new lock's temp file.
+    LockWrite,
+    /// Linking that temp file to the lock's name.
+    LockLink,
 }
 
 #[derive(Default)]
 struct Plan {
     /// (stage, which call of that stage fails counting from 1, error)
     failures: Vec<(Stage, usize, io::ErrorKind)>,
-    calls: [usize; 3],
+    calls: [usize; 5],
 }
 
 thread_local! {
@@ -29,6 +33,8 @@ fn index(stage: Stage) -> usize {
         Stage::Write => 0,
         Stage::Fsync => 1,
         Stage::Rename => 2,
+        Stage::LockWrite => 3,
+        Stage::LockLink => 4,
     }
 }
 

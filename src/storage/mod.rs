@@ -6,10 +6,12 @@ pub mod files;
 pub mod load;
 pub mod locate;
 pub mod lock;
+pub mod process;
 pub mod protocol;
 pub mod read;
 pub mod save;
 pub mod snippet;
+pub mod temp;
 pub mod write;
 
 pub use load::{FileProblem, Loaded, LoadedFile, load_workspace};
