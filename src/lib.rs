@@ -16,6 +16,7 @@ pub mod logging;
 pub mod merge;
 pub mod model;
 pub mod storage;
+pub mod terminal;
 pub mod tui;
 pub mod ui;
 pub mod watch;
