@@ -30,9 +30,11 @@ pub const HEADER: [&str; 24] = [
     "progress",
 ];
 
-/// A field quoted when it holds a comma, quote or line break.
+/// A field made safe (no control, escape or hidden characters; line breaks inside a field
+/// stay) and quoted when it holds a comma, quote or line break.
 pub fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+    let text = crate::ui::text::clean_block(text);
+    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
 }
 
 pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
