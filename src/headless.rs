@@ -24,6 +24,10 @@ pub enum HeadlessError {
     Locked(#[from] LockError),
     #[error(transparent)]
     Save(#[from] ProtocolError),
+    /// The board is read-only (written by a newer trainboard, or its file is not writable):
+    /// headless commands refuse it exactly as the screen does.
+    #[error("{0}")]
+    ReadOnly(String),
 }
 
 /// A loaded workspace and the bytes each board was loaded from.
@@ -47,6 +51,9 @@ impl Session {
     /// Applies `edit` and saves every board it touched by the save protocol.
     fn commit(&mut self, edit: Edit) -> Result<Vec<(String, String)>, HeadlessError> {
         let boards = edit.boards();
+        if let Some(why) = boards.iter().find_map(|k| self.ws.board_by_key(k).and_then(|b| b.read_only_reason())) {
+            return Err(HeadlessError::ReadOnly(why));
+        }
         crate::model::edit::apply_all(&mut self.ws, edit)?;
         let mut renamed = Vec::new();
         for key in boards {

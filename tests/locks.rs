@@ -185,3 +185,37 @@ fn a_kill_loop_leaves_no_litter() {
     assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len(), "ids stay unique: {ids:?}");
     remove(&dir);
 }
+
+#[test]
+fn headless_commands_refuse_boards_the_screen_refuses_to_write() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace("readonly");
+    let newer = TEAM.replace("name: \"Alpha\"", "version: 9,\n    name: \"Future\"").replace("S-1", "N-1");
+    fs::write(dir.join("future.ron"), &newer).unwrap();
+    fs::set_permissions(dir.join("team.ron"), fs::Permissions::from_mode(0o444)).unwrap();
+    let team = fs::read(dir.join("team.ron")).unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trainboard"));
+        cmd.args(args).arg("-w").arg(&dir).env("HOME", dir.parent().unwrap().join("home"));
+        cmd.output().unwrap()
+    };
+    for (args, why) in [
+        (&["add", "--board", "Future", "--title", "Into the future"][..], "newer trainboard"),
+        (&["move", "N-1", "Done"][..], "newer trainboard"),
+    ] {
+        let out = run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} refused");
+        assert!(stderr.contains(why) && stderr.contains("read-only"), "{args:?}: {stderr}");
+    }
+    assert_eq!(fs::read_to_string(dir.join("future.ron")).unwrap(), newer, "never saved over");
+    // A file without write permission (as an ordinary user sees it; root may write anything).
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        let out = run(&["add", "--board", "Alpha", "--title", "Not here"]);
+        assert!(!out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(fs::read(dir.join("team.ron")).unwrap(), team);
+    }
+    fs::set_permissions(dir.join("team.ron"), fs::Permissions::from_mode(0o644)).unwrap();
+    remove(&dir);
+}
