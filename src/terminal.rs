@@ -4,6 +4,7 @@
 //! brings the screen back.
 
 use std::io::{self, stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -38,8 +39,23 @@ pub fn suspend() -> io::Result<()> {
     enter()
 }
 
+/// Set while another program (the editor) owns the terminal.
+static HANDED_OVER: AtomicBool = AtomicBool::new(false);
+
+/// Says that another program owns the terminal now (`true`) or no longer (`false`).
+pub fn hand_over(yes: bool) {
+    HANDED_OVER.store(yes, Ordering::SeqCst);
+}
+
+/// True while another program owns the terminal: a SIGTSTP (the editor's own `Ctrl+z` stops its
+/// whole process group) must stop us at once, as its default would, so the shell gets control.
+pub fn handed_over() -> bool {
+    HANDED_OVER.load(Ordering::SeqCst)
+}
+
 /// Raises SIGTSTP with its default action (stop), then puts back whatever handler was there.
-fn stop_self() {
+/// Stops the whole process, whichever thread calls it.
+pub fn stop_self() {
     // SAFETY: plain sigaction/sigprocmask/raise calls on valid, zeroed structures; the previous
     // action is restored unchanged once the process continues.
     unsafe {

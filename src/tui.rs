@@ -63,6 +63,11 @@ fn forward_signals(tx: Sender<Wake>) -> io::Result<()> {
     thread::spawn(move || {
         for signal in signals.forever() {
             let wake = match signal {
+                // The editor has the terminal and stopped its process group: stop with it.
+                SIGTSTP if crate::terminal::handed_over() => {
+                    crate::terminal::stop_self();
+                    continue;
+                }
                 SIGTSTP => Wake::Suspend,
                 SIGCONT => Wake::Continued,
                 _ => Wake::Terminate,
@@ -184,7 +189,9 @@ fn event_loop(
                 Effect::OpenEditor { id, text } => {
                     input.pause();
                     restore_terminal();
+                    crate::terminal::hand_over(true);
                     let result = crate::editor::edit_text(&id, &text);
+                    crate::terminal::hand_over(false);
                     enter_terminal()?;
                     // A new Terminal has an empty back buffer, so the next draw repaints all.
                     forget_terminal(std::mem::replace(terminal, Terminal::new(CrosstermBackend::new(stdout()))?));

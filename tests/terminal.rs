@@ -157,6 +157,37 @@ fn an_outside_sigtstp_suspends_the_same_way() {
     });
 }
 
+#[test]
+fn ctrl_z_inside_the_editor_stops_trainboard_with_it_and_fg_resumes_both() {
+    let dir = temp("editor-stop");
+    let ws = dir.join("ws");
+    // An editor that stops its process group as vim's Ctrl+z does, then saves nothing.
+    let editor = dir.join("editor.sh");
+    fs::write(&editor, "#!/bin/sh\nkill -TSTP 0\nexit 0\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
+    let script = r#"set -m; "$0" "$@"; read -r _; fg; echo "EXIT=$?"; read -r _"#;
+    let tb = env!("CARGO_BIN_EXE_trainboard");
+    let env = [("VISUAL", editor.to_str().unwrap())];
+    let mut app =
+        PtyApp::start_program("bash", &["-c", script, tb, ws.to_str().unwrap()], &ws, &dir.join("home"), &env, 80, 24);
+    app.wait_for("Redesign");
+    let pid = child_of(app.pid().unwrap());
+    app.send("E");
+    // The shell gets the terminal back: trainboard is stopped too, not left waiting.
+    wait_state(pid, 'T');
+    let mark = app.mark();
+    app.send(keys::ENTER);
+    wait_state(pid, 'S');
+    app.wait_output(mark, ENTER_ALT);
+    app.wait_output(mark, "Redesign");
+    app.send("q");
+    app.wait_output(mark, "EXIT=0");
+    app.send(keys::ENTER);
+    assert!(app.wait_exit());
+    let _ = fs::remove_dir_all(&dir);
+}
+
 /// A pty whose master we can really close, so the terminal hangs up as when a window closes.
 struct Hangable {
     master: Option<OwnedFd>,
