@@ -39,9 +39,11 @@ fn is_hidden(c: char) -> bool {
 
 /// Line and paragraph separators (general categories Zl and Zp): they break lines as `\n` does.
 fn is_line_break(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}')
-        || c.is_separator_line()
-        || c.is_separator_paragraph()
+    match c {
+        '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' => true,
+        c if c.is_ascii() => false,
+        c => c.is_separator_line() || c.is_separator_paragraph(),
+    }
 }
 
 /// True for a character `clean` drops or turns into a space (other than control characters).
