@@ -310,6 +310,8 @@ enum InputState {
     Running,
     PauseRequested,
     Paused,
+    /// The thread has ended (the terminal is gone): nothing to pause or resume.
+    Stopped,
 }
 
 /// Reads terminal events on its own thread and forwards them as messages. It can be paused
@@ -325,7 +327,14 @@ impl InputThread {
     pub fn spawn(tx: Sender<Wake>) -> InputThread {
         let state = Arc::new((Mutex::new(InputState::Running), Condvar::new()));
         let shared = Arc::clone(&state);
-        thread::spawn(move || input_loop(&shared, &tx));
+        thread::spawn(move || {
+            input_loop(&shared, &tx);
+            let (lock, cvar) = &*shared;
+            if let Ok(mut state) = lock.lock() {
+                *state = InputState::Stopped;
+                cvar.notify_all();
+            }
+        });
         InputThread { state }
     }
 
@@ -333,6 +342,9 @@ impl InputThread {
     pub fn pause(&self) {
         let (lock, cvar) = &*self.state;
         let Ok(mut state) = lock.lock() else { return };
+        if *state == InputState::Stopped {
+            return;
+        }
         *state = InputState::PauseRequested;
         while *state == InputState::PauseRequested {
             match cvar.wait(state) {
@@ -344,7 +356,9 @@ impl InputThread {
 
     pub fn resume(&self) {
         let (lock, cvar) = &*self.state;
-        if let Ok(mut state) = lock.lock() {
+        if let Ok(mut state) = lock.lock()
+            && *state != InputState::Stopped
+        {
             *state = InputState::Running;
             cvar.notify_all();
         }
