@@ -219,3 +219,74 @@ fn headless_commands_refuse_boards_the_screen_refuses_to_write() {
     fs::set_permissions(dir.join("team.ron"), fs::Permissions::from_mode(0o644)).unwrap();
     remove(&dir);
 }
+
+/// One racer of the test below, run as a child process of this test binary: waits for the
+/// start signal, takes the lock, and logs entering and leaving while it holds it.
+#[test]
+#[ignore = "run as a child process by processes_racing_for_one_stale_lock_hold_it_one_at_a_time"]
+fn race_child() {
+    use std::io::Write;
+    let (Ok(board), Ok(go), Ok(log)) =
+        (std::env::var("TB_RACE_BOARD"), std::env::var("TB_RACE_GO"), std::env::var("TB_RACE_LOG"))
+    else {
+        return;
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !Path::new(&go).exists() && Instant::now() < deadline {
+        std::hint::spin_loop();
+    }
+    let lock = trainboard::storage::lock::BoardLock::acquire(Path::new(&board), Duration::from_secs(20)).unwrap();
+    let me = std::process::id();
+    let mut log = fs::OpenOptions::new().append(true).create(true).open(log).unwrap();
+    log.write_all(format!("in {me}\n").as_bytes()).unwrap();
+    std::thread::sleep(Duration::from_millis(3));
+    log.write_all(format!("out {me}\n").as_bytes()).unwrap();
+    drop(lock);
+}
+
+#[test]
+fn processes_racing_for_one_stale_lock_hold_it_one_at_a_time() {
+    const ROUNDS: usize = 20;
+    const PROCESSES: usize = 8;
+    let mut overlaps = 0;
+    for round in 0..ROUNDS {
+        let dir = workspace(&format!("holders-{round}"));
+        let board = dir.join("team.ron");
+        fs::write(dir.join("team.ron.lock"), lock_text(dead_pid(), "")).unwrap();
+        let (go, log) = (dir.parent().unwrap().join("go"), dir.parent().unwrap().join("log"));
+        let children: Vec<_> = (0..PROCESSES)
+            .map(|_| {
+                Command::new(std::env::current_exe().unwrap())
+                    .args(["race_child", "--exact", "--ignored", "--test-threads=1", "--quiet"])
+                    .env("TB_RACE_BOARD", &board)
+                    .env("TB_RACE_GO", &go)
+                    .env("TB_RACE_LOG", &log)
+                    .stdout(Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        std::thread::sleep(Duration::from_millis(300));
+        fs::write(&go, "").unwrap();
+        for mut child in children {
+            assert!(child.wait().unwrap().success(), "round {round}: a racer failed");
+        }
+        let text = fs::read_to_string(&log).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2 * PROCESSES, "round {round}: every racer got the lock: {text}");
+        // Held one at a time: every "in" is followed by the same process's "out".
+        let pairs_ok =
+            lines.chunks(2).all(|p| p[0].strip_prefix("in ").is_some_and(|pid| p[1] == format!("out {pid}")));
+        if !pairs_ok {
+            overlaps += 1;
+        }
+        assert!(!lock_path_exists(&dir), "round {round}: the lock is released");
+        remove(&dir);
+    }
+    eprintln!("{ROUNDS} rounds x {PROCESSES} processes: {overlaps} rounds with two holders at once");
+    assert_eq!(overlaps, 0);
+}
+
+fn lock_path_exists(dir: &Path) -> bool {
+    dir.join("team.ron.lock").exists()
+}
