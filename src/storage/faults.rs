@@ -17,10 +17,16 @@ pub enum Stage {
     LockLink,
 }
 
+#[derive(Clone, Copy)]
+enum Injected {
+    Kind(io::ErrorKind),
+    Os(i32),
+}
+
 #[derive(Default)]
 struct Plan {
     /// (stage, which call of that stage fails counting from 1, error)
-    failures: Vec<(Stage, usize, io::ErrorKind)>,
+    failures: Vec<(Stage, usize, Injected)>,
     calls: [usize; 5],
 }
 
@@ -40,7 +46,14 @@ fn index(stage: Stage) -> usize {
 
 /// Makes the `nth` (from 1) call of `stage` on this thread fail with `kind`.
 pub fn fail_nth(stage: Stage, nth: usize, kind: io::ErrorKind) {
-    PLAN.with(|p| p.borrow_mut().failures.push((stage, nth, kind)));
+    PLAN.with(|p| p.borrow_mut().failures.push((stage, nth, Injected::Kind(kind))));
+}
+
+/// Makes the `nth` (from 1) call of `stage` on this thread fail with the OS error `errno`, for
+/// code that tells errors apart by their number (`EPERM` from `link` on a file system without
+/// hard links).
+pub fn fail_nth_os(stage: Stage, nth: usize, errno: i32) {
+    PLAN.with(|p| p.borrow_mut().failures.push((stage, nth, Injected::Os(errno))));
 }
 
 /// Forgets every planned failure and count.
@@ -55,7 +68,10 @@ pub fn check(stage: Stage) -> io::Result<()> {
         plan.calls[index(stage)] += 1;
         let call = plan.calls[index(stage)];
         match plan.failures.iter().find(|(s, n, _)| *s == stage && *n == call) {
-            Some((_, _, kind)) => Err(io::Error::new(*kind, format!("{stage:?} failed (injected)").to_lowercase())),
+            Some((_, _, Injected::Kind(kind))) => {
+                Err(io::Error::new(*kind, format!("{stage:?} failed (injected)").to_lowercase()))
+            }
+            Some((_, _, Injected::Os(errno))) => Err(io::Error::from_raw_os_error(*errno)),
             None => Ok(()),
         }
     })

@@ -470,7 +470,7 @@ mod tests {
 
     #[test]
     fn a_full_disk_leaves_no_lock_and_no_temp_file() {
-        use super::super::faults::{fail_nth, reset};
+        use super::super::faults::{fail_nth, fail_nth_os, reset};
         let board = temp("full");
         for (stage, kind) in [(Stage::LockWrite, ErrorKind::StorageFull), (Stage::LockLink, ErrorKind::StorageFull)] {
             reset();
@@ -479,6 +479,20 @@ mod tests {
             assert!(err.to_string().contains("injected"), "{err}");
             assert!(only_lock_left(&board).is_empty(), "{stage:?}: {:?}", only_lock_left(&board));
         }
+        // A file system without hard links: the lock is written in place, and on a full disk
+        // removed again rather than left empty.
+        reset();
+        fail_nth_os(Stage::LockLink, 1, libc::EPERM);
+        fail_nth(Stage::LockWrite, 2, ErrorKind::StorageFull);
+        assert!(BoardLock::acquire(&board, Duration::ZERO).is_err());
+        assert!(only_lock_left(&board).is_empty(), "no empty lock: {:?}", only_lock_left(&board));
+        reset();
+        fail_nth_os(Stage::LockLink, 1, libc::EPERM);
+        let held = BoardLock::acquire(&board, Duration::ZERO).expect("written in place");
+        let text = fs::read_to_string(lock_path(&board)).unwrap();
+        assert_eq!(Owner::parse(&text).unwrap().pid, std::process::id());
+        assert_eq!(only_lock_left(&board), vec!["team.ron.lock".to_string()]);
+        drop(held);
         reset();
         drop(BoardLock::acquire(&board, Duration::ZERO).unwrap());
         assert!(only_lock_left(&board).is_empty());
