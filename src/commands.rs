@@ -92,13 +92,18 @@ fn export(
     })?;
     let now = crate::clock::parse_rfc3339(&crate::clock::now_rfc3339()).unwrap_or(0);
     let text = crate::export::export(&session.ws, &boards, format, now);
+    // Every format is already safe text (Markdown and CSV sanitized, HTML escaped); JSON gets
+    // the characters a terminal would act on as `\uXXXX` escapes, the same JSON value. So a
+    // file, a pipe (`| less -R`, `| cat`) and a terminal all get the same safe bytes.
+    let text = if format == crate::export::Format::Json { crate::ui::text::json_for_terminal(&text) } else { text };
     match output {
         Some(path) => crate::storage::save::write_atomic(path, text.as_bytes())?,
-        // A terminal gets safe text; a pipe gets the exact bytes.
-        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
-            print!("{}", crate::ui::text::clean_block(&text))
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`| head`) ends the export quietly.
+            let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
         }
-        None => print!("{text}"),
     }
     Ok(())
 }

@@ -26,6 +26,8 @@ pub enum HeadlessError {
     Locked(#[from] LockError),
     #[error(transparent)]
     Save(#[from] ProtocolError),
+    /// The board is read-only (written by a newer trainboard, its file is not writable, or
+    /// broken): headless commands refuse it exactly as the screen does.
     #[error("{0}; nothing was changed")]
     ReadOnly(String),
 }

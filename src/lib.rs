@@ -22,6 +22,7 @@ pub mod merge;
 pub mod model;
 pub mod plain;
 pub mod storage;
+pub mod terminal;
 pub mod tui;
 pub mod ui;
 pub mod watch;

@@ -106,6 +106,15 @@ fn event_loop(
                 Wake::Mouse(_) => {}
                 Wake::Files(paths) => effects.extend(crate::tui::files_changed(app, files, paths)),
                 Wake::Terminate => effects.push_back(Effect::Quit),
+                // Ctrl+z: give the shell its line-mode terminal, stop, and take raw mode back.
+                Wake::Suspend => {
+                    input.pause();
+                    let _ = terminal::disable_raw_mode();
+                    crate::terminal::stop_self();
+                    let _ = terminal::enable_raw_mode();
+                    input.resume();
+                }
+                Wake::Continued => {}
             }
         }
         while let Some(effect) = effects.pop_front() {

@@ -12,9 +12,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::prelude::CrosstermBackend;
 
 use crate::app::state::ConflictView;
@@ -30,31 +28,7 @@ use crate::watch::WatchOptions;
 #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
 pub struct OpenError(pub Vec<FileProblem>);
 
-/// Puts the terminal into raw mode on the alternate screen with bracketed paste.
-pub fn enter_terminal() -> io::Result<()> {
-    terminal::enable_raw_mode()?;
-    // Clearing here (not with ratatui's `clear`) avoids a cursor-position query, which a
-    // terminal that never answers would make wait for two seconds.
-    execute!(
-        stdout(),
-        EnterAlternateScreen,
-        EnableBracketedPaste,
-        ratatui::crossterm::event::EnableMouseCapture,
-        terminal::Clear(terminal::ClearType::All)
-    )
-}
-
-/// Gives the terminal back as it was. Safe to call more than once.
-pub fn restore_terminal() {
-    let _ = execute!(
-        stdout(),
-        DisableBracketedPaste,
-        ratatui::crossterm::event::DisableMouseCapture,
-        LeaveAlternateScreen,
-        ratatui::crossterm::cursor::Show
-    );
-    let _ = terminal::disable_raw_mode();
-}
+pub use crate::terminal::{enter as enter_terminal, restore as restore_terminal};
 
 /// Restores the terminal before the default panic message is printed, and logs the panic.
 fn install_panic_hook() {
@@ -72,18 +46,35 @@ pub enum Wake {
     Files(Vec<PathBuf>),
     /// A mouse event; the main loop adds where the last frame drew things.
     Mouse(ratatui::crossterm::event::MouseEvent),
-    /// SIGTERM or SIGHUP (the terminal closed): save what is pending, restore, and quit.
+    /// SIGTERM, SIGINT, SIGQUIT or SIGHUP, or the terminal is gone: save what is pending,
+    /// restore, and quit.
     Terminate,
+    /// SIGTSTP from outside (or `Ctrl+z`): give the terminal back and stop until continued.
+    Suspend,
+    /// SIGCONT: whoever stopped us may have changed the terminal's modes; set them and redraw.
+    Continued,
 }
 
-/// Forwards SIGTERM and SIGHUP to the main loop, which ends between two messages, so a save
-/// in progress always completes.
+/// Forwards signals to the main loop, which acts between two messages, so a save in progress
+/// always completes.
 fn forward_signals(tx: Sender<Wake>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = tx.send(Wake::Terminate);
+        for signal in signals.forever() {
+            let wake = match signal {
+                // The editor has the terminal and stopped its process group: stop with it.
+                SIGTSTP if crate::terminal::handed_over() => {
+                    crate::terminal::stop_self();
+                    continue;
+                }
+                SIGTSTP => Wake::Suspend,
+                SIGCONT => Wake::Continued,
+                _ => Wake::Terminate,
+            };
+            if tx.send(wake).is_err() {
+                return;
+            }
         }
     });
     Ok(())
@@ -91,6 +82,13 @@ fn forward_signals(tx: Sender<Wake>) -> io::Result<()> {
 
 /// How soon a save that could not be done is tried again.
 const SAVE_RETRY: Duration = Duration::from_secs(2);
+
+/// `Ctrl+z`, which raw mode delivers as a key instead of a signal.
+fn is_suspend_key(key: &KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char('z' | 'Z'))
+}
 
 /// Opens the workspace at `root` on the screen until the user quits.
 pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -> Result<(), Box<dyn Error>> {
@@ -146,7 +144,9 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
             save(&mut app, &mut files, &renumbered);
         }
         sync::opened(&mut app, opening);
-        event_loop(&mut terminal, &mut app, &mut files, &rx, &input)
+        let result = event_loop(&mut terminal, &mut app, &mut files, &rx, &input);
+        forget_terminal(terminal);
+        result
     })();
     restore_terminal();
     drop(watcher);
@@ -169,7 +169,9 @@ fn event_loop(
     let size = terminal.size()?;
     update(app, Msg::Resize(size.width, size.height));
     let mut hits = crate::ui::Hits::default();
-    terminal.draw(|frame| hits = crate::ui::render_with_hits(app, frame))?;
+    if terminal.draw(|frame| hits = crate::ui::render_with_hits(app, frame)).is_err() {
+        return terminal_gone(app, files);
+    }
     loop {
         // Sleep until something happens; wake early to unmark cards changed by others, and
         // to try again a save that could not be done (a busy lock, a full disk).
@@ -188,8 +190,15 @@ fn event_loop(
             save(app, files, &[]);
         }
         let mut effects: VecDeque<Effect> = VecDeque::new();
+        let mut redraw_all = false;
         for wake in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
             match wake {
+                Wake::Input(Msg::Key(key)) if is_suspend_key(&key) => redraw_all |= suspend(input),
+                Wake::Suspend => redraw_all |= suspend(input),
+                Wake::Continued => {
+                    let _ = enter_terminal();
+                    redraw_all = true;
+                }
                 Wake::Input(msg) => effects.extend(update(app, msg)),
                 Wake::Mouse(event) => effects.extend(update(app, Msg::Mouse(event, hits.clone()))),
                 Wake::Files(paths) => effects.extend(files_changed(app, files, paths)),
@@ -220,18 +229,55 @@ fn event_loop(
                 Effect::OpenEditor { id, text } => {
                     input.pause();
                     restore_terminal();
+                    crate::terminal::hand_over(true);
                     let result = crate::editor::edit_text(&id, &text);
+                    crate::terminal::hand_over(false);
                     enter_terminal()?;
                     // A new Terminal has an empty back buffer, so the next draw repaints all.
-                    *terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+                    forget_terminal(std::mem::replace(terminal, Terminal::new(CrosstermBackend::new(stdout()))?));
                     input.resume();
                     effects.extend(update(app, Msg::EditorReturned { id, original: text, result }));
                 }
             }
         }
+        if redraw_all {
+            // A new Terminal has an empty back buffer, so the next draw repaints all.
+            forget_terminal(std::mem::replace(terminal, Terminal::new(CrosstermBackend::new(stdout()))?));
+            if let Ok(size) = terminal.size() {
+                update(app, Msg::Resize(size.width, size.height));
+            }
+        }
         sync::expire_marks(app, Instant::now());
-        terminal.draw(|frame| hits = crate::ui::render_with_hits(app, frame))?;
+        if terminal.draw(|frame| hits = crate::ui::render_with_hits(app, frame)).is_err() {
+            return terminal_gone(app, files);
+        }
     }
+}
+
+/// Lets go of a ratatui `Terminal` without its `Drop`, which prints to stderr (and so panics)
+/// when showing the cursor fails on a closed terminal; `restore_terminal` shows the cursor.
+fn forget_terminal(terminal: Terminal<CrosstermBackend<io::Stdout>>) {
+    std::mem::forget(terminal);
+}
+
+/// Suspends the screen until the process is continued; true when it must be redrawn.
+fn suspend(input: &InputThread) -> bool {
+    input.pause();
+    let result = crate::terminal::suspend();
+    input.resume();
+    if let Err(err) = result {
+        tracing::warn!("could not take the terminal back after a suspend: {err}");
+    }
+    true
+}
+
+/// The terminal cannot be written any more (closed, EIO): save what is pending and end quietly.
+fn terminal_gone(app: &mut App, files: &mut WorkspaceFiles) -> Result<Vec<String>, Box<dyn Error>> {
+    tracing::info!("the terminal is gone; saving and quitting");
+    if files.has_unsaved() {
+        save(app, files, &[]);
+    }
+    Ok(files.keep_unsaved_beside(&app.ws))
 }
 
 /// Re-reads the given board files (all known and present ones when the list is empty) and
@@ -372,6 +418,8 @@ enum InputState {
     Running,
     PauseRequested,
     Paused,
+    /// The thread has ended (the terminal is gone): nothing to pause or resume.
+    Stopped,
 }
 
 /// Reads terminal events on its own thread and forwards them as messages. It can be paused
@@ -387,7 +435,14 @@ impl InputThread {
     pub fn spawn(tx: Sender<Wake>) -> InputThread {
         let state = Arc::new((Mutex::new(InputState::Running), Condvar::new()));
         let shared = Arc::clone(&state);
-        thread::spawn(move || input_loop(&shared, &tx));
+        thread::spawn(move || {
+            input_loop(&shared, &tx);
+            let (lock, cvar) = &*shared;
+            if let Ok(mut state) = lock.lock() {
+                *state = InputState::Stopped;
+                cvar.notify_all();
+            }
+        });
         InputThread { state }
     }
 
@@ -395,6 +450,9 @@ impl InputThread {
     pub fn pause(&self) {
         let (lock, cvar) = &*self.state;
         let Ok(mut state) = lock.lock() else { return };
+        if *state == InputState::Stopped {
+            return;
+        }
         *state = InputState::PauseRequested;
         while *state == InputState::PauseRequested {
             match cvar.wait(state) {
@@ -406,11 +464,18 @@ impl InputThread {
 
     pub fn resume(&self) {
         let (lock, cvar) = &*self.state;
-        if let Ok(mut state) = lock.lock() {
+        if let Ok(mut state) = lock.lock()
+            && *state != InputState::Stopped
+        {
             *state = InputState::Running;
             cvar.notify_all();
         }
     }
+}
+
+/// The terminal cannot be read any more (closed: EIO): the main loop saves and quits.
+fn terminal_lost(tx: &Sender<Wake>) {
+    let _ = tx.send(Wake::Terminate);
 }
 
 fn input_loop(shared: &(Mutex<InputState>, Condvar), tx: &Sender<Wake>) {
@@ -432,7 +497,7 @@ fn input_loop(shared: &(Mutex<InputState>, Condvar), tx: &Sender<Wake>) {
         match event::poll(PAUSE_CHECK) {
             Ok(true) => {}
             Ok(false) => continue,
-            Err(_) => return,
+            Err(_) => return terminal_lost(tx),
         }
         let msg = match event::read() {
             Ok(Event::Key(key)) => Wake::Input(Msg::Key(key)),
@@ -440,7 +505,7 @@ fn input_loop(shared: &(Mutex<InputState>, Condvar), tx: &Sender<Wake>) {
             Ok(Event::Resize(width, height)) => Wake::Input(Msg::Resize(width, height)),
             Ok(Event::Mouse(mouse)) => Wake::Mouse(mouse),
             Ok(_) => continue,
-            Err(_) => return,
+            Err(_) => return terminal_lost(tx),
         };
         if tx.send(msg).is_err() {
             return;

@@ -36,9 +36,19 @@ pub const HEADER: [&str; 25] = [
     "progress",
 ];
 
-/// A field quoted when it holds a comma, quote or line break.
+/// A field made safe (no control, escape or hidden characters; line breaks inside a field
+/// stay) and quoted when it holds a comma, quote or line break.
 pub fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+    // Line by line, so that line ends (`\n`, `\r\n`) inside a quoted field stay as they were.
+    let text = text
+        .split('\n')
+        .map(|line| match line.strip_suffix('\r') {
+            Some(line) => format!("{}\r", crate::ui::text::clean(line)),
+            None => crate::ui::text::clean(line).into_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
 }
 
 /// A cell a spreadsheet will not run as a formula: one starting with `=`, `+`, `-`, `@`, tab

@@ -8,12 +8,14 @@ pub mod locate;
 pub mod lock;
 pub mod newer;
 pub mod open;
+pub mod process;
 pub mod protocol;
 pub mod published;
 pub mod read;
 pub mod save;
 pub mod scan;
 pub mod snippet;
+pub mod temp;
 pub mod write;
 
 pub use load::{FileProblem, Loaded, LoadedFile, load_workspace};

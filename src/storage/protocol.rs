@@ -49,7 +49,6 @@ pub struct Saved {
 pub fn save_merged(path: &Path, base: Option<&[u8]>, ours: &Board) -> Result<Saved, ProtocolError> {
     let target = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let _lock = BoardLock::acquire(&target, LOCK_WAIT)?;
-    remove_stale_temp_files(&target);
     let disk = match fs::read(&target) {
         Ok(bytes) => Some(bytes),
         Err(err) if err.kind() == ErrorKind::NotFound => None,
@@ -94,22 +93,6 @@ pub fn save_merged(path: &Path, base: Option<&[u8]>, ours: &Board) -> Result<Sav
     }
     saved.bytes = bytes;
     Ok(saved)
-}
-
-/// Temp files a killed writer left beside the board (`.team.ron.XXXXXX`). Only old ones go:
-/// while we hold the lock no one else writes this board, but a slow writer may not have
-/// taken the lock through us.
-fn remove_stale_temp_files(board: &Path) {
-    const STALE: std::time::Duration = std::time::Duration::from_secs(60);
-    let (Some(dir), Some(name)) = (board.parent(), board.file_name()) else { return };
-    let prefix = format!(".{}.", name.to_string_lossy());
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let stale = entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().unwrap_or_default() > STALE);
-        if entry.file_name().to_string_lossy().starts_with(&prefix) && stale {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
 }
 
 /// `team.ron.conflict-20261122T153000Z` beside `team.ron`.

@@ -23,9 +23,22 @@ pub struct PtyApp {
 impl PtyApp {
     /// Starts `trainboard ARGS` in `cwd` with a private HOME and the given extra environment.
     pub fn start(args: &[&str], cwd: &Path, home: &Path, env: &[(&str, &str)], cols: u16, rows: u16) -> PtyApp {
+        PtyApp::start_program(env!("CARGO_BIN_EXE_trainboard"), args, cwd, home, env, cols, rows)
+    }
+
+    /// Starts `program ARGS` (a shell that runs trainboard, say) like [`PtyApp::start`].
+    pub fn start_program(
+        program: &str,
+        args: &[&str],
+        cwd: &Path,
+        home: &Path,
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> PtyApp {
         let pair =
             native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_trainboard"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
@@ -109,6 +122,43 @@ impl PtyApp {
             if start.elapsed() > Duration::from_secs(20) {
                 let _ = self.child.kill();
                 panic!("trainboard did not exit; screen:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Waits for the program to end (panics after 20 s) and returns how it ended.
+    pub fn wait_status(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                let _ = self.child.kill();
+                panic!("trainboard did not exit; screen:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// How many bytes the program wrote so far: a mark for [`PtyApp::bytes_since`].
+    pub fn mark(&self) -> usize {
+        self.output.lock().unwrap().len()
+    }
+
+    /// What the program wrote after `mark`, as text.
+    pub fn text_since(&self, mark: usize) -> String {
+        let out = self.output.lock().unwrap();
+        String::from_utf8_lossy(&out[mark.min(out.len())..]).into_owned()
+    }
+
+    /// Waits until the output after `mark` contains `needle`; panics after 20 s.
+    pub fn wait_output(&self, mark: usize, needle: &str) {
+        let start = Instant::now();
+        while !self.text_since(mark).contains(needle) {
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("timed out waiting for {needle:?} in the output; got {:?}", self.text_since(mark));
             }
             thread::sleep(Duration::from_millis(30));
         }
