@@ -15,7 +15,9 @@ use trainboard::generate::{single_board, workspace_boards, write_boards};
 use trainboard::history::History;
 use trainboard::model::ops;
 use trainboard::storage::files::WorkspaceFiles;
+use trainboard::storage::LoadedFile;
 use trainboard::storage::load_workspace;
+use trainboard::storage::open::{Checked, check_reloaded, open_workspace};
 use trainboard::storage::protocol::Reloaded;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -70,10 +72,11 @@ fn workspace_row(items: usize) {
     write_boards(&dir, &workspace_boards(items)).unwrap();
     let bytes: u64 = trainboard::storage::load::board_files(&dir).iter().map(|p| p.metadata().unwrap().len()).sum();
     let parse = bare_parse(&dir);
-    let load = time(7, || load_workspace(&dir).into_workspace().unwrap());
-    let (ws, files, root) = load_workspace(&dir).into_workspace().unwrap();
-    let mut files = WorkspaceFiles::new(&root, files, &ws);
-    let mut app = App::new(ws, "bench");
+    // Opening as the screen does: load, check, and renumber any shared ids.
+    let load = time(7, || open_workspace(&dir).unwrap());
+    let opened = open_workspace(&dir).unwrap();
+    let mut files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);
+    let mut app = App::new(opened.ws, "bench");
     update(&mut app, Msg::Resize(160, 45));
     update(&mut app, key('3'));
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
@@ -101,8 +104,14 @@ fn workspace_row(items: usize) {
     });
     let reload = time_reloads(&mut files, &key_name, |files, path| {
         let (_, outcome) = files.reload(path, &app.ws);
-        if let Reloaded::Changed { board, changed, .. } = outcome {
-            trainboard::app::sync::board_reloaded(&mut app, *board, changed, Instant::now());
+        if let Reloaded::Changed { board, changed, bytes } = outcome {
+            // Checked as the screen checks a reload, against the rest of the workspace.
+            let file = LoadedFile { path: path.to_path_buf(), bytes };
+            if let Checked::Usable { boards, .. } = check_reloaded(&app.ws, *board, &file) {
+                for board in boards {
+                    trainboard::app::sync::board_reloaded(&mut app, board, changed.clone(), Instant::now());
+                }
+            }
         }
         terminal.draw(|f| trainboard::ui::render(&app, f)).map(|_| ()).unwrap();
     });
