@@ -222,3 +222,33 @@ fn the_renumber_command_reports_and_fixes() {
     let again = ok(repos.tb("bob", &["renumber"]));
     assert!(again.contains("nothing to renumber"), "{again}");
 }
+
+/// Edits a board file of `who`'s clone through the model, as trainboard would write it.
+fn edit_board(repos: &Repos, who: &str, file: &str, change: impl FnOnce(&mut trainboard::model::Board)) {
+    let path = repos.clone(who).join("boards").join(file);
+    let mut board = trainboard::storage::parse_board(&fs::read(&path).unwrap(), file).unwrap();
+    change(&mut board);
+    board.reindex();
+    fs::write(&path, trainboard::storage::board_to_string(&board)).unwrap();
+}
+
+#[test]
+fn a_column_added_against_a_changed_wip_limit_merges_to_a_valid_board() {
+    let repos = Repos::new("columns", true);
+    edit_board(&repos, "alice", "team-alpha.ron", |b| {
+        b.columns.insert(3, trainboard::model::Column::new("Testing", Some(2)));
+    });
+    repos.commit("alice", "alice adds a column");
+    ok(git(&repos.clone("alice"), &["push", "-q"]));
+    edit_board(&repos, "bob", "team-alpha.ron", |b| {
+        b.columns.iter_mut().find(|c| c.name == "Ready").unwrap().wip = Some(9);
+    });
+    repos.commit("bob", "bob raises a limit");
+    ok(git(&repos.clone("bob"), &["pull", "-q", "--no-rebase"]));
+    let out = repos.tb("bob", &["check"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let text = fs::read(repos.clone("bob").join("boards/team-alpha.ron")).unwrap();
+    let board = trainboard::storage::parse_board(&text, "team-alpha.ron").unwrap();
+    assert!(board.column_index("Testing").is_some(), "Alice's column");
+    assert_eq!(board.columns[board.column_index("Ready").unwrap()].wip, Some(9), "Bob's limit");
+}

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Board, Item};
 
+use super::columns::merge_columns;
 use super::ids::rename_collisions;
 use super::item::{merge_item, merge_value};
 use super::order::merge_order;
@@ -32,7 +33,7 @@ pub fn merge_boards_avoiding(base: &Board, ours: &Board, theirs: &Board, elsewhe
     field!(version);
     field!(name);
     field!(level);
-    field!(columns);
+    board.columns = merge_columns(&base.columns, &ours.columns, &theirs.columns, &mut conflicts);
     field!(iterations);
     field!(objectives);
     let (ours_items, renamed) = rename_collisions(base, ours, theirs, elsewhere);

@@ -13,6 +13,7 @@
 //! precedes them in ours.
 
 pub mod board;
+pub mod columns;
 pub mod driver;
 pub mod ids;
 pub mod item;

@@ -15,6 +15,12 @@ impl Show for String {
     }
 }
 
+impl Show for bool {
+    fn show(&self) -> String {
+        self.to_string()
+    }
+}
+
 impl Show for u32 {
     fn show(&self) -> String {
         self.to_string()
