@@ -99,6 +99,10 @@ fn conflict(name: &str, ours: &str, theirs: &str) -> Conflict {
     Conflict { id: None, field: format!("column \"{name}\""), ours: ours.into(), theirs: theirs.into() }
 }
 
+fn strs(names: &[String]) -> Vec<&str> {
+    names.iter().map(String::as_str).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,8 +155,4 @@ mod tests {
         let names: Vec<&str> = merged.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["A", "Bee", "C"]);
     }
-}
-
-fn strs(names: &[String]) -> Vec<&str> {
-    names.iter().map(String::as_str).collect()
 }
