@@ -209,6 +209,13 @@ fn git_lines(dir: &Path) -> Vec<String> {
             lines.extend(setup_hint);
         }
     }
+    lines.push(if crate::githooks::installed(&top) {
+        "id hooks: post-merge and post-rewrite renumber ids two clones both used".to_string()
+    } else {
+        "id hooks: not installed (ids two clones both used are renumbered when trainboard next opens the \
+         boards; `trainboard git-setup` does it right after each pull)"
+            .to_string()
+    });
     lines.push(
         "note: web merges on forges (GitHub, GitLab pull/merge requests) do not run custom merge drivers; \
          merge board changes locally"

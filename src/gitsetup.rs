@@ -25,7 +25,7 @@ pub struct Repo {
 type Step = fn(&Repo) -> Result<String, String>;
 
 /// The steps, in order.
-const STEPS: &[Step] = &[attributes_step, driver_step, name_step];
+const STEPS: &[Step] = &[attributes_step, driver_step, name_step, hooks_step];
 
 /// Sets up the repository that holds `repo_dir`; returns one line per step.
 pub fn setup(repo_dir: &Path) -> Result<Vec<String>, String> {
@@ -123,6 +123,11 @@ fn attributes_step(repo: &Repo) -> Result<String, String> {
     new.extend_from_slice(eol);
     std::fs::write(&path, new).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
     Ok(format!("{}: added `{ATTRIBUTE_LINE}`", path.display()))
+}
+
+/// The hooks that renumber ids two clones both used, after merges and rebases.
+fn hooks_step(repo: &Repo) -> Result<String, String> {
+    crate::githooks::install(&repo.top, &program_for_git()).map(|lines| lines.join("\n"))
 }
 
 fn driver_step(repo: &Repo) -> Result<String, String> {

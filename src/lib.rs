@@ -12,6 +12,7 @@ pub mod doctor;
 pub mod editor;
 pub mod export;
 pub mod generate;
+pub mod githooks;
 pub mod gitsetup;
 pub mod headless;
 pub mod history;

@@ -252,3 +252,36 @@ fn a_column_added_against_a_changed_wip_limit_merges_to_a_valid_board() {
     assert!(board.column_index("Testing").is_some(), "Alice's column");
     assert_eq!(board.columns[board.column_index("Ready").unwrap()].wip, Some(9), "Bob's limit");
 }
+
+#[test]
+fn with_git_setup_a_pull_leaves_unique_ids_on_disk_before_anyone_opens_the_boards() {
+    let repos = Repos::new("hooks", false);
+    let setup = Command::new(BIN).arg("git-setup").current_dir(repos.clone("bob")).output().unwrap();
+    ok(setup);
+    let alice_id = repos.add("alice", "Alpha", "Alice's story");
+    repos.commit("alice", "a");
+    ok(git(&repos.clone("alice"), &["push", "-q"]));
+    repos.add("bob", "Beta", "Bob's story");
+    ok(git(&repos.clone("bob"), &["add", "."]));
+    repos.commit("bob", "b");
+    let pull = git(&repos.clone("bob"), &["pull", "-q", "--no-rebase"]);
+    // git hands a hook's output to its standard error.
+    let said = String::from_utf8_lossy(&pull.stderr).into_owned();
+    ok(pull);
+    assert!(said.contains("Bob's story") && said.contains("is now"), "the hook says what it renamed: {said}");
+    // Straight from the files, no trainboard command in between.
+    let mut ids = Vec::new();
+    for entry in fs::read_dir(repos.clone("bob").join("boards")).unwrap().flatten() {
+        let board = trainboard::storage::parse_board(&fs::read(entry.path()).unwrap(), "x").unwrap();
+        ids.extend(board.items.into_iter().map(|i| (i.id, i.title)));
+    }
+    let n = ids.len();
+    let mut unique: Vec<&String> = ids.iter().map(|(id, _)| id).collect();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), n);
+    assert!(ids.iter().any(|(id, title)| *id == alice_id && title == "Alice's story"));
+    // Running it again changes nothing.
+    let again = Command::new(BIN).arg("git-setup").current_dir(repos.clone("bob")).output().unwrap();
+    assert!(ok(again).contains("already renumbers"));
+}
