@@ -145,10 +145,10 @@ fn keeper(boards: &[Board], list: &[(usize, usize)], published: Option<&Publishe
 }
 
 /// The ids used more than once across `boards` (on one board or several).
-pub fn shared_ids(boards: &[Board]) -> Vec<String> {
+pub fn shared_ids<'a>(boards: impl IntoIterator<Item = &'a Board>) -> Vec<String> {
     let mut seen = HashSet::new();
     let mut shared = Vec::new();
-    for item in boards.iter().flat_map(|b| &b.items) {
+    for item in boards.into_iter().flat_map(|b| &b.items) {
         if !seen.insert(item.id.as_str()) && !shared.contains(&item.id) {
             shared.push(item.id.clone());
         }

@@ -56,12 +56,18 @@ pub fn open_workspace(root: &Path) -> Result<Opened, Vec<FileProblem>> {
         board.locked = Some(BROKEN_REASON.into());
     }
     let renumbering = renumber_usable(root, &mut boards, &broken);
-    let usable: Vec<Board> = boards.iter().filter(|b| !broken.contains_key(&b.key)).cloned().collect();
-    let warnings = validate::validate(&usable)
-        .into_iter()
-        .filter(|p| p.rule == Rule::Link)
-        .map(|p| locate_problem(root, loaded.files.iter().find(|f| file_key(f) == p.board), &p))
-        .collect();
+    // Links as loading found them, unless renumbering changed some (then checked again).
+    let warnings = if renumbering.renamed.is_empty() {
+        let links = loaded.problems.iter().zip(&loaded.kinds).filter(|(_, (_, rule))| *rule == Some(Rule::Link));
+        links.map(|(problem, _)| problem.clone()).collect()
+    } else {
+        let usable: Vec<&Board> = boards.iter().filter(|b| !broken.contains_key(&b.key)).collect();
+        validate::validate_refs(&usable)
+            .into_iter()
+            .filter(|p| p.rule == Rule::Link)
+            .map(|p| locate_problem(root, loaded.files.iter().find(|f| file_key(f) == p.board), &p))
+            .collect()
+    };
     Ok(Opened {
         root: loaded.root,
         ws: Workspace::new(boards),
@@ -76,10 +82,10 @@ pub fn open_workspace(root: &Path) -> Result<Opened, Vec<FileProblem>> {
 /// Renumbers shared ids among the boards that are not broken, asking git what is published.
 fn renumber_usable(root: &Path, boards: &mut [Board], broken: &BTreeMap<String, Vec<FileProblem>>) -> Renumbering {
     let usable: Vec<usize> = (0..boards.len()).filter(|&i| !broken.contains_key(&boards[i].key)).collect();
-    let mut subset: Vec<Board> = usable.iter().map(|&i| boards[i].clone()).collect();
-    if shared_ids(&subset).is_empty() {
+    if shared_ids(usable.iter().map(|&i| &boards[i])).is_empty() {
         return Renumbering::default();
     }
+    let mut subset: Vec<Board> = usable.iter().map(|&i| boards[i].clone()).collect();
     let keys: Vec<String> = subset.iter().map(|b| b.key.clone()).collect();
     let published = published(root, &keys);
     let renumbering = renumber(&mut subset, published.as_ref());
