@@ -133,12 +133,7 @@ pub fn parse(table: &Table, options: &Options) -> Result<Parsed, ImportError> {
             continue;
         }
         let type_name = fields.get(row, &["Work Item Type"]).map(text::line).unwrap_or_default();
-        let english = options
-            .types
-            .iter()
-            .find(|(from, _)| from.to_lowercase() == type_name.to_lowercase())
-            .map(|(_, to)| to.as_str())
-            .unwrap_or(&type_name);
+        let english = options.type_named(&type_name);
         let (level, mut kind) = work_item_type(english).unwrap_or_else(|| {
             *unknown.entry(type_name.clone()).or_insert(0) += 1;
             (Level::Team, Kind::Story)

@@ -46,6 +46,14 @@ pub struct Options {
     pub team_field: Option<String>,
 }
 
+impl Options {
+    /// The tool's own (English) type name for a type name of the file, after `--type`.
+    pub fn type_named<'a>(&'a self, name: &'a str) -> &'a str {
+        let lower = name.to_lowercase();
+        self.types.iter().find(|(from, _)| from.to_lowercase() == lower).map_or(name, |(_, to)| to.as_str())
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("{0}")]
