@@ -219,3 +219,41 @@ fn a_relative_workspace_path_never_turns_a_save_into_a_second_tab() {
     app.send("q");
     assert!(app.wait_exit());
 }
+
+#[test]
+fn a_change_made_while_a_large_workspace_loads_is_shown() {
+    let dir = temp("loading");
+    let ws = dir.0.join("big");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_trainboard"))
+        .args(["bench", "--generate", ws.to_str().unwrap(), "--items", "30000"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let team = fs::read_dir(&ws)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("team")))
+        .expect("a team board");
+    let text = fs::read_to_string(&team).unwrap();
+    let mut app = PtyApp::start(&[ws.to_str().unwrap()], &ws, &dir.home(), &[], 120, 40);
+    // While it is still reading and parsing the files, someone saves a board.
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    fs::write(&team, text.replacen("title: \"", "title: \"Changed while loading ", 1)).unwrap();
+    let name = trainboard::storage::parse_board(&fs::read(&team).unwrap(), "t").unwrap().name;
+    // Show that board and wait for the change.
+    app.send("3");
+    for _ in 0..12 {
+        if app.screen().contains(&name) {
+            break;
+        }
+        app.send(keys::TAB);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    app.send("/");
+    app.send("Changed while");
+    app.wait_for("Changed while loading");
+    app.send(keys::ESC);
+    app.send("q");
+    assert!(app.wait_exit());
+}
