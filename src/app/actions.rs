@@ -24,6 +24,16 @@ fn edits(action: Action) -> bool {
             | EditTitle
             | EditInEditor
             | DeleteItem
+            | SetPoints
+            | SetOwner
+            | PickIteration
+            | PickTeam
+            | ToggleBlocked
+            | PickKind
+            | EditTags
+            | MoveToTop
+            | MoveToBottom
+            | MoveToTeam
             | Undo
             | Redo
     )
@@ -56,6 +66,11 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
                 app.mode = Mode::ConfirmDelete { id };
             }
         }
+        SetPoints | SetOwner | PickIteration | PickTeam | ToggleBlocked | PickKind | EditTags | MoveToTeam => {
+            return super::quick::open(app, action);
+        }
+        MoveToTop => return rank_item(app, Rank::Top),
+        MoveToBottom => return rank_item(app, Rank::Bottom),
         RetrySave => {
             app.info("saving again");
             return vec![Effect::Save(Vec::new())];
@@ -64,7 +79,7 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Redo => return undo_redo(app, false),
         OpenDetails => {
             if app.selected_item().is_some() {
-                app.mode = Mode::Details { scroll: 0 };
+                app.mode = Mode::Details { scroll: 0, criterion: 0 };
             }
         }
         CloseDetails => {
