@@ -188,13 +188,27 @@ pub fn commit(app: &mut App, edit: Result<Edit, ModelError>, select: Option<&str
             }
             app.keep_in_view();
             app.success(capitalize(&applied.label));
-            vec![Effect::Save(applied.boards)]
+            saves(app, applied.boards, applied.focus.as_deref())
         }
         Err(err) => {
             app.error(err.to_string());
             Vec::new()
         }
     }
+}
+
+/// One save per touched board, the boards without our item first: an item moved between
+/// boards leaves the file it left before it is written into the other, so the save never sees
+/// it twice on disk (which would read as someone else's item with the same id).
+fn saves(app: &App, mut boards: Vec<String>, focus: Option<&str>) -> Vec<Effect> {
+    if boards.len() < 2 {
+        return vec![Effect::Save(boards)];
+    }
+    let has_focus =
+        |key: &String| focus.is_some_and(|id| app.ws.board_by_key(key).is_some_and(|b| b.item(id).is_some()));
+    // Stable: otherwise the edit's own order.
+    boards.sort_by_key(has_focus);
+    boards.into_iter().map(|key| Effect::Save(vec![key])).collect()
 }
 
 fn capitalize(text: &str) -> String {
@@ -295,7 +309,7 @@ fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
                     app.info(format!("{verb}: {}; {first}{more}", applied.label));
                 }
             }
-            vec![Effect::Save(applied.boards)]
+            saves(app, applied.boards, applied.focus.as_deref())
         }
         None => {
             app.info(if undo { "nothing to undo" } else { "nothing to redo" });
