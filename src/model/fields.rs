@@ -115,7 +115,7 @@ pub fn set_field(ws: &Workspace, id: &str, field: Field) -> Result<Edit, ModelEr
         }
         Field::Kind(kind) => {
             // The level's default kind is written as no kind at all, as the format suggests.
-            edited.kind = (kind != board.level.default_kind() || item.kind.is_some()).then_some(kind);
+            edited.kind = (kind != board.level.default_kind()).then_some(kind);
             if board.kind_of(&edited) == board.kind_of(item) {
                 return Err(ModelError::NothingToChange);
             }
