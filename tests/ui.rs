@@ -428,3 +428,15 @@ fn the_picker_lists_narrows_and_marks_the_current_value() {
         insta::assert_snapshot!(format!("picker_iteration_{w}x{h}"), screen);
     }
 }
+
+#[test]
+fn pickers_prompts_and_details_draw_at_any_size() {
+    for keys in ["3lY", "3lI", "3lM", "3l=", "3l\n", "3l\na"] {
+        for (w, h) in [(2, 3), (5, 4), (12, 5), (20, 6), (30, 8), (200, 60)] {
+            let mut app = app(80, 24);
+            press(&mut app, keys);
+            update(&mut app, Msg::Resize(w, h));
+            draw(&app);
+        }
+    }
+}
