@@ -295,3 +295,14 @@ fn q_while_presenting_does_not_quit_and_messages_clear() {
 fn typed_effects(app: &mut App, c: char) -> Vec<Effect> {
     key(app, KeyCode::Char(c))
 }
+
+#[test]
+fn details_wrap_by_display_width_and_cut_only_overlong_words() {
+    use trainboard::ui::detail::wrap;
+    assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+    assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    // Wide characters count two columns each.
+    assert_eq!(wrap("日本語 テキスト", 6), ["日本語", "テキス", "ト"]);
+    assert_eq!(wrap("", 5), [""]);
+    assert!(wrap("a b", 0).iter().all(|l| !l.is_empty()), "a zero width still makes progress");
+}

@@ -210,6 +210,7 @@ pub fn render_detail(
     let area = popup::centered(area, area.width.saturating_sub(4).min(100), area.height.saturating_sub(2));
     let title = Line::from(vec![Span::styled(format!(" Details of {} ", clean(&item.id)), theme.accent)]);
     let inner = popup::frame(area, title, theme, buf);
+    let criterion = criterion.min(item.acceptance.len().saturating_sub(1));
     let lines = wrapped_lines(&app.ws, item, theme, criterion, inner.width as usize);
     // Never scroll past the last screenful.
     let most = lines.len().saturating_sub(inner.height as usize) as u16;
