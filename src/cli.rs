@@ -115,7 +115,7 @@ pub enum Command {
         #[arg(long)]
         parent: Option<String>,
     },
-    /// Move an item to another column of its board (recorded in its history)
+    /// Move an item to another column of its board, at the top of it (recorded in its history)
     #[command(
         name = "move",
         after_help = "Examples:\n  trainboard move S-104 \"In Progress\"\n  trainboard move F-3 Implementing -w boards"

@@ -181,14 +181,28 @@ fn revert(ws: &mut Workspace, step: Step) -> (Applied, Step) {
     let mut ops: Vec<Op> = Vec::new();
     // Removals first, so an item moved between boards can be inserted on the other.
     let mut inserts: Vec<Op> = Vec::new();
-    for pair in &step.touched {
+    let results: Vec<Option<Item>> = step
+        .touched
+        .iter()
+        .map(|pair| {
+            let sides = (step.after.items.get(pair), step.before.items.get(pair), now.items.get(pair));
+            merge_one(sides, &mut conflicts)
+        })
+        .collect();
+    // Ids this revert takes off a board: an item moved between boards comes back to the other.
+    let leaving: HashSet<&str> = step
+        .touched
+        .iter()
+        .zip(&results)
+        .filter(|(pair, result)| result.is_none() && now.items.contains_key(*pair))
+        .map(|((_, id), _)| id.as_str())
+        .collect();
+    for (pair, result) in step.touched.iter().zip(results) {
         let (board, id) = pair;
-        let sides = (step.after.items.get(pair), step.before.items.get(pair), now.items.get(pair));
-        let result = merge_one(sides, &mut conflicts);
         match (now.items.get(pair), result) {
             (Some(_), None) => ops.push(Op::Remove { board: board.clone(), id: id.clone() }),
             (Some(current), Some(item)) if *current != item => ops.push(Op::Replace { board: board.clone(), item }),
-            (None, Some(item)) if ws.contains(id) => {
+            (None, Some(item)) if ws.contains(id) && !leaving.contains(id.as_str()) => {
                 notes.push(format!("{id} is back in the workspace already (someone else); left as it is"));
                 let _ = item;
             }

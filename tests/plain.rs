@@ -76,9 +76,10 @@ fn plain_mode_prints_the_board_and_what_each_key_changed() {
     wait_printed(&app, "moved S-108 to In Progress, 4 of 3 WIP, OVER the limit");
     assert_eq!(column_on_disk(&ws, "S-108"), "In Progress");
 
-    // Navigation says where the selection went; undo says what it undid.
+    // Navigation says where the selection went (a moved card lands at the top of its new
+    // column, so the next card is the one that was first); undo says what it undid.
     app.send("j");
-    wait_printed(&app, "S-110 Story: Reindex job with zero downtime [5 pt], in In Progress, 4 of 4");
+    wait_printed(&app, "S-104 Story: Optimize search performance [3 pt], in In Progress, 2 of 4");
     app.send("u");
     wait_printed(&app, "Undid: move S-108 to In Progress");
     assert_eq!(column_on_disk(&ws, "S-108"), "Ready");

@@ -174,13 +174,15 @@ fn a_move_touches_only_the_moved_items_lines() {
     let (mut ws, _, _) = load_workspace(&dir).into_workspace().unwrap();
     let before = board_to_string(ws.board_by_key("team-alpha.ron").unwrap());
     let mut h = History::default();
-    let edit = ops::move_to_column(&ws, "S-105", "In Progress", "2026-11-22T10:00:00Z").unwrap();
+    // A moved card lands at the top of its new column; S-105 already comes before every
+    // Backlog card in the file, so only its own lines change.
+    let edit = ops::move_to_column(&ws, "S-105", "Backlog", "2026-11-22T10:00:00Z").unwrap();
     h.commit(&mut ws, edit).unwrap();
     let after = board_to_string(ws.board_by_key("team-alpha.ron").unwrap());
     let (removed, added) = changed_lines(&before, &after);
     assert_eq!(removed, ["            column: \"Ready\","], "only the column line goes");
     assert_eq!(added.len(), 2, "the new column line and one history line come: {added:?}");
-    assert!(added.iter().any(|l| l.contains("column: \"In Progress\"")));
+    assert!(added.iter().any(|l| l.contains("column: \"Backlog\"")));
     assert!(added.iter().any(|l| l.contains("2026-11-22T10:00:00Z")));
 
     // Reordering moves just the item's block.

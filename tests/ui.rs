@@ -362,3 +362,81 @@ fn the_mouse_selects_cards_columns_and_tabs_scrolls_and_closes_dialogs() {
     mouse(&mut app, click, (1, 1));
     assert_eq!(app.mode, trainboard::app::Mode::Board);
 }
+
+/// The selected card given a long title, an indented multi-line description and a checklist.
+fn with_long_details(app: &mut App) -> String {
+    let id = app.selected_id().expect("a selected card");
+    let mut item = app.ws.item(&id).unwrap().clone();
+    item.title = "Make the search results list readable on small phones, with price, rating and delivery date \
+                  always visible"
+        .into();
+    item.description = Some(
+        "Shoppers on small screens give up when the list is cramped.\nSteps:\n  1. measure the drop-off on \
+         phones below 375 points wide, per category and per market\n  2. try two layouts\n\tkeep the one that sells"
+            .into(),
+    );
+    item.acceptance = vec![
+        trainboard::model::Criterion { text: "Price and rating on every row".into(), done: true },
+        trainboard::model::Criterion { text: "Delivery date shown when known, never a blank line".into(), done: false },
+    ];
+    let edit = trainboard::model::ops::replace_item(&app.ws, &id, item).unwrap();
+    app.history.commit(&mut app.ws, edit).unwrap();
+    id
+}
+
+#[test]
+fn details_wrap_the_title_and_description_and_show_the_checklist() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app(w, h);
+        press(&mut app, "3ll");
+        with_long_details(&mut app);
+        press(&mut app, "\n\t");
+        let screen = text(&draw(&app));
+        for expected in ["always visible", "    1. measure", "[x] Price and rating", "▶ [ ] Delivery date", "Needs"] {
+            assert!(screen.contains(expected) || h < 30, "{expected} missing:\n{screen}");
+        }
+        insta::assert_snapshot!(format!("detail_checklist_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn details_scroll_with_j_and_k() {
+    let mut app = app(80, 24);
+    press(&mut app, "3l");
+    with_long_details(&mut app);
+    press(&mut app, "\n");
+    let top = text(&draw(&app));
+    press(&mut app, "jj");
+    let scrolled = text(&draw(&app));
+    assert!(top.contains("Make the search") && !scrolled.contains("Make the search"), "{scrolled}");
+    press(&mut app, "kk");
+    assert_eq!(text(&draw(&app)), top);
+}
+
+#[test]
+fn the_picker_lists_narrows_and_marks_the_current_value() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app(w, h);
+        press(&mut app, "3lY");
+        let screen = text(&draw(&app));
+        assert!(screen.contains("Kind of") && screen.contains("Story  (now)") && screen.contains("Defect"), "{screen}");
+        insta::assert_snapshot!(format!("picker_kind_{w}x{h}"), screen);
+        press(&mut app, "\x1bI");
+        press(&mut app, "i3");
+        let screen = text(&draw(&app));
+        assert!(screen.contains("▶ I3") && !screen.contains("I4"), "typing narrows:\n{screen}");
+        insta::assert_snapshot!(format!("picker_iteration_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn pickers_prompts_and_details_draw_at_any_size() {
+    for keys in ["3lY", "3lI", "3lM", "3l=", "3l\n", "3l\na"] {
+        for (w, h) in [(2, 3), (5, 4), (12, 5), (20, 6), (30, 8), (200, 60)] {
+            let mut app = app(80, 24);
+            press(&mut app, keys);
+            update(&mut app, Msg::Resize(w, h));
+            draw(&app);
+        }
+    }
+}

@@ -24,6 +24,16 @@ fn edits(action: Action) -> bool {
             | EditTitle
             | EditInEditor
             | DeleteItem
+            | SetPoints
+            | SetOwner
+            | PickIteration
+            | PickTeam
+            | ToggleBlocked
+            | PickKind
+            | EditTags
+            | MoveToTop
+            | MoveToBottom
+            | MoveToTeam
             | Undo
             | Redo
     )
@@ -56,6 +66,11 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
                 app.mode = Mode::ConfirmDelete { id };
             }
         }
+        SetPoints | SetOwner | PickIteration | PickTeam | ToggleBlocked | PickKind | EditTags | MoveToTeam => {
+            return super::quick::open(app, action);
+        }
+        MoveToTop => return rank_item(app, Rank::Top),
+        MoveToBottom => return rank_item(app, Rank::Bottom),
         RetrySave => {
             app.info("saving again");
             return vec![Effect::Save(Vec::new())];
@@ -64,7 +79,7 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Redo => return undo_redo(app, false),
         OpenDetails => {
             if app.selected_item().is_some() {
-                app.mode = Mode::Details { scroll: 0 };
+                app.mode = Mode::Details { scroll: 0, criterion: 0 };
             }
         }
         CloseDetails => {
@@ -173,13 +188,27 @@ pub fn commit(app: &mut App, edit: Result<Edit, ModelError>, select: Option<&str
             }
             app.keep_in_view();
             app.success(capitalize(&applied.label));
-            vec![Effect::Save(applied.boards)]
+            saves(app, applied.boards, applied.focus.as_deref())
         }
         Err(err) => {
             app.error(err.to_string());
             Vec::new()
         }
     }
+}
+
+/// One save per touched board, the boards without our item first: an item moved between
+/// boards leaves the file it left before it is written into the other, so the save never sees
+/// it twice on disk (which would read as someone else's item with the same id).
+fn saves(app: &App, mut boards: Vec<String>, focus: Option<&str>) -> Vec<Effect> {
+    if boards.len() < 2 {
+        return vec![Effect::Save(boards)];
+    }
+    let has_focus =
+        |key: &String| focus.is_some_and(|id| app.ws.board_by_key(key).is_some_and(|b| b.item(id).is_some()));
+    // Stable: otherwise the edit's own order.
+    boards.sort_by_key(has_focus);
+    boards.into_iter().map(|key| Effect::Save(vec![key])).collect()
 }
 
 fn capitalize(text: &str) -> String {
@@ -280,7 +309,7 @@ fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
                     app.info(format!("{verb}: {}; {first}{more}", applied.label));
                 }
             }
-            vec![Effect::Save(applied.boards)]
+            saves(app, applied.boards, applied.focus.as_deref())
         }
         None => {
             app.info(if undo { "nothing to undo" } else { "nothing to redo" });

@@ -37,6 +37,8 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Mode::Conflicts { scroll } => on_conflicts(app, scroll, key),
         Mode::Filter(input) => on_filter(app, input, key),
+        Mode::Picker(picker) => super::quick::on_picker(app, picker, key),
+        Mode::Prompt(prompt) => super::quick::on_prompt(app, prompt, key),
         other => (other, Vec::new()),
     };
     // A dialog's action may itself have opened a new mode (e.g. the editor error prompt).
@@ -244,6 +246,8 @@ fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent) -> (Mode, Vec<
 pub fn paste(app: &mut App, text: &str) {
     match &mut app.mode {
         Mode::NewItem(input) | Mode::EditTitle { input, .. } | Mode::Filter(input) => input.insert_str(text),
+        Mode::Prompt(prompt) => prompt.input.insert_str(text),
+        Mode::Picker(picker) => picker.insert_str(text),
         Mode::Search(search) => {
             search.input.insert_str(text);
             let mut search = search.clone();

@@ -2,11 +2,14 @@
 //! edits and effects for the shell (save, open the editor, quit).
 
 pub mod actions;
+pub mod details;
 pub mod dialogs;
 pub mod filter;
 pub mod geometry;
 pub mod input;
 pub mod mouse;
+pub mod picker;
+pub mod quick;
 pub mod state;
 pub mod sync;
 pub mod tree;

@@ -50,6 +50,8 @@ pub enum Mode {
     Board,
     Details {
         scroll: u16,
+        /// The acceptance criterion Space ticks and `d` deletes.
+        criterion: usize,
     },
     Help {
         scroll: u16,
@@ -76,6 +78,10 @@ pub enum Mode {
         text: String,
         error: String,
     },
+    /// Picking a value from a list (iteration, team, kind, target board).
+    Picker(super::picker::Picker),
+    /// Typing the value of one field (points, owner, tags, blocked reason, a new criterion).
+    Prompt(super::quick::Prompt),
     /// Typing a filter (`team:Alpha`, `tag:…`, `owner:…`, `kind:…`, `blocked`).
     Filter(LineInput),
     /// The hierarchy around the selected item, across boards.

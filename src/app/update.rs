@@ -51,12 +51,25 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
         return Vec::new();
     }
+    // A message answers the key before; the next key clears it.
+    app.status = None;
     let mut action = app.keymap.action_for(&key);
     // Presenting: Space and Backspace step through the boards.
     if app.presenting.is_some() && app.mode == Mode::Board {
         match key.code {
             KeyCode::Char(' ') => action = Some(Action::NextBoard),
             KeyCode::Backspace => action = Some(Action::PrevBoard),
+            _ => {}
+        }
+    }
+    // Presenting: `q` does not end the session on the shared screen; Esc or P leaves.
+    if app.presenting.is_some() && app.mode == Mode::Board {
+        match action {
+            Some(Action::Quit) if key.code == KeyCode::Char('q') => {
+                app.info("presenting: Esc or P leaves the presentation, then q quits");
+                return Vec::new();
+            }
+            Some(Action::CloseDetails) if app.filter.is_none() => action = Some(Action::TogglePresentation),
             _ => {}
         }
     }
@@ -105,9 +118,10 @@ fn on_details_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<E
             app.mode = Mode::Board;
             Vec::new()
         }
+        _ if is_details_key(&key) => super::details::on_key(app, key),
         Some(action) => actions::perform(app, action),
         None => {
-            if let Mode::Details { scroll } = &mut app.mode {
+            if let Mode::Details { scroll, .. } = &mut app.mode {
                 *scroll = scroll_by(*scroll, &key);
             }
             Vec::new()
@@ -147,6 +161,15 @@ fn on_tree_key(app: &mut App, key: KeyEvent, action: Option<Action>) {
         }
         _ => app.mode = Mode::Board,
     }
+}
+
+/// Keys the details view keeps for itself: scrolling and the acceptance checklist.
+fn is_details_key(key: &KeyEvent) -> bool {
+    key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+        && matches!(
+            key.code,
+            KeyCode::Char('j' | 'k' | ' ' | 'a' | 'd') | KeyCode::Up | KeyCode::Down | KeyCode::Tab | KeyCode::BackTab
+        )
 }
 
 fn scroll_by(scroll: u16, key: &KeyEvent) -> u16 {

@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod edit;
+pub mod fields;
 pub mod flow;
 pub mod ids;
 pub mod item;
@@ -45,4 +46,6 @@ pub enum ModelError {
     UnknownIteration { iteration: String, known: String },
     #[error("there is no board on the level below to split onto")]
     NoLevelBelow,
+    #[error("{field}: {why}")]
+    InvalidValue { field: String, why: String },
 }

@@ -36,7 +36,23 @@ pub fn move_to_column(ws: &Workspace, id: &str, to: &str, now: &str) -> Result<E
     moved.column = to.to_string();
     moved.history.push(Move { at: now.into(), column: to.to_string() });
     let label = format!("move {id} to {to}");
-    Ok(Edit::new(label, vec![Op::Replace { board: board.key.clone(), item: moved }]))
+    let mut ops = vec![Op::Replace { board: board.key.clone(), item: moved }];
+    // A moved card lands at the top of its new column: the place a person looks first.
+    if let Some(to) = top_of_column(board, id, to) {
+        ops.push(Op::Reposition { board: board.key.clone(), id: id.to_string(), to });
+    }
+    Ok(Edit::new(label, ops))
+}
+
+/// Where `id` goes in the board's items to be first of column `to` once it is there; `None`
+/// when it already would be (the column is empty, or its first item comes after `id`).
+fn top_of_column(board: &Board, id: &str, to: &str) -> Option<usize> {
+    let from = board.position(id)?;
+    let first = *board.column_positions(board.column_index(to)?).first()?;
+    if first > from {
+        return None;
+    }
+    Some(first)
 }
 
 /// The name of the column `step` places left (negative) or right of the item's column.

@@ -231,6 +231,8 @@ fn field_text(mode: &Mode) -> Option<String> {
     match mode {
         Mode::NewItem(input) | Mode::Filter(input) | Mode::EditTitle { input, .. } => Some(input.text()),
         Mode::Search(search) => Some(search.input.text()),
+        Mode::Prompt(prompt) => Some(prompt.input.text()),
+        Mode::Picker(picker) => Some(picker.input.text()),
         Mode::Split(split) => Some(format!("{} | {}", split.lines.join(" | "), split.current.text())),
         _ => None,
     }
@@ -299,6 +301,19 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
             "Filter: type team:NAME, tag:NAME, owner:NAME, kind:KIND or blocked; Enter applies, Esc cancels"
                 .to_string(),
         ],
+        Mode::Picker(picker) => {
+            let mut lines =
+                vec![format!("{}: type to narrow, arrows choose, Enter picks, Esc cancels", clean(&picker.title))];
+            lines.extend(picker.shown().into_iter().map(|i| format!("  {}", clean(&picker.choices[i].label))));
+            lines
+        }
+        Mode::Prompt(prompt) => {
+            vec![format!(
+                "{}: {} (type, Enter saves, Esc cancels)",
+                clean(&prompt.title()),
+                clean(&prompt.input.text())
+            )]
+        }
         Mode::Search(_) => vec!["Search titles and ids: type, Enter jumps to the first hit, Esc cancels".to_string()],
         Mode::Split(split) => vec![format!(
             "Split {}: type one child title per line with Enter; Enter on an empty line creates them, Esc cancels",

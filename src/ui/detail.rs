@@ -1,21 +1,92 @@
-//! The detail view of the selected item: every field, its parent, its children with their
-//! columns, dependencies both ways, acceptance criteria and history.
+//! The detail view of the selected item: the full title, the description (wrapped, its
+//! indentation kept), the acceptance checklist, the fields with WSJF, the links in words
+//! (parent, children, needs, needed by) and the history. Long values wrap under themselves.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
 use crate::model::{Item, Workspace};
 
 use super::card::progress_bar;
 use super::popup;
-use super::text::clean;
+use super::text::{clean, width};
 use super::theme::Theme;
 
-fn field<'a>(name: &str, value: String, theme: &Theme) -> Line<'a> {
-    Line::from(vec![Span::styled(format!("{name:<13}"), theme.dim), Span::raw(clean(&value).into_owned())])
+/// One logical row: a fixed prefix (label, checkbox, indentation) and a body that wraps under
+/// itself, never under the prefix.
+struct Row {
+    prefix: Vec<Span<'static>>,
+    body: String,
+    style: Style,
+}
+
+impl Row {
+    fn new(prefix: Vec<Span<'static>>, body: impl Into<String>, style: Style) -> Row {
+        Row { prefix, body: clean(&body.into()).into_owned(), style }
+    }
+
+    fn header(text: &str, theme: &Theme) -> Row {
+        Row::new(Vec::new(), text, theme.header)
+    }
+
+    fn field(name: &str, value: impl Into<String>, theme: &Theme) -> Row {
+        Row::new(vec![Span::styled(format!("{name:<13}"), theme.dim)], value, theme.text)
+    }
+
+    fn prefix_width(&self) -> usize {
+        self.prefix.iter().map(|s| width(&s.content)).sum()
+    }
+
+    /// The row as one unwrapped line.
+    fn line(self) -> Line<'static> {
+        let mut spans = self.prefix;
+        spans.push(Span::styled(self.body, self.style));
+        Line::from(spans)
+    }
+
+    /// The row wrapped to `room` columns, continuation lines indented under the body.
+    fn wrapped(self, room: usize) -> Vec<Line<'static>> {
+        let indent = self.prefix_width();
+        let pieces = wrap(&self.body, room.saturating_sub(indent).max(1));
+        let mut lines = Vec::with_capacity(pieces.len());
+        let mut prefix = Some(self.prefix);
+        for piece in pieces {
+            let mut spans = prefix.take().unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
+            spans.push(Span::styled(piece, self.style));
+            lines.push(Line::from(spans));
+        }
+        lines
+    }
+}
+
+/// Greedy word wrap by display width; a word wider than `room` is cut into pieces.
+pub fn wrap(text: &str, room: usize) -> Vec<String> {
+    let room = room.max(1);
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().map(|l| (width(l), l)).filter(|(w, _)| *w > 0);
+        match line {
+            Some((used, line)) if used + 1 + width(word) <= room => {
+                line.push(' ');
+                line.push_str(word);
+                continue;
+            }
+            Some(_) => lines.push(String::new()),
+            None => {}
+        }
+        for c in word.chars() {
+            let last = lines.last_mut().expect("lines is never empty");
+            if width(last) + width(&c.to_string()) > room && !last.is_empty() {
+                lines.push(String::new());
+            }
+            lines.last_mut().expect("lines is never empty").push(c);
+        }
+    }
+    lines
 }
 
 /// `F-12 Smarter search (ART · Implementing)` for a linked item.
@@ -26,13 +97,39 @@ fn link(ws: &Workspace, id: &str) -> String {
     }
 }
 
-pub fn detail_lines(ws: &Workspace, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
+/// A description line split into its indentation (tabs as four spaces) and its text.
+fn indented(line: &str) -> (String, &str) {
+    let text = line.trim_start();
+    let lead = &line[..line.len() - text.len()];
+    let indent: usize = lead.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+    (" ".repeat(indent), text.trim_end())
+}
+
+fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>) -> Vec<Row> {
     let Some((board, _)) = ws.find(&item.id) else { return Vec::new() };
-    let mut lines = vec![
-        field("Board", format!("{} ({})", board.name, board.level.name()), theme),
-        field("Column", item.column.clone(), theme),
-        field("Kind", board.kind_of(item).name().to_string(), theme),
-    ];
+    let mut rows = vec![Row::new(vec![Span::styled(format!("{} ", item.id), theme.accent)], &item.title, theme.header)];
+    if let Some(description) = item.description.as_deref().filter(|d| !d.trim().is_empty()) {
+        rows.push(Row::header("Description", theme));
+        for line in description.lines() {
+            let (indent, text) = indented(line);
+            rows.push(Row::new(vec![Span::raw(format!("  {indent}"))], text, theme.text));
+        }
+    }
+    if !item.acceptance.is_empty() {
+        let done = item.acceptance.iter().filter(|c| c.done).count();
+        rows.push(Row::header(&format!("Acceptance criteria ({done}/{})", item.acceptance.len()), theme));
+        for (n, c) in item.acceptance.iter().enumerate() {
+            let here = selected == Some(n);
+            let pointer = Span::styled(if here { "▶ " } else { "  " }, theme.accent);
+            let mark = if c.done { Span::styled("[x] ", theme.done) } else { Span::styled("[ ] ", theme.dim) };
+            let style = if here { theme.selected_card } else { theme.text };
+            rows.push(Row::new(vec![pointer, mark], &c.text, style));
+        }
+    }
+    rows.push(Row::header("Fields", theme));
+    rows.push(Row::field("Board", format!("{} ({})", board.name, board.level.name()), theme));
+    rows.push(Row::field("Column", &item.column, theme));
+    rows.push(Row::field("Kind", board.kind_of(item).name(), theme));
     let optional = [
         ("Points", item.points.map(|p| p.to_string())),
         (
@@ -53,61 +150,70 @@ pub fn detail_lines(ws: &Workspace, item: &Item, theme: &Theme) -> Vec<Line<'sta
         ("Iteration", item.iteration.clone()),
         ("Tags", (!item.tags.is_empty()).then(|| item.tags.join(", "))),
     ];
-    lines.extend(optional.into_iter().filter_map(|(name, value)| value.map(|v| field(name, v, theme))));
+    rows.extend(optional.into_iter().filter_map(|(name, value)| value.map(|v| Row::field(name, v, theme))));
     if let Some(reason) = &item.blocked {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:<13}", "Blocked"), theme.blocked),
-            Span::styled(clean(reason).into_owned(), theme.blocked),
-        ]));
+        rows.push(Row::new(vec![Span::styled(format!("{:<13}", "Blocked"), theme.blocked)], reason, theme.blocked));
     }
-    lines.push(field("Parent", item.parent.as_deref().map(|p| link(ws, p)).unwrap_or_else(|| "none".into()), theme));
-    let children = ws.children(&item.id);
+    rows.push(Row::header("Links", theme));
+    rows.push(Row::field(
+        "Parent",
+        item.parent.as_deref().map(|p| link(ws, p)).unwrap_or_else(|| "none".into()),
+        theme,
+    ));
     if let Some((done, total)) = ws.rollup(&item.id) {
-        lines.push(field("Progress", progress_bar(done, total, 10), theme));
+        rows.push(Row::field("Progress", progress_bar(done, total, 10), theme));
     }
+    let children = ws.children(&item.id);
     if !children.is_empty() {
-        lines.push(Line::styled("Children", theme.header));
+        rows.push(Row::field("Children", "", theme));
         for child in children {
             let done = ws.find(child).is_some_and(|(b, i)| b.is_done(i));
             let mark = if done { Span::styled("  ✓ ", theme.done) } else { Span::styled("  · ", theme.dim) };
-            lines.push(Line::from(vec![mark, Span::raw(clean(&link(ws, child)).into_owned())]));
+            rows.push(Row::new(vec![mark], link(ws, child), theme.text));
         }
     }
     for dep in &item.depends_on {
-        lines.push(field("Depends on", link(ws, dep), theme));
+        rows.push(Row::field("Needs", link(ws, dep), theme));
     }
-    if !item.acceptance.is_empty() {
-        lines.push(Line::styled("Acceptance criteria", theme.header));
-        for c in &item.acceptance {
-            let mark = if c.done { Span::styled("  [x] ", theme.done) } else { Span::styled("  [ ] ", theme.dim) };
-            lines.push(Line::from(vec![mark, Span::raw(clean(&c.text).into_owned())]));
-        }
-    }
-    if let Some(description) = &item.description {
-        lines.push(Line::styled("Description", theme.header));
-        lines.extend(description.lines().map(|l| Line::raw(format!("  {}", clean(l)))));
+    let needed_by = ws.boards().iter().flat_map(|b| &b.items).filter(|i| i.depends_on.contains(&item.id));
+    for other in needed_by {
+        rows.push(Row::field("Needed by", link(ws, &other.id), theme));
     }
     if !item.history.is_empty() {
-        lines.push(Line::styled("History", theme.header));
+        rows.push(Row::header("History", theme));
         for m in item.history.iter().rev() {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {}  ", clean(&m.at)), theme.dim),
-                Span::raw(clean(&m.column).into_owned()),
-            ]));
+            rows.push(Row::new(vec![Span::styled(format!("  {}  ", clean(&m.at)), theme.dim)], &m.column, theme.text));
         }
     }
-    lines
+    rows
 }
 
-pub fn render_detail(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Rect> {
+/// The details as unwrapped lines (the plain-text mode prints these).
+pub fn detail_lines(ws: &Workspace, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
+    rows(ws, item, theme, None).into_iter().map(Row::line).collect()
+}
+
+/// The details wrapped to `room` columns, the criterion `selected` marked.
+pub fn wrapped_lines(ws: &Workspace, item: &Item, theme: &Theme, selected: usize, room: usize) -> Vec<Line<'static>> {
+    rows(ws, item, theme, Some(selected)).into_iter().flat_map(|r| r.wrapped(room)).collect()
+}
+
+pub fn render_detail(
+    app: &App,
+    scroll: u16,
+    criterion: usize,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Rect> {
     let item = app.selected_item()?;
     let area = popup::centered(area, area.width.saturating_sub(4).min(100), area.height.saturating_sub(2));
-    let title = Line::from(vec![
-        Span::styled(format!(" {} ", clean(&item.id)), theme.accent),
-        Span::styled(format!("{} ", clean(&item.title)), theme.header),
-    ]);
+    let title = Line::from(vec![Span::styled(format!(" Details of {} ", clean(&item.id)), theme.accent)]);
     let inner = popup::frame(area, title, theme, buf);
-    let lines = detail_lines(&app.ws, item, theme);
-    Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(inner, buf);
+    let criterion = criterion.min(item.acceptance.len().saturating_sub(1));
+    let lines = wrapped_lines(&app.ws, item, theme, criterion, inner.width as usize);
+    // Never scroll past the last screenful.
+    let most = lines.len().saturating_sub(inner.height as usize) as u16;
+    Paragraph::new(lines).scroll((scroll.min(most), 0)).render(inner, buf);
     Some(area)
 }

@@ -15,8 +15,18 @@ pub const DIALOG_KEYS: &[(&str, &str)] = &[
     ("Enter", "confirm; in the split dialog start the next title, on an empty line create"),
     ("Esc", "cancel the dialog"),
     ("Tab", "split dialog: pick another board for the children"),
-    ("↑ ↓", "search: choose a hit"),
+    ("↑ ↓", "search: choose a hit; picker: choose a value"),
+    ("type", "picker (iteration, team, kind, team board): narrow the list"),
     ("y n", "answer a question"),
+];
+
+/// Keys of the details view (Enter on a card).
+pub const DETAIL_KEYS: &[(&str, &str)] = &[
+    ("j k", "scroll"),
+    ("Tab", "choose the next acceptance criterion (Shift+Tab the previous)"),
+    ("Space", "tick or untick the chosen criterion"),
+    ("a", "add a criterion"),
+    ("d", "delete the chosen criterion"),
 ];
 
 pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
@@ -32,6 +42,14 @@ pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     lines.push(Line::raw(""));
     lines.push(Line::styled("Dialogs", theme.header));
     for (keys, doc) in DIALOG_KEYS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<key_width$}"), theme.key_hint),
+            Span::raw(doc.to_string()),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Details", theme.header));
+    for (keys, doc) in DETAIL_KEYS {
         lines.push(Line::from(vec![
             Span::styled(format!("  {keys:<key_width$}"), theme.key_hint),
             Span::raw(doc.to_string()),

@@ -9,6 +9,7 @@ pub mod dialog;
 pub mod help;
 pub mod metrics;
 pub mod objectives;
+pub mod picker;
 pub mod popup;
 pub mod present;
 pub mod program;
@@ -60,7 +61,13 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
     // Each overlay gives its text cursor (if it has a field) and the rectangle it covers.
     let (cursor, covered): (Option<Position>, Option<Rect>) = match &app.mode {
         Mode::Board => (None, None),
-        Mode::Details { scroll } => (None, detail::render_detail(app, *scroll, &theme, overlay, buf)),
+        Mode::Details { scroll, criterion } => {
+            (None, detail::render_detail(app, *scroll, *criterion, &theme, overlay, buf))
+        }
+        Mode::Picker(p) => some_both(picker::render_picker(p, &theme, overlay, buf)),
+        Mode::Prompt(prompt) => {
+            some_both(dialog::render_text_field(&prompt.title(), &prompt.input, &theme, overlay, buf))
+        }
         Mode::Help { scroll } => (None, Some(help::render_help(app, *scroll, &theme, overlay, buf))),
         Mode::Search(search) => some_both(dialog::render_search(app, search, &theme, overlay, buf)),
         Mode::NewItem(input) => {

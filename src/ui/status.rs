@@ -17,7 +17,19 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     let pair = |a, b| format!("{}/{}", keys(a), keys(b));
     let fixed = |k: &str, what| (k.to_string(), what);
     match &app.mode {
-        Mode::Board | Mode::Details { .. } => vec![
+        Mode::Details { .. } => vec![
+            fixed("j/k", "scroll"),
+            fixed("Tab", "criterion"),
+            fixed("Space", "tick"),
+            fixed("a", "add"),
+            fixed("d", "delete"),
+            fixed("Esc", "close"),
+        ],
+        Mode::Picker(_) => {
+            vec![fixed("type", "narrow"), fixed("↑↓", "choose"), fixed("Enter", "pick"), fixed("Esc", "cancel")]
+        }
+        Mode::Prompt(_) => vec![fixed("Enter", "save"), fixed("Esc", "cancel")],
+        Mode::Board => vec![
             (pair(Action::MoveItemLeft, Action::MoveItemRight), "move"),
             (pair(Action::MoveItemDown, Action::MoveItemUp), "rank"),
             (keys(Action::Help), "help"),

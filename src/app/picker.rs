@@ -1,0 +1,155 @@
+//! The one pick-from-a-list dialog (iteration, team, kind, target board): a list of choices,
+//! typing narrows it (every word must appear, ignoring case), ↑/↓ select, Enter picks.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::input::LineInput;
+
+/// What the picked value is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickFor {
+    Iteration,
+    Team,
+    Kind,
+    /// Moving a story to another team board (values are board keys).
+    MoveToTeam,
+}
+
+/// One entry of the list: what is shown, and the value picked (`None` clears the field).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub label: String,
+    pub value: Option<String>,
+    /// The item's current value.
+    pub current: bool,
+}
+
+impl Choice {
+    pub fn new(label: impl Into<String>, value: Option<String>, current: bool) -> Choice {
+        Choice { label: label.into(), value, current }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    /// The item the pick applies to.
+    pub id: String,
+    pub purpose: PickFor,
+    pub title: String,
+    pub choices: Vec<Choice>,
+    pub input: LineInput,
+    /// Index into [`Picker::shown`].
+    pub selected: usize,
+}
+
+/// What a key did to the picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Open,
+    Cancelled,
+    Picked(Choice),
+}
+
+impl Picker {
+    /// A picker with the current choice selected.
+    pub fn new(id: impl Into<String>, purpose: PickFor, title: impl Into<String>, choices: Vec<Choice>) -> Picker {
+        let selected = choices.iter().position(|c| c.current).unwrap_or(0);
+        Picker { id: id.into(), purpose, title: title.into(), choices, input: LineInput::default(), selected }
+    }
+
+    /// Indices of the choices that match what was typed, in list order.
+    pub fn shown(&self) -> Vec<usize> {
+        let query = self.input.text().to_lowercase();
+        let words: Vec<&str> = query.split_whitespace().collect();
+        (0..self.choices.len())
+            .filter(|&i| {
+                let label = self.choices[i].label.to_lowercase();
+                words.iter().all(|w| label.contains(w))
+            })
+            .collect()
+    }
+
+    /// The choice Enter would pick.
+    pub fn selected_choice(&self) -> Option<&Choice> {
+        self.shown().get(self.selected).map(|&i| &self.choices[i])
+    }
+
+    /// Typed or pasted text: narrows the list and selects its first entry.
+    pub fn insert_str(&mut self, text: &str) {
+        self.input.insert_str(text);
+        self.selected = 0;
+    }
+
+    pub fn on_key(&mut self, key: &KeyEvent) -> Outcome {
+        let count = self.shown().len();
+        match key.code {
+            KeyCode::Esc => return Outcome::Cancelled,
+            KeyCode::Enter => {
+                return match self.selected_choice() {
+                    Some(choice) => Outcome::Picked(choice.clone()),
+                    None => Outcome::Open,
+                };
+            }
+            KeyCode::Down | KeyCode::Tab => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            KeyCode::Up | KeyCode::BackTab => self.selected = self.selected.saturating_sub(1),
+            KeyCode::PageDown => self.selected = (self.selected + 10).min(count.saturating_sub(1)),
+            KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
+            _ => {
+                let before = self.input.text();
+                if self.input.handle(key) && self.input.text() != before {
+                    self.selected = 0;
+                }
+            }
+        }
+        Outcome::Open
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::KeyModifiers;
+
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn picker() -> Picker {
+        let choices = ["(none)", "I1", "I2", "I3", "IP"]
+            .iter()
+            .enumerate()
+            .map(|(n, l)| Choice::new(*l, (n > 0).then(|| l.to_string()), *l == "I2"))
+            .collect();
+        Picker::new("S-1", PickFor::Iteration, "Iteration", choices)
+    }
+
+    #[test]
+    fn opens_on_the_current_value_and_typing_narrows() {
+        let mut p = picker();
+        assert_eq!(p.selected_choice().unwrap().label, "I2");
+        p.on_key(&key(KeyCode::Char('p')));
+        assert_eq!(p.shown(), vec![4]);
+        assert_eq!(p.on_key(&key(KeyCode::Enter)), Outcome::Picked(p.choices[4].clone()));
+        p.on_key(&key(KeyCode::Char('x')));
+        assert!(p.shown().is_empty());
+        assert_eq!(p.on_key(&key(KeyCode::Enter)), Outcome::Open, "nothing to pick");
+        p.on_key(&key(KeyCode::Backspace));
+        p.on_key(&key(KeyCode::Backspace));
+        assert_eq!(p.shown().len(), 5);
+    }
+
+    #[test]
+    fn arrows_stay_in_the_list_and_esc_cancels() {
+        let mut p = picker();
+        for _ in 0..10 {
+            p.on_key(&key(KeyCode::Down));
+        }
+        assert_eq!(p.selected_choice().unwrap().label, "IP");
+        for _ in 0..10 {
+            p.on_key(&key(KeyCode::Up));
+        }
+        assert_eq!(p.selected_choice().unwrap().value, None);
+        assert_eq!(p.on_key(&key(KeyCode::Esc)), Outcome::Cancelled);
+    }
+}

@@ -1,0 +1,182 @@
+//! Quick edits of the selected card: open the picker or the one-line prompt for a field, and
+//! turn what was picked or typed into one undoable, saved edit.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::keymap::Action;
+use crate::model::fields::{self, Field};
+use crate::model::{Kind, Level};
+
+use super::actions::{commit, editable_selection};
+use super::input::LineInput;
+use super::picker::{Choice, Outcome, PickFor, Picker};
+use super::state::{App, Effect, Mode};
+
+/// What a one-line prompt sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptFor {
+    Points,
+    Owner,
+    Tags,
+    BlockReason,
+    NewCriterion,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub id: String,
+    pub purpose: PromptFor,
+    pub input: LineInput,
+    /// The mode to return to afterwards (the board, or the details).
+    pub back: Box<Mode>,
+}
+
+impl Prompt {
+    pub fn title(&self) -> String {
+        let id = &self.id;
+        match self.purpose {
+            PromptFor::Points => format!("Points of {id} (a whole number; empty clears)"),
+            PromptFor::Owner => format!("Owner of {id} (empty clears)"),
+            PromptFor::Tags => format!("Tags of {id}, comma-separated"),
+            PromptFor::BlockReason => format!("Why is {id} blocked?"),
+            PromptFor::NewCriterion => format!("New acceptance criterion for {id}"),
+        }
+    }
+}
+
+/// Opens the dialog of a quick-edit action on the selected card.
+pub fn open(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(id) = editable_selection(app) else { return Vec::new() };
+    let Some((board, item)) = app.ws.find(&id) else { return Vec::new() };
+    let prompt = |purpose, text: &str| {
+        Mode::Prompt(Prompt { id: id.clone(), purpose, input: LineInput::new(text), back: Box::new(Mode::Board) })
+    };
+    app.mode = match action {
+        Action::SetPoints => prompt(PromptFor::Points, &item.points.map(|p| p.to_string()).unwrap_or_default()),
+        Action::SetOwner => prompt(PromptFor::Owner, item.owner.as_deref().unwrap_or("")),
+        Action::EditTags => prompt(PromptFor::Tags, &item.tags.join(", ")),
+        Action::ToggleBlocked => {
+            if item.blocked.is_some() {
+                let edit = fields::set_field(&app.ws, &id, Field::Blocked(None));
+                return commit(app, edit, Some(&id));
+            }
+            prompt(PromptFor::BlockReason, "")
+        }
+        Action::PickIteration => {
+            let allowed = fields::iterations_for(&app.ws, board);
+            if allowed.is_empty() {
+                app.info("no board lists iterations yet; add `iterations: [\"I1\", …]` to a board (E edits the item)");
+                return Vec::new();
+            }
+            let mut choices = vec![Choice::new("(no iteration)", None, item.iteration.is_none())];
+            choices.extend(
+                allowed.iter().map(|i| Choice::new(*i, Some(i.to_string()), item.iteration.as_deref() == Some(i))),
+            );
+            Mode::Picker(Picker::new(&id, PickFor::Iteration, format!("Iteration of {id}"), choices))
+        }
+        Action::PickTeam => {
+            let mut choices = vec![Choice::new("(no team)", None, item.team.is_none())];
+            let teams = app.ws.boards().iter().filter(|b| b.level == Level::Team);
+            choices
+                .extend(teams.map(|b| Choice::new(&b.name, Some(b.name.clone()), item.team.as_ref() == Some(&b.name))));
+            Mode::Picker(Picker::new(&id, PickFor::Team, format!("Team of {id}"), choices))
+        }
+        Action::PickKind => {
+            let current = board.kind_of(item);
+            let mut kinds: Vec<Kind> = fields::kinds_for(board.level).to_vec();
+            if !kinds.contains(&current) {
+                kinds.insert(0, current);
+            }
+            let choices =
+                kinds.iter().map(|k| Choice::new(k.name(), Some(k.name().to_string()), *k == current)).collect();
+            Mode::Picker(Picker::new(&id, PickFor::Kind, format!("Kind of {id}"), choices))
+        }
+        Action::MoveToTeam => {
+            if board.level != Level::Team {
+                app.info(format!(
+                    "{id} is on a {} board; only stories on team boards move to another team",
+                    board.level.name().to_lowercase()
+                ));
+                return Vec::new();
+            }
+            let targets = fields::other_team_boards(&app.ws, &board.key);
+            if targets.is_empty() {
+                app.info("there is no other team board to move it to");
+                return Vec::new();
+            }
+            let choices = targets.iter().map(|b| Choice::new(&b.name, Some(b.key.clone()), false)).collect();
+            Mode::Picker(Picker::new(&id, PickFor::MoveToTeam, format!("Move {id} to the board of team"), choices))
+        }
+        _ => return Vec::new(),
+    };
+    Vec::new()
+}
+
+/// A key in the picker; picking applies the choice.
+pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent) -> (Mode, Vec<Effect>) {
+    match picker.on_key(&key) {
+        Outcome::Open => (Mode::Picker(picker), Vec::new()),
+        Outcome::Cancelled => {
+            app.info("cancelled");
+            (Mode::Board, Vec::new())
+        }
+        Outcome::Picked(choice) => {
+            let id = picker.id.clone();
+            let edit = match picker.purpose {
+                PickFor::Iteration => fields::set_field(&app.ws, &id, Field::Iteration(choice.value)),
+                PickFor::Team => fields::set_field(&app.ws, &id, Field::Team(choice.value)),
+                PickFor::Kind => {
+                    let kind = Kind::ALL.into_iter().find(|k| Some(k.name()) == choice.value.as_deref());
+                    match kind {
+                        Some(kind) => fields::set_field(&app.ws, &id, Field::Kind(kind)),
+                        None => return (Mode::Board, Vec::new()),
+                    }
+                }
+                PickFor::MoveToTeam => {
+                    let Some(to) = choice.value else { return (Mode::Board, Vec::new()) };
+                    let now = (app.clock)();
+                    crate::model::fields::move_to_board(&app.ws, &id, &to, &now)
+                }
+            };
+            (Mode::Board, commit(app, edit, Some(&id)))
+        }
+    }
+}
+
+/// A key in a one-line prompt: Enter applies (a bad value keeps the prompt open, said), Esc
+/// cancels.
+pub fn on_prompt(app: &mut App, mut prompt: Prompt, key: KeyEvent) -> (Mode, Vec<Effect>) {
+    match key.code {
+        KeyCode::Esc => (*prompt.back, Vec::new()),
+        KeyCode::Enter => {
+            let text = prompt.input.text();
+            let id = prompt.id.clone();
+            let field = match prompt.purpose {
+                PromptFor::Points => fields::parse_points(&text).map(Field::Points),
+                PromptFor::Owner => Ok(Field::Owner(fields::clean_text(&text))),
+                PromptFor::Tags => Ok(Field::Tags(fields::parse_tags(&text))),
+                PromptFor::BlockReason => Ok(Field::Blocked(Some(text))),
+                PromptFor::NewCriterion => Ok(Field::AddCriterion(text)),
+            };
+            let edit = field.and_then(|field| fields::set_field(&app.ws, &id, field));
+            match edit {
+                Ok(edit) => {
+                    let effects = commit(app, Ok(edit), Some(&id));
+                    (*prompt.back, effects)
+                }
+                Err(crate::model::ModelError::NothingToChange) => {
+                    app.info("no change");
+                    (*prompt.back, Vec::new())
+                }
+                Err(err) => {
+                    app.error(err.to_string());
+                    (Mode::Prompt(prompt), Vec::new())
+                }
+            }
+        }
+        _ => {
+            prompt.input.handle(&key);
+            (Mode::Prompt(prompt), Vec::new())
+        }
+    }
+}
