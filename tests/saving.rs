@@ -159,3 +159,28 @@ fn injected_write_fsync_and_rename_failures_keep_the_file_and_the_edit() {
         let _ = fs::remove_dir_all(&dir);
     }
 }
+
+#[test]
+fn a_story_moved_to_another_board_keeps_its_id_whichever_board_is_saved_first() {
+    let dir = std::env::temp_dir().join(format!("trainboard-saving-move-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    for name in ["team-alpha.ron", "team-beta.ron", "art.ron", "portfolio.ron"] {
+        fs::copy(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/demo").join(name), dir.join(name)).unwrap();
+    }
+    let (mut ws, loaded, root) = load_workspace(&dir).into_workspace().unwrap();
+    let mut files = WorkspaceFiles::new(&root, loaded, &ws);
+    let id = ws.board_by_key("team-alpha.ron").unwrap().items[0].id.clone();
+    let edit = trainboard::model::fields::move_to_board(&ws, &id, "team-beta.ron", "2026-11-22T10:00:00Z").unwrap();
+    History::default().commit(&mut ws, edit).unwrap();
+    // The board it goes to first, while the file it left still holds it.
+    let _lock = files.lock_workspace().unwrap();
+    let keys = ["team-beta.ron".to_string(), "team-alpha.ron".to_string()];
+    assert_eq!(files.colliding_new_ids(&ws, &keys), vec![], "our own item leaving is no clash");
+    drop(_lock);
+    let report = files.save(&ws, &keys);
+    assert!(report.errors.is_empty() && report.renamed.is_empty(), "{report:?}");
+    let (after, _, _) = load_workspace(&dir).into_workspace().unwrap();
+    assert_eq!(after.find(&id).map(|(b, _)| b.key.as_str()), Some("team-beta.ron"));
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -195,9 +195,20 @@ impl WorkspaceFiles {
         let mut on_disk: HashSet<String> = HashSet::new();
         for path in board_files(&self.root) {
             let key = board_key(&self.root, &path);
+            // An id we knew on that board and took off it (a story moved to another team, not
+            // saved there yet) is ours leaving, not someone else's.
+            let base = self.base_ids.get(&key);
+            let shown = ws.board_by_key(&key);
+            let ours_leaving = |id: &String| {
+                base.is_some_and(|b| b.contains(id)) && shown.is_some_and(|board| board.item(id).is_none())
+            };
             if let Ok((board, _)) = load_file(&self.root, &path) {
                 on_disk.extend(
-                    board.items.into_iter().map(|i| i.id).filter(|id| !new_ids.contains(&(key.clone(), id.clone()))),
+                    board
+                        .items
+                        .into_iter()
+                        .map(|i| i.id)
+                        .filter(|id| !new_ids.contains(&(key.clone(), id.clone())) && !ours_leaving(id)),
                 );
             }
         }
