@@ -96,7 +96,10 @@ pub fn find_workspace(path: Option<&Path>) -> Found {
 
 /// `~/…` for paths in the home folder, for the status line.
 pub fn display_path(path: &Path) -> String {
-    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    // `.` or `../x` says little on a status line: show where it really is.
+    let path = &path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let home =
+        directories::BaseDirs::new().map(|d| d.home_dir().canonicalize().unwrap_or_else(|_| d.home_dir().into()));
     match home.as_deref().and_then(|h| path.strip_prefix(h).ok()) {
         Some(rest) => format!("~/{}", rest.display()),
         None => path.display().to_string(),
