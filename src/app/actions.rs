@@ -106,6 +106,7 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         JumpToParent => jump_to_parent(app),
         NextBoard => cycle_board(app, 1),
         PrevBoard => cycle_board(app, -1),
+        PickBoard => super::quick::open_board_picker(app),
         FirstPortfolioBoard => first_board(app, Level::Portfolio),
         FirstProgramBoard => first_board(app, Level::Program),
         FirstTeamBoard => first_board(app, Level::Team),

@@ -13,6 +13,8 @@ pub enum PickFor {
     Kind,
     /// Moving a story to another team board (values are board keys).
     MoveToTeam,
+    /// Going to a board (values are board keys; no item).
+    Board,
 }
 
 /// One entry of the list: what is shown, and the value picked (`None` clears the field).

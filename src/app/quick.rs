@@ -112,12 +112,31 @@ pub fn open(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The board picker: every board in tab order, as `Level · Name`, the current one marked.
+pub fn open_board_picker(app: &mut App) {
+    let choices = app
+        .ws
+        .boards()
+        .iter()
+        .enumerate()
+        .map(|(i, b)| Choice::new(format!("{} · {}", b.level.name(), b.name), Some(b.key.clone()), i == app.board))
+        .collect();
+    app.mode = Mode::Picker(Picker::new("", PickFor::Board, "Go to board", choices));
+}
+
 /// A key in the picker; picking applies the choice.
 pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent) -> (Mode, Vec<Effect>) {
     match picker.on_key(&key) {
         Outcome::Open => (Mode::Picker(picker), Vec::new()),
         Outcome::Cancelled => {
             app.info("cancelled");
+            (Mode::Board, Vec::new())
+        }
+        Outcome::Picked(choice) if picker.purpose == PickFor::Board => {
+            let index = choice.value.as_deref().and_then(|key| app.ws.board_index(key));
+            if let Some(index) = index {
+                app.show_board(index);
+            }
             (Mode::Board, Vec::new())
         }
         Outcome::Picked(choice) => {
@@ -132,6 +151,7 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent) -> (Mode, Vec
                         None => return (Mode::Board, Vec::new()),
                     }
                 }
+                PickFor::Board => return (Mode::Board, Vec::new()),
                 PickFor::MoveToTeam => {
                     let Some(to) = choice.value else { return (Mode::Board, Vec::new()) };
                     let now = (app.clock)();

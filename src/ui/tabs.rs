@@ -14,14 +14,20 @@ use super::theme::Theme;
 /// Draws the tab bar; returns each tab's columns and board, for the mouse.
 pub fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<(u16, u16, usize)> {
     // Board names get shorter until every tab fits; the current one is never cut below 12.
+    // Past names of 6, the bar scrolls: the tabs around the current one, with how many
+    // boards are hidden on each side (`◀3` … `4▶`), so no board is ever silently dropped.
     let wide = area.width >= 100;
     let mut spans = Vec::new();
-    for budget in [28, 20, 14, 10, 6, 3] {
+    for budget in [28, 20, 14, 10, 6] {
         spans = tab_spans(app, theme, wide, budget);
         let width: usize = spans.iter().map(|(s, _)| s.width()).sum();
         if width <= area.width as usize {
             break;
         }
+    }
+    let width: usize = spans.iter().map(|(s, _)| s.width()).sum();
+    if width > area.width as usize {
+        spans = scrolled(spans, app.board, area.width as usize, theme);
     }
     let mut hits = Vec::new();
     let mut x = area.x;
@@ -59,4 +65,49 @@ fn tab_spans<'a>(app: &App, theme: &Theme, wide: bool, budget: usize) -> Vec<(Sp
         }
     }
     spans
+}
+
+/// The run of tabs around the current board that fits `width`, with markers counting the
+/// boards left out on each side.
+fn scrolled<'a>(
+    spans: Vec<(Span<'a>, Option<usize>)>,
+    current: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<(Span<'a>, Option<usize>)> {
+    let Some(at) = spans.iter().position(|(_, b)| *b == Some(current)) else { return spans };
+    let widths: Vec<usize> = spans.iter().map(|(s, _)| s.width()).collect();
+    let boards_in = |lo: usize, hi: usize| spans[lo..hi].iter().filter(|(_, b)| b.is_some()).count();
+    let total_boards = boards_in(0, spans.len());
+    let marker = |n: usize| if n == 0 { 0 } else { format!("◀{n} ").chars().count() };
+    let fits = |lo: usize, hi: usize| {
+        let left = boards_in(0, lo);
+        let right = total_boards - left - boards_in(lo, hi);
+        widths[lo..hi].iter().sum::<usize>() + marker(left) + marker(right) <= width
+    };
+    let (mut lo, mut hi) = (at, at + 1);
+    loop {
+        let grew_right = hi < spans.len() && fits(lo, hi + 1);
+        if grew_right {
+            hi += 1;
+        }
+        let grew_left = lo > 0 && fits(lo - 1, hi);
+        if grew_left {
+            lo -= 1;
+        }
+        if !grew_right && !grew_left {
+            break;
+        }
+    }
+    let left = boards_in(0, lo);
+    let right = total_boards - left - boards_in(lo, hi);
+    let mut out: Vec<(Span<'a>, Option<usize>)> = Vec::new();
+    if left > 0 {
+        out.push((Span::styled(format!("◀{left} "), theme.dim), None));
+    }
+    out.extend(spans.into_iter().skip(lo).take(hi - lo));
+    if right > 0 {
+        out.push((Span::styled(format!(" {right}▶"), theme.dim), None));
+    }
+    out
 }
