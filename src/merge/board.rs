@@ -32,6 +32,7 @@ pub fn merge_boards_avoiding(base: &Board, ours: &Board, theirs: &Board, elsewhe
     field!(version);
     field!(name);
     field!(level);
+    field!(default_kind);
     field!(columns);
     field!(iterations);
     field!(objectives);

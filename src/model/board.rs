@@ -95,6 +95,10 @@ pub struct Board {
     pub version: u32,
     pub name: String,
     pub level: Level,
+    /// The kind new items on this board get (`n`, `add`), when not the level's default; a
+    /// ROAM board names `Risk`. Items without a `kind` are still read by the level's default.
+    #[serde(default)]
+    pub default_kind: Option<Kind>,
     pub columns: Vec<Column>,
     #[serde(default)]
     pub iterations: Vec<String>,
@@ -118,6 +122,7 @@ impl PartialEq for Board {
         self.version == other.version
             && self.name == other.name
             && self.level == other.level
+            && self.default_kind == other.default_kind
             && self.columns == other.columns
             && self.iterations == other.iterations
             && self.items == other.items
@@ -140,6 +145,7 @@ impl Board {
             version: 1,
             name: name.into(),
             level,
+            default_kind: None,
             columns,
             iterations: Vec::new(),
             items: Vec::new(),
@@ -237,6 +243,11 @@ impl Board {
 
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.position(id).map(|p| &self.items[p])
+    }
+
+    /// The kind a new item on this board gets: the board's `default_kind`, else the level's.
+    pub fn new_item_kind(&self) -> Kind {
+        self.default_kind.unwrap_or_else(|| self.level.default_kind())
     }
 
     /// The item's kind, defaulted by this board's level.

@@ -17,6 +17,9 @@ pub fn board_to_string(board: &Board) -> String {
     let _ = writeln!(out, "{INDENT}version: {},", board.version);
     let _ = writeln!(out, "{INDENT}name: {},", quote(&board.name));
     let _ = writeln!(out, "{INDENT}level: {},", board.level.name());
+    if let Some(kind) = board.default_kind {
+        let _ = writeln!(out, "{INDENT}default_kind: {},", kind.name());
+    }
     out.push_str(INDENT);
     out.push_str("columns: [\n");
     for column in &board.columns {

@@ -99,7 +99,10 @@ pub fn objective_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'stat
     }
     let mut train_line = vec![Span::styled(format!("  {:<10}", "Train"), theme.header)];
     train_line.extend(bar(total, cells, theme));
-    lines.push(Line::styled("Program predictability (committed objectives; band = 80–100 %)", theme.header));
+    lines.push(Line::styled(
+        "Program predictability (all actual BV / committed planned BV; band 80–100 %)",
+        theme.header,
+    ));
     lines.push(Line::from(train_line));
     lines
 }
