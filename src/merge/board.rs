@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::model::confidence::Vote;
 use crate::model::{Board, Item};
 
 use super::ids::rename_collisions;
@@ -36,12 +37,27 @@ pub fn merge_boards_avoiding(base: &Board, ours: &Board, theirs: &Board, elsewhe
     field!(columns);
     field!(iterations);
     field!(objectives);
+    board.confidence = merge_votes(&base.confidence, &ours.confidence, &theirs.confidence);
     let (ours_items, renamed) = rename_collisions(base, ours, theirs, elsewhere);
     board.items = merge_items(&base.items, &ours_items, &theirs.items, &mut conflicts);
     board.reindex();
     keep_items_in_columns(&mut board, base, ours, theirs, &mut conflicts);
     conflicts.sort_by(|a, b| (&a.id, &a.field).cmp(&(&b.id, &b.field)));
     Merged { board, conflicts, renamed }
+}
+
+/// Confidence votes are a log: a vote added on either side is kept, one removed on either side
+/// is gone; theirs first, then our new ones, in order of time. Never a conflict.
+fn merge_votes(base: &[Vote], ours: &[Vote], theirs: &[Vote]) -> Vec<Vote> {
+    let removed = |side: &[Vote], vote: &Vote| base.contains(vote) && !side.contains(vote);
+    let mut merged: Vec<Vote> = theirs.iter().filter(|v| !removed(ours, v)).cloned().collect();
+    for vote in ours {
+        if !base.contains(vote) && !merged.contains(vote) {
+            merged.push(vote.clone());
+        }
+    }
+    merged.sort_by_key(|v| v.at.unix());
+    merged
 }
 
 /// The merged items, in the merged order.

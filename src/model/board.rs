@@ -107,6 +107,10 @@ pub struct Board {
     /// PI objectives (team boards).
     #[serde(default)]
     pub objectives: Vec<Objective>,
+    /// Fist-of-five confidence votes (a team's on its board, the train's on the program
+    /// board), oldest first.
+    #[serde(default)]
+    pub confidence: Vec<super::confidence::Vote>,
     /// Where the board lives, relative to the workspace (its file name); set by the loader.
     #[serde(skip)]
     pub key: String,
@@ -127,6 +131,7 @@ impl PartialEq for Board {
             && self.iterations == other.iterations
             && self.items == other.items
             && self.objectives == other.objectives
+            && self.confidence == other.confidence
             && self.key == other.key
     }
 }
@@ -150,6 +155,7 @@ impl Board {
             iterations: Vec::new(),
             items: Vec::new(),
             objectives: Vec::new(),
+            confidence: Vec::new(),
             key: key.into(),
             locked: None,
             layout: Layout::default(),

@@ -2,7 +2,9 @@
 //! times come in as RFC 3339 strings from the caller.
 
 pub mod board;
+pub mod confidence;
 pub mod edit;
+pub mod fields;
 pub mod flow;
 pub mod ids;
 pub mod item;
@@ -45,4 +47,7 @@ pub enum ModelError {
     UnknownIteration { iteration: String, known: String },
     #[error("there is no board on the level below to split onto")]
     NoLevelBelow,
+    /// A value the user typed that the field cannot hold, in words.
+    #[error("{0}")]
+    Invalid(String),
 }

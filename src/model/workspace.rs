@@ -161,6 +161,7 @@ impl Workspace {
             Op::Replace { board, item } => self.replace(board, item),
             Op::Reposition { board, id, to } => self.reposition(board, id, to),
             Op::Reorder { board, ids } => self.reorder(board, ids),
+            Op::SetField { board, field } => super::fields::set_field(self, board, field),
         }
     }
 

@@ -60,6 +60,17 @@ pub fn board_to_string(board: &Board) -> String {
             .collect();
         let _ = writeln!(out, "{INDENT}objectives: {},", block(&lines, 1));
     }
+    if !board.confidence.is_empty() {
+        let lines: Vec<String> = board
+            .confidence
+            .iter()
+            .map(|v| {
+                let votes: Vec<String> = v.votes.iter().map(|f| f.get().to_string()).collect();
+                format!("(at: {}, votes: [{}])", quote(&v.at), votes.join(", "))
+            })
+            .collect();
+        let _ = writeln!(out, "{INDENT}confidence: {},", block(&lines, 1));
+    }
     out.push_str(")\n");
     out
 }

@@ -1,0 +1,141 @@
+//! Objectives and confidence votes edited as board-level fields: each change is one undoable
+//! step, undo keeps someone else's newer change, and both fields round-trip and merge.
+
+use trainboard::history::History;
+use trainboard::merge::merge_boards;
+use trainboard::model::confidence::parse_votes;
+use trainboard::model::fields::{ObjectiveChange, change_objective, record_vote};
+use trainboard::model::{Board, Column, Level, ModelError, Objective, Workspace};
+use trainboard::storage::{board_to_string, parse_board};
+
+const NOW: &str = "2026-11-21T16:30:00Z";
+
+fn workspace() -> Workspace {
+    let mut alpha = Board::new("alpha.ron", "Alpha", Level::Team, vec![Column::new("Done", None)]);
+    alpha.objectives = vec![Objective { text: "Search".into(), planned: 8, actual: None, stretch: false }];
+    Workspace::new(vec![alpha])
+}
+
+fn alpha(ws: &Workspace) -> &Board {
+    ws.board_by_key("alpha.ron").unwrap()
+}
+
+#[test]
+fn each_objective_change_is_one_undoable_step() {
+    let (mut ws, mut h) = (workspace(), History::default());
+    let original = alpha(&ws).objectives.clone();
+    for change in [
+        ObjectiveChange::Add("Checkout  live".into()),
+        ObjectiveChange::Planned(9),
+        ObjectiveChange::Actual(Some(7)),
+        ObjectiveChange::ToggleStretch,
+        ObjectiveChange::Text("Checkout live for 10 %".into()),
+    ] {
+        let edit = change_objective(&ws, "alpha.ron", 1, change).unwrap();
+        let applied = h.commit(&mut ws, edit).unwrap();
+        assert_eq!(applied.boards, ["alpha.ron"]);
+    }
+    assert_eq!(
+        alpha(&ws).objectives[1],
+        Objective { text: "Checkout live for 10 %".into(), planned: 9, actual: Some(7), stretch: true }
+    );
+    h.undo(&mut ws).unwrap();
+    assert_eq!(alpha(&ws).objectives[1].text, "Checkout live");
+    for _ in 0..4 {
+        h.undo(&mut ws).unwrap();
+    }
+    assert_eq!(alpha(&ws).objectives, original);
+    h.redo(&mut ws).unwrap();
+    assert_eq!(alpha(&ws).objectives.len(), 2);
+}
+
+#[test]
+fn bad_values_are_refused_with_a_reason() {
+    let ws = workspace();
+    let err = |c| change_objective(&ws, "alpha.ron", 0, c).unwrap_err().to_string();
+    assert!(err(ObjectiveChange::Planned(11)).contains("1 to 10"));
+    assert!(err(ObjectiveChange::Planned(0)).contains("1 to 10"));
+    assert!(err(ObjectiveChange::Actual(Some(12))).contains("0 to 10"));
+    assert!(err(ObjectiveChange::Text("   ".into())).contains("needs a text"));
+    assert!(
+        change_objective(&ws, "alpha.ron", 5, ObjectiveChange::Planned(3))
+            .unwrap_err()
+            .to_string()
+            .contains("no objective 6")
+    );
+    assert_eq!(
+        change_objective(&ws, "alpha.ron", 0, ObjectiveChange::Planned(8)).unwrap_err(),
+        ModelError::NothingToChange
+    );
+    assert!(matches!(
+        change_objective(&ws, "nope.ron", 0, ObjectiveChange::ToggleStretch),
+        Err(ModelError::UnknownBoard(_))
+    ));
+}
+
+#[test]
+fn undo_keeps_objectives_someone_else_changed_since_and_says_so() {
+    let (mut ws, mut h) = (workspace(), History::default());
+    let edit = change_objective(&ws, "alpha.ron", 0, ObjectiveChange::Actual(Some(6))).unwrap();
+    h.commit(&mut ws, edit).unwrap();
+    // Someone else scores it differently (the file changed on disk and was reloaded).
+    let mut theirs = alpha(&ws).clone();
+    theirs.objectives[0].actual = Some(8);
+    ws.put_board(theirs);
+    let applied = h.undo(&mut ws).unwrap();
+    assert_eq!(alpha(&ws).objectives[0].actual, Some(8), "their newer score stays");
+    assert!(
+        applied.kept_theirs.iter().any(|n| n.contains("Alpha's objectives") && n.contains("kept theirs")),
+        "{:?}",
+        applied.kept_theirs
+    );
+}
+
+#[test]
+fn votes_are_recorded_undone_and_round_trip() {
+    let (mut ws, mut h) = (workspace(), History::default());
+    let edit = record_vote(&ws, "alpha.ron", parse_votes("5 4 4 2 1").unwrap(), NOW).unwrap();
+    h.commit(&mut ws, edit).unwrap();
+    let board = alpha(&ws).clone();
+    let text = board_to_string(&board);
+    assert!(
+        text.contains("    confidence: [\n        (at: \"2026-11-21T16:30:00Z\", votes: [5, 4, 4, 2, 1]),\n    ],\n"),
+        "{text}"
+    );
+    let back = parse_board(text.as_bytes(), "alpha.ron").unwrap();
+    assert_eq!(back, board);
+    assert_eq!(board_to_string(&back), text);
+    h.undo(&mut ws).unwrap();
+    assert!(alpha(&ws).confidence.is_empty());
+    // A vote outside 1–5, or a time that is not one, is an error in the file.
+    for bad in ["votes: [6]", "votes: [0]", "votes: [-1]"] {
+        let file =
+            format!("Board(name: \"A\", level: Team, columns: [(name: \"D\")], confidence: [(at: \"{NOW}\", {bad})])");
+        let err = parse_board(file.as_bytes(), "a.ron").unwrap_err();
+        assert!(err.line == 1 && err.column > 60, "{err:?}");
+        if !bad.contains('-') {
+            assert!(err.message.contains("1 to 5 fingers"), "{err:?}");
+        }
+    }
+    let file =
+        "Board(name: \"A\", level: Team, columns: [(name: \"D\")], confidence: [(at: \"yesterday\", votes: [3])])";
+    assert!(parse_board(file.as_bytes(), "a.ron").is_err());
+}
+
+#[test]
+fn votes_from_both_sides_of_a_merge_are_kept() {
+    let base = alpha(&workspace()).clone();
+    let with = |board: &Board, at: &str, votes: &str| {
+        let ws = Workspace::new(vec![board.clone()]);
+        let edit = record_vote(&ws, "alpha.ron", parse_votes(votes).unwrap(), at).unwrap();
+        let mut ws = ws;
+        History::default().commit(&mut ws, edit).unwrap();
+        alpha(&ws).clone()
+    };
+    let ours = with(&base, "2026-11-21T16:00:00Z", "3 3");
+    let theirs = with(&base, "2026-11-21T17:00:00Z", "5 5");
+    let merged = merge_boards(&base, &ours, &theirs);
+    assert!(merged.conflicts.is_empty());
+    let times: Vec<&str> = merged.board.confidence.iter().map(|v| v.at.as_str()).collect();
+    assert_eq!(times, ["2026-11-21T16:00:00Z", "2026-11-21T17:00:00Z"]);
+}
