@@ -13,7 +13,8 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
         Command::List { board, json } => print(headless::list(workspace, board.as_deref(), json)?, json),
         Command::Show { id, json } => print(headless::show(workspace, &id, json)?, json),
         Command::Add { board, title, column, parent, kind } => {
-            let id = headless::add(workspace, &board, &title, column.as_deref(), parent.as_deref(), kind.as_deref())?;
+            let id =
+                headless::add_as(workspace, &board, &title, column.as_deref(), parent.as_deref(), kind.as_deref())?;
             println!("{id}");
         }
         Command::Renumber => {

@@ -182,6 +182,17 @@ pub fn add(
     title: &str,
     column: Option<&str>,
     parent: Option<&str>,
+) -> Result<String, HeadlessError> {
+    add_as(root, board, title, column, parent, None)
+}
+
+/// Like [`add`], of the kind named `kind` (any case) instead of the board's kind for new items.
+pub fn add_as(
+    root: &Path,
+    board: &str,
+    title: &str,
+    column: Option<&str>,
+    parent: Option<&str>,
     kind: Option<&str>,
 ) -> Result<String, HeadlessError> {
     let kind = match kind {

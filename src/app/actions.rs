@@ -116,6 +116,9 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         },
         ShowMetrics => app.mode = Mode::Metrics,
         ShowObjectives => app.mode = Mode::Objectives { scroll: 0 },
+        SetPlannedValue | SetActualValue | ToggleStretch | RecordVote => {
+            app.info("that key works in the objectives view (o)")
+        }
         Help => app.mode = Mode::Help { scroll: 0 },
         Quit => return vec![Effect::Quit],
     }

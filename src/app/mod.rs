@@ -7,6 +7,7 @@ pub mod filter;
 pub mod geometry;
 pub mod input;
 pub mod mouse;
+pub mod objectives;
 pub mod state;
 pub mod sync;
 pub mod tree;

@@ -56,6 +56,20 @@ pub fn train(ws: &Workspace) -> (Vec<(&Board, Achievement)>, Achievement) {
     (teams, total)
 }
 
+/// The train's own board: the program board that plans the PI (it lists `iterations`), else
+/// the first program board that is not a board of another kind (no `default_kind`, as a ROAM
+/// board has), else the first program board. Its file keeps the train's vote and PI.
+pub fn train_board(ws: &Workspace) -> Option<usize> {
+    let program: Vec<usize> = ws.boards_at(Level::Program).collect();
+    let board = |i: &usize| ws.board(*i);
+    program
+        .iter()
+        .find(|i| board(i).is_some_and(|b| !b.iterations.is_empty()))
+        .or_else(|| program.iter().find(|i| board(i).is_some_and(|b| b.default_kind.is_none())))
+        .or(program.first())
+        .copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

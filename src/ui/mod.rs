@@ -95,10 +95,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             );
             (None, Some(dialog::render_question("WIP limit reached", &body, &theme, overlay, buf)))
         }
-        Mode::Objectives { scroll } => {
-            objectives::render_objectives(app, *scroll, &theme, overlay, buf);
-            (None, Some(overlay))
-        }
+        Mode::Objectives { .. } => (objectives::render_objectives(app, &theme, overlay, buf), Some(overlay)),
         Mode::ProgramBoard => {
             program::render_program_board(app, &theme, overlay, buf);
             (None, Some(overlay))
