@@ -193,6 +193,7 @@ fn objectives_view_shows_predictability_bars_with_the_target_band() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
         let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
         let mut app = App::new(ws, "demo");
+        app.clock = || "2026-11-22T10:00:00Z".to_string();
         update(&mut app, Msg::Resize(w, h));
         press(&mut app, "o");
         let buf = draw(&app);
@@ -251,6 +252,7 @@ fn objectives_are_added_scored_and_toggled_in_the_view() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
     let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
     let mut app = App::new(ws, "demo");
+    app.clock = || "2026-11-22T10:00:00Z".to_string();
     update(&mut app, Msg::Resize(120, 40));
     let alpha = |app: &App| app.ws.board_by_key("team-alpha.ron").unwrap().objectives.clone();
     let before = alpha(&app);
@@ -297,7 +299,7 @@ fn filters_show_only_matching_cards_and_esc_clears() {
     assert_eq!(app.selected_id().as_deref(), Some("F-2"));
     // A bad filter says what is allowed and keeps the dialog open.
     press(&mut app, "Fcolour:red\n");
-    assert!(app.status.as_ref().unwrap().text.contains("use team, tag, owner, kind or blocked"));
+    assert!(app.status.as_ref().unwrap().text.contains("use team, tag, owner, kind, iteration or blocked"));
     press(&mut app, "\x1b\x1b");
     assert!(app.filter.is_none(), "Esc on the board clears the filter");
     assert!(text(&draw(&app)).contains("F-3"));
@@ -342,6 +344,7 @@ fn program_board_places_features_and_flags_a_late_dependency_red() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
         let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
         let mut app = App::new(ws, "demo");
+        app.clock = || "2026-11-22T10:00:00Z".to_string();
         update(&mut app, Msg::Resize(w, h));
         press(&mut app, "2b");
         let buf = draw(&app);

@@ -36,6 +36,7 @@ pub fn merge_boards_avoiding(base: &Board, ours: &Board, theirs: &Board, elsewhe
     field!(default_kind);
     field!(columns);
     field!(iterations);
+    field!(pi);
     field!(objectives);
     board.confidence = merge_votes(&base.confidence, &ours.confidence, &theirs.confidence);
     let (ours_items, renamed) = rename_collisions(base, ours, theirs, elsewhere);

@@ -83,6 +83,13 @@ impl Show for Move {
     }
 }
 
+impl Show for crate::model::pi::Pi {
+    fn show(&self) -> String {
+        let dates: Vec<String> = self.iterations.iter().map(|i| format!("{} {}–{}", i.name, i.start, i.end)).collect();
+        if dates.is_empty() { self.name.show() } else { format!("{} ({})", self.name.show(), dates.join(", ")) }
+    }
+}
+
 impl Show for Objective {
     fn show(&self) -> String {
         let mut text = format!("{} (planned {}", self.text.show(), self.planned);

@@ -102,6 +102,9 @@ pub struct Board {
     pub columns: Vec<Column>,
     #[serde(default)]
     pub iterations: Vec<String>,
+    /// The PI this (program) board plans: its name and iteration dates.
+    #[serde(default)]
+    pub pi: Option<super::pi::Pi>,
     #[serde(default)]
     pub items: Vec<Item>,
     /// PI objectives (team boards).
@@ -129,6 +132,7 @@ impl PartialEq for Board {
             && self.default_kind == other.default_kind
             && self.columns == other.columns
             && self.iterations == other.iterations
+            && self.pi == other.pi
             && self.items == other.items
             && self.objectives == other.objectives
             && self.confidence == other.confidence
@@ -153,6 +157,7 @@ impl Board {
             default_kind: None,
             columns,
             iterations: Vec::new(),
+            pi: None,
             items: Vec::new(),
             objectives: Vec::new(),
             confidence: Vec::new(),

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod item;
 pub mod objectives;
 pub mod ops;
+pub mod pi;
 pub mod planning;
 pub mod renumber;
 pub mod time;

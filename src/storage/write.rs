@@ -30,6 +30,27 @@ pub fn board_to_string(board: &Board) -> String {
     if !board.iterations.is_empty() {
         let _ = writeln!(out, "{INDENT}iterations: {},", string_list(&board.iterations));
     }
+    if let Some(pi) = &board.pi {
+        out.push_str(INDENT);
+        out.push_str(
+            "pi: (
+",
+        );
+        let _ = writeln!(out, "{INDENT}{INDENT}name: {},", quote(&pi.name));
+        if !pi.iterations.is_empty() {
+            let lines: Vec<String> = pi
+                .iterations
+                .iter()
+                .map(|i| format!("(name: {}, start: \"{}\", end: \"{}\")", quote(&i.name), i.start, i.end))
+                .collect();
+            let _ = writeln!(out, "{INDENT}{INDENT}iterations: {},", block(&lines, 2));
+        }
+        out.push_str(INDENT);
+        out.push_str(
+            "),
+",
+        );
+    }
     if board.items.is_empty() {
         out.push_str(INDENT);
         out.push_str("items: [],\n");

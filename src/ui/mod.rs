@@ -69,7 +69,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             some_both(dialog::render_text_field(&title, input, &theme, overlay, buf))
         }
         Mode::Filter(input) => some_both(dialog::render_text_field(
-            "Filter: team:NAME · tag:NAME · owner:NAME · kind:KIND · blocked",
+            "Filter (several combine): team: tag: owner: kind: iteration: blocked",
             input,
             &theme,
             overlay,

@@ -55,6 +55,15 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     }
 }
 
+/// The PI and today's iteration (long and short form): the current board's PI, else the
+/// train's (the program board's).
+pub fn pi_text(app: &App) -> Option<(String, String)> {
+    let train = crate::model::objectives::train_board(&app.ws).and_then(|i| app.ws.board(i));
+    let pi = app.current_board().and_then(|b| b.pi.as_ref()).or_else(|| train.and_then(|b| b.pi.as_ref()))?;
+    let today = crate::model::pi::Date::of_time(&(app.clock)());
+    Some((pi.describe(today), pi.short(today)))
+}
+
 pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut right: Vec<Span> = Vec::new();
     let mut right_width = 0;
@@ -83,7 +92,15 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let board = app.current_board().map(|b| b.name.as_str()).unwrap_or("");
             let items = app.current_board().map(|b| b.items.len()).unwrap_or(0);
             let filter = app.filter.as_ref().map(|f| format!(" · filter: {f} (Esc clears)")).unwrap_or_default();
-            Span::styled(fit(&format!(" {} · {board} · {items} items{filter}", app.origin), left_room), theme.status)
+            let line = |pi: &str| format!(" {} · {board}{pi} · {items} items{filter}", app.origin);
+            let text = match pi_text(app) {
+                None => line(""),
+                Some((long, short)) => {
+                    let full = line(&format!(" · {long}"));
+                    if width(&full) <= left_room { full } else { line(&format!(" · {short}")) }
+                }
+            };
+            Span::styled(fit(&text, left_room), theme.status)
         }
     };
     buf.set_line(area.x, area.y, &Line::from(left), left_room as u16);
