@@ -4,6 +4,7 @@
 pub mod board;
 pub mod card;
 pub mod conflicts;
+pub mod contrast;
 pub mod detail;
 pub mod dialog;
 pub mod help;
