@@ -139,3 +139,94 @@ fn votes_from_both_sides_of_a_merge_are_kept() {
     let times: Vec<&str> = merged.board.confidence.iter().map(|v| v.at.as_str()).collect();
     assert_eq!(times, ["2026-11-21T16:00:00Z", "2026-11-21T17:00:00Z"]);
 }
+
+#[test]
+fn a_vote_and_a_score_made_in_the_screen_are_saved_and_merge_with_a_change_on_disk() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use trainboard::app::{App, Effect, Msg, update};
+    use trainboard::storage::files::WorkspaceFiles;
+    use trainboard::storage::load_workspace;
+
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let dir = std::env::temp_dir().join(format!("trainboard-objectives-save-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["portfolio.ron", "art.ron", "roam.ron", "team-alpha.ron", "team-beta.ron"] {
+        std::fs::copy(demo.join(name), dir.join(name)).unwrap();
+    }
+    let (ws, loaded, root) = load_workspace(&dir).into_workspace().unwrap();
+    let mut files = WorkspaceFiles::new(&root, loaded, &ws);
+    let mut app = App::new(ws, "test");
+    app.clock = || "2026-11-21T16:30:00Z".to_string();
+    update(&mut app, Msg::Resize(120, 40));
+    // Meanwhile someone scores Alpha's third objective in the file.
+    let path = dir.join("team-alpha.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let theirs = text.replace("signed-in users\", planned: 9)", "signed-in users\", planned: 9, actual: 7)");
+    assert_ne!(text, theirs);
+    std::fs::write(&path, theirs).unwrap();
+    let mut saves: Vec<String> = Vec::new();
+    let mut press = |app: &mut App, keys: &str| {
+        for c in keys.chars() {
+            let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+            for effect in update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
+                if let Effect::Save(keys) = effect {
+                    saves.extend(keys);
+                }
+            }
+        }
+    };
+    // Vote on Alpha (its heading is selected first), then score the stretch objective (row 4).
+    press(&mut app, "oV4 4 2\njjjjA3\n");
+    assert_eq!(saves, ["team-alpha.ron", "team-alpha.ron"]);
+    let report = files.save(&app.ws, &saves);
+    assert!(report.errors.is_empty(), "{report:?}");
+    let saved = parse_board(&std::fs::read(&path).unwrap(), "team-alpha.ron").unwrap();
+    let actual: Vec<Option<u32>> = saved.objectives.iter().map(|o| o.actual).collect();
+    assert_eq!(actual, [Some(9), Some(8), Some(7), Some(3)], "their score and ours");
+    assert_eq!(saved.confidence.len(), 1);
+    assert_eq!(saved.confidence[0].votes.iter().map(|f| f.get()).collect::<Vec<_>>(), [4, 4, 2]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn objectives_merge_by_place_field_by_field() {
+    let o = |text: &str, planned: u32, actual: Option<u32>| Objective {
+        text: text.into(),
+        planned,
+        actual,
+        stretch: false,
+    };
+    let mut base = alpha(&workspace()).clone();
+    base.objectives = vec![o("A", 5, None), o("B", 8, None)];
+    let mut ours = base.clone();
+    ours.objectives[0].actual = Some(4);
+    ours.objectives.push(o("Ours new", 3, None));
+    let mut theirs = base.clone();
+    theirs.objectives[1].actual = Some(8);
+    theirs.objectives[1].stretch = true;
+    theirs.objectives.push(o("Theirs new", 2, None));
+    let merged = merge_boards(&base, &ours, &theirs);
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    let got: Vec<(&str, Option<u32>, bool)> =
+        merged.board.objectives.iter().map(|o| (o.text.as_str(), o.actual, o.stretch)).collect();
+    assert_eq!(
+        got,
+        [("A", Some(4), false), ("B", Some(8), true), ("Theirs new", None, false), ("Ours new", None, false)]
+    );
+    // Both scoring the same objective differently: a conflict on that field, theirs kept.
+    let mut ours2 = base.clone();
+    ours2.objectives[0].actual = Some(1);
+    let mut theirs2 = base.clone();
+    theirs2.objectives[0].actual = Some(2);
+    let merged = merge_boards(&base, &ours2, &theirs2);
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.conflicts[0].field, "objective 1 actual");
+    assert_eq!(merged.board.objectives[0].actual, Some(2));
+    // One side removed an objective, the other scored one: the whole list conflicts.
+    let mut removed = base.clone();
+    removed.objectives.remove(0);
+    let merged = merge_boards(&base, &removed, &ours2);
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.conflicts[0].field, "objectives");
+}

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::confidence::Vote;
-use crate::model::{Board, Item};
+use crate::model::{Board, Item, Objective};
 
 use super::ids::rename_collisions;
 use super::item::{merge_item, merge_value};
@@ -37,7 +37,7 @@ pub fn merge_boards_avoiding(base: &Board, ours: &Board, theirs: &Board, elsewhe
     field!(columns);
     field!(iterations);
     field!(pi);
-    field!(objectives);
+    board.objectives = merge_objectives(&base.objectives, &ours.objectives, &theirs.objectives, &mut conflicts);
     board.confidence = merge_votes(&base.confidence, &ours.confidence, &theirs.confidence);
     let (ours_items, renamed) = rename_collisions(base, ours, theirs, elsewhere);
     board.items = merge_items(&base.items, &ours_items, &theirs.items, &mut conflicts);
@@ -58,6 +58,42 @@ fn merge_votes(base: &[Vote], ours: &[Vote], theirs: &[Vote]) -> Vec<Vote> {
         }
     }
     merged.sort_by_key(|v| v.at.unix());
+    merged
+}
+
+/// Objectives have no ids, so they merge by place: while neither side removed or reordered any
+/// (each kept base's objectives in front, maybe with new ones after), each of base's objectives
+/// merges field by field (one team scoring one objective and another scoring the next both
+/// count), then theirs' new ones and ours' follow. Anything else is the whole list's conflict.
+fn merge_objectives(
+    base: &[Objective],
+    ours: &[Objective],
+    theirs: &[Objective],
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<Objective> {
+    let n = base.len();
+    let by_place = ours.len() >= n && theirs.len() >= n && !(ours == base || theirs == base || ours == theirs);
+    if !by_place {
+        return merge_value(None, "objectives", &base.to_vec(), &ours.to_vec(), &theirs.to_vec(), conflicts);
+    }
+    let mut merged: Vec<Objective> = (0..n)
+        .map(|i| {
+            let (b, o, t) = (&base[i], &ours[i], &theirs[i]);
+            let name = |field: &str| format!("objective {} {field}", i + 1);
+            Objective {
+                text: merge_value(None, &name("text"), &b.text, &o.text, &t.text, conflicts),
+                planned: merge_value(None, &name("planned"), &b.planned, &o.planned, &t.planned, conflicts),
+                actual: merge_value(None, &name("actual"), &b.actual, &o.actual, &t.actual, conflicts),
+                stretch: merge_value(None, &name("stretch"), &b.stretch, &o.stretch, &t.stretch, conflicts),
+            }
+        })
+        .collect();
+    merged.extend(theirs[n..].iter().cloned());
+    for added in &ours[n..] {
+        if !theirs[n..].contains(added) {
+            merged.push(added.clone());
+        }
+    }
     merged
 }
 

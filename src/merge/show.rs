@@ -21,6 +21,12 @@ impl Show for u32 {
     }
 }
 
+impl Show for bool {
+    fn show(&self) -> String {
+        if *self { "yes".to_string() } else { "no".to_string() }
+    }
+}
+
 impl Show for Kind {
     fn show(&self) -> String {
         self.name().to_string()
