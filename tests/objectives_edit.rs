@@ -230,3 +230,25 @@ fn objectives_merge_by_place_field_by_field() {
     assert_eq!(merged.conflicts.len(), 1);
     assert_eq!(merged.conflicts[0].field, "objectives");
 }
+
+#[test]
+fn presenting_locks_the_objectives_view_until_unlocked() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use trainboard::app::{App, Msg, update};
+    let mut app = App::new(workspace(), "test");
+    update(&mut app, Msg::Resize(100, 30));
+    app.presenting = Some(false);
+    let key = |app: &mut App, c: char| {
+        let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+        update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    };
+    key(&mut app, 'o');
+    key(&mut app, 'V');
+    assert!(app.objectives.prompt.is_none());
+    assert!(app.status.as_ref().unwrap().text.contains("read-only while presenting"));
+    app.presenting = Some(true);
+    for c in "V3 3\n".chars() {
+        key(&mut app, c);
+    }
+    assert_eq!(alpha(&app.ws).confidence.len(), 1);
+}
