@@ -82,6 +82,15 @@ pub fn objective_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'stat
     view_lines(app, theme, width).into_iter().map(|(line, _)| line).collect()
 }
 
+/// The text of the selected row's first line (for plain mode), without the selection mark.
+pub fn selected_text(app: &App, theme: &Theme, width: usize) -> Option<String> {
+    let rows = rows(&app.ws);
+    let selected = app.objectives.selected.min(rows.len().checked_sub(1)?);
+    let (line, _) = view_lines(app, theme, width).into_iter().find(|(_, row)| *row == Some(selected))?;
+    let text: String = line.spans.iter().skip(1).map(|s| s.content.as_ref()).collect();
+    Some(text.trim().to_string())
+}
+
 /// The confidence line of a board: its newest vote's average and who must be heard.
 pub fn vote_line(board: Option<&Board>, theme: &Theme) -> Line<'static> {
     let summary = board.and_then(|b| latest(&b.confidence)).and_then(|v| v.summary().map(|s| (v, s)));
