@@ -111,3 +111,23 @@ fn iteration_filters_combine_and_unknown_names_are_said() {
     assert!(text.contains("no team \"Gamma\" in this workspace (teams: Alpha, Beta)"), "{text}");
     assert!(matches!(app.mode, trainboard::app::Mode::Filter(_)), "the dialog stays open to fix it");
 }
+
+#[test]
+fn pi_dates_that_break_the_rules_are_reported() {
+    use trainboard::model::validate::{Rule, validate};
+    let text = "Board(name: \"ART\", level: Program, columns: [(name: \"D\")], iterations: [\"I1\", \"I2\"], pi: (name: \"P\", iterations: [(name: \"I1\", start: \"2026-01-16\", end: \"2026-01-05\"), (name: \"I9\", start: \"2026-02-01\", end: \"2026-02-10\"), (name: \"I9\", start: \"2026-02-11\", end: \"2026-02-20\")]))";
+    let board = parse_board(text.as_bytes(), "art.ron").unwrap();
+    let problems = validate(&[board]);
+    let said: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(
+        said.iter().any(|m| m.contains("\"I1\" of the PI ends (2026-01-05) before it starts (2026-01-16)")),
+        "{said:?}"
+    );
+    assert!(said.iter().any(|m| m.contains("\"I9\", which is not one of the board's iterations (I1, I2)")), "{said:?}");
+    assert!(said.iter().any(|m| m.contains("\"I9\" twice")), "{said:?}");
+    assert!(problems.iter().all(|p| p.rule == Rule::Board));
+    // The demo's PI passes.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let art = parse_board(&std::fs::read(dir.join("art.ron")).unwrap(), "art.ron").unwrap();
+    assert!(validate(&[art]).iter().all(|p| p.rule != Rule::Board));
+}
