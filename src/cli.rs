@@ -114,6 +114,10 @@ pub enum Command {
         /// The id of the parent item (an epic or feature)
         #[arg(long)]
         parent: Option<String>,
+        /// The kind (Epic, Capability, Feature, Enabler, Story, Spike, Defect, Risk; default:
+        /// the board's `default_kind`, else by its level)
+        #[arg(long)]
+        kind: Option<String>,
     },
     /// Move an item to another column of its board, at the top of it (recorded in its history)
     #[command(

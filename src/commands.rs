@@ -12,8 +12,10 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
     match command {
         Command::List { board, json } => print(headless::list(workspace, board.as_deref(), json)?, json),
         Command::Show { id, json } => print(headless::show(workspace, &id, json)?, json),
-        Command::Add { board, title, column, parent } => {
-            println!("{}", headless::add(workspace, &board, &title, column.as_deref(), parent.as_deref())?);
+        Command::Add { board, title, column, parent, kind } => {
+            let id =
+                headless::add_as(workspace, &board, &title, column.as_deref(), parent.as_deref(), kind.as_deref())?;
+            println!("{id}");
         }
         Command::Renumber => {
             let renames = headless::renumber(workspace)?;

@@ -30,6 +30,9 @@ pub enum HeadlessError {
     /// broken): headless commands refuse it exactly as the screen does.
     #[error("{0}; nothing was changed")]
     ReadOnly(String),
+    /// A command-line value that names nothing (an unknown kind).
+    #[error("{0}")]
+    Usage(String),
 }
 
 /// A loaded workspace and the bytes each board was loaded from.
@@ -180,6 +183,25 @@ pub fn add(
     column: Option<&str>,
     parent: Option<&str>,
 ) -> Result<String, HeadlessError> {
+    add_as(root, board, title, column, parent, None)
+}
+
+/// Like [`add`], of the kind named `kind` (any case) instead of the board's kind for new items.
+pub fn add_as(
+    root: &Path,
+    board: &str,
+    title: &str,
+    column: Option<&str>,
+    parent: Option<&str>,
+    kind: Option<&str>,
+) -> Result<String, HeadlessError> {
+    let kind = match kind {
+        Some(name) => Some(crate::model::Kind::from_name(name).ok_or_else(|| {
+            let known: Vec<&str> = crate::model::Kind::ALL.iter().map(|k| k.name()).collect();
+            HeadlessError::Usage(format!("unknown kind \"{name}\"; use one of {}", known.join(", ")))
+        })?),
+        None => None,
+    };
     with_workspace(root, |s| {
         let target = s.board_named(board)?;
         let key = target.key.clone();
@@ -187,7 +209,7 @@ pub fn add(
             Some(c) => c.to_string(),
             None => target.columns.first().map(|c| c.name.clone()).unwrap_or_default(),
         };
-        let (mut edit, id) = ops::add_item(&s.ws, &key, &column, title, &crate::clock::now_rfc3339())?;
+        let (mut edit, id) = ops::add_item_as(&s.ws, &key, &column, title, &crate::clock::now_rfc3339(), kind)?;
         if let Some(parent) = parent {
             if !s.ws.contains(parent) {
                 return Err(ModelError::UnknownItem(parent.to_string()).into());

@@ -5,13 +5,16 @@
 //! now: base = after our change, ours = before it, theirs = now. A field we changed that
 //! nobody touched since goes back; a field someone else changed since keeps their value (and
 //! is said); fields we never touched keep whatever they are now. Redo is the same step the
-//! other way round. Ids renumbered after a step (a clash with someone else's new item) are
+//! other way round. Board-level fields a step set as a whole (a board's objectives, its
+//! confidence votes) are kept the same way: undo puts the old value back only when the field is
+//! still what our change made it; if someone changed it since, theirs stays (and is said).
+//! Ids renumbered after a step (a clash with someone else's new item) are
 //! rewritten in every step, so renumbering is never a step itself.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::merge::{Conflict, merge_one, merge_order};
-use crate::model::edit::apply_all;
+use crate::model::edit::{BoardField, FieldName, apply_all};
 use crate::model::{Edit, Item, ModelError, Op, Workspace};
 
 /// What a commit, undo or redo did.
@@ -31,6 +34,8 @@ pub struct Applied {
 struct Snapshot {
     items: HashMap<(String, String), Item>,
     orders: HashMap<String, Vec<String>>,
+    /// Board-level fields the step set, by (board key, field).
+    fields: HashMap<(String, FieldName), BoardField>,
 }
 
 /// One undoable change: what it touched, and the state before and after it.
@@ -41,6 +46,8 @@ struct Step {
     touched: Vec<(String, String)>,
     /// The boards whose order the change set.
     ordered: Vec<String>,
+    /// The board-level fields the change set.
+    fields: Vec<(String, FieldName)>,
     before: Snapshot,
     after: Snapshot,
 }
@@ -57,13 +64,16 @@ impl History {
     pub fn commit(&mut self, ws: &mut Workspace, edit: Edit) -> Result<Applied, ModelError> {
         let boards = edit.boards();
         let (touched, ordered) = touched_by(&edit);
-        let before = snapshot(ws, &touched, &ordered);
+        let fields = fields_set_by(&edit);
+        let mut before = snapshot(ws, &touched, &ordered);
+        before.fields = field_values(ws, &fields);
         let label = edit.label.clone();
         apply_all(ws, edit)?;
-        let after = snapshot(ws, &touched, &ordered);
+        let mut after = snapshot(ws, &touched, &ordered);
+        after.fields = field_values(ws, &fields);
         let focus = touched.iter().rev().find(|(b, id)| after.items.contains_key(&(b.clone(), id.clone())));
         let focus = focus.map(|(_, id)| id.clone());
-        self.undo.push(Step { label: label.clone(), boards: boards.clone(), touched, ordered, before, after });
+        self.undo.push(Step { label: label.clone(), boards: boards.clone(), touched, ordered, fields, before, after });
         self.redo.clear();
         Ok(Applied { label, boards, focus, kept_theirs: Vec::new() })
     }
@@ -148,13 +158,37 @@ fn touched_by(edit: &Edit) -> (Vec<(String, String)>, Vec<String>) {
             Op::Replace { board, item } => add(board, &item.id),
             Op::Insert { board, item, .. } => add(board, &item.id),
             Op::Remove { board, id } | Op::Reposition { board, id, .. } => add(board, id),
-            Op::Reorder { .. } => {}
+            Op::Reorder { .. } | Op::SetField { .. } => {}
         }
-        if !matches!(op, Op::Replace { .. }) && !ordered.iter().any(|b| b == op.board()) {
+        if !matches!(op, Op::Replace { .. } | Op::SetField { .. }) && !ordered.iter().any(|b| b == op.board()) {
             ordered.push(op.board().to_string());
         }
     }
     (touched, ordered)
+}
+
+/// The board-level fields an edit sets, each once.
+fn fields_set_by(edit: &Edit) -> Vec<(String, FieldName)> {
+    let mut fields: Vec<(String, FieldName)> = Vec::new();
+    for op in &edit.ops {
+        if let Op::SetField { board, field } = op {
+            let pair = (board.clone(), field.name());
+            if !fields.contains(&pair) {
+                fields.push(pair);
+            }
+        }
+    }
+    fields
+}
+
+fn field_values(ws: &Workspace, fields: &[(String, FieldName)]) -> HashMap<(String, FieldName), BoardField> {
+    fields
+        .iter()
+        .filter_map(|(key, name)| {
+            let board = ws.board_by_key(key)?;
+            Some(((key.clone(), *name), crate::model::board_fields::get(board, *name)))
+        })
+        .collect()
 }
 
 fn snapshot(ws: &Workspace, touched: &[(String, String)], ordered: &[String]) -> Snapshot {
@@ -232,6 +266,7 @@ fn revert(ws: &mut Workspace, step: Step) -> (Applied, Step) {
             let _ = apply_all(ws, Edit::new("", vec![Op::Reorder { board: board.clone(), ids: order }]));
         }
     }
+    revert_fields(ws, &step, &mut notes);
     notes.extend(conflicts.iter().map(kept_theirs));
     let done = snapshot(ws, &step.touched, &[]);
     let focus = step
@@ -246,6 +281,31 @@ fn revert(ws: &mut Workspace, step: Step) -> (Applied, Step) {
     // change had made, merged with whatever is there by then.
     let reverse = Step { before: step.after, after: step.before, ..step };
     (applied, reverse)
+}
+
+/// Each board-level field the step set goes back to its `before` value when it is still its
+/// `after` value; changed by someone else since, theirs stays and that is said.
+fn revert_fields(ws: &mut Workspace, step: &Step, notes: &mut Vec<String>) {
+    let now = field_values(ws, &step.fields);
+    for pair in &step.fields {
+        let (Some(after), Some(before), Some(current)) =
+            (step.after.fields.get(pair), step.before.fields.get(pair), now.get(pair))
+        else {
+            continue;
+        };
+        if current == before {
+            continue;
+        }
+        let name = ws.board_by_key(&pair.0).map_or_else(|| pair.0.clone(), |b| b.name.clone());
+        if current != after {
+            notes.push(format!("{name}'s {} was changed by someone else since; kept theirs", pair.1.name()));
+            continue;
+        }
+        let op = Op::SetField { board: pair.0.clone(), field: before.clone() };
+        if let Err(err) = apply_all(ws, Edit::new("", vec![op])) {
+            notes.push(format!("could not take back a part: {err}"));
+        }
+    }
 }
 
 fn kept_theirs(conflict: &Conflict) -> String {

@@ -56,6 +56,10 @@ pub enum Action {
     UnlockEditing,
     ShowMetrics,
     ShowObjectives,
+    SetPlannedValue,
+    SetActualValue,
+    ToggleStretch,
+    RecordVote,
     Help,
     Quit,
 }
@@ -136,6 +140,10 @@ pub const ACTIONS: &[ActionInfo] = &[
     info(Action::UnlockEditing, "unlock_editing", "while presenting: allow editing (live planning), or lock again"),
     info(Action::ShowMetrics, "show_metrics", "flow metrics: cumulative flow, throughput, WIP, cycle time"),
     info(Action::ShowObjectives, "show_objectives", "PI objectives and program predictability"),
+    info(Action::SetPlannedValue, "set_planned_value", "objectives view: set the planned business value (1–10)"),
+    info(Action::SetActualValue, "set_actual_value", "objectives view: score the actual business value"),
+    info(Action::ToggleStretch, "toggle_stretch", "objectives view: make the objective stretch, or committed"),
+    info(Action::RecordVote, "record_vote", "objectives view: record a fist-of-five confidence vote"),
     info(Action::Help, "help", "show or hide the help"),
     info(Action::Quit, "quit", "quit"),
 ];
@@ -339,6 +347,10 @@ impl Default for KeyMap {
             (Key::char('U'), UnlockEditing),
             (Key::char('m'), ShowMetrics),
             (Key::char('o'), ShowObjectives),
+            (Key::char('B'), SetPlannedValue),
+            (Key::char('A'), SetActualValue),
+            (Key::char('X'), ToggleStretch),
+            (Key::char('V'), RecordVote),
             (Key::char('?'), Help),
             (Key::char('q'), Quit),
             (Key::new(Char('c'), ctrl), Quit),
@@ -351,6 +363,14 @@ impl KeyMap {
     pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
         let key = Key::from_event(event);
         self.bindings.iter().find(|(k, _)| *k == key).map(|(_, a)| *a)
+    }
+
+    /// The action `event` is bound to, preferring one of `first` (a view's own actions, whose
+    /// keys may also mean something on the board, like `B`).
+    pub fn action_among(&self, event: &KeyEvent, first: &[Action]) -> Option<Action> {
+        let key = Key::from_event(event);
+        let mine = self.bindings.iter().find(|(k, a)| *k == key && first.contains(a)).map(|(_, a)| *a);
+        mine.or_else(|| self.action_for(event))
     }
 
     /// The keys bound to `action`, in binding order.

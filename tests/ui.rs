@@ -22,6 +22,11 @@ fn app(width: u16, height: u16) -> App {
 
 fn press(app: &mut App, keys: &str) {
     for c in keys.chars() {
+        if c == '\x15' {
+            // Ctrl+U: clears the text field.
+            update(app, Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+            continue;
+        }
         let code = match c {
             '\n' => KeyCode::Enter,
             '\x1b' => KeyCode::Esc,
@@ -188,6 +193,7 @@ fn objectives_view_shows_predictability_bars_with_the_target_band() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
         let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
         let mut app = App::new(ws, "demo");
+        app.clock = || "2026-11-22T10:00:00Z".to_string();
         update(&mut app, Msg::Resize(w, h));
         press(&mut app, "o");
         let buf = draw(&app);
@@ -210,6 +216,72 @@ fn objectives_view_shows_predictability_bars_with_the_target_band() {
 }
 
 #[test]
+fn objectives_view_records_a_vote_and_shows_average_and_who_to_hear() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+        let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
+        let mut app = App::new(ws, "demo");
+        app.clock = || "2026-11-21T16:30:00Z".to_string();
+        update(&mut app, Msg::Resize(w, h));
+        // The first row is Alpha's heading: V opens the vote prompt there.
+        press(&mut app, "oV5 4,4 3 2 1");
+        let prompt = text(&draw(&app));
+        assert!(prompt.contains("Votes 1–5") && prompt.contains("> 5 4,4 3 2 1"), "{prompt}");
+        let effects = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+        assert_eq!(effects, [trainboard::app::Effect::Save(vec!["team-alpha.ron".into()])]);
+        let alpha = app.ws.board_by_key("team-alpha.ron").unwrap();
+        let votes: Vec<u8> = alpha.confidence[0].votes.iter().map(|f| f.get()).collect();
+        assert_eq!((alpha.confidence[0].at.as_str(), votes), ("2026-11-21T16:30:00Z", vec![5, 4, 4, 3, 2, 1]));
+        let screen = text(&draw(&app));
+        assert!(screen.contains("Confidence 3.2/5 · 6 votes 2026-11-21 16:30 · ! 2 to be heard (1s, 2s)"), "{screen}");
+        assert!(screen.contains("Confidence vote recorded on Alpha"), "the status line says what happened\n{screen}");
+        insta::assert_snapshot!(format!("objectives_vote_{w}x{h}"), screen);
+        // A bad vote keeps the prompt open with the reason.
+        press(&mut app, "V6 4\n");
+        assert!(text(&draw(&app)).contains("\"6\" is not a vote of 1 to 5"));
+        press(&mut app, "\x1b");
+        // u undoes the vote without leaving the view.
+        press(&mut app, "u");
+        assert!(app.ws.board_by_key("team-alpha.ron").unwrap().confidence.is_empty());
+        assert!(matches!(app.mode, trainboard::app::Mode::Objectives { .. }));
+    }
+}
+
+#[test]
+fn objectives_are_added_scored_and_toggled_in_the_view() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
+    let mut app = App::new(ws, "demo");
+    app.clock = || "2026-11-22T10:00:00Z".to_string();
+    update(&mut app, Msg::Resize(120, 40));
+    let alpha = |app: &App| app.ws.board_by_key("team-alpha.ron").unwrap().objectives.clone();
+    let before = alpha(&app);
+    press(&mut app, "onWishlists for signed-in users\n");
+    let after = alpha(&app);
+    assert_eq!(after.len(), before.len() + 1);
+    assert_eq!(
+        after.last().map(|o| (o.text.as_str(), o.planned, o.stretch)),
+        Some(("Wishlists for signed-in users", 1, false))
+    );
+    // The new objective is selected: score it, make it stretch, fix its text.
+    press(&mut app, "B\x15");
+    press(&mut app, "7\nA6\nXe\x15Wishlists\n");
+    let o = alpha(&app).last().cloned().unwrap();
+    assert_eq!((o.text.as_str(), o.planned, o.actual, o.stretch), ("Wishlists", 7, Some(6), true));
+    let screen = text(&draw(&app));
+    assert!(screen.contains("▸    7 →  6  Wishlists (stretch)"), "{screen}");
+    // Out of range is refused with the reason; the prompt stays for a fix.
+    press(&mut app, "B");
+    press(&mut app, "\x15");
+    press(&mut app, "12\n");
+    assert!(text(&draw(&app)).contains("business value is 1 to 10, not 12"));
+    press(&mut app, "\x1b");
+    // Each change was one step: five undos bring the objectives back.
+    press(&mut app, "uuuuu");
+    assert_eq!(alpha(&app), before);
+}
+
+#[test]
 fn filters_show_only_matching_cards_and_esc_clears() {
     let mut app = app(120, 40);
     press(&mut app, "2F");
@@ -227,7 +299,7 @@ fn filters_show_only_matching_cards_and_esc_clears() {
     assert_eq!(app.selected_id().as_deref(), Some("F-2"));
     // A bad filter says what is allowed and keeps the dialog open.
     press(&mut app, "Fcolour:red\n");
-    assert!(app.status.as_ref().unwrap().text.contains("use team, tag, owner, kind or blocked"));
+    assert!(app.status.as_ref().unwrap().text.contains("use team, tag, owner, kind, iteration or blocked"));
     press(&mut app, "\x1b\x1b");
     assert!(app.filter.is_none(), "Esc on the board clears the filter");
     assert!(text(&draw(&app)).contains("F-3"));
@@ -272,6 +344,7 @@ fn program_board_places_features_and_flags_a_late_dependency_red() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
         let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
         let mut app = App::new(ws, "demo");
+        app.clock = || "2026-11-22T10:00:00Z".to_string();
         update(&mut app, Msg::Resize(w, h));
         press(&mut app, "2b");
         let buf = draw(&app);

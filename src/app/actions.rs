@@ -131,7 +131,13 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             None => app.info("U unlocks editing while presenting (P)"),
         },
         ShowMetrics => app.mode = Mode::Metrics,
-        ShowObjectives => app.mode = Mode::Objectives { scroll: 0 },
+        ShowObjectives => {
+            app.objectives.prompt = None;
+            app.mode = Mode::Objectives { scroll: 0 };
+        }
+        SetPlannedValue | SetActualValue | ToggleStretch | RecordVote => {
+            app.info("that key works in the objectives view (o)")
+        }
         Help => app.mode = Mode::Help { scroll: 0 },
         Quit => return vec![Effect::Quit],
     }

@@ -131,7 +131,7 @@ pub fn refresh_hits(ws: &Workspace, search: &mut SearchDialog) {
 fn on_filter(app: &mut App, mut input: LineInput, key: KeyEvent) -> (Mode, Vec<Effect>) {
     match key.code {
         KeyCode::Esc => (Mode::Board, Vec::new()),
-        KeyCode::Enter => match super::filter::Filter::parse(&input.text()) {
+        KeyCode::Enter => match super::filter::Filter::parse_in(&input.text(), &app.ws) {
             Ok(filter) => {
                 app.info(format!("showing {filter} (Esc clears)"));
                 app.filter = Some(filter);

@@ -8,6 +8,7 @@ pub mod filter;
 pub mod geometry;
 pub mod input;
 pub mod mouse;
+pub mod objectives;
 pub mod picker;
 pub mod quick;
 pub mod state;

@@ -173,6 +173,8 @@ pub struct App {
     /// The board shown when its file disappeared, and the item selected on it, to return to
     /// when the file comes back.
     pub removed_current: Option<(String, Option<String>)>,
+    /// The objectives view's selection and prompt.
+    pub objectives: super::objectives::ObjectivesView,
 }
 
 /// A board's cursor before the user moved it: on the first column that has cards.
@@ -201,6 +203,7 @@ impl App {
             broken: HashMap::new(),
             conflicts: Vec::new(),
             removed_current: None,
+            objectives: super::objectives::ObjectivesView::default(),
             filter: None,
             presenting: None,
             presentation: crate::config::PresentationDefaults::default(),

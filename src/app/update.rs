@@ -79,7 +79,8 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             None => Vec::new(),
         },
         Mode::Details { .. } => on_details_key(app, key, action),
-        Mode::Help { .. } | Mode::Objectives { .. } => {
+        Mode::Objectives { .. } => super::objectives::on_key(app, key, action),
+        Mode::Help { .. } => {
             on_help_key(app, key, action);
             Vec::new()
         }

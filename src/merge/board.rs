@@ -3,7 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Board, Item};
+use crate::model::confidence::Vote;
+use crate::model::{Board, Item, Objective};
 
 use super::columns::merge_columns;
 use super::ids::rename_collisions;
@@ -33,15 +34,68 @@ pub fn merge_boards_avoiding(base: &Board, ours: &Board, theirs: &Board, elsewhe
     field!(version);
     field!(name);
     field!(level);
+    field!(default_kind);
     board.columns = merge_columns(&base.columns, &ours.columns, &theirs.columns, &mut conflicts);
     field!(iterations);
-    field!(objectives);
+    field!(pi);
+    board.objectives = merge_objectives(&base.objectives, &ours.objectives, &theirs.objectives, &mut conflicts);
+    board.confidence = merge_votes(&base.confidence, &ours.confidence, &theirs.confidence);
     let (ours_items, renamed) = rename_collisions(base, ours, theirs, elsewhere);
     board.items = merge_items(&base.items, &ours_items, &theirs.items, &mut conflicts);
     board.reindex();
     keep_items_in_columns(&mut board, base, ours, theirs, &mut conflicts);
     conflicts.sort_by(|a, b| (&a.id, &a.field).cmp(&(&b.id, &b.field)));
     Merged { board, conflicts, renamed }
+}
+
+/// Confidence votes are a log: a vote added on either side is kept, one removed on either side
+/// is gone; theirs first, then our new ones, in order of time. Never a conflict.
+fn merge_votes(base: &[Vote], ours: &[Vote], theirs: &[Vote]) -> Vec<Vote> {
+    let removed = |side: &[Vote], vote: &Vote| base.contains(vote) && !side.contains(vote);
+    let mut merged: Vec<Vote> = theirs.iter().filter(|v| !removed(ours, v)).cloned().collect();
+    for vote in ours {
+        if !base.contains(vote) && !merged.contains(vote) {
+            merged.push(vote.clone());
+        }
+    }
+    merged.sort_by_key(|v| v.at.unix());
+    merged
+}
+
+/// Objectives have no ids, so they merge by place: while neither side removed or reordered any
+/// (each kept base's objectives in front, maybe with new ones after), each of base's objectives
+/// merges field by field (one team scoring one objective and another scoring the next both
+/// count), then theirs' new ones and ours' follow. Anything else is the whole list's conflict.
+fn merge_objectives(
+    base: &[Objective],
+    ours: &[Objective],
+    theirs: &[Objective],
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<Objective> {
+    let n = base.len();
+    let by_place = ours.len() >= n && theirs.len() >= n && !(ours == base || theirs == base || ours == theirs);
+    if !by_place {
+        return merge_value(None, "objectives", &base.to_vec(), &ours.to_vec(), &theirs.to_vec(), conflicts);
+    }
+    let mut merged: Vec<Objective> = (0..n)
+        .map(|i| {
+            let (b, o, t) = (&base[i], &ours[i], &theirs[i]);
+            let name = |field: &str| format!("objective {} {field}", i + 1);
+            Objective {
+                text: merge_value(None, &name("text"), &b.text, &o.text, &t.text, conflicts),
+                planned: merge_value(None, &name("planned"), &b.planned, &o.planned, &t.planned, conflicts),
+                actual: merge_value(None, &name("actual"), &b.actual, &o.actual, &t.actual, conflicts),
+                stretch: merge_value(None, &name("stretch"), &b.stretch, &o.stretch, &t.stretch, conflicts),
+            }
+        })
+        .collect();
+    merged.extend(theirs[n..].iter().cloned());
+    for added in &ours[n..] {
+        if !theirs[n..].contains(added) {
+            merged.push(added.clone());
+        }
+    }
+    merged
 }
 
 /// The merged items, in the merged order.

@@ -15,15 +15,15 @@ impl Show for String {
     }
 }
 
-impl Show for bool {
+impl Show for u32 {
     fn show(&self) -> String {
         self.to_string()
     }
 }
 
-impl Show for u32 {
+impl Show for bool {
     fn show(&self) -> String {
-        self.to_string()
+        if *self { "yes".to_string() } else { "no".to_string() }
     }
 }
 
@@ -86,6 +86,13 @@ impl Show for Criterion {
 impl Show for Move {
     fn show(&self) -> String {
         format!("{} at {}", self.column.show(), self.at)
+    }
+}
+
+impl Show for crate::model::pi::Pi {
+    fn show(&self) -> String {
+        let dates: Vec<String> = self.iterations.iter().map(|i| format!("{} {}–{}", i.name, i.start, i.end)).collect();
+        if dates.is_empty() { self.name.show() } else { format!("{} ({})", self.name.show(), dates.join(", ")) }
     }
 }
 

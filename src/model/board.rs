@@ -95,14 +95,25 @@ pub struct Board {
     pub version: u32,
     pub name: String,
     pub level: Level,
+    /// The kind new items on this board get (`n`, `add`), when not the level's default; a
+    /// ROAM board names `Risk`. Items without a `kind` are still read by the level's default.
+    #[serde(default)]
+    pub default_kind: Option<Kind>,
     pub columns: Vec<Column>,
     #[serde(default)]
     pub iterations: Vec<String>,
+    /// The PI this (program) board plans: its name and iteration dates.
+    #[serde(default)]
+    pub pi: Option<super::pi::Pi>,
     #[serde(default)]
     pub items: Vec<Item>,
     /// PI objectives (team boards).
     #[serde(default)]
     pub objectives: Vec<Objective>,
+    /// Fist-of-five confidence votes (a team's on its board, the train's on the program
+    /// board), oldest first.
+    #[serde(default)]
+    pub confidence: Vec<super::confidence::Vote>,
     /// Where the board lives, relative to the workspace (its file name); set by the loader.
     #[serde(skip)]
     pub key: String,
@@ -118,10 +129,13 @@ impl PartialEq for Board {
         self.version == other.version
             && self.name == other.name
             && self.level == other.level
+            && self.default_kind == other.default_kind
             && self.columns == other.columns
             && self.iterations == other.iterations
+            && self.pi == other.pi
             && self.items == other.items
             && self.objectives == other.objectives
+            && self.confidence == other.confidence
             && self.key == other.key
     }
 }
@@ -140,10 +154,13 @@ impl Board {
             version: 1,
             name: name.into(),
             level,
+            default_kind: None,
             columns,
             iterations: Vec::new(),
+            pi: None,
             items: Vec::new(),
             objectives: Vec::new(),
+            confidence: Vec::new(),
             key: key.into(),
             locked: None,
             layout: Layout::default(),
@@ -237,6 +254,11 @@ impl Board {
 
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.position(id).map(|p| &self.items[p])
+    }
+
+    /// The kind a new item on this board gets: the board's `default_kind`, else the level's.
+    pub fn new_item_kind(&self) -> Kind {
+        self.default_kind.unwrap_or_else(|| self.level.default_kind())
     }
 
     /// The item's kind, defaulted by this board's level.

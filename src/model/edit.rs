@@ -3,8 +3,42 @@
 //! Every operation is a list of [`Op`]s; applying one returns its exact inverse. The undo
 //! history (`crate::history`) builds on these.
 
+use super::board::Objective;
+use super::confidence::Vote;
 use super::item::Item;
 use super::workspace::Workspace;
+
+/// A board-level field an op can set as a whole (items have their own ops).
+#[derive(Debug, Clone, PartialEq)]
+pub enum BoardField {
+    Objectives(Vec<Objective>),
+    Confidence(Vec<Vote>),
+}
+
+/// Which board-level field, without its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldName {
+    Objectives,
+    Confidence,
+}
+
+impl FieldName {
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldName::Objectives => "objectives",
+            FieldName::Confidence => "confidence vote",
+        }
+    }
+}
+
+impl BoardField {
+    pub fn name(&self) -> FieldName {
+        match self {
+            BoardField::Objectives(_) => FieldName::Objectives,
+            BoardField::Confidence(_) => FieldName::Confidence,
+        }
+    }
+}
 
 /// One primitive change to one board, addressed by board key and item id.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +53,8 @@ pub enum Op {
     Reposition { board: String, id: String, to: usize },
     /// Put the board's items in exactly this order of ids.
     Reorder { board: String, ids: Vec<String> },
+    /// Set a board-level field (its objectives, its confidence votes) as a whole.
+    SetField { board: String, field: BoardField },
 }
 
 impl Op {
@@ -28,7 +64,8 @@ impl Op {
             | Op::Remove { board, .. }
             | Op::Replace { board, .. }
             | Op::Reposition { board, .. }
-            | Op::Reorder { board, .. } => board,
+            | Op::Reorder { board, .. }
+            | Op::SetField { board, .. } => board,
         }
     }
 }

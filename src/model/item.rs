@@ -18,6 +18,11 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind named `name` (ignoring case), e.g. `risk` or `Risk`.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name().eq_ignore_ascii_case(name.trim()))
+    }
+
     pub const ALL: [Kind; 8] = [
         Kind::Epic,
         Kind::Capability,

@@ -2,6 +2,8 @@
 //! times come in as RFC 3339 strings from the caller.
 
 pub mod board;
+pub mod board_fields;
+pub mod confidence;
 pub mod edit;
 pub mod fields;
 pub mod flow;
@@ -9,6 +11,7 @@ pub mod ids;
 pub mod item;
 pub mod objectives;
 pub mod ops;
+pub mod pi;
 pub mod planning;
 pub mod renumber;
 pub mod time;
@@ -48,4 +51,7 @@ pub enum ModelError {
     NoLevelBelow,
     #[error("{field}: {why}")]
     InvalidValue { field: String, why: String },
+    /// A value the user typed that the field cannot hold, in words.
+    #[error("{0}")]
+    Invalid(String),
 }

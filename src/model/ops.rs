@@ -120,7 +120,8 @@ pub fn sort_by_wsjf(ws: &Workspace, board_key: &str, col: usize) -> Result<Edit,
     Ok(Edit::new(label, vec![Op::Reorder { board: board.key.clone(), ids }]))
 }
 
-/// A new item at the bottom of `column` on the board `board_key`.
+/// A new item at the bottom of `column` on the board `board_key`, of the board's kind for new
+/// items (its `default_kind`, else its level's).
 pub fn add_item(
     ws: &Workspace,
     board_key: &str,
@@ -128,13 +129,27 @@ pub fn add_item(
     title: &str,
     now: &str,
 ) -> Result<(Edit, String), ModelError> {
+    add_item_as(ws, board_key, column, title, now, None)
+}
+
+/// Like [`add_item`], of `kind` when given.
+pub fn add_item_as(
+    ws: &Workspace,
+    board_key: &str,
+    column: &str,
+    title: &str,
+    now: &str,
+    kind: Option<super::Kind>,
+) -> Result<(Edit, String), ModelError> {
     let board = ws.board_by_key(board_key).ok_or_else(|| ModelError::UnknownBoard(board_key.to_string()))?;
     let col = board
         .column_index(column)
         .ok_or_else(|| ModelError::UnknownColumn { board: board.name.clone(), column: column.to_string() })?;
     let title = clean_title(title)?;
-    let id = ids::next_id(ws, board.level.default_kind(), 0);
+    let kind = kind.unwrap_or_else(|| board.new_item_kind());
+    let id = ids::next_id(ws, kind, 0);
     let mut item = Item::new(id.clone(), title, column);
+    item.kind = (kind != board.level.default_kind()).then_some(kind);
     item.team = board_team(board);
     item.history.push(Move { at: now.into(), column: column.to_string() });
     let pos = insertion_point(board, col);

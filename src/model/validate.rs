@@ -57,6 +57,7 @@ pub fn validate_refs(boards: &[&Board]) -> Vec<Problem> {
     let mut all_ids: HashMap<&str, &Board> = HashMap::new();
     for &board in boards {
         check_columns(board, &mut problems);
+        check_pi(board, &mut problems);
         let mut seen_here: HashMap<&str, usize> = HashMap::new();
         for item in &board.items {
             let occurrence = seen_here.entry(&item.id).or_insert(0);
@@ -163,6 +164,31 @@ pub fn admit_iterations(boards: &mut [Board]) {
             }
         };
         boards[b].iterations.extend(missing);
+    }
+}
+
+/// The PI's iteration dates: each iteration named once, one of the board's `iterations` when it
+/// lists any, and ending no earlier than it starts.
+fn check_pi(board: &Board, problems: &mut Vec<Problem>) {
+    let Some(pi) = &board.pi else { return };
+    let mut push = |message: String| {
+        problems.push(Problem { board: board.key.clone(), place: Place::Board, message, rule: Rule::Board })
+    };
+    let mut seen = HashSet::new();
+    for it in &pi.iterations {
+        if !seen.insert(it.name.as_str()) {
+            push(format!("the PI lists the dates of iteration \"{}\" twice", it.name));
+        }
+        if !board.iterations.is_empty() && !board.iterations.contains(&it.name) {
+            push(format!(
+                "the PI gives dates for iteration \"{}\", which is not one of the board's iterations ({})",
+                it.name,
+                board.iterations.join(", ")
+            ));
+        }
+        if it.end < it.start {
+            push(format!("iteration \"{}\" of the PI ends ({}) before it starts ({})", it.name, it.end, it.start));
+        }
     }
 }
 

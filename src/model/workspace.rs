@@ -93,14 +93,22 @@ impl Workspace {
         self.children.get(id).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// `(done, total)` over the item's children, or `None` when it has none.
+    /// `(done, total)` over the item's work-item children, or `None` when it has none. Counted
+    /// are the children on a level below the item's board (a feature's stories, enablers, spikes
+    /// and defects; an epic's features); risks never count, nor children on the item's own
+    /// level or above, nor children whose board is not loaded.
     pub fn rollup(&self, id: &str) -> Option<(usize, usize)> {
-        let children = self.children(id);
-        if children.is_empty() {
-            return None;
+        let level = self.find(id).map(|(board, _)| board.level);
+        let (mut done, mut total) = (0, 0);
+        for child in self.children(id) {
+            let Some((board, item)) = self.find(child) else { continue };
+            if board.kind_of(item) == super::item::Kind::Risk || level.is_some_and(|l| board.level <= l) {
+                continue;
+            }
+            total += 1;
+            done += usize::from(board.is_done(item));
         }
-        let done = children.iter().filter(|c| self.find(c).is_some_and(|(board, item)| board.is_done(item))).count();
-        Some((done, children.len()))
+        (total > 0).then_some((done, total))
     }
 
     /// Boards of a level, as indexes, in tab order.
@@ -153,6 +161,7 @@ impl Workspace {
             Op::Replace { board, item } => self.replace(board, item),
             Op::Reposition { board, id, to } => self.reposition(board, id, to),
             Op::Reorder { board, ids } => self.reorder(board, ids),
+            Op::SetField { board, field } => super::board_fields::set_field(self, board, field),
         }
     }
 

@@ -19,6 +19,7 @@ pub struct Snapshot {
     filter: bool,
     presenting: Option<bool>,
     title: Option<String>,
+    objectives: crate::app::objectives::ObjectivesView,
 }
 
 impl Snapshot {
@@ -34,6 +35,7 @@ impl Snapshot {
             filter: app.filter.is_some(),
             presenting: app.presenting,
             title: selected.map(|i| i.title.clone()),
+            objectives: app.objectives.clone(),
         }
     }
 }
@@ -128,6 +130,9 @@ pub fn changes(before: &Snapshot, app: &App) -> Vec<String> {
     if now.mode != before.mode && typed(before, app).is_none() {
         lines.extend(mode_text(app, &before.mode));
     }
+    if matches!((&before.mode, &app.mode), (Mode::Objectives { .. }, Mode::Objectives { .. })) {
+        lines.extend(objectives_changes(&before.objectives, app));
+    }
     let in_board = app.mode == Mode::Board;
     if now.board_key != before.board_key || now.filter != before.filter || now.presenting != before.presenting {
         if in_board {
@@ -158,6 +163,22 @@ pub fn changes(before: &Snapshot, app: &App) -> Vec<String> {
         }
     }
     lines
+}
+
+/// In the objectives view: the line now selected, or the prompt just opened.
+fn objectives_changes(before: &crate::app::objectives::ObjectivesView, app: &App) -> Vec<String> {
+    let now = &app.objectives;
+    match (&before.prompt, &now.prompt) {
+        (None, Some((prompt, input))) => {
+            let text = if input.is_empty() { String::new() } else { format!(" (now {})", clean(&input.text())) };
+            vec![format!("{}{text}: type, Enter records, Esc cancels", prompt.label())]
+        }
+        (None, None) if before.selected != now.selected => crate::ui::objectives::selected_text(app, &app.theme, 200)
+            .map(|t| clean(&t).into_owned())
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// What happened to the selected item; true when that was an edit (moved, ranked, added…).
@@ -214,7 +235,11 @@ pub fn typed(before: &Snapshot, app: &App) -> Option<Typed> {
     if std::mem::discriminant(&before.mode) != std::mem::discriminant(&app.mode) {
         return None;
     }
-    let (old, new) = (field_text(&before.mode)?, field_text(&app.mode)?);
+    let old = match &before.mode {
+        Mode::Objectives { .. } => before.objectives.prompt.as_ref().map(|(_, input)| input.text()),
+        mode => field_text(mode),
+    }?;
+    let new = field_text_of(app, &app.mode)?;
     if old == new {
         return None;
     }
@@ -225,6 +250,13 @@ pub fn typed(before: &Snapshot, app: &App) -> Option<Typed> {
     } else {
         Typed::Replace(clean(&new).into_owned())
     })
+}
+
+fn field_text_of(app: &App, mode: &Mode) -> Option<String> {
+    match mode {
+        Mode::Objectives { .. } => app.objectives.prompt.as_ref().map(|(_, input)| input.text()),
+        _ => field_text(mode),
+    }
 }
 
 fn field_text(mode: &Mode) -> Option<String> {
@@ -271,7 +303,11 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
             let mut lines = vec!["PI objectives:".to_string()];
             let objective = crate::ui::objectives::objective_lines(app, &app.theme, 60);
             lines.extend(objective.iter().map(|l| line_text(l).trim_end().to_string()).filter(|l| !l.is_empty()));
-            lines.push("Any key closes.".to_string());
+            lines.push(
+                "j k select a line; n adds an objective, e edits its text, B sets planned and A actual business \
+                 value, X toggles stretch, d deletes, V records a confidence vote, u undoes; any other key closes."
+                    .to_string(),
+            );
             lines
         }
         Mode::Tree { rows, .. } => {
@@ -298,7 +334,7 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
             vec![format!("Title of {}: {} (type, Enter saves, Esc cancels)", clean(id), clean(&input.text()))]
         }
         Mode::Filter(_) => vec![
-            "Filter: type team:NAME, tag:NAME, owner:NAME, kind:KIND or blocked; Enter applies, Esc cancels"
+            "Filter: type team:NAME, tag:NAME, owner:NAME, kind:KIND, iteration:NAME or blocked, several to combine; Enter applies, Esc cancels"
                 .to_string(),
         ],
         Mode::Picker(picker) => {
@@ -408,6 +444,23 @@ mod tests {
         press(&mut app, KeyCode::Esc);
         assert_eq!(typed(&before, &app), None, "the field closed");
         assert!(changes(&before, &app).contains(&"closed".to_string()), "{:?}", changes(&before, &app));
+    }
+
+    #[test]
+    fn the_objectives_view_says_the_selected_line_and_the_prompt() {
+        let mut app = demo_app("objectives");
+        press(&mut app, KeyCode::Char('o'));
+        let before = Snapshot::of(&app);
+        press(&mut app, KeyCode::Char('j'));
+        let said = changes(&before, &app);
+        assert!(said.iter().any(|l| l.contains("Customers find products despite typos")), "{said:?}");
+        let before = Snapshot::of(&app);
+        press(&mut app, KeyCode::Char('V'));
+        let said = changes(&before, &app);
+        assert!(said.iter().any(|l| l.starts_with("Votes 1–5") && l.contains("Enter records")), "{said:?}");
+        let before = Snapshot::of(&app);
+        press(&mut app, KeyCode::Char('5'));
+        assert_eq!(typed(&before, &app), Some(Typed::Append("5".to_string())));
     }
 
     #[test]

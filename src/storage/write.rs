@@ -17,6 +17,9 @@ pub fn board_to_string(board: &Board) -> String {
     let _ = writeln!(out, "{INDENT}version: {},", board.version);
     let _ = writeln!(out, "{INDENT}name: {},", quote(&board.name));
     let _ = writeln!(out, "{INDENT}level: {},", board.level.name());
+    if let Some(kind) = board.default_kind {
+        let _ = writeln!(out, "{INDENT}default_kind: {},", kind.name());
+    }
     out.push_str(INDENT);
     out.push_str("columns: [\n");
     for column in &board.columns {
@@ -26,6 +29,27 @@ pub fn board_to_string(board: &Board) -> String {
     out.push_str("],\n");
     if !board.iterations.is_empty() {
         let _ = writeln!(out, "{INDENT}iterations: {},", string_list(&board.iterations));
+    }
+    if let Some(pi) = &board.pi {
+        out.push_str(INDENT);
+        out.push_str(
+            "pi: (
+",
+        );
+        let _ = writeln!(out, "{INDENT}{INDENT}name: {},", quote(&pi.name));
+        if !pi.iterations.is_empty() {
+            let lines: Vec<String> = pi
+                .iterations
+                .iter()
+                .map(|i| format!("(name: {}, start: \"{}\", end: \"{}\")", quote(&i.name), i.start, i.end))
+                .collect();
+            let _ = writeln!(out, "{INDENT}{INDENT}iterations: {},", block(&lines, 2));
+        }
+        out.push_str(INDENT);
+        out.push_str(
+            "),
+",
+        );
     }
     if board.items.is_empty() {
         out.push_str(INDENT);
@@ -56,6 +80,17 @@ pub fn board_to_string(board: &Board) -> String {
             })
             .collect();
         let _ = writeln!(out, "{INDENT}objectives: {},", block(&lines, 1));
+    }
+    if !board.confidence.is_empty() {
+        let lines: Vec<String> = board
+            .confidence
+            .iter()
+            .map(|v| {
+                let votes: Vec<String> = v.votes.iter().map(|f| f.get().to_string()).collect();
+                format!("(at: {}, votes: [{}])", quote(&v.at), votes.join(", "))
+            })
+            .collect();
+        let _ = writeln!(out, "{INDENT}confidence: {},", block(&lines, 1));
     }
     out.push_str(")\n");
     out

@@ -4,6 +4,7 @@
 pub mod board;
 pub mod card;
 pub mod conflicts;
+pub mod contrast;
 pub mod detail;
 pub mod dialog;
 pub mod help;
@@ -76,7 +77,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             some_both(dialog::render_text_field(&title, input, &theme, overlay, buf))
         }
         Mode::Filter(input) => some_both(dialog::render_text_field(
-            "Filter: team:NAME · tag:NAME · owner:NAME · kind:KIND · blocked",
+            "Filter (several combine): team: tag: owner: kind: iteration: blocked",
             input,
             &theme,
             overlay,
@@ -102,10 +103,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             );
             (None, Some(dialog::render_question("WIP limit reached", &body, &theme, overlay, buf)))
         }
-        Mode::Objectives { scroll } => {
-            objectives::render_objectives(app, *scroll, &theme, overlay, buf);
-            (None, Some(overlay))
-        }
+        Mode::Objectives { .. } => (objectives::render_objectives(app, &theme, overlay, buf), Some(overlay)),
         Mode::ProgramBoard => {
             program::render_program_board(app, &theme, overlay, buf);
             (None, Some(overlay))

@@ -1,15 +1,19 @@
 //! The PI objectives view: each team's objectives with planned and actual business value, and
 //! program predictability per team and for the train as bars on a 0–120 % scale with SAFe's
-//! 80–100 % band marked.
+//! 80–100 % band marked; each team's and the train's newest confidence vote; and the prompt
+//! through which objectives are edited and votes recorded (`crate::app::objectives`).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
-use crate::model::objectives::{Achievement, TARGET_BAND, train};
+use crate::app::objectives::rows;
+use crate::model::confidence::latest;
+use crate::model::objectives::{Achievement, TARGET_BAND, achievement, train, train_board};
+use crate::model::{Board, Level};
 
 use super::text::{clean, fit};
 use super::theme::Theme;
@@ -73,39 +77,142 @@ pub fn band_word(percent: f64) -> &'static str {
     }
 }
 
+/// The view's text, for plain mode and tests.
 pub fn objective_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let (teams, total) = train(&app.ws);
-    let mut lines = Vec::new();
-    if teams.is_empty() {
-        lines.push(Line::styled("No team board has `objectives` yet (see the README for the format).", theme.dim));
-        return lines;
+    view_lines(app, theme, width).into_iter().map(|(line, _)| line).collect()
+}
+
+/// The text of the selected row's first line (for plain mode), without the selection mark.
+pub fn selected_text(app: &App, theme: &Theme, width: usize) -> Option<String> {
+    let rows = rows(&app.ws);
+    let selected = app.objectives.selected.min(rows.len().checked_sub(1)?);
+    let (line, _) = view_lines(app, theme, width).into_iter().find(|(_, row)| *row == Some(selected))?;
+    let text: String = line.spans.iter().skip(1).map(|s| s.content.as_ref()).collect();
+    Some(text.trim().to_string())
+}
+
+/// The confidence line of a board: its newest vote's average and who must be heard.
+pub fn vote_line(board: Option<&Board>, theme: &Theme) -> Line<'static> {
+    let summary = board.and_then(|b| latest(&b.confidence)).and_then(|v| v.summary().map(|s| (v, s)));
+    let Some((vote, s)) = summary else {
+        return Line::styled("    Confidence: no vote yet (V records one)", theme.dim);
+    };
+    let when: String = vote.at.as_str().chars().take(16).collect::<String>().replace('T', " ");
+    let mut spans = vec![
+        Span::styled("    Confidence ", theme.dim),
+        Span::styled(format!("{:.1}/5", s.average), theme.accent),
+        Span::styled(format!(" · {} votes {when}", s.count), theme.dim),
+    ];
+    if s.to_be_heard > 0 {
+        spans.push(Span::styled(format!(" · ! {} to be heard (1s, 2s)", s.to_be_heard), theme.at_limit));
+    } else {
+        spans.push(Span::styled(" · no 1s or 2s", theme.dim));
     }
-    let cells = width.saturating_sub(40).clamp(12, 60);
-    for (board, achievement) in &teams {
-        lines.push(Line::styled(format!("{}  ·  planned vs actual business value", clean(&board.name)), theme.header));
+    Line::from(spans)
+}
+
+/// Each line with the index of the selectable row it shows (see `app::objectives::rows`).
+fn view_lines(app: &App, theme: &Theme, width: usize) -> Vec<(Line<'static>, Option<usize>)> {
+    let (_, total) = train(&app.ws);
+    let rows = rows(&app.ws);
+    let selected = app.objectives.selected.min(rows.len().saturating_sub(1));
+    let mut lines: Vec<(Line<'static>, Option<usize>)> = Vec::new();
+    let teams: Vec<&Board> = app.ws.boards().iter().filter(|b| b.level == Level::Team).collect();
+    if teams.is_empty() {
+        lines.push((
+            Line::styled("No team board yet: objectives are kept on team boards (see the README).", theme.dim),
+            None,
+        ));
+    }
+    let cells = width.saturating_sub(42).clamp(12, 60);
+    let text_width = width.saturating_sub(18);
+    let mut row = 0;
+    for board in teams {
+        let achievement = achievement(board);
+        lines.push((
+            Line::styled(format!("{}  ·  planned vs actual business value", clean(&board.name)), theme.header),
+            Some(row),
+        ));
+        row += 1;
         for o in &board.objectives {
             let actual = o.actual.map(|a| a.to_string()).unwrap_or_else(|| "–".into());
             let stretch = if o.stretch { " (stretch)" } else { "" };
-            let text = fit(&format!("{}{stretch}", o.text), width.saturating_sub(16));
-            lines.push(Line::from(vec![
+            let text = fit(&format!("{}{stretch}", o.text), text_width);
+            let line = Line::from(vec![
                 Span::styled(format!("  {:>2} → {:>2}  ", o.planned, actual), theme.accent),
                 Span::raw(text),
-            ]));
+            ]);
+            lines.push((line, Some(row)));
+            row += 1;
+        }
+        if board.objectives.is_empty() {
+            lines.push((Line::styled("  no objectives yet (n adds one)", theme.dim), None));
         }
         let mut bar_line = vec![Span::styled(format!("  {:<10}", fit(&board.name, 10)), theme.dim)];
-        bar_line.extend(bar(*achievement, cells, theme));
-        lines.push(Line::from(bar_line));
-        lines.push(Line::raw(""));
+        bar_line.extend(bar(achievement, cells, theme));
+        lines.push((Line::from(bar_line), None));
+        lines.push((vote_line(Some(board), theme), None));
+        lines.push((Line::raw(""), None));
     }
+    let train_board = train_board(&app.ws).and_then(|i| app.ws.board(i));
     let mut train_line = vec![Span::styled(format!("  {:<10}", "Train"), theme.header)];
     train_line.extend(bar(total, cells, theme));
-    lines.push(Line::styled("Program predictability (committed objectives; band = 80–100 %)", theme.header));
-    lines.push(Line::from(train_line));
+    lines.push((
+        Line::styled("Program predictability (all actual BV / committed planned BV; band 80–100 %)", theme.header),
+        Some(row),
+    ));
+    lines.push((Line::from(train_line), None));
+    if train_board.is_some() {
+        lines.push((vote_line(train_board, theme), None));
+    }
+    // The selected row is marked with a glyph, not only a colour.
+    for (line, of) in &mut lines {
+        let mark = if *of == Some(selected) { "▸ " } else { "  " };
+        line.spans.insert(0, Span::styled(mark, theme.accent));
+        if *of == Some(selected) {
+            line.style = line.style.patch(theme.selected_card);
+        }
+    }
     lines
 }
 
-pub fn render_objectives(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let title = Line::styled(" PI objectives and predictability (Esc closes, j/k scroll) ", theme.header);
+/// Draws the view; returns where the text cursor goes while a prompt is open.
+pub fn render_objectives(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let title = Line::styled(" PI objectives, predictability and confidence (Esc closes) ", theme.header);
     let inner = super::popup::frame(area, title, theme, buf);
-    Paragraph::new(objective_lines(app, theme, inner.width as usize)).scroll((scroll, 0)).render(inner, buf);
+    let lines = view_lines(app, theme, inner.width as usize);
+    let footer = 2u16.min(inner.height);
+    let body = Rect { height: inner.height - footer, ..inner };
+    let selected = app.objectives.selected;
+    let first = lines.iter().position(|(_, row)| *row == Some(selected)).unwrap_or(0);
+    // Keep the selection in view with the two lines under it (its bar, its vote).
+    let scroll = (first + 3).saturating_sub(body.height as usize).min(first);
+    let shown: Vec<Line<'static>> = lines.into_iter().map(|(line, _)| line).collect();
+    Paragraph::new(shown).scroll((scroll as u16, 0)).render(body, buf);
+    if footer < 2 {
+        return None;
+    }
+    let (y1, y2) = (inner.y + inner.height - 2, inner.y + inner.height - 1);
+    let width = inner.width as usize;
+    match &app.objectives.prompt {
+        None => {
+            let keys = "j/k · n add · e text · B plan · A actual · X stretch · d del · V vote · u undo";
+            buf.set_string(inner.x, y1, "─".repeat(width), theme.dim);
+            buf.set_string(inner.x, y2, fit(keys, width), theme.dim);
+            None
+        }
+        Some((prompt, input)) => {
+            let label = format!("{} · Enter records · Esc cancels", prompt.label());
+            buf.set_string(inner.x, y1, fit(&label, width), theme.header);
+            let text = clean(&input.text()).into_owned();
+            let chars: Vec<char> = text.chars().collect();
+            let room = width.saturating_sub(3);
+            let start = input.cursor().saturating_sub(room);
+            let shown: String = chars.iter().skip(start).take(room).collect();
+            buf.set_string(inner.x, y2, format!("> {}", fit(&shown, room)), theme.text);
+            let before: String = chars.iter().skip(start).take(input.cursor().saturating_sub(start)).collect();
+            let x = inner.x + 2 + unicode_width::UnicodeWidthStr::width(before.as_str()) as u16;
+            Some(Position::new(x.min(inner.x + inner.width.saturating_sub(1)), y2))
+        }
+    }
 }

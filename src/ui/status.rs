@@ -40,7 +40,14 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             (keys(Action::Undo), "undo"),
             (keys(Action::Search), "search"),
         ],
-        Mode::Help { .. } | Mode::Objectives { .. } => vec![fixed("Esc", "close"), fixed("j/k", "scroll")],
+        Mode::Help { .. } => vec![fixed("Esc", "close"), fixed("j/k", "scroll")],
+        Mode::Objectives { .. } => vec![
+            fixed("j/k", "select"),
+            (keys(Action::RecordVote), "vote"),
+            (keys(Action::SetActualValue), "score"),
+            (keys(Action::Undo), "undo"),
+            fixed("Esc", "close"),
+        ],
         Mode::Tree { .. } => vec![fixed("Enter", "jump"), fixed("j/k", "move"), fixed("Esc", "close")],
         Mode::Metrics | Mode::ProgramBoard => vec![fixed("Tab", "next board"), fixed("Esc", "close")],
         Mode::Search(_) => vec![fixed("Enter", "jump"), fixed("↑↓", "choose"), fixed("Esc", "cancel")],
@@ -58,6 +65,15 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             vec![fixed("y", "yes"), fixed("n", "no")]
         }
     }
+}
+
+/// The PI and today's iteration (long and short form): the current board's PI, else the
+/// train's (the program board's).
+pub fn pi_text(app: &App) -> Option<(String, String)> {
+    let train = crate::model::objectives::train_board(&app.ws).and_then(|i| app.ws.board(i));
+    let pi = app.current_board().and_then(|b| b.pi.as_ref()).or_else(|| train.and_then(|b| b.pi.as_ref()))?;
+    let today = crate::model::pi::Date::of_time(&(app.clock)());
+    Some((pi.describe(today), pi.short(today)))
 }
 
 pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -88,7 +104,15 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let board = app.current_board().map(|b| b.name.as_str()).unwrap_or("");
             let items = app.current_board().map(|b| b.items.len()).unwrap_or(0);
             let filter = app.filter.as_ref().map(|f| format!(" · filter: {f} (Esc clears)")).unwrap_or_default();
-            Span::styled(fit(&format!(" {} · {board} · {items} items{filter}", app.origin), left_room), theme.status)
+            let line = |pi: &str| format!(" {} · {board}{pi} · {items} items{filter}", app.origin);
+            let text = match pi_text(app) {
+                None => line(""),
+                Some((long, short)) => {
+                    let full = line(&format!(" · {long}"));
+                    if width(&full) <= left_room { full } else { line(&format!(" · {short}")) }
+                }
+            };
+            Span::styled(fit(&text, left_room), theme.status)
         }
     };
     buf.set_line(area.x, area.y, &Line::from(left), left_room as u16);

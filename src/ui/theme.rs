@@ -83,7 +83,8 @@ impl Theme {
             kinds: [
                 Color::Magenta,
                 Color::LightMagenta,
-                Color::Blue,
+                // Plain blue is 2.2:1 on black; the light blue reads.
+                Color::LightBlue,
                 Color::Yellow,
                 Color::Green,
                 Color::LightCyan,
@@ -115,19 +116,36 @@ impl Theme {
 }
 
 impl Theme {
-    /// For light terminal backgrounds.
+    /// For light terminal backgrounds. Every text colour has at least 4.5:1 contrast on white
+    /// and the borders 3:1 (WCAG AA; `crate::ui::contrast` computes it, a test holds it).
     pub fn light() -> Theme {
+        let grey = Color::Indexed(242); // #6c6c6c, 5.3:1
+        let green = Color::Indexed(28); // #008700, 4.7:1
         Theme {
-            dim: Style::new().fg(Color::DarkGray),
-            border: Style::new().fg(Color::Gray),
+            dim: Style::new().fg(grey),
+            border: Style::new().fg(Color::Indexed(245)), // #8a8a8a, 3.4:1
             border_selected: Style::new().fg(Color::Blue),
+            // Column names are drawn on their border: they name their own colour.
+            header: Style::new().fg(Color::Black).add_modifier(Modifier::BOLD),
             accent: Style::new().fg(Color::Blue),
             selected_card: Style::new().bg(Color::Indexed(254)),
-            tab: Style::new().fg(Color::DarkGray),
+            done: Style::new().fg(green),
+            tab: Style::new().fg(grey),
             tab_selected: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
-            status: Style::new().fg(Color::DarkGray),
+            status: Style::new().fg(grey),
+            success: Style::new().fg(green),
             key_hint: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             at_limit: Style::new().fg(Color::Indexed(130)).add_modifier(Modifier::BOLD),
+            kinds: [
+                Color::Magenta,
+                Color::Indexed(127), // #af00af
+                Color::Blue,
+                Color::Indexed(130), // Enabler: #af5f00, 4.7:1 (yellow was 1.7:1)
+                green,
+                Color::Indexed(24),  // #005f87
+                Color::Indexed(124), // #af0000
+                Color::Red,
+            ],
             ..Theme::dark()
         }
     }

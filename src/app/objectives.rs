@@ -1,0 +1,241 @@
+//! The objectives view as a place to work: select a team's objective and add one, edit its
+//! text, score its planned (1–10) and actual business value, toggle stretch, or record the
+//! team's (or the train's) fist-of-five confidence vote. Each change is one undoable edit,
+//! saved at once through the normal path.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::keymap::Action;
+use crate::model::board_fields::{ObjectiveChange, change_objective, record_vote};
+use crate::model::confidence::parse_votes;
+use crate::model::objectives::train_board;
+use crate::model::{Level, ModelError, Workspace};
+
+use super::actions;
+use super::input::LineInput;
+use super::state::{App, Effect, Mode};
+
+/// A selectable line of the view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// A team's heading: where its vote and new objectives go.
+    Team {
+        key: String,
+    },
+    Objective {
+        key: String,
+        index: usize,
+    },
+    /// The train's line, its vote kept on the program board (if there is one).
+    Train {
+        key: Option<String>,
+    },
+}
+
+impl Row {
+    /// The board a change on this row goes to.
+    pub fn board(&self) -> Option<&str> {
+        match self {
+            Row::Team { key } | Row::Objective { key, .. } => Some(key),
+            Row::Train { key } => key.as_deref(),
+        }
+    }
+}
+
+/// What is being typed in the view's prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    Add,
+    Text,
+    Planned,
+    Actual,
+    Vote,
+}
+
+impl Prompt {
+    pub fn label(self) -> &'static str {
+        match self {
+            Prompt::Add => "New objective",
+            Prompt::Text => "Objective",
+            Prompt::Planned => "Planned business value (1–10)",
+            Prompt::Actual => "Actual business value (0–10, empty: not evaluated)",
+            Prompt::Vote => "Votes 1–5, e.g. 5 4 4 3",
+        }
+    }
+}
+
+/// The view's selection and its open prompt.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ObjectivesView {
+    pub selected: usize,
+    pub prompt: Option<(Prompt, LineInput)>,
+}
+
+/// Every selectable row, in the order drawn: each team board with its objectives, then the train.
+pub fn rows(ws: &Workspace) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for board in ws.boards().iter().filter(|b| b.level == Level::Team) {
+        rows.push(Row::Team { key: board.key.clone() });
+        rows.extend((0..board.objectives.len()).map(|index| Row::Objective { key: board.key.clone(), index }));
+    }
+    let train = train_board(ws).and_then(|i| ws.board(i)).map(|b| b.key.clone());
+    rows.push(Row::Train { key: train });
+    rows
+}
+
+/// The selected row (clamped to the rows there are now).
+pub fn selected_row(app: &App) -> Option<Row> {
+    let rows = rows(&app.ws);
+    let last = rows.len().checked_sub(1)?;
+    rows.get(app.objectives.selected.min(last)).cloned()
+}
+
+pub fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
+    if let Some((prompt, mut input)) = app.objectives.prompt.take() {
+        match key.code {
+            KeyCode::Esc => app.info("nothing changed"),
+            KeyCode::Enter => return submit(app, prompt, input),
+            _ => {
+                input.handle(&key);
+                app.objectives.prompt = Some((prompt, input));
+            }
+        }
+        return Vec::new();
+    }
+    let count = rows(&app.ws).len();
+    let selected = app.objectives.selected.min(count.saturating_sub(1));
+    // This view's own keys first: `B` plans a value here, on the board it blocks a card.
+    const OWN: [Action; 4] =
+        [Action::SetPlannedValue, Action::SetActualValue, Action::ToggleStretch, Action::RecordVote];
+    let action = app.keymap.action_among(&key, &OWN).or(action);
+    match (action, key.code) {
+        (_, KeyCode::PageDown) => app.objectives.selected = (selected + 10).min(count.saturating_sub(1)),
+        (_, KeyCode::PageUp) => app.objectives.selected = selected.saturating_sub(10),
+        (Some(Action::SelectNextItem), _) => app.objectives.selected = (selected + 1).min(count.saturating_sub(1)),
+        (Some(Action::SelectPrevItem), _) => app.objectives.selected = selected.saturating_sub(1),
+        (Some(Action::SelectFirstItem), _) => app.objectives.selected = 0,
+        (Some(Action::SelectLastItem), _) => app.objectives.selected = count.saturating_sub(1),
+        (Some(a @ (Action::Undo | Action::Redo)), _) => return actions::perform(app, a),
+        (Some(Action::NewItem), _) => open(app, Prompt::Add),
+        (Some(Action::EditTitle), _) => open(app, Prompt::Text),
+        (Some(Action::SetPlannedValue), _) => open(app, Prompt::Planned),
+        (Some(Action::SetActualValue), _) => open(app, Prompt::Actual),
+        (Some(Action::RecordVote), _) => open(app, Prompt::Vote),
+        (Some(Action::ToggleStretch), _) => return change(app, |_| Some(ObjectiveChange::ToggleStretch)),
+        (Some(Action::DeleteItem), _) => return change(app, |_| Some(ObjectiveChange::Delete)),
+        _ => app.mode = Mode::Board,
+    }
+    Vec::new()
+}
+
+/// Why the view cannot change anything now, if so.
+fn locked(app: &App, board: Option<&str>) -> Option<String> {
+    if app.presenting == Some(false) {
+        return Some("read-only while presenting; U unlocks editing".into());
+    }
+    board.and_then(|k| app.ws.board_by_key(k)).and_then(|b| b.read_only_reason())
+}
+
+fn open(app: &mut App, prompt: Prompt) {
+    let Some(row) = selected_row(app) else { return };
+    if let Some(why) = locked(app, row.board()) {
+        return app.error(why);
+    }
+    let objective = match &row {
+        Row::Objective { key, index } => app.ws.board_by_key(key).and_then(|b| b.objectives.get(*index)),
+        _ => None,
+    };
+    let text = match prompt {
+        Prompt::Vote if matches!(row, Row::Train { key: None }) => {
+            return app.error("the train's vote is kept on the program board; this workspace has none");
+        }
+        Prompt::Add if matches!(row, Row::Train { .. }) => {
+            return app.error("objectives belong to a team: select a team's line first");
+        }
+        Prompt::Vote | Prompt::Add => String::new(),
+        Prompt::Text | Prompt::Planned | Prompt::Actual => match (prompt, objective) {
+            (Prompt::Text, Some(o)) => o.text.clone(),
+            (Prompt::Planned, Some(o)) => o.planned.to_string(),
+            (_, Some(o)) => o.actual.map(|a| a.to_string()).unwrap_or_default(),
+            (_, None) => return app.error("select an objective first (j/k)"),
+        },
+    };
+    app.objectives.prompt = Some((prompt, LineInput::new(&text)));
+}
+
+fn submit(app: &mut App, prompt: Prompt, input: LineInput) -> Vec<Effect> {
+    let text = input.text();
+    let number =
+        |text: &str| text.trim().parse::<u32>().map_err(|_| format!("\"{}\" is not a whole number", text.trim()));
+    let parsed: Result<Option<ObjectiveChange>, String> = match prompt {
+        Prompt::Add => Ok(Some(ObjectiveChange::Add(text.clone()))),
+        Prompt::Text => Ok(Some(ObjectiveChange::Text(text.clone()))),
+        Prompt::Planned => number(&text).map(|v| Some(ObjectiveChange::Planned(v))),
+        Prompt::Actual if text.trim().is_empty() => Ok(Some(ObjectiveChange::Actual(None))),
+        Prompt::Actual => number(&text).map(|v| Some(ObjectiveChange::Actual(Some(v)))),
+        Prompt::Vote => Ok(None),
+    };
+    let keep_open = |app: &mut App, why: String, input: LineInput| {
+        app.error(why);
+        app.objectives.prompt = Some((prompt, input));
+        Vec::new()
+    };
+    if prompt == Prompt::Vote {
+        let Some(key) = selected_row(app).and_then(|r| r.board().map(str::to_string)) else { return Vec::new() };
+        return match parse_votes(&text) {
+            Ok(votes) => {
+                let now = (app.clock)();
+                actions::commit(app, record_vote(&app.ws, &key, votes, &now), None)
+            }
+            Err(why) => keep_open(app, why, input),
+        };
+    }
+    match parsed {
+        Ok(Some(c)) => {
+            let added = matches!(c, ObjectiveChange::Add(_));
+            let effects = change(app, move |_| Some(c));
+            if added && !effects.is_empty() {
+                select_last_objective_of_selected_team(app);
+            }
+            if effects.is_empty() && app.status.as_ref().is_some_and(|s| s.tone == super::Tone::Error) {
+                app.objectives.prompt = Some((prompt, input));
+            }
+            effects
+        }
+        Ok(None) => Vec::new(),
+        Err(why) => keep_open(app, why, input),
+    }
+}
+
+/// Commits a change to the selected objective (or, for `Add`, to the selected team).
+fn change(app: &mut App, make: impl FnOnce(&App) -> Option<ObjectiveChange>) -> Vec<Effect> {
+    let Some(row) = selected_row(app) else { return Vec::new() };
+    if let Some(why) = locked(app, row.board()) {
+        app.error(why);
+        return Vec::new();
+    }
+    let Some(change) = make(app) else { return Vec::new() };
+    let (key, index) = match (&row, &change) {
+        (Row::Objective { key, index }, _) => (key.clone(), *index),
+        (Row::Team { key }, ObjectiveChange::Add(_)) => (key.clone(), 0),
+        _ => {
+            app.error("select an objective first (j/k)");
+            return Vec::new();
+        }
+    };
+    match change_objective(&app.ws, &key, index, change) {
+        Err(ModelError::NothingToChange) => {
+            app.info("nothing changed");
+            Vec::new()
+        }
+        edit => actions::commit(app, edit, None),
+    }
+}
+
+fn select_last_objective_of_selected_team(app: &mut App) {
+    let Some(key) = selected_row(app).and_then(|r| r.board().map(str::to_string)) else { return };
+    let rows = rows(&app.ws);
+    if let Some(pos) = rows.iter().rposition(|r| matches!(r, Row::Objective { key: k, .. } if *k == key)) {
+        app.objectives.selected = pos;
+    }
+}
