@@ -80,8 +80,21 @@ impl WorkspaceFiles {
 
     /// Saves the given boards and any still pending, by the save protocol.
     pub fn save(&mut self, ws: &Workspace, keys: &[String]) -> SaveReport {
+        let (jobs, mut report) = self.prepare_save(ws, keys);
+        let outcomes = jobs.into_iter().map(SaveJob::run).collect();
+        self.finish_save(outcomes, &mut report);
+        report
+    }
+
+    /// The first half of [`WorkspaceFiles::save`]: takes the given boards and any still
+    /// pending, and makes a job for each that may be written now (a snapshot of the board and
+    /// its base bytes), which [`SaveJob::run`] can carry out on another thread. Boards that
+    /// wait for the user (a broken file, a held conflict) stay pending and are said in the
+    /// report; the jobs' boards count as saved until [`WorkspaceFiles::finish_save`].
+    pub fn prepare_save(&mut self, ws: &Workspace, keys: &[String]) -> (Vec<SaveJob>, SaveReport) {
         self.unsaved.extend(keys.iter().cloned());
         let mut report = SaveReport::default();
+        let mut jobs = Vec::new();
         for key in std::mem::take(&mut self.unsaved) {
             let Some(board) = ws.board_by_key(&key) else { continue };
             if board.is_read_only() {
@@ -97,11 +110,32 @@ impl WorkspaceFiles {
                 report.errors.push(format!("{} has an unresolved conflict; press c to resolve it", board.name));
                 continue;
             }
-            let path = self.path_of(&key);
-            match save_merged(&path, self.base_bytes(&key), board) {
+            let base_ids = self.base_ids.get(&key);
+            let new_ids = board
+                .items
+                .iter()
+                .filter(|i| base_ids.is_none_or(|b| !b.contains(&i.id)))
+                .map(|i| i.id.clone())
+                .collect();
+            jobs.push(SaveJob {
+                path: self.path_of(&key),
+                base: self.base_bytes(&key).map(<[u8]>::to_vec),
+                board: board.clone(),
+                new_ids,
+                key,
+            });
+        }
+        (jobs, report)
+    }
+
+    /// The second half of [`WorkspaceFiles::save`]: takes in what the jobs did (the new merge
+    /// bases), and says it in `report`. Boards whose save failed are pending again.
+    pub fn finish_save(&mut self, outcomes: Vec<SaveOutcome>, report: &mut SaveReport) {
+        for SaveOutcome { key, path, board, result } in outcomes {
+            match result {
                 Ok(saved) => {
                     self.files.insert(key.clone(), LoadedFile { path, bytes: saved.bytes });
-                    self.base_ids.insert(key.clone(), ids_of(saved.merged.as_ref().unwrap_or(board)));
+                    self.base_ids.insert(key.clone(), ids_of(saved.merged.as_ref().unwrap_or(&board)));
                     report.renamed.extend(saved.renamed);
                     if let Some(kept) = saved.ours_kept {
                         report.merged.push(kept);
@@ -124,7 +158,12 @@ impl WorkspaceFiles {
                 }
             }
         }
-        report
+    }
+
+    /// Puts boards of jobs that were not carried out (the workspace lock was busy) back to
+    /// pending.
+    pub fn not_saved(&mut self, jobs: &[SaveJob]) {
+        self.unsaved.extend(jobs.iter().map(|j| j.key.clone()));
     }
 
     /// Takes the workspace lock (`.trainboard.lock`) that headless writers also take, so that
@@ -189,27 +228,10 @@ impl WorkspaceFiles {
             let is_new = |id: &String| base.is_none_or(|b| !b.contains(id));
             new_ids.extend(board.items.iter().filter(|i| is_new(&i.id)).map(|i| (key.clone(), i.id.clone())));
         }
-        if new_ids.is_empty() {
-            return Vec::new();
+        match taken_on_disk(&self.root, &new_ids) {
+            Some(on_disk) => fresh_ids(ws, &new_ids, &on_disk),
+            None => Vec::new(),
         }
-        let mut on_disk: HashSet<String> = HashSet::new();
-        for path in board_files(&self.root) {
-            let key = board_key(&self.root, &path);
-            if let Ok((board, _)) = load_file(&self.root, &path) {
-                on_disk.extend(
-                    board.items.into_iter().map(|i| i.id).filter(|id| !new_ids.contains(&(key.clone(), id.clone()))),
-                );
-            }
-        }
-        let mut taken: HashSet<String> = on_disk.clone();
-        taken.extend(ws.boards().iter().flat_map(|b| b.items.iter().map(|i| i.id.clone())));
-        let mut renames = Vec::new();
-        for (_, id) in new_ids.into_iter().filter(|(_, id)| on_disk.contains(id)) {
-            let fresh = fresh_id(&taken, &id);
-            taken.insert(fresh.clone());
-            renames.push((id, fresh));
-        }
-        renames
     }
 
     /// Lets a held board be saved again: ours wins over the fields in conflict.
@@ -262,4 +284,65 @@ impl WorkspaceFiles {
 
 fn ids_of(board: &Board) -> HashSet<String> {
     board.items.iter().map(|i| i.id.clone()).collect()
+}
+
+/// One board to write by the save protocol, detached from the app so that another thread can
+/// do it: the board as it was when the save was asked for, and the merge base.
+#[derive(Debug, Clone)]
+pub struct SaveJob {
+    pub key: String,
+    pub path: PathBuf,
+    pub board: Board,
+    pub base: Option<Vec<u8>>,
+    /// Ids on the board that its base does not have: ours, new since the last save.
+    pub new_ids: Vec<String>,
+}
+
+/// What a [`SaveJob`] did; the board is the snapshot that was saved.
+#[derive(Debug)]
+pub struct SaveOutcome {
+    pub key: String,
+    pub path: PathBuf,
+    pub board: Board,
+    pub result: Result<super::protocol::Saved, super::protocol::ProtocolError>,
+}
+
+impl SaveJob {
+    /// Lock, re-read, merge, write, unlock (see [`save_merged`]).
+    pub fn run(self) -> SaveOutcome {
+        let result = save_merged(&self.path, self.base.as_deref(), &self.board);
+        SaveOutcome { key: self.key, path: self.path, board: self.board, result }
+    }
+}
+
+/// When some of `new_ids` (board key, id) is used by another board file on disk: every id on
+/// disk that is not one of those. `None` when none collides. Call under the workspace lock.
+pub fn taken_on_disk(root: &Path, new_ids: &[(String, String)]) -> Option<HashSet<String>> {
+    if new_ids.is_empty() {
+        return None;
+    }
+    let mut on_disk: HashSet<String> = HashSet::new();
+    for path in board_files(root) {
+        let key = board_key(root, &path);
+        if let Ok((board, _)) = load_file(root, &path) {
+            on_disk.extend(
+                board.items.into_iter().map(|i| i.id).filter(|id| !new_ids.contains(&(key.clone(), id.clone()))),
+            );
+        }
+    }
+    new_ids.iter().any(|(_, id)| on_disk.contains(id)).then_some(on_disk)
+}
+
+/// A fresh id for each of `new_ids` that `on_disk` already uses, free in both the files and
+/// the workspace.
+pub fn fresh_ids(ws: &Workspace, new_ids: &[(String, String)], on_disk: &HashSet<String>) -> Vec<(String, String)> {
+    let mut taken: HashSet<String> = on_disk.clone();
+    taken.extend(ws.boards().iter().flat_map(|b| b.items.iter().map(|i| i.id.clone())));
+    let mut renames = Vec::new();
+    for (_, id) in new_ids.iter().filter(|(_, id)| on_disk.contains(id)) {
+        let fresh = fresh_id(&taken, id);
+        taken.insert(fresh.clone());
+        renames.push((id.clone(), fresh));
+    }
+    renames
 }
