@@ -164,11 +164,12 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     Ok(())
 }
 
-/// What the event loop works with besides the app: the files, the saver thread, the wakes.
-struct Shell<'a> {
-    files: &'a mut WorkspaceFiles,
-    saver: &'a mut Saver,
-    rx: &'a Receiver<Wake>,
+/// What the event loop works with besides the app: the files, the saver thread, the wakes
+/// (the saver's replies among them).
+pub struct Shell<'a> {
+    pub files: &'a mut WorkspaceFiles,
+    pub saver: &'a mut Saver,
+    pub rx: &'a Receiver<Wake>,
 }
 
 fn event_loop(
@@ -277,7 +278,7 @@ fn quit(app: &mut App, shell: &mut Shell) -> Vec<String> {
 }
 
 /// Waits until the saver thread has written everything asked of it.
-fn flush(app: &mut App, shell: &mut Shell) {
+pub fn flush(app: &mut App, shell: &mut Shell) {
     while shell.saver.is_busy() {
         match shell.rx.recv() {
             Ok(Wake::Saved(reply)) => {
@@ -312,7 +313,7 @@ fn hold_back(shell: &mut Shell, mut paths: Vec<PathBuf>) -> Option<Vec<PathBuf>>
 
 /// Asks for the boards to be saved: sent to the saver thread now, or with the next batch
 /// when one is being written (so a burst of edits is written a few times, not once a key).
-fn request_save(app: &mut App, shell: &mut Shell, keys: &[String]) {
+pub fn request_save(app: &mut App, shell: &mut Shell, keys: &[String]) {
     shell.files.defer(keys);
     if shell.saver.ask() {
         return;
@@ -336,7 +337,7 @@ fn dispatch(app: &mut App, shell: &mut Shell) {
 
 /// A batch came back from the saver thread: applied as a save's report is, then the files
 /// that changed meanwhile are looked at, and what was asked meanwhile goes out.
-fn saved(app: &mut App, shell: &mut Shell, reply: Reply) -> Vec<Effect> {
+pub fn saved(app: &mut App, shell: &mut Shell, reply: Reply) -> Vec<Effect> {
     let (mut more, deferred) = shell.saver.landed();
     match reply {
         Reply::Busy { jobs, error } => {
