@@ -4,7 +4,8 @@
 //!
 //! One batch is in flight at a time. Saves asked for meanwhile wait as pending boards and go
 //! out together when the batch comes back, so a burst of edits writes a board a few times,
-//! not once per key, and the last state is on disk one or two saves after the last key.
+//! not once per key, and the last state is on disk one or two saves after the last key. The
+//! loop sends after it has drawn, so taking the snapshot never delays the screen.
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -33,8 +34,8 @@ pub struct Saver {
     tx: Sender<Vec<SaveJob>>,
     /// Keys of the batch being written, if one is.
     in_flight: Option<BTreeSet<String>>,
-    /// A save was asked for while a batch was in flight.
-    asked_meanwhile: bool,
+    /// A save was asked for and not sent yet.
+    asked: bool,
     /// Files that changed while their board was being written: looked at once it is done, so
     /// our own write is known by its bytes.
     deferred: Vec<PathBuf>,
@@ -74,7 +75,7 @@ impl Saver {
                 }
             }
         });
-        Saver { tx, in_flight: None, asked_meanwhile: false, deferred: Vec::new() }
+        Saver { tx, in_flight: None, asked: false, deferred: Vec::new() }
     }
 
     pub fn is_busy(&self) -> bool {
@@ -86,12 +87,19 @@ impl Saver {
         self.in_flight.as_ref().is_some_and(|keys| keys.contains(key))
     }
 
-    /// Remembers that a save was asked for while busy; true when it must wait.
-    pub fn ask(&mut self) -> bool {
-        if self.is_busy() {
-            self.asked_meanwhile = true;
-        }
-        self.is_busy()
+    /// Remembers that a save was asked for; it goes out with the next [`Saver::take_ask`].
+    pub fn ask(&mut self) {
+        self.asked = true;
+    }
+
+    /// True (once) when a save was asked for and none is in flight: time to send one.
+    pub fn take_ask(&mut self) -> bool {
+        !self.is_busy() && std::mem::take(&mut self.asked)
+    }
+
+    /// Something is asked or in flight.
+    pub fn has_work(&self) -> bool {
+        self.asked || self.is_busy()
     }
 
     /// Sends a batch to the thread. Should the thread be gone, the jobs come back.
@@ -106,11 +114,10 @@ impl Saver {
         }
     }
 
-    /// The batch in flight came back: whether more was asked meanwhile, and the files to look
-    /// at again now.
-    pub fn landed(&mut self) -> (bool, Vec<PathBuf>) {
+    /// The batch in flight came back: the files to look at again now.
+    pub fn landed(&mut self) -> Vec<PathBuf> {
         self.in_flight = None;
-        (std::mem::take(&mut self.asked_meanwhile), std::mem::take(&mut self.deferred))
+        std::mem::take(&mut self.deferred)
     }
 
     /// Keeps a changed file for later when its board is being written.

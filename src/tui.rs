@@ -262,6 +262,7 @@ fn event_loop(
             tracing::info!("the terminal is gone; saving and quitting");
             return Ok(quit(app, shell));
         }
+        send_saves(app, shell);
     }
 }
 
@@ -279,10 +280,12 @@ fn quit(app: &mut App, shell: &mut Shell) -> Vec<String> {
 
 /// Waits until the saver thread has written everything asked of it.
 pub fn flush(app: &mut App, shell: &mut Shell) {
+    send_saves(app, shell);
     while shell.saver.is_busy() {
         match shell.rx.recv() {
             Ok(Wake::Saved(reply)) => {
                 saved(app, shell, *reply);
+                send_saves(app, shell);
             }
             Ok(_) => {}
             Err(_) => return,
@@ -311,14 +314,20 @@ fn hold_back(shell: &mut Shell, mut paths: Vec<PathBuf>) -> Option<Vec<PathBuf>>
     (!now.is_empty()).then_some(now)
 }
 
-/// Asks for the boards to be saved: sent to the saver thread now, or with the next batch
-/// when one is being written (so a burst of edits is written a few times, not once a key).
-pub fn request_save(app: &mut App, shell: &mut Shell, keys: &[String]) {
+/// Asks for the boards to be saved: they go to the saver thread once the screen is drawn
+/// ([`send_saves`]), or with the next batch when one is being written (so a burst of edits
+/// is written a few times, not once a key).
+pub fn request_save(_app: &mut App, shell: &mut Shell, keys: &[String]) {
     shell.files.defer(keys);
-    if shell.saver.ask() {
-        return;
+    shell.saver.ask();
+}
+
+/// Sends what was asked to the saver thread, unless a batch is in flight (then it goes when
+/// that one lands). The loop calls this after drawing.
+pub fn send_saves(app: &mut App, shell: &mut Shell) {
+    if shell.saver.take_ask() {
+        dispatch(app, shell);
     }
-    dispatch(app, shell);
 }
 
 /// Sends everything pending to the saver thread.
@@ -336,9 +345,10 @@ fn dispatch(app: &mut App, shell: &mut Shell) {
 }
 
 /// A batch came back from the saver thread: applied as a save's report is, then the files
-/// that changed meanwhile are looked at, and what was asked meanwhile goes out.
+/// that changed meanwhile are looked at; what was asked meanwhile goes out with the next
+/// [`send_saves`].
 pub fn saved(app: &mut App, shell: &mut Shell, reply: Reply) -> Vec<Effect> {
-    let (mut more, deferred) = shell.saver.landed();
+    let deferred = shell.saver.landed();
     match reply {
         Reply::Busy { jobs, error } => {
             shell.files.not_saved(&jobs);
@@ -364,8 +374,10 @@ pub fn saved(app: &mut App, shell: &mut Shell, reply: Reply) -> Vec<Effect> {
             }
             // Saved again at once, checked again under the lock; should no rename apply, the
             // change waits for the next retry instead of asking again and again.
-            more |= !keys.is_empty();
-            shell.files.defer(&keys);
+            if !keys.is_empty() {
+                shell.files.defer(&keys);
+                shell.saver.ask();
+            }
         }
         Reply::Done(outcomes) => {
             let snapshots: HashMap<String, crate::model::Board> = outcomes
@@ -378,11 +390,7 @@ pub fn saved(app: &mut App, shell: &mut Shell, reply: Reply) -> Vec<Effect> {
             apply_report(app, report, &snapshots);
         }
     }
-    let effects = if deferred.is_empty() { Vec::new() } else { files_changed(app, shell.files, deferred) };
-    if more {
-        dispatch(app, shell);
-    }
-    effects
+    if deferred.is_empty() { Vec::new() } else { files_changed(app, shell.files, deferred) }
 }
 
 /// Lets go of a ratatui `Terminal` without its `Drop`, which prints to stderr (and so panics)

@@ -14,7 +14,7 @@ use trainboard::saver::{Reply, Saver};
 use trainboard::storage::board_to_string;
 use trainboard::storage::files::WorkspaceFiles;
 use trainboard::storage::open::open_workspace;
-use trainboard::tui::{Shell, Wake, flush, request_save, saved};
+use trainboard::tui::{Shell, Wake, flush, request_save, saved, send_saves};
 
 fn key(c: char) -> Msg {
     Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
@@ -66,6 +66,8 @@ fn twenty_rapid_moves_write_a_few_times_and_end_on_disk() {
         let effects = update(&mut app, key('J'));
         run_effects(&mut app, &mut shell, effects);
         take_replies(&mut app, &mut shell);
+        // Drawn here; then the loop sends what is asked.
+        send_saves(&mut app, &mut shell);
     }
     let last_key = Instant::now();
     let board = app.ws.board_by_key(&key_of).unwrap();
@@ -78,6 +80,7 @@ fn twenty_rapid_moves_write_a_few_times_and_end_on_disk() {
         if let Ok(Wake::Saved(reply)) = shell.rx.recv_timeout(Duration::from_secs(10)) {
             let effects = saved(&mut app, &mut shell, *reply);
             run_effects(&mut app, &mut shell, effects);
+            send_saves(&mut app, &mut shell);
         }
         let text = std::fs::read_to_string(&path).unwrap();
         if text == wanted || !shell.saver.is_busy() || last_key.elapsed() > Duration::from_secs(10) {

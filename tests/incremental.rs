@@ -114,3 +114,27 @@ proptest! {
         prop_assert_eq!(found, expected);
     }
 }
+
+proptest! {
+    #[test]
+    fn repositioning_keeps_the_board_layout_of_a_full_reindex(
+        s in spec(),
+        moves in prop::collection::vec((0..8usize, 0..8usize), 1..6),
+    ) {
+        let mut ws = Workspace::new(vec![make(&s)]);
+        let key = ws.boards()[0].key.clone();
+        for (from, to) in moves {
+            let Some(id) = ws.boards()[0].items.get(from).map(|i| i.id.clone()) else { continue };
+            let _ = ws.apply(trainboard::model::edit::Op::Reposition { board: key.clone(), id, to });
+            let board = &ws.boards()[0];
+            let mut fresh = board.clone();
+            fresh.reindex();
+            for col in 0..board.columns.len() {
+                prop_assert_eq!(board.column_positions(col), fresh.column_positions(col));
+            }
+            for item in &board.items {
+                prop_assert_eq!(board.position(&item.id), fresh.position(&item.id));
+            }
+        }
+    }
+}

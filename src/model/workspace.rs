@@ -353,7 +353,7 @@ impl Workspace {
         let item = board.items.remove(from);
         let to = to.min(board.items.len());
         board.items.insert(to, item);
-        board.reindex();
+        board.reindex_span(from.min(to), from.max(to));
         Ok(Op::Reposition { board: key, id, to: from })
     }
 

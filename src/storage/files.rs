@@ -131,11 +131,11 @@ impl WorkspaceFiles {
     /// The second half of [`WorkspaceFiles::save`]: takes in what the jobs did (the new merge
     /// bases), and says it in `report`. Boards whose save failed are pending again.
     pub fn finish_save(&mut self, outcomes: Vec<SaveOutcome>, report: &mut SaveReport) {
-        for SaveOutcome { key, path, board, result } in outcomes {
+        for SaveOutcome { key, path, result, ids, .. } in outcomes {
             match result {
                 Ok(saved) => {
                     self.files.insert(key.clone(), LoadedFile { path, bytes: saved.bytes });
-                    self.base_ids.insert(key.clone(), ids_of(saved.merged.as_ref().unwrap_or(&board)));
+                    self.base_ids.insert(key.clone(), ids);
                     report.renamed.extend(saved.renamed);
                     if let Some(kept) = saved.ours_kept {
                         report.merged.push(kept);
@@ -305,13 +305,19 @@ pub struct SaveOutcome {
     pub path: PathBuf,
     pub board: Board,
     pub result: Result<super::protocol::Saved, super::protocol::ProtocolError>,
+    /// The ids of the board as saved (the next base's), gathered where the job ran.
+    pub ids: HashSet<String>,
 }
 
 impl SaveJob {
     /// Lock, re-read, merge, write, unlock (see [`save_merged`]).
     pub fn run(self) -> SaveOutcome {
         let result = save_merged(&self.path, self.base.as_deref(), &self.board);
-        SaveOutcome { key: self.key, path: self.path, board: self.board, result }
+        let ids = match &result {
+            Ok(saved) => ids_of(saved.merged.as_ref().unwrap_or(&self.board)),
+            Err(_) => HashSet::new(),
+        };
+        SaveOutcome { key: self.key, path: self.path, board: self.board, result, ids }
     }
 }
 
