@@ -379,12 +379,9 @@ pub fn saved(app: &mut App, shell: &mut Shell, reply: Reply) -> Vec<Effect> {
                 shell.saver.ask();
             }
         }
-        Reply::Done(outcomes) => {
-            let snapshots: HashMap<String, crate::model::Board> = outcomes
-                .iter()
-                .filter(|o| o.result.as_ref().is_ok_and(|s| s.merged.is_some() || s.ours_kept.is_some()))
-                .map(|o| (o.key.clone(), o.board.clone()))
-                .collect();
+        Reply::Done(mut outcomes) => {
+            let snapshots: HashMap<String, crate::model::Board> =
+                outcomes.iter_mut().filter_map(|o| Some((o.key.clone(), o.board.take()?))).collect();
             let mut report = SaveReport::default();
             shell.files.finish_save(outcomes, &mut report);
             apply_report(app, report, &snapshots);

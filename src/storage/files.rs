@@ -298,12 +298,14 @@ pub struct SaveJob {
     pub new_ids: Vec<String>,
 }
 
-/// What a [`SaveJob`] did; the board is the snapshot that was saved.
+/// What a [`SaveJob`] did.
 #[derive(Debug)]
 pub struct SaveOutcome {
     pub key: String,
     pub path: PathBuf,
-    pub board: Board,
+    /// The snapshot that was saved, kept only when the save merged in changes of others (to
+    /// merge them with edits made meanwhile); otherwise it is dropped where the job ran.
+    pub board: Option<Board>,
     pub result: Result<super::protocol::Saved, super::protocol::ProtocolError>,
     /// The ids of the board as saved (the next base's), gathered where the job ran.
     pub ids: HashSet<String>,
@@ -317,7 +319,9 @@ impl SaveJob {
             Ok(saved) => ids_of(saved.merged.as_ref().unwrap_or(&self.board)),
             Err(_) => HashSet::new(),
         };
-        SaveOutcome { key: self.key, path: self.path, board: self.board, result, ids }
+        let merged = result.as_ref().is_ok_and(|s| s.merged.is_some() || s.ours_kept.is_some());
+        let board = merged.then_some(self.board);
+        SaveOutcome { key: self.key, path: self.path, board, result, ids }
     }
 }
 
