@@ -10,7 +10,10 @@ const KEYS: [&str; 4] = ["a.ron", "b.ron", "c.ron", "d.ron"];
 
 /// A board from (id number, parent number, dependency number, column, iteration) tuples; few
 /// distinct ids, so boards share ids and items name missing ones.
-fn board(key: &str, level: Level, items: &[(u8, Option<u8>, Option<u8>, u8, Option<u8>)], its: &[u8]) -> Board {
+/// One generated item: id, parent and dependency numbers, column, iteration.
+type ItemSpec = (u8, Option<u8>, Option<u8>, u8, Option<u8>);
+
+fn board(key: &str, level: Level, items: &[ItemSpec], its: &[u8]) -> Board {
     let columns = ["Backlog", "Doing", "Done"].map(|c| Column::new(c, None)).to_vec();
     let mut b = Board::new(key, key.to_uppercase(), level, columns);
     b.iterations = its.iter().map(|i| format!("I{i}")).collect();
@@ -28,7 +31,7 @@ fn board(key: &str, level: Level, items: &[(u8, Option<u8>, Option<u8>, u8, Opti
     b
 }
 
-type Spec = (usize, bool, Vec<(u8, Option<u8>, Option<u8>, u8, Option<u8>)>, Vec<u8>);
+type Spec = (usize, bool, Vec<ItemSpec>, Vec<u8>);
 
 fn spec() -> impl Strategy<Value = Spec> {
     (
