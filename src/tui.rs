@@ -262,7 +262,9 @@ fn event_loop(
             tracing::info!("the terminal is gone; saving and quitting");
             return Ok(quit(app, shell));
         }
-        send_saves(app, shell);
+        if send_saves(app, shell) && terminal.draw(|frame| hits = crate::ui::render_with_hits(app, frame)).is_err() {
+            return Ok(quit(app, shell));
+        }
     }
 }
 
@@ -280,12 +282,12 @@ fn quit(app: &mut App, shell: &mut Shell) -> Vec<String> {
 
 /// Waits until the saver thread has written everything asked of it.
 pub fn flush(app: &mut App, shell: &mut Shell) {
-    send_saves(app, shell);
+    let _ = send_saves(app, shell);
     while shell.saver.is_busy() {
         match shell.rx.recv() {
             Ok(Wake::Saved(reply)) => {
                 saved(app, shell, *reply);
-                send_saves(app, shell);
+                let _ = send_saves(app, shell);
             }
             Ok(_) => {}
             Err(_) => return,
@@ -323,25 +325,27 @@ pub fn request_save(_app: &mut App, shell: &mut Shell, keys: &[String]) {
 }
 
 /// Sends what was asked to the saver thread, unless a batch is in flight (then it goes when
-/// that one lands). The loop calls this after drawing.
-pub fn send_saves(app: &mut App, shell: &mut Shell) {
-    if shell.saver.take_ask() {
-        dispatch(app, shell);
-    }
+/// that one lands). The loop calls this after drawing; true when it had something to say
+/// (a board that cannot be saved now), so the screen is drawn again.
+pub fn send_saves(app: &mut App, shell: &mut Shell) -> bool {
+    shell.saver.take_ask() && dispatch(app, shell)
 }
 
-/// Sends everything pending to the saver thread.
-fn dispatch(app: &mut App, shell: &mut Shell) {
+/// Sends everything pending to the saver thread; true when something was said.
+fn dispatch(app: &mut App, shell: &mut Shell) -> bool {
     let (jobs, report) = shell.files.prepare_save(&app.ws, &[]);
+    let said = !report.errors.is_empty();
     apply_report(app, report, &HashMap::new());
     if jobs.is_empty() {
-        return;
+        return said;
     }
     if let Err(jobs) = shell.saver.send(jobs) {
         // The saver thread is gone: save here, as before.
         shell.files.not_saved(&jobs);
         save(app, shell.files, &[]);
+        return true;
     }
+    said
 }
 
 /// A batch came back from the saver thread: applied as a save's report is, then the files
