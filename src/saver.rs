@@ -65,7 +65,7 @@ impl Saver {
     pub fn spawn(root: &Path, deliver: impl Fn(Reply) -> bool + Send + 'static) -> Saver {
         let (tx, rx) = mpsc::channel::<Vec<SaveJob>>();
         let root = root.to_path_buf();
-        thread::spawn(move || {
+        let spawned = thread::Builder::new().name("saver".into()).spawn(move || {
             for jobs in rx {
                 let keys: Vec<String> = jobs.iter().map(|j| j.key.clone()).collect();
                 let reply = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_batch(&root, jobs)))
@@ -75,6 +75,10 @@ impl Saver {
                 }
             }
         });
+        if let Err(err) = spawned {
+            // Without the thread, sends fail and the loop saves on its own thread, as before.
+            tracing::warn!("no saver thread ({err}); saving on the event loop");
+        }
         Saver { tx, in_flight: None, asked: false, deferred: Vec::new() }
     }
 
