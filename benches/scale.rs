@@ -1,7 +1,11 @@
 //! Scale benchmark: prints medians for loading, drawing, moving with a save, and reloading
 //! after an outside change, on generated workspaces of 1,000, 10,000 and
 //! 50,000; `--quick` skips it), plus save and reload of one board of 10,000 items, each size in
-//! its own process so peak memory is its own. Run: `cargo bench --bench scale`.
+//! its own process so peak memory is its own; then each target of issue #14 beside its
+//! measurement and the bare-parse floor. Run: `cargo bench --bench scale`.
+
+#[path = "../tests/support/legacy_writer.rs"]
+mod legacy_writer;
 
 use std::hint::black_box;
 use std::path::Path;
@@ -10,15 +14,17 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use trainboard::app::{App, Msg, update};
+use trainboard::app::{App, Effect, Msg, update};
 use trainboard::generate::{single_board, workspace_boards, write_boards};
 use trainboard::history::History;
+use trainboard::model::Board;
 use trainboard::model::ops;
 use trainboard::storage::LoadedFile;
 use trainboard::storage::files::WorkspaceFiles;
 use trainboard::storage::load_workspace;
 use trainboard::storage::open::{Checked, check_reloaded, open_workspace};
 use trainboard::storage::protocol::Reloaded;
+use trainboard::tui::{Shell, Wake, flush, request_save, saved, send_saves};
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -170,6 +176,19 @@ fn peak_rss_mib() -> f64 {
 /// Each size runs in a fresh process of this benchmark, so its peak memory is its own.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(pos) = args.iter().position(|a| a == "--target") {
+        match args.get(pos + 1).map(String::as_str) {
+            Some("writer") => writer_targets(),
+            Some("keys") => key_targets(),
+            Some("workspace") => workspace_targets(),
+            Some("memory") => match std::env::var_os("BENCH_DIR") {
+                Some(dir) if args.iter().any(|a| a == "--measure") => memory_measure(Path::new(&dir)),
+                _ => memory_target(),
+            },
+            _ => eprintln!("--target writer|keys|workspace|memory"),
+        }
+        return;
+    }
     if let Some(pos) = args.iter().position(|a| a == "--row") {
         match args.get(pos + 1).and_then(|n| n.parse().ok()) {
             Some(0) => single_board_row(10_000),
@@ -193,4 +212,253 @@ fn main() {
             eprintln!("the run for {items} items failed");
         }
     }
+    println!();
+    println!("Targets of issue #14 (medians; floor: ron parsing the same bytes into a `ron::Value`)");
+    println!();
+    println!("| target | limit | measured | floor | met |");
+    println!("|---|---:|---:|---:|:---:|");
+    for part in ["writer", "keys", "workspace", "memory"] {
+        let status = std::process::Command::new(&me).args(["--target", part]).status();
+        if !status.is_ok_and(|s| s.success()) {
+            eprintln!("the {part} targets failed");
+        }
+    }
+}
+
+/// One row of the targets table.
+fn target(name: &str, limit: &str, measured: String, floor: String, met: bool) {
+    println!("| {name} | {limit} | {measured} | {floor} | {} |", if met { "yes" } else { "**no**" });
+}
+
+fn parse_one(text: &str) -> Duration {
+    time(5, || ron::from_str::<ron::Value>(text).is_ok())
+}
+
+/// The canonical writer on the single 10,000-card board, and the writer before it.
+fn writer_targets() {
+    let board = single_board(10_000);
+    let text = trainboard::storage::board_to_string(&board);
+    let new = time(21, || trainboard::storage::board_to_string(&board));
+    let old = time(11, || legacy_writer::board_to_string(&board));
+    target(
+        &format!("write one board of 10,000 cards ({:.1} MB)", text.len() as f64 / 1e6),
+        "≤ 25 ms",
+        format!("{} (writer before: {})", ms(new), ms(old)),
+        format!("parse {}", ms(parse_one(&text))),
+        new <= Duration::from_millis(25),
+    );
+}
+
+/// Sends a key through `update`, asks for its saves, takes in replies that came back, draws,
+/// and sends the saves to the saver thread: what the event loop does for one key. Returns
+/// the time from the key to the frame.
+fn press(app: &mut App, shell: &mut Shell, terminal: &mut Terminal<TestBackend>, c: char) -> Duration {
+    let t = Instant::now();
+    for effect in update(app, key(c)) {
+        if let Effect::Save(keys) = effect {
+            request_save(app, shell, &keys);
+        }
+    }
+    while let Ok(wake) = shell.rx.try_recv() {
+        if let Wake::Saved(reply) = wake {
+            for effect in saved(app, shell, *reply) {
+                if let Effect::Save(keys) = effect {
+                    request_save(app, shell, &keys);
+                }
+            }
+        }
+    }
+    terminal.draw(|f| trainboard::ui::render(app, f)).unwrap();
+    let on_screen = t.elapsed();
+    // After the frame, as the loop does: the snapshot for the saver never delays the screen.
+    send_saves(app, shell);
+    on_screen
+}
+
+/// Key→screen for edits on the single 10,000-card board with the saver thread writing, and a
+/// burst of 20 `J` presses: how often it writes and how soon the last state is on disk.
+fn key_targets() {
+    let dir = std::env::temp_dir().join(format!("trainboard-bench-keys-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    write_boards(&dir, &[single_board(10_000)]).unwrap();
+    let opened = open_workspace(&dir).unwrap();
+    let mut files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);
+    let mut app = App::new(opened.ws, "bench");
+    update(&mut app, Msg::Resize(160, 45));
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let writes = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = std::sync::Arc::clone(&writes);
+    let mut saver = trainboard::saver::Saver::spawn(&opened.root, move |reply| {
+        if let trainboard::saver::Reply::Done(outcomes) = &reply {
+            counted.fetch_add(outcomes.len(), std::sync::atomic::Ordering::SeqCst);
+        }
+        tx.send(Wake::Saved(Box::new(reply))).is_ok()
+    });
+    let mut shell = Shell { files: &mut files, saver: &mut saver, rx: &rx };
+    terminal.draw(|f| trainboard::ui::render(&app, f)).unwrap();
+    // Keys at a typing pace (one every 30 ms, as a held key repeats), J and K in turn.
+    let mut samples = Vec::new();
+    for n in 0..41 {
+        samples.push(press(&mut app, &mut shell, &mut terminal, if n % 2 == 0 { 'J' } else { 'K' }));
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    let worst = samples.iter().max().copied().unwrap_or_default();
+    let edit = median(samples);
+    flush(&mut app, &mut shell);
+    // A burst: 20 presses as fast as they come.
+    writes.store(0, std::sync::atomic::Ordering::SeqCst);
+    let mut burst = Vec::new();
+    for _ in 0..20 {
+        burst.push(press(&mut app, &mut shell, &mut terminal, 'J'));
+    }
+    let last_key = Instant::now();
+    let key_name = app.current_board().unwrap().key.clone();
+    let wanted = trainboard::storage::board_to_string(app.ws.board_by_key(&key_name).unwrap());
+    let path = dir.join(&key_name);
+    let mut on_disk = None;
+    while last_key.elapsed() < Duration::from_secs(5) {
+        if let Ok(Wake::Saved(reply)) = shell.rx.recv_timeout(Duration::from_millis(1)) {
+            let _ = saved(&mut app, &mut shell, *reply);
+            send_saves(&mut app, &mut shell);
+        }
+        if std::fs::read(&path).is_ok_and(|b| b == wanted.as_bytes()) {
+            on_disk = Some(last_key.elapsed());
+            break;
+        }
+    }
+    flush(&mut app, &mut shell);
+    let n = writes.load(std::sync::atomic::Ordering::SeqCst);
+    target(
+        "key → screen for an edit (J/K) on one 10,000-card board, saver writing",
+        "≤ 5 ms",
+        format!("{} (worst {}; burst of 20: {})", ms(edit), ms(worst), ms(median(burst))),
+        format!("parse {}", ms(parse_one(&wanted))),
+        edit <= Duration::from_millis(5),
+    );
+    let on_disk_ms = on_disk.map(ms).unwrap_or_else(|| "never".into());
+    target(
+        "burst of 20 J: writes, last state on disk after the last key",
+        "a few, ≤ 100 ms",
+        format!("{n} writes, {on_disk_ms}"),
+        "—".into(),
+        n <= 4 && on_disk.is_some_and(|d| d <= Duration::from_millis(100)),
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// 100,000 items on 50 boards: the generated workspace's twelve boards with 96,200 items and
+/// 38 team boards of 100 cards each (ids of their own).
+fn fifty_boards() -> Vec<Board> {
+    let mut boards = workspace_boards(96_200);
+    for b in 1..=38 {
+        let mut small = single_board(100);
+        small.key = format!("small-{b:02}.ron");
+        small.name = format!("Small team {b}");
+        for item in &mut small.items {
+            item.id = format!("T{b}-{}", &item.id[2..]);
+        }
+        small.reindex();
+        boards.push(small);
+    }
+    boards
+}
+
+/// First frame against a bare parse, navigation and reloading one changed 100-card board, in
+/// a workspace of 100,000 items on 50 boards.
+fn workspace_targets() {
+    let dir = std::env::temp_dir().join(format!("trainboard-bench-100k-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let boards = fifty_boards();
+    let items: usize = boards.iter().map(|b| b.items.len()).sum();
+    write_boards(&dir, &boards).unwrap();
+    drop(boards);
+    let parse = bare_parse(&dir);
+    let start = Instant::now();
+    let opened = open_workspace(&dir).unwrap();
+    let mut files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);
+    let mut app = App::new(opened.ws, "bench");
+    update(&mut app, Msg::Resize(160, 45));
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    terminal.draw(|f| trainboard::ui::render(&app, f)).unwrap();
+    let first = start.elapsed();
+    target(
+        &format!("first frame, {items} items on {} boards", app.ws.boards().len()),
+        "≤ 400 ms",
+        ms(first),
+        format!("parse {}", ms(parse)),
+        first <= Duration::from_millis(400),
+    );
+    target(
+        "first frame ÷ bare parse (same bytes)",
+        "≤ 1.5×",
+        format!("{:.2}×", first.as_secs_f64() / parse.as_secs_f64()),
+        "1.0×".into(),
+        first.as_secs_f64() <= 1.5 * parse.as_secs_f64(),
+    );
+    update(&mut app, key('3'));
+    let mut down = true;
+    let nav = time(101, || {
+        update(&mut app, key(if down { 'j' } else { 'k' }));
+        down = !down;
+        terminal.draw(|f| trainboard::ui::render(&app, f)).map(|_| ())
+    });
+    target(
+        "navigation (j/k) key → screen, 100,000 items",
+        "≤ 5 ms",
+        ms(nav),
+        "—".into(),
+        nav <= Duration::from_millis(5),
+    );
+    let key_name = "small-01.ron";
+    let text = std::fs::read_to_string(files.path_of(key_name)).unwrap();
+    let reload = time_reloads(&mut files, key_name, |files, path| {
+        let (_, outcome) = files.reload(path, &app.ws);
+        if let Reloaded::Changed { board, changed, bytes } = outcome {
+            let file = LoadedFile { path: path.to_path_buf(), bytes };
+            if let Checked::Usable { boards, .. } = check_reloaded(&app.ws, *board, &file) {
+                for board in boards {
+                    trainboard::app::sync::board_reloaded(&mut app, board, changed.clone(), Instant::now());
+                }
+            }
+        }
+    });
+    target(
+        "reload one changed 100-card board (re-read, check, re-index), 100,000 items",
+        "≤ 10 ms",
+        ms(reload),
+        format!("parse {}", ms(parse_one(&text))),
+        reload <= Duration::from_millis(10),
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Peak memory of opening and drawing the 100,000-item workspace, in a process that does
+/// nothing else, against the size of its files.
+fn memory_target() {
+    let dir = std::env::temp_dir().join(format!("trainboard-bench-mem-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    write_boards(&dir, &fifty_boards()).unwrap();
+    // What generating and writing the files took is not the app's: measure in a fresh process.
+    let me = std::env::current_exe().unwrap();
+    let _ = std::process::Command::new(me).args(["--target", "memory", "--measure"]).env("BENCH_DIR", &dir).status();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn memory_measure(dir: &Path) {
+    let bytes: u64 = trainboard::storage::load::board_files(dir).iter().map(|p| p.metadata().unwrap().len()).sum();
+    let opened = open_workspace(dir).unwrap();
+    let app = App::new(opened.ws, "bench");
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    terminal.draw(|f| trainboard::ui::render(&app, f)).unwrap();
+    let files_mib = bytes as f64 / 1048576.0;
+    let peak = peak_rss_mib();
+    target(
+        &format!("peak memory, 100,000 items ({files_mib:.1} MiB of files)"),
+        "≤ 2.5× files",
+        format!("{peak:.1} MiB ({:.2}×)", peak / files_mib),
+        "—".into(),
+        peak <= 2.5 * files_mib,
+    );
+    black_box(opened.files);
 }

@@ -12,6 +12,7 @@
 //! rewritten in every step, so renumbering is never a step itself.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::merge::{Conflict, merge_one, merge_order};
 use crate::model::edit::{BoardField, FieldName, apply_all};
@@ -33,7 +34,9 @@ pub struct Applied {
 #[derive(Debug, Clone, Default)]
 struct Snapshot {
     items: HashMap<(String, String), Item>,
-    orders: HashMap<String, Vec<String>>,
+    /// Shared between steps while a board's order stays the same (a run of reprioritizes
+    /// on a large board copies each order once).
+    orders: HashMap<String, Arc<Vec<String>>>,
     /// Board-level fields the step set, by (board key, field).
     fields: HashMap<(String, FieldName), BoardField>,
 }
@@ -65,7 +68,7 @@ impl History {
         let boards = edit.boards();
         let (touched, ordered) = touched_by(&edit);
         let fields = fields_set_by(&edit);
-        let mut before = snapshot(ws, &touched, &ordered);
+        let mut before = snapshot_reusing(ws, &touched, &ordered, self.undo.last().map(|s| &s.after));
         before.fields = field_values(ws, &fields);
         let label = edit.label.clone();
         apply_all(ws, edit)?;
@@ -137,7 +140,7 @@ impl Step {
                 snapshot.items.insert((board, id), item);
             }
             for order in snapshot.orders.values_mut() {
-                order.iter_mut().for_each(swap);
+                Arc::make_mut(order).iter_mut().for_each(swap);
             }
         }
     }
@@ -192,6 +195,16 @@ fn field_values(ws: &Workspace, fields: &[(String, FieldName)]) -> HashMap<(Stri
 }
 
 fn snapshot(ws: &Workspace, touched: &[(String, String)], ordered: &[String]) -> Snapshot {
+    snapshot_reusing(ws, touched, ordered, None)
+}
+
+/// [`snapshot`], taking a board's order from `previous` when it is still the same.
+fn snapshot_reusing(
+    ws: &Workspace,
+    touched: &[(String, String)],
+    ordered: &[String],
+    previous: Option<&Snapshot>,
+) -> Snapshot {
     let mut snap = Snapshot::default();
     for (board, id) in touched {
         if let Some(item) = ws.board_by_key(board).and_then(|b| b.item(id)) {
@@ -200,7 +213,14 @@ fn snapshot(ws: &Workspace, touched: &[(String, String)], ordered: &[String]) ->
     }
     for board in ordered {
         if let Some(b) = ws.board_by_key(board) {
-            snap.orders.insert(board.clone(), b.items.iter().map(|i| i.id.clone()).collect());
+            let same = |order: &Arc<Vec<String>>| {
+                order.len() == b.items.len() && order.iter().zip(&b.items).all(|(id, item)| *id == item.id)
+            };
+            let order = match previous.and_then(|p| p.orders.get(board)).filter(|o| same(o)) {
+                Some(order) => Arc::clone(order),
+                None => Arc::new(b.items.iter().map(|i| i.id.clone()).collect()),
+            };
+            snap.orders.insert(board.clone(), order);
         }
     }
     snap

@@ -22,6 +22,7 @@ pub mod logging;
 pub mod merge;
 pub mod model;
 pub mod plain;
+pub mod saver;
 pub mod storage;
 pub mod terminal;
 pub mod tui;

@@ -115,6 +115,8 @@ fn event_loop(
                     input.resume();
                 }
                 Wake::Continued => {}
+                // Plain mode saves on its own thread, as before; no saver thread replies.
+                Wake::Saved(_) => {}
             }
         }
         while let Some(effect) = effects.pop_front() {

@@ -2,7 +2,7 @@
 //! run `update` on each message, carry out its effects (save, editor, quit), and draw once per
 //! batch of messages.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::error::Error;
 use std::io::{self, Write, stdout};
 use std::path::{Path, PathBuf};
@@ -18,7 +18,8 @@ use ratatui::prelude::CrosstermBackend;
 use crate::app::state::ConflictView;
 use crate::app::{App, Effect, Mode, Msg, sync, update};
 use crate::config::Settings;
-use crate::storage::files::WorkspaceFiles;
+use crate::saver::{Reply, Saver};
+use crate::storage::files::{SaveReport, WorkspaceFiles};
 use crate::storage::protocol::Reloaded;
 use crate::storage::{self, FileProblem};
 use crate::watch::WatchOptions;
@@ -53,6 +54,8 @@ pub enum Wake {
     Suspend,
     /// SIGCONT: whoever stopped us may have changed the terminal's modes; set them and redraw.
     Continued,
+    /// The saver thread finished a batch of saves.
+    Saved(Box<crate::saver::Reply>),
 }
 
 /// Forwards signals to the main loop, which acts between two messages, so a save in progress
@@ -136,6 +139,8 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     forward_signals(tx.clone())?;
     install_panic_hook();
     enter_terminal()?;
+    let saved_tx = tx.clone();
+    let mut saver = Saver::spawn(&root, move |reply| saved_tx.send(Wake::Saved(Box::new(reply))).is_ok());
     let result = (|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         let input = InputThread::spawn(tx);
@@ -144,7 +149,8 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
             save(&mut app, &mut files, &renumbered);
         }
         sync::opened(&mut app, opening);
-        let result = event_loop(&mut terminal, &mut app, &mut files, &rx, &input);
+        let mut shell = Shell { files: &mut files, saver: &mut saver, rx: &rx };
+        let result = event_loop(&mut terminal, &mut app, &mut shell, &input);
         forget_terminal(terminal);
         result
     })();
@@ -158,11 +164,18 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     Ok(())
 }
 
+/// What the event loop works with besides the app: the files, the saver thread, the wakes
+/// (the saver's replies among them).
+pub struct Shell<'a> {
+    pub files: &'a mut WorkspaceFiles,
+    pub saver: &'a mut Saver,
+    pub rx: &'a Receiver<Wake>,
+}
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
     app: &mut App,
-    files: &mut WorkspaceFiles,
-    rx: &Receiver<Wake>,
+    shell: &mut Shell,
     input: &InputThread,
 ) -> Result<Vec<String>, Box<dyn Error>> {
     // Lines to print after the terminal is restored.
@@ -170,28 +183,28 @@ fn event_loop(
     update(app, Msg::Resize(size.width, size.height));
     let mut hits = crate::ui::Hits::default();
     if terminal.draw(|frame| hits = crate::ui::render_with_hits(app, frame)).is_err() {
-        return terminal_gone(app, files);
+        return Ok(quit(app, shell));
     }
     loop {
         // Sleep until something happens; wake early to unmark cards changed by others, and
         // to try again a save that could not be done (a busy lock, a full disk).
         let next_unmark = sync::expire_marks(app, Instant::now());
-        let retry = files.retry_pending().then(|| Instant::now() + SAVE_RETRY);
+        let retry = shell.files.retry_pending().then(|| Instant::now() + SAVE_RETRY);
         let wake_at = [next_unmark, retry].into_iter().flatten().min();
         let first = match wake_at {
-            Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
+            Some(at) => match shell.rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
                 Ok(wake) => Some(wake),
                 Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => return Ok(files.keep_unsaved_beside(&app.ws)),
+                Err(RecvTimeoutError::Disconnected) => return Ok(shell.files.keep_unsaved_beside(&app.ws)),
             },
-            None => Some(rx.recv()?),
+            None => Some(shell.rx.recv()?),
         };
-        if first.is_none() && files.retry_pending() {
-            save(app, files, &[]);
+        if first.is_none() && shell.files.retry_pending() {
+            request_save(app, shell, &[]);
         }
         let mut effects: VecDeque<Effect> = VecDeque::new();
         let mut redraw_all = false;
-        for wake in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
+        for wake in first.into_iter().chain(std::iter::from_fn(|| shell.rx.try_recv().ok())) {
             match wake {
                 Wake::Input(Msg::Key(key)) if is_suspend_key(&key) => redraw_all |= suspend(input),
                 Wake::Suspend => redraw_all |= suspend(input),
@@ -201,30 +214,27 @@ fn event_loop(
                 }
                 Wake::Input(msg) => effects.extend(update(app, msg)),
                 Wake::Mouse(event) => effects.extend(update(app, Msg::Mouse(event, hits.clone()))),
-                Wake::Files(paths) => effects.extend(files_changed(app, files, paths)),
+                Wake::Files(paths) => {
+                    if let Some(paths) = hold_back(shell, paths) {
+                        effects.extend(files_changed(app, shell.files, paths));
+                    }
+                }
+                Wake::Saved(reply) => effects.extend(saved(app, shell, *reply)),
                 Wake::Terminate => effects.push_back(Effect::Quit),
             }
         }
         while let Some(effect) = effects.pop_front() {
             match effect {
-                Effect::Quit => {
-                    // Anything whose save failed earlier gets one more try before we go; what
-                    // still cannot be saved (a held conflict, a broken file, a busy lock) is
-                    // written beside its board, and said once the terminal is back.
-                    if files.has_unsaved() {
-                        save(app, files, &[]);
-                    }
-                    return Ok(files.keep_unsaved_beside(&app.ws));
-                }
-                Effect::Save(keys) => save(app, files, &keys),
+                Effect::Quit => return Ok(quit(app, shell)),
+                Effect::Save(keys) => request_save(app, shell, &keys),
                 Effect::KeepOurs(key) => {
-                    files.keep_ours(&key);
-                    save(app, files, &[]);
+                    shell.files.keep_ours(&key);
+                    request_save(app, shell, &[]);
                 }
                 Effect::TakeTheirs(key) => {
-                    files.take_theirs(&key);
-                    let path = files.path_of(&key);
-                    effects.extend(files_changed(app, files, vec![path]));
+                    shell.files.take_theirs(&key);
+                    let path = shell.files.path_of(&key);
+                    effects.extend(files_changed(app, shell.files, vec![path]));
                 }
                 Effect::OpenEditor { id, text } => {
                     input.pause();
@@ -249,9 +259,139 @@ fn event_loop(
         }
         sync::expire_marks(app, Instant::now());
         if terminal.draw(|frame| hits = crate::ui::render_with_hits(app, frame)).is_err() {
-            return terminal_gone(app, files);
+            tracing::info!("the terminal is gone; saving and quitting");
+            return Ok(quit(app, shell));
+        }
+        if send_saves(app, shell) && terminal.draw(|frame| hits = crate::ui::render_with_hits(app, frame)).is_err() {
+            return Ok(quit(app, shell));
         }
     }
+}
+
+/// Quitting (asked, signalled, or the terminal is gone): waits for the saves in flight; then
+/// anything whose save failed earlier gets one more try; what still cannot be saved (a held
+/// conflict, a broken file, a busy lock) is written beside its board, and said once the
+/// terminal is back.
+fn quit(app: &mut App, shell: &mut Shell) -> Vec<String> {
+    flush(app, shell);
+    if shell.files.has_unsaved() {
+        save(app, shell.files, &[]);
+    }
+    shell.files.keep_unsaved_beside(&app.ws)
+}
+
+/// Waits until the saver thread has written everything asked of it.
+pub fn flush(app: &mut App, shell: &mut Shell) {
+    let _ = send_saves(app, shell);
+    while shell.saver.is_busy() {
+        match shell.rx.recv() {
+            Ok(Wake::Saved(reply)) => {
+                saved(app, shell, *reply);
+                let _ = send_saves(app, shell);
+            }
+            Ok(_) => {}
+            Err(_) => return,
+        }
+    }
+}
+
+/// Files that changed while their board is being written wait for the write to land, so our
+/// own write is known as ours; the rest are looked at now (`None`: nothing to look at now).
+fn hold_back(shell: &mut Shell, mut paths: Vec<PathBuf>) -> Option<Vec<PathBuf>> {
+    if !shell.saver.is_busy() {
+        return Some(paths);
+    }
+    if paths.is_empty() {
+        paths = shell.files.known_paths();
+        paths.extend(crate::storage::load::board_files(&shell.files.root));
+        paths.sort();
+        paths.dedup();
+    }
+    let root = shell.files.root.clone();
+    let (later, now): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| shell.saver.is_writing(&crate::storage::load::board_key(&root, p)));
+    for path in later {
+        shell.saver.defer(path);
+    }
+    (!now.is_empty()).then_some(now)
+}
+
+/// Asks for the boards to be saved: they go to the saver thread once the screen is drawn
+/// ([`send_saves`]), or with the next batch when one is being written (so a burst of edits
+/// is written a few times, not once a key).
+pub fn request_save(_app: &mut App, shell: &mut Shell, keys: &[String]) {
+    shell.files.defer(keys);
+    shell.saver.ask();
+}
+
+/// Sends what was asked to the saver thread, unless a batch is in flight (then it goes when
+/// that one lands). The loop calls this after drawing; true when it had something to say
+/// (a board that cannot be saved now), so the screen is drawn again.
+pub fn send_saves(app: &mut App, shell: &mut Shell) -> bool {
+    shell.saver.take_ask() && dispatch(app, shell)
+}
+
+/// Sends everything pending to the saver thread; true when something was said.
+fn dispatch(app: &mut App, shell: &mut Shell) -> bool {
+    let (jobs, report) = shell.files.prepare_save(&app.ws, &[]);
+    let said = !report.errors.is_empty();
+    apply_report(app, report, &HashMap::new());
+    if jobs.is_empty() {
+        return said;
+    }
+    if let Err(jobs) = shell.saver.send(jobs) {
+        // The saver thread is gone: save here, as before.
+        shell.files.not_saved(&jobs);
+        save(app, shell.files, &[]);
+        return true;
+    }
+    said
+}
+
+/// A batch came back from the saver thread: applied as a save's report is, then the files
+/// that changed meanwhile are looked at; what was asked meanwhile goes out with the next
+/// [`send_saves`].
+pub fn saved(app: &mut App, shell: &mut Shell, reply: Reply) -> Vec<Effect> {
+    let deferred = shell.saver.landed();
+    match reply {
+        Reply::Busy { jobs, error } => {
+            shell.files.not_saved(&jobs);
+            app.error(format!("{error}; the change is kept in memory and saved when it is free"));
+        }
+        Reply::Failed { keys, error } => {
+            shell.files.defer(&keys);
+            app.error(format!("{error}; the change is kept in memory and saved again on the next try"));
+        }
+        Reply::Collisions { jobs, on_disk } => {
+            shell.files.not_saved(&jobs);
+            let new_ids: Vec<(String, String)> =
+                jobs.iter().flat_map(|j| j.new_ids.iter().map(|id| (j.key.clone(), id.clone()))).collect();
+            let mut keys = Vec::new();
+            for (old, new) in crate::storage::files::fresh_ids(&app.ws, &new_ids, &on_disk) {
+                if let Ok(edit) = crate::model::ops::rename_id(&app.ws, &old, &new) {
+                    let boards = edit.boards();
+                    if crate::model::edit::apply_all(&mut app.ws, edit).is_ok() {
+                        keys.extend(boards);
+                        renumbered(app, &old, &new);
+                    }
+                }
+            }
+            // Saved again at once, checked again under the lock; should no rename apply, the
+            // change waits for the next retry instead of asking again and again.
+            if !keys.is_empty() {
+                shell.files.defer(&keys);
+                shell.saver.ask();
+            }
+        }
+        Reply::Done(mut outcomes) => {
+            let snapshots: HashMap<String, crate::model::Board> =
+                outcomes.iter_mut().filter_map(|o| Some((o.key.clone(), o.board.take()?))).collect();
+            let mut report = SaveReport::default();
+            shell.files.finish_save(outcomes, &mut report);
+            apply_report(app, report, &snapshots);
+        }
+    }
+    if deferred.is_empty() { Vec::new() } else { files_changed(app, shell.files, deferred) }
 }
 
 /// Lets go of a ratatui `Terminal` without its `Drop`, which prints to stderr (and so panics)
@@ -269,15 +409,6 @@ fn suspend(input: &InputThread) -> bool {
         tracing::warn!("could not take the terminal back after a suspend: {err}");
     }
     true
-}
-
-/// The terminal cannot be written any more (closed, EIO): save what is pending and end quietly.
-fn terminal_gone(app: &mut App, files: &mut WorkspaceFiles) -> Result<Vec<String>, Box<dyn Error>> {
-    tracing::info!("the terminal is gone; saving and quitting");
-    if files.has_unsaved() {
-        save(app, files, &[]);
-    }
-    Ok(files.keep_unsaved_beside(&app.ws))
 }
 
 /// Re-reads the given board files (all known and present ones when the list is empty) and
@@ -376,11 +507,25 @@ pub(crate) fn save(app: &mut App, files: &mut WorkspaceFiles, keys: &[String]) {
         }
     }
     let report = files.save(&app.ws, &keys);
+    apply_report(app, report, &HashMap::new());
+}
+
+/// Shows what a round of saves did. A board merged with changes of others replaces ours; when
+/// it was saved from a snapshot (`snapshots`, by key) and ours changed since, it is merged
+/// with ours instead, so no edit made while it was being written is lost.
+fn apply_report(app: &mut App, report: SaveReport, snapshots: &HashMap<String, crate::model::Board>) {
     for (old, new) in &report.renamed {
         app.history.rename(old, new);
     }
     for board in report.merged {
         let key = board.key.clone();
+        let current = app.ws.board_by_key(&key);
+        let board = match (snapshots.get(&key), current) {
+            (Some(snapshot), Some(current)) if current != snapshot => {
+                crate::merge::merge_boards(snapshot, current, &board).board
+            }
+            _ => board,
+        };
         let changed = crate::storage::protocol::changed_items(app.ws.board_by_key(&key), &board);
         sync::board_reloaded(app, board, changed, Instant::now());
         app.info("saved, merged with changes someone else made meanwhile");

@@ -21,6 +21,20 @@ fn load(dir: &Path) -> Workspace {
     ws
 }
 
+/// The workspace on disk once `ready` holds of it (saves run off the screen's thread, so the
+/// screen can show an edit a moment before it is written), or after 5 s as it is then.
+fn load_when(dir: &Path, ready: impl Fn(&Workspace) -> bool) -> Workspace {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let ws = trainboard::storage::load_workspace(dir).into_workspace().ok().map(|(ws, _, _)| ws);
+        match ws {
+            Some(ws) if ready(&ws) || std::time::Instant::now() > deadline => return ws,
+            None if std::time::Instant::now() > deadline => return load(dir),
+            _ => std::thread::sleep(std::time::Duration::from_millis(20)),
+        }
+    }
+}
+
 fn temp(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("trainboard-e2e-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
@@ -60,7 +74,7 @@ fn move_reorder_split_undo_and_quit() {
     app.wait_for("0/4");
 
     // Check the files after the split, then undo it.
-    let ws = load(&ws_dir);
+    let ws = load_when(&ws_dir, |ws| ws.children("F-1").len() == 4);
     let team = ws.board_by_key("team.ron").unwrap();
     let ready: Vec<&str> = team.column_positions(1).iter().map(|&p| team.items[p].id.as_str()).collect();
     assert_eq!(ready, ["S-3", "S-1"], "S-1 was moved to Ready and ranked below S-3");
@@ -71,7 +85,7 @@ fn move_reorder_split_undo_and_quit() {
     app.send("u");
     app.wait_for("Undid: split F-1");
     app.wait_for("0/2");
-    let ws = load(&ws_dir);
+    let ws = load_when(&ws_dir, |ws| ws.children("F-1").len() == 2);
     assert_eq!(ws.children("F-1").len(), 2, "undo removed both children");
     assert!(ws.item("S-4").is_none() && ws.item("S-5").is_none());
 
@@ -111,16 +125,19 @@ fn wip_limit_asks_before_moving_and_editor_round_trip() {
     app.wait_for("WIP limit");
     app.send("n");
     app.wait_for("cancelled");
-    assert_eq!(load(&ws_dir).item("S-1").unwrap().column, "Ready");
+    let ws = load_when(&ws_dir, |ws| ws.item("S-1").is_some_and(|i| i.column == "Ready"));
+    assert_eq!(ws.item("S-1").unwrap().column, "Ready");
     app.send("L");
     app.wait_for("WIP limit");
     app.send("y");
     app.wait_for("Move S-1 to In Progress");
-    assert_eq!(load(&ws_dir).item("S-1").unwrap().column, "In Progress");
+    let ws = load_when(&ws_dir, |ws| ws.item("S-1").is_some_and(|i| i.column == "In Progress"));
+    assert_eq!(ws.item("S-1").unwrap().column, "In Progress");
 
     app.send("E");
     app.wait_for("Edited in the editor");
-    assert_eq!(load(&ws_dir).item("S-1").unwrap().title, "Edited in the editor");
+    let ws = load_when(&ws_dir, |ws| ws.item("S-1").is_some_and(|i| i.title == "Edited in the editor"));
+    assert_eq!(ws.item("S-1").unwrap().title, "Edited in the editor");
 
     app.send("q");
     assert!(app.wait_exit());

@@ -188,6 +188,36 @@ impl Board {
         self.layout = layout;
     }
 
+    /// [`Board::reindex`] after items moved only among positions `lo..=hi` (a reposition):
+    /// the ids keep their index entries, so nothing is allocated per item.
+    pub fn reindex_span(&mut self, lo: usize, hi: usize) {
+        let hi = hi.min(self.items.len().saturating_sub(1));
+        if self.layout.position.len() != self.items.len()
+            || self.layout.by_column.len() != self.columns.len()
+            || lo > hi
+        {
+            return self.reindex();
+        }
+        for pos in lo..=hi {
+            match self.layout.position.get_mut(&self.items[pos].id) {
+                Some(at) => *at = pos,
+                None => return self.reindex(),
+            }
+        }
+        let column_of: HashMap<&str, usize> =
+            self.columns.iter().enumerate().map(|(i, c)| (c.name.as_str(), i)).collect();
+        for list in &mut self.layout.by_column {
+            list.clear();
+        }
+        self.layout.unplaced.clear();
+        for (pos, item) in self.items.iter().enumerate() {
+            match column_of.get(item.column.as_str()) {
+                Some(&col) => self.layout.by_column[col].push(pos),
+                None => self.layout.unplaced.push(pos),
+            }
+        }
+    }
+
     /// A board written by a newer trainboard, or whose file cannot be written, is shown but
     /// never changed or saved over.
     pub fn is_read_only(&self) -> bool {

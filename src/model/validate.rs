@@ -125,6 +125,80 @@ pub fn validate_refs(boards: &[&Board]) -> Vec<Problem> {
     problems
 }
 
+/// The problems [`validate_refs`] finds on `board` when it is checked last, after the other
+/// usable boards, without going over their items: `holder(id)` names the first other usable
+/// board that has the id (a workspace answers that from its index); `others` are those other
+/// usable boards, in order, whose iteration lists count besides this one's.
+pub fn validate_one<'a>(board: &Board, others: &[&Board], holder: impl Fn(&str) -> Option<&'a str>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_columns(board, &mut problems);
+    let mut seen_here: HashMap<&str, usize> = HashMap::new();
+    for item in &board.items {
+        let occurrence = seen_here.entry(&item.id).or_insert(0);
+        let message = match holder(&item.id) {
+            Some(first) => {
+                Some(format!("the id \"{}\" is already used in {first}; every item needs its own id", item.id))
+            }
+            None if *occurrence > 0 => {
+                Some(format!("the id \"{}\" is used twice on this board; every item needs its own id", item.id))
+            }
+            None => None,
+        };
+        if let Some(message) = message {
+            problems.push(item_problem(board, &item.id, "id", *occurrence, message, Rule::DuplicateId));
+        }
+        *occurrence += 1;
+        if item.id.trim().is_empty() {
+            problems.push(item_problem(board, &item.id, "id", 0, "an item has an empty id".into(), Rule::Board));
+        }
+        if board.column_index(&item.column).is_none() {
+            let names: Vec<&str> = board.columns.iter().map(|c| c.name.as_str()).collect();
+            let message = format!(
+                "item {} is in column \"{}\", which this board does not have (its columns: {})",
+                item.id,
+                item.column,
+                names.join(", ")
+            );
+            problems.push(item_problem(board, &item.id, "column", 0, message, Rule::Board));
+        }
+    }
+    let exists = |id: &str| board.position(id).is_some() || holder(id).is_some();
+    let mut allowed: Option<Vec<String>> = None;
+    for item in &board.items {
+        if let Some(parent) = &item.parent {
+            if !exists(parent) {
+                let message = format!("item {} names parent \"{parent}\", but no item has that id", item.id);
+                problems.push(item_problem(board, &item.id, "parent", 0, message, Rule::Link));
+            } else if parent == &item.id {
+                let message = format!("item {} names itself as its parent", item.id);
+                problems.push(item_problem(board, &item.id, "parent", 0, message, Rule::Link));
+            }
+        }
+        if let Some(iteration) = &item.iteration {
+            let allowed = allowed.get_or_insert_with(|| {
+                let mut refs: Vec<&Board> = others.to_vec();
+                refs.push(board);
+                iterations_for(board, &refs).into_iter().map(str::to_string).collect()
+            });
+            if !allowed.is_empty() && !allowed.iter().any(|a| a == iteration) {
+                let message = format!(
+                    "item {} is planned for iteration \"{iteration}\", which is not one of the iterations ({})",
+                    item.id,
+                    allowed.join(", ")
+                );
+                problems.push(item_problem(board, &item.id, "iteration", 0, message, Rule::Link));
+            }
+        }
+        for dep in &item.depends_on {
+            if !exists(dep) {
+                let message = format!("item {} depends on \"{dep}\", but no item has that id", item.id);
+                problems.push(item_problem(board, &item.id, "depends_on", 0, message, Rule::Link));
+            }
+        }
+    }
+    problems
+}
+
 /// The iterations an item of `board` may name: the board's own, else those of every board
 /// (team boards usually plan in the program board's iterations); empty when none are named.
 pub fn iterations_for<'a>(board: &'a Board, boards: &[&'a Board]) -> Vec<&'a str> {

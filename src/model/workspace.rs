@@ -3,7 +3,7 @@
 //! Every change goes through [`Workspace::apply`], which keeps the indexes current, so lookups
 //! by id never scan.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::ModelError;
 use super::board::{Board, Level};
@@ -16,6 +16,9 @@ pub struct Workspace {
     board_by_key: HashMap<String, usize>,
     board_of_item: HashMap<String, usize>,
     children: HashMap<String, Vec<String>>,
+    /// Ids that were seen on more than one board (a superset: an id stays here after the
+    /// clash is gone). Only these need a scan of the other boards to know who else holds them.
+    maybe_shared: HashSet<String>,
 }
 
 impl Workspace {
@@ -34,8 +37,12 @@ impl Workspace {
         self.board_by_key = self.boards.iter().enumerate().map(|(i, b)| (b.key.clone(), i)).collect();
         self.board_of_item.clear();
         self.children.clear();
+        self.maybe_shared.clear();
         for (b, board) in self.boards.iter().enumerate() {
             for item in &board.items {
+                if self.board_of_item.contains_key(&item.id) {
+                    self.maybe_shared.insert(item.id.clone());
+                }
                 self.board_of_item.entry(item.id.clone()).or_insert(b);
                 if let Some(parent) = &item.parent {
                     self.children.entry(parent.clone()).or_default().push(item.id.clone());
@@ -120,25 +127,163 @@ impl Workspace {
         self.boards.iter().map(|b| b.items.len()).sum()
     }
 
-    /// Replaces (or adds) a whole board, e.g. after it was reloaded from disk.
+    /// Replaces (or adds) a whole board, e.g. after it was reloaded from disk. Only that
+    /// board's entries in the indexes change, so the cost follows the board, not the workspace.
+    /// A replaced board keeps its place among the tabs.
     pub fn put_board(&mut self, mut board: Board) {
         board.reindex();
         match self.board_index(&board.key) {
-            Some(i) => self.boards[i] = board,
+            Some(b) => {
+                let old = std::mem::replace(&mut self.boards[b], board);
+                for item in &old.items {
+                    if self.boards[b].position(&item.id).is_none() && self.board_of_item.get(&item.id) == Some(&b) {
+                        self.refind(&item.id);
+                    }
+                }
+                self.index_items(b);
+                self.relink(b, Some(&old));
+            }
             None => {
-                self.boards.push(board);
-                self.boards.sort_by(|a, b| (a.level, &a.key).cmp(&(b.level, &b.key)));
+                let at = self.boards.partition_point(|x| (x.level, &x.key) < (board.level, &board.key));
+                self.boards.insert(at, board);
+                for index in self.board_of_item.values_mut().filter(|i| **i >= at) {
+                    *index += 1;
+                }
+                self.reindex_keys();
+                self.index_items(at);
+                self.relink(at, None);
             }
         }
-        self.rebuild_indexes();
     }
 
     /// Removes a board (its file disappeared).
     pub fn remove_board(&mut self, key: &str) -> Option<Board> {
         let index = self.board_index(key)?;
         let board = self.boards.remove(index);
-        self.rebuild_indexes();
+        // Entries of the boards after it shift down; the removed board's own are found again.
+        let removed = usize::MAX;
+        for value in self.board_of_item.values_mut() {
+            if *value == index {
+                *value = removed;
+            } else if *value > index {
+                *value -= 1;
+            }
+        }
+        self.reindex_keys();
+        for item in &board.items {
+            if self.board_of_item.get(&item.id) == Some(&removed) {
+                self.refind(&item.id);
+            }
+        }
+        self.relink(usize::MAX, Some(&board));
         Some(board)
+    }
+
+    fn reindex_keys(&mut self) {
+        self.board_by_key = self.boards.iter().enumerate().map(|(i, b)| (b.key.clone(), i)).collect();
+    }
+
+    /// Points `id` at the first board that still holds it, or drops it.
+    fn refind(&mut self, id: &str) {
+        let holder = if self.maybe_shared.contains(id) {
+            self.boards.iter().position(|board| board.position(id).is_some())
+        } else {
+            None
+        };
+        match holder {
+            Some(at) => {
+                self.board_of_item.insert(id.to_string(), at);
+            }
+            None => {
+                self.board_of_item.remove(id);
+            }
+        }
+    }
+
+    /// Adds the ids of the board at `b` to `board_of_item`; the first board holding an id wins.
+    fn index_items(&mut self, b: usize) {
+        let board = &self.boards[b];
+        for (pos, item) in board.items.iter().enumerate() {
+            if board.position(&item.id) != Some(pos) {
+                // An id used twice on this board.
+                self.maybe_shared.insert(item.id.clone());
+            }
+            match self.board_of_item.get_mut(&item.id) {
+                Some(at) if *at == b => {}
+                Some(at) => {
+                    self.maybe_shared.insert(item.id.clone());
+                    *at = (*at).min(b);
+                }
+                None => {
+                    self.board_of_item.insert(item.id.clone(), b);
+                }
+            }
+        }
+    }
+
+    /// Brings the children lists of the parents named by `old` (what was at `b`) and by the
+    /// board now at `b` (none when `b` is past the end) up to date, in board order and item
+    /// order as a full rebuild lists them.
+    fn relink(&mut self, b: usize, old: Option<&Board>) {
+        let mut old_children: HashMap<&str, Vec<&str>> = HashMap::new();
+        for item in old.map(|o| o.items.as_slice()).unwrap_or(&[]) {
+            if let Some(parent) = &item.parent {
+                old_children.entry(parent).or_default().push(&item.id);
+            }
+        }
+        let mut new_children: HashMap<&str, Vec<&str>> = HashMap::new();
+        for item in self.boards.get(b).map(|board| board.items.as_slice()).unwrap_or(&[]) {
+            if let Some(parent) = &item.parent {
+                new_children.entry(parent).or_default().push(&item.id);
+            }
+        }
+        let mut parents: Vec<&str> = old_children.keys().chain(new_children.keys()).copied().collect();
+        parents.sort_unstable();
+        parents.dedup();
+        let mut lists: Vec<(String, Vec<String>)> = Vec::with_capacity(parents.len());
+        for parent in parents {
+            let gone = old_children.get(parent).map(Vec::as_slice).unwrap_or(&[]);
+            let added = new_children.get(parent).map(Vec::as_slice).unwrap_or(&[]);
+            let current = self.children.get(parent).map(Vec::as_slice).unwrap_or(&[]);
+            let shared = |ids: &[&str]| ids.iter().any(|id| self.maybe_shared.contains(*id));
+            let list = if shared(gone) || shared(added) || current.iter().any(|c| self.maybe_shared.contains(c)) {
+                self.children_by_scan(parent)
+            } else {
+                let mut list: Vec<String> = current.iter().filter(|c| !gone.contains(&c.as_str())).cloned().collect();
+                let at =
+                    list.iter().position(|c| self.board_of_item.get(c).is_some_and(|&i| i > b)).unwrap_or(list.len());
+                list.splice(at..at, added.iter().map(|id| id.to_string()));
+                list
+            };
+            lists.push((parent.to_string(), list));
+        }
+        for (parent, list) in lists {
+            if list.is_empty() {
+                self.children.remove(&parent);
+            } else {
+                self.children.insert(parent, list);
+            }
+        }
+    }
+
+    /// The children of `parent` found by looking at every item, as a rebuild does: for ids
+    /// that more than one item uses, where the lists cannot tell whose entry is whose.
+    fn children_by_scan(&self, parent: &str) -> Vec<String> {
+        let with_parent = |i: &&Item| i.parent.as_deref() == Some(parent);
+        self.boards.iter().flat_map(|b| b.items.iter().filter(with_parent).map(|i| i.id.clone())).collect()
+    }
+
+    /// The first board other than `key` that holds `id` and passes `usable`, by the indexes:
+    /// a scan of the boards only when the id was ever seen on two boards.
+    pub fn other_holder(&self, key: &str, id: &str, usable: impl Fn(&Board) -> bool) -> Option<&Board> {
+        let first = self.boards.get(self.board_of(id)?)?;
+        if first.key != key && usable(first) {
+            return Some(first);
+        }
+        if !self.maybe_shared.contains(id) {
+            return None;
+        }
+        self.boards.iter().find(|b| b.key != key && usable(b) && b.position(id).is_some())
     }
 
     fn board_mut(&mut self, key: &str) -> Result<(usize, &mut Board), ModelError> {
@@ -217,7 +362,7 @@ impl Workspace {
         let item = board.items.remove(from);
         let to = to.min(board.items.len());
         board.items.insert(to, item);
-        board.reindex();
+        board.reindex_span(from.min(to), from.max(to));
         Ok(Op::Reposition { board: key, id, to: from })
     }
 

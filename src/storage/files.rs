@@ -80,8 +80,21 @@ impl WorkspaceFiles {
 
     /// Saves the given boards and any still pending, by the save protocol.
     pub fn save(&mut self, ws: &Workspace, keys: &[String]) -> SaveReport {
+        let (jobs, mut report) = self.prepare_save(ws, keys);
+        let outcomes = jobs.into_iter().map(SaveJob::run).collect();
+        self.finish_save(outcomes, &mut report);
+        report
+    }
+
+    /// The first half of [`WorkspaceFiles::save`]: takes the given boards and any still
+    /// pending, and makes a job for each that may be written now (a snapshot of the board and
+    /// its base bytes), which [`SaveJob::run`] can carry out on another thread. Boards that
+    /// wait for the user (a broken file, a held conflict) stay pending and are said in the
+    /// report; the jobs' boards count as saved until [`WorkspaceFiles::finish_save`].
+    pub fn prepare_save(&mut self, ws: &Workspace, keys: &[String]) -> (Vec<SaveJob>, SaveReport) {
         self.unsaved.extend(keys.iter().cloned());
         let mut report = SaveReport::default();
+        let mut jobs = Vec::new();
         for key in std::mem::take(&mut self.unsaved) {
             let Some(board) = ws.board_by_key(&key) else { continue };
             if board.is_read_only() {
@@ -97,11 +110,35 @@ impl WorkspaceFiles {
                 report.errors.push(format!("{} has an unresolved conflict; press c to resolve it", board.name));
                 continue;
             }
-            let path = self.path_of(&key);
-            match save_merged(&path, self.base_bytes(&key), board) {
+            let base_ids = self.base_ids.get(&key);
+            let new_ids = board
+                .items
+                .iter()
+                .filter(|i| base_ids.is_none_or(|b| !b.contains(&i.id)))
+                .map(|i| i.id.clone())
+                .collect();
+            let leaving =
+                base_ids.map(|b| b.iter().filter(|id| board.item(id).is_none()).cloned().collect()).unwrap_or_default();
+            jobs.push(SaveJob {
+                path: self.path_of(&key),
+                base: self.base_bytes(&key).map(<[u8]>::to_vec),
+                board: board.clone(),
+                new_ids,
+                leaving,
+                key,
+            });
+        }
+        (jobs, report)
+    }
+
+    /// The second half of [`WorkspaceFiles::save`]: takes in what the jobs did (the new merge
+    /// bases), and says it in `report`. Boards whose save failed are pending again.
+    pub fn finish_save(&mut self, outcomes: Vec<SaveOutcome>, report: &mut SaveReport) {
+        for SaveOutcome { key, path, result, ids, .. } in outcomes {
+            match result {
                 Ok(saved) => {
                     self.files.insert(key.clone(), LoadedFile { path, bytes: saved.bytes });
-                    self.base_ids.insert(key.clone(), ids_of(saved.merged.as_ref().unwrap_or(board)));
+                    self.base_ids.insert(key.clone(), ids);
                     report.renamed.extend(saved.renamed);
                     if let Some(kept) = saved.ours_kept {
                         report.merged.push(kept);
@@ -124,7 +161,12 @@ impl WorkspaceFiles {
                 }
             }
         }
-        report
+    }
+
+    /// Puts boards of jobs that were not carried out (the workspace lock was busy) back to
+    /// pending.
+    pub fn not_saved(&mut self, jobs: &[SaveJob]) {
+        self.unsaved.extend(jobs.iter().map(|j| j.key.clone()));
     }
 
     /// Takes the workspace lock (`.trainboard.lock`) that headless writers also take, so that
@@ -189,38 +231,18 @@ impl WorkspaceFiles {
             let is_new = |id: &String| base.is_none_or(|b| !b.contains(id));
             new_ids.extend(board.items.iter().filter(|i| is_new(&i.id)).map(|i| (key.clone(), i.id.clone())));
         }
-        if new_ids.is_empty() {
-            return Vec::new();
+        let leaving: Vec<(String, String)> = self
+            .base_ids
+            .iter()
+            .filter_map(|(key, ids)| ws.board_by_key(key).map(|board| (key, ids, board)))
+            .flat_map(|(key, ids, board)| {
+                ids.iter().filter(|id| board.item(id).is_none()).map(|id| (key.clone(), id.clone()))
+            })
+            .collect();
+        match taken_on_disk(&self.root, &new_ids, &leaving) {
+            Some(on_disk) => fresh_ids(ws, &new_ids, &on_disk),
+            None => Vec::new(),
         }
-        let mut on_disk: HashSet<String> = HashSet::new();
-        for path in board_files(&self.root) {
-            let key = board_key(&self.root, &path);
-            // An id we knew on that board and took off it (a story moved to another team, not
-            // saved there yet) is ours leaving, not someone else's.
-            let base = self.base_ids.get(&key);
-            let shown = ws.board_by_key(&key);
-            let ours_leaving = |id: &String| {
-                base.is_some_and(|b| b.contains(id)) && shown.is_some_and(|board| board.item(id).is_none())
-            };
-            if let Ok((board, _)) = load_file(&self.root, &path) {
-                on_disk.extend(
-                    board
-                        .items
-                        .into_iter()
-                        .map(|i| i.id)
-                        .filter(|id| !new_ids.contains(&(key.clone(), id.clone())) && !ours_leaving(id)),
-                );
-            }
-        }
-        let mut taken: HashSet<String> = on_disk.clone();
-        taken.extend(ws.boards().iter().flat_map(|b| b.items.iter().map(|i| i.id.clone())));
-        let mut renames = Vec::new();
-        for (_, id) in new_ids.into_iter().filter(|(_, id)| on_disk.contains(id)) {
-            let fresh = fresh_id(&taken, &id);
-            taken.insert(fresh.clone());
-            renames.push((id, fresh));
-        }
-        renames
     }
 
     /// Lets a held board be saved again: ours wins over the fields in conflict.
@@ -273,4 +295,85 @@ impl WorkspaceFiles {
 
 fn ids_of(board: &Board) -> HashSet<String> {
     board.items.iter().map(|i| i.id.clone()).collect()
+}
+
+/// One board to write by the save protocol, detached from the app so that another thread can
+/// do it: the board as it was when the save was asked for, and the merge base.
+#[derive(Debug, Clone)]
+pub struct SaveJob {
+    pub key: String,
+    pub path: PathBuf,
+    pub board: Board,
+    pub base: Option<Vec<u8>>,
+    /// Ids on the board that its base does not have: ours, new since the last save.
+    pub new_ids: Vec<String>,
+    /// Ids its base has that the board no longer has: ours, leaving (moved or deleted).
+    pub leaving: Vec<String>,
+}
+
+/// What a [`SaveJob`] did.
+#[derive(Debug)]
+pub struct SaveOutcome {
+    pub key: String,
+    pub path: PathBuf,
+    /// The snapshot that was saved, kept only when the save merged in changes of others (to
+    /// merge them with edits made meanwhile); otherwise it is dropped where the job ran.
+    pub board: Option<Board>,
+    pub result: Result<super::protocol::Saved, super::protocol::ProtocolError>,
+    /// The ids of the board as saved (the next base's), gathered where the job ran.
+    pub ids: HashSet<String>,
+}
+
+impl SaveJob {
+    /// Lock, re-read, merge, write, unlock (see [`save_merged`]).
+    pub fn run(self) -> SaveOutcome {
+        let result = save_merged(&self.path, self.base.as_deref(), &self.board);
+        let ids = match &result {
+            Ok(saved) => ids_of(saved.merged.as_ref().unwrap_or(&self.board)),
+            Err(_) => HashSet::new(),
+        };
+        let merged = result.as_ref().is_ok_and(|s| s.merged.is_some() || s.ours_kept.is_some());
+        let board = merged.then_some(self.board);
+        SaveOutcome { key: self.key, path: self.path, board, result, ids }
+    }
+}
+
+/// When some of `new_ids` (board key, id) is used by another board file on disk: every id on
+/// disk that is not one of those. `None` when none collides. Call under the workspace lock.
+/// `leaving` are ids we took off a board (known in its base, gone from it in memory, e.g. a
+/// story moved to another team): still on that board's disk until it is saved, but ours, not a
+/// clash.
+pub fn taken_on_disk(
+    root: &Path,
+    new_ids: &[(String, String)],
+    leaving: &[(String, String)],
+) -> Option<HashSet<String>> {
+    if new_ids.is_empty() {
+        return None;
+    }
+    let mut on_disk: HashSet<String> = HashSet::new();
+    for path in board_files(root) {
+        let key = board_key(root, &path);
+        if let Ok((board, _)) = load_file(root, &path) {
+            on_disk.extend(board.items.into_iter().map(|i| i.id).filter(|id| {
+                let pair = (key.clone(), id.clone());
+                !new_ids.contains(&pair) && !leaving.contains(&pair)
+            }));
+        }
+    }
+    new_ids.iter().any(|(_, id)| on_disk.contains(id)).then_some(on_disk)
+}
+
+/// A fresh id for each of `new_ids` that `on_disk` already uses, free in both the files and
+/// the workspace.
+pub fn fresh_ids(ws: &Workspace, new_ids: &[(String, String)], on_disk: &HashSet<String>) -> Vec<(String, String)> {
+    let mut taken: HashSet<String> = on_disk.clone();
+    taken.extend(ws.boards().iter().flat_map(|b| b.items.iter().map(|i| i.id.clone())));
+    let mut renames = Vec::new();
+    for (_, id) in new_ids.iter().filter(|(_, id)| on_disk.contains(id)) {
+        let fresh = fresh_id(&taken, id);
+        taken.insert(fresh.clone());
+        renames.push((id.clone(), fresh));
+    }
+    renames
 }

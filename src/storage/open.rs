@@ -144,15 +144,24 @@ pub enum Checked {
 pub fn check_reloaded(ws: &Workspace, board: Board, file: &LoadedFile) -> Checked {
     let key = board.key.clone();
     let root = file.path.parent().unwrap_or(Path::new("")).to_path_buf();
-    let usable = |b: &&Board| b.key != key && b.locked.as_deref() != Some(BROKEN_REASON);
-    let mut refs: Vec<&Board> = ws.boards().iter().filter(usable).collect();
-    refs.push(&board);
-    let own: Vec<_> = validate::validate_refs(&refs).into_iter().filter(|p| p.board == key).collect();
+    // The board's own rules, its ids against the others' and its links, by the workspace's
+    // indexes: the cost follows this board, not the workspace.
+    let is_usable = |b: &Board| b.locked.as_deref() != Some(BROKEN_REASON);
+    let others: Vec<&Board> = ws.boards().iter().filter(|b| b.key != key && is_usable(b)).collect();
+    let own =
+        validate::validate_one(&board, &others, |id| ws.other_holder(&key, id, is_usable).map(|b| b.key.as_str()));
     let broken: Vec<FileProblem> =
         own.iter().filter(|p| p.rule == Rule::Board).map(|p| locate_problem(&root, Some(file), p)).collect();
     if !broken.is_empty() {
         return Checked::Broken(broken);
     }
+    if !own.iter().any(|p| p.rule == Rule::DuplicateId) {
+        let warnings =
+            own.iter().filter(|p| p.rule == Rule::Link).map(|p| locate_problem(&root, Some(file), p)).collect();
+        return Checked::Usable { boards: vec![board], renumbering: Renumbering::default(), warnings };
+    }
+    let mut refs = others;
+    refs.push(&board);
     let warnings = |boards: &[&Board]| -> Vec<FileProblem> {
         validate::validate_refs(boards)
             .into_iter()
@@ -160,10 +169,6 @@ pub fn check_reloaded(ws: &Workspace, board: Board, file: &LoadedFile) -> Checke
             .map(|p| locate_problem(&root, Some(file), &p))
             .collect()
     };
-    if !own.iter().any(|p| p.rule == Rule::DuplicateId) {
-        let warnings = warnings(&refs);
-        return Checked::Usable { boards: vec![board], renumbering: Renumbering::default(), warnings };
-    }
     // The item we showed keeps its id; the newcomer takes the next free one.
     let shown: crate::model::renumber::Published = ws
         .boards()

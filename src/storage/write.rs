@@ -3,6 +3,8 @@
 //!
 //! Hand-written rather than ron's serializer so that the layout (which decides how small a
 //! `git diff` of a move is) is fixed by this file and not by a dependency's pretty printer.
+//! Everything is appended to one pre-sized `String`: no value is formatted into a string of
+//! its own first, and strings are escaped by copying the runs between special characters.
 
 use std::fmt::Write;
 
@@ -12,44 +14,57 @@ const INDENT: &str = "    ";
 
 /// Serializes a board to its canonical text.
 pub fn board_to_string(board: &Board) -> String {
-    let mut out = String::with_capacity(256 + board.items.len() * 256);
+    let mut out = String::with_capacity(estimate(board));
     out.push_str("Board(\n");
     let _ = writeln!(out, "{INDENT}version: {},", board.version);
-    let _ = writeln!(out, "{INDENT}name: {},", quote(&board.name));
-    let _ = writeln!(out, "{INDENT}level: {},", board.level.name());
+    out.push_str(INDENT);
+    out.push_str("name: ");
+    quote_into(&mut out, &board.name);
+    out.push_str(",\n");
+    out.push_str(INDENT);
+    out.push_str("level: ");
+    out.push_str(board.level.name());
+    out.push_str(",\n");
     if let Some(kind) = board.default_kind {
-        let _ = writeln!(out, "{INDENT}default_kind: {},", kind.name());
+        out.push_str(INDENT);
+        out.push_str("default_kind: ");
+        out.push_str(kind.name());
+        out.push_str(",\n");
     }
     out.push_str(INDENT);
     out.push_str("columns: [\n");
     for column in &board.columns {
-        let _ = writeln!(out, "{INDENT}{INDENT}{},", column_to_string(column));
+        out.push_str(INDENT);
+        out.push_str(INDENT);
+        write_column(&mut out, column);
+        out.push_str(",\n");
     }
     out.push_str(INDENT);
     out.push_str("],\n");
     if !board.iterations.is_empty() {
-        let _ = writeln!(out, "{INDENT}iterations: {},", string_list(&board.iterations));
+        out.push_str(INDENT);
+        out.push_str("iterations: ");
+        string_list_into(&mut out, &board.iterations);
+        out.push_str(",\n");
     }
     if let Some(pi) = &board.pi {
         out.push_str(INDENT);
-        out.push_str(
-            "pi: (
-",
-        );
-        let _ = writeln!(out, "{INDENT}{INDENT}name: {},", quote(&pi.name));
+        out.push_str("pi: (\n");
+        quoted_field(&mut out, 2, "name", &pi.name);
         if !pi.iterations.is_empty() {
-            let lines: Vec<String> = pi
-                .iterations
-                .iter()
-                .map(|i| format!("(name: {}, start: \"{}\", end: \"{}\")", quote(&i.name), i.start, i.end))
-                .collect();
-            let _ = writeln!(out, "{INDENT}{INDENT}iterations: {},", block(&lines, 2));
+            field(&mut out, 2, "iterations");
+            out.push_str("[\n");
+            for i in &pi.iterations {
+                pad(&mut out, 3);
+                out.push_str("(name: ");
+                quote_into(&mut out, &i.name);
+                let _ = writeln!(out, ", start: \"{}\", end: \"{}\"),", i.start, i.end);
+            }
+            pad(&mut out, 2);
+            out.push_str("],\n");
         }
         out.push_str(INDENT);
-        out.push_str(
-            "),
-",
-        );
+        out.push_str("),\n");
     }
     if board.items.is_empty() {
         out.push_str(INDENT);
@@ -64,142 +79,225 @@ pub fn board_to_string(board: &Board) -> String {
         out.push_str("],\n");
     }
     if !board.objectives.is_empty() {
-        let lines: Vec<String> = board
-            .objectives
-            .iter()
-            .map(|o| {
-                let mut line = format!("(text: {}, planned: {}", quote(&o.text), o.planned);
-                if let Some(actual) = o.actual {
-                    let _ = write!(line, ", actual: {actual}");
-                }
-                if o.stretch {
-                    line.push_str(", stretch: true");
-                }
-                line.push(')');
-                line
-            })
-            .collect();
-        let _ = writeln!(out, "{INDENT}objectives: {},", block(&lines, 1));
+        out.push_str(INDENT);
+        out.push_str("objectives: [\n");
+        for o in &board.objectives {
+            pad(&mut out, 2);
+            out.push_str("(text: ");
+            quote_into(&mut out, &o.text);
+            let _ = write!(out, ", planned: {}", o.planned);
+            if let Some(actual) = o.actual {
+                let _ = write!(out, ", actual: {actual}");
+            }
+            if o.stretch {
+                out.push_str(", stretch: true");
+            }
+            out.push_str("),\n");
+        }
+        out.push_str(INDENT);
+        out.push_str("],\n");
     }
     if !board.confidence.is_empty() {
-        let lines: Vec<String> = board
-            .confidence
-            .iter()
-            .map(|v| {
-                let votes: Vec<String> = v.votes.iter().map(|f| f.get().to_string()).collect();
-                format!("(at: {}, votes: [{}])", quote(&v.at), votes.join(", "))
-            })
-            .collect();
-        let _ = writeln!(out, "{INDENT}confidence: {},", block(&lines, 1));
+        out.push_str(INDENT);
+        out.push_str("confidence: [\n");
+        for vote in &board.confidence {
+            pad(&mut out, 2);
+            out.push_str("(at: ");
+            quote_into(&mut out, &vote.at);
+            out.push_str(", votes: [");
+            for (n, fist) in vote.votes.iter().enumerate() {
+                let _ = write!(out, "{}{}", if n == 0 { "" } else { ", " }, fist.get());
+            }
+            out.push_str("]),\n");
+        }
+        out.push_str(INDENT);
+        out.push_str("],\n");
     }
     out.push_str(")\n");
     out
 }
 
-fn column_to_string(column: &Column) -> String {
-    let mut s = format!("(name: {}", quote(&column.name));
+/// A close upper guess of the text's length, so the output is allocated once.
+fn estimate(board: &Board) -> usize {
+    let text = |s: &str| s.len() + 8;
+    let opt = |s: &Option<String>| s.as_deref().map_or(0, |s| s.len() + 32);
+    let list = |v: &[String]| v.iter().map(|s| s.len() + 4).sum::<usize>() + 32;
+    let items: usize = board
+        .items
+        .iter()
+        .map(|i| {
+            220 + text(&i.id)
+                + text(&i.title)
+                + text(&i.column)
+                + opt(&i.parent)
+                + opt(&i.description)
+                + opt(&i.owner)
+                + opt(&i.team)
+                + opt(&i.iteration)
+                + opt(&i.blocked)
+                + list(&i.tags)
+                + list(&i.depends_on)
+                + i.acceptance.iter().map(|c| c.text.len() + 48).sum::<usize>()
+                + i.history.iter().map(|m| m.at.len() + m.column.len() + 48).sum::<usize>()
+        })
+        .sum();
+    let objectives: usize = board.objectives.iter().map(|o| o.text.len() + 80).sum();
+    let columns: usize = board.columns.iter().map(|c| c.name.len() + 48).sum();
+    256 + board.name.len() + columns + list(&board.iterations) + items + objectives
+}
+
+fn write_column(out: &mut String, column: &Column) {
+    out.push_str("(name: ");
+    quote_into(out, &column.name);
     if let Some(wip) = column.wip {
-        let _ = write!(s, ", wip: {wip}");
+        let _ = write!(out, ", wip: {wip}");
     }
     if column.done {
-        s.push_str(", done: true");
+        out.push_str(", done: true");
     }
-    s.push(')');
-    s
+    out.push(')');
+}
+
+fn pad(out: &mut String, depth: usize) {
+    for _ in 0..depth {
+        out.push_str(INDENT);
+    }
+}
+
+/// Starts a field line: indentation and `name: `.
+fn field(out: &mut String, depth: usize, name: &str) {
+    pad(out, depth);
+    out.push_str(name);
+    out.push_str(": ");
+}
+
+fn quoted_field(out: &mut String, depth: usize, name: &str, value: &str) {
+    field(out, depth, name);
+    quote_into(out, value);
+    out.push_str(",\n");
 }
 
 /// Writes one item at `depth` levels of indentation (2 inside a board).
 pub fn write_item(out: &mut String, board: &Board, item: &Item, depth: usize) {
-    let pad = INDENT.repeat(depth);
-    let field_pad = INDENT.repeat(depth + 1);
-    let _ = writeln!(out, "{pad}(");
-    let mut field = |name: &str, value: &str| {
-        let _ = writeln!(out, "{field_pad}{name}: {value},");
-    };
-    field("id", &quote(&item.id));
-    field("title", &quote(&item.title));
-    field("column", &quote(&item.column));
+    let inner = depth + 1;
+    pad(out, depth);
+    out.push_str("(\n");
+    quoted_field(out, inner, "id", &item.id);
+    quoted_field(out, inner, "title", &item.title);
+    quoted_field(out, inner, "column", &item.column);
     if let Some(kind) = item.kind.filter(|k| *k != board.level.default_kind()) {
-        field("kind", kind.name());
+        field(out, inner, "kind");
+        out.push_str(kind.name());
+        out.push_str(",\n");
     }
     if let Some(parent) = &item.parent {
-        field("parent", &quote(parent));
+        quoted_field(out, inner, "parent", parent);
     }
     if let Some(description) = &item.description {
-        field("description", &quote(description));
+        quoted_field(out, inner, "description", description);
     }
     if !item.acceptance.is_empty() {
-        let lines: Vec<String> =
-            item.acceptance.iter().map(|c| format!("(text: {}, done: {})", quote(&c.text), c.done)).collect();
-        field("acceptance", &block(&lines, depth + 1));
+        field(out, inner, "acceptance");
+        out.push_str("[\n");
+        for c in &item.acceptance {
+            pad(out, inner + 1);
+            out.push_str("(text: ");
+            quote_into(out, &c.text);
+            out.push_str(if c.done { ", done: true),\n" } else { ", done: false),\n" });
+        }
+        pad(out, inner);
+        out.push_str("],\n");
     }
     if let Some(points) = item.points {
-        field("points", &points.to_string());
+        field(out, inner, "points");
+        let _ = writeln!(out, "{points},");
     }
     if let Some(w) = &item.wsjf {
-        let value = format!(
-            "(value: {}, time_criticality: {}, risk_reduction: {}, job_size: {})",
+        field(out, inner, "wsjf");
+        let _ = writeln!(
+            out,
+            "(value: {}, time_criticality: {}, risk_reduction: {}, job_size: {}),",
             w.value, w.time_criticality, w.risk_reduction, w.job_size
         );
-        field("wsjf", &value);
     }
     for (name, value) in [("owner", &item.owner), ("team", &item.team), ("iteration", &item.iteration)] {
         if let Some(value) = value {
-            field(name, &quote(value));
+            quoted_field(out, inner, name, value);
         }
     }
     if !item.tags.is_empty() {
-        field("tags", &string_list(&item.tags));
+        field(out, inner, "tags");
+        string_list_into(out, &item.tags);
+        out.push_str(",\n");
     }
     if let Some(blocked) = &item.blocked {
-        field("blocked", &quote(blocked));
+        quoted_field(out, inner, "blocked", blocked);
     }
     if !item.depends_on.is_empty() {
-        field("depends_on", &string_list(&item.depends_on));
+        field(out, inner, "depends_on");
+        string_list_into(out, &item.depends_on);
+        out.push_str(",\n");
     }
     if !item.history.is_empty() {
-        let lines: Vec<String> =
-            item.history.iter().map(|m| format!("(at: {}, column: {})", quote(&m.at), quote(&m.column))).collect();
-        field("history", &block(&lines, depth + 1));
+        field(out, inner, "history");
+        out.push_str("[\n");
+        for m in &item.history {
+            pad(out, inner + 1);
+            out.push_str("(at: ");
+            quote_into(out, &m.at);
+            out.push_str(", column: ");
+            quote_into(out, &m.column);
+            out.push_str("),\n");
+        }
+        pad(out, inner);
+        out.push_str("],\n");
     }
-    let _ = writeln!(out, "{pad}),");
+    pad(out, depth);
+    out.push_str("),\n");
 }
 
-/// A list written one entry per line, closed at the field's indentation.
-fn block(lines: &[String], depth: usize) -> String {
-    let inner = INDENT.repeat(depth + 1);
-    let mut s = String::from("[\n");
-    for line in lines {
-        let _ = writeln!(s, "{inner}{line},");
+fn string_list_into(out: &mut String, values: &[String]) {
+    out.push('[');
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        quote_into(out, value);
     }
-    s.push_str(&INDENT.repeat(depth));
-    s.push(']');
-    s
-}
-
-fn string_list(values: &[String]) -> String {
-    let quoted: Vec<String> = values.iter().map(|v| quote(v)).collect();
-    format!("[{}]", quoted.join(", "))
+    out.push(']');
 }
 
 /// A RON string literal: quotes, backslashes and control characters escaped, so every value
 /// stays on one line.
 pub fn quote(value: &str) -> String {
     let mut s = String::with_capacity(value.len() + 2);
-    s.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => s.push_str("\\\""),
-            '\\' => s.push_str("\\\\"),
-            '\n' => s.push_str("\\n"),
-            '\r' => s.push_str("\\r"),
-            '\t' => s.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(s, "\\u{{{:x}}}", c as u32);
-            }
-            c => s.push(c),
-        }
-    }
-    s.push('"');
+    quote_into(&mut s, value);
     s
+}
+
+/// Appends `value` as a RON string literal (see [`quote`]), copying the runs of characters
+/// that need no escape in one go.
+pub fn quote_into(out: &mut String, value: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (at, c) in value.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        out.push_str(&value[start..at]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push_str(escape);
+        }
+        start = at + c.len_utf8();
+    }
+    out.push_str(&value[start..]);
+    out.push('"');
 }
