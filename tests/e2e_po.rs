@@ -27,7 +27,37 @@ fn temp_demo() -> PathBuf {
     dir
 }
 
+/// Waits until no board file has changed for a while: the screen saves off its own thread, a
+/// moment after it shows a change.
+fn settled(dir: &Path) {
+    let snapshot = || -> Vec<(std::path::PathBuf, Vec<u8>)> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .map(|p| {
+                let bytes = std::fs::read(&p).unwrap_or_default();
+                (p, bytes)
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let (mut last, mut same) = (snapshot(), 0);
+    for _ in 0..100 {
+        std::thread::sleep(std::time::Duration::from_millis(60));
+        let now = snapshot();
+        same = if now == last { same + 1 } else { 0 };
+        if same >= 3 {
+            return;
+        }
+        last = now;
+    }
+}
+
 fn load(dir: &Path) -> Workspace {
+    settled(dir);
     let (ws, _, _) = trainboard::storage::load_workspace(dir).into_workspace().expect("the boards stay valid");
     ws
 }

@@ -41,6 +41,21 @@ fn board(dir: &Path, file: &str) -> trainboard::model::Board {
     trainboard::storage::parse_board(&fs::read(dir.join(file)).unwrap(), file).unwrap()
 }
 
+/// The board on disk once `ready` holds for it (saves are written off the screen's thread, a
+/// moment after the screen shows them), or as it is after 5 s.
+fn board_when(dir: &Path, file: &str, ready: impl Fn(&trainboard::model::Board) -> bool) -> trainboard::model::Board {
+    for _ in 0..100 {
+        if let Ok(bytes) = fs::read(dir.join(file))
+            && let Ok(b) = trainboard::storage::parse_board(&bytes, file)
+            && ready(&b)
+        {
+            return b;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    board(dir, file)
+}
+
 fn start(dir: &Dir, env: &[(&str, &str)]) -> PtyApp {
     let ws = dir.ws();
     PtyApp::start(&[ws.to_str().unwrap()], &ws, &dir.home(), env, 100, 30)
@@ -72,7 +87,8 @@ fn a_broken_board_at_startup_gets_its_tab_and_opens_once_fixed() {
     app.wait_for("Redesign the results");
     app.send("L");
     app.wait_for("Move S-1 to Ready");
-    assert_eq!(board(&dir.ws(), "team.ron").item("S-1").unwrap().column, "Ready");
+    let moved = board_when(&dir.ws(), "team.ron", |b| b.item("S-1").is_some_and(|i| i.column == "Ready"));
+    assert_eq!(moved.item("S-1").unwrap().column, "Ready");
     app.send("q");
     assert!(app.wait_exit());
 }
@@ -186,7 +202,10 @@ fn a_move_made_in_the_editor_is_recorded_and_asks_at_a_full_column() {
     app.wait_for("Redesign the results");
     app.send("E");
     app.wait_for("Move S-1 to Ready");
-    let s1 = board(&dir.ws(), "team.ron").item("S-1").unwrap().clone();
+    let s1 = board_when(&dir.ws(), "team.ron", |b| b.item("S-1").is_some_and(|i| i.column == "Ready"))
+        .item("S-1")
+        .unwrap()
+        .clone();
     assert_eq!(s1.column, "Ready");
     assert_eq!(s1.history.last().map(|m| m.column.as_str()), Some("Ready"), "the move is in the history");
     // Ready now holds 2 of 2: the next move by editor asks first.
