@@ -1,4 +1,4 @@
-//! Three-way merge of board files by item id and field, as `shared-editing.md` describes:
+//! Three-way merge of board files by item id and field, as `docs/sharing.md` describes:
 //! base = the bytes last loaded, ours = in memory, theirs = on disk. Used by the save
 //! protocol, by reloads with unsaved changes, and by the git merge driver.
 //!

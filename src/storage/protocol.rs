@@ -1,4 +1,4 @@
-//! The save protocol of `shared-editing.md`: lock the board, re-read it, merge by item id and
+//! The save protocol of `docs/sharing.md`: lock the board, re-read it, merge by item id and
 //! field when someone else changed it since we loaded it, write atomically, unlock.
 //!
 //! A true conflict keeps their value on disk, writes our whole board beside it as
