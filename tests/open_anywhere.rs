@@ -266,3 +266,41 @@ fn shared_ids_in_one_folder_are_renumbered_on_open_with_links() {
     );
     assert!(run(&ws, &t.0.join("home"), &["check"]).status.success());
 }
+
+#[test]
+fn a_reload_is_checked_like_a_load() {
+    use trainboard::storage::open::{Checked, check_reloaded};
+    let t = temp("reload-check");
+    let ws_dir = t.0.join("ws");
+    demo_into(&ws_dir);
+    let opened = open_workspace(&ws_dir).expect("opens");
+    let path = ws_dir.join("team-beta.ron");
+    let text = fs::read_to_string(&path).unwrap();
+    let reread = |text: &str| {
+        let board = trainboard::storage::parse_board(text.as_bytes(), "team-beta.ron").unwrap();
+        let file = trainboard::storage::LoadedFile { path: path.clone(), bytes: text.as_bytes().to_vec() };
+        check_reloaded(&opened.ws, board, &file)
+    };
+    // A renamed column leaves a card in no column: the last good copy stays.
+    let renamed = text.replacen("(name: \"Backlog\")", "(name: \"Backlog items\")", 1);
+    match reread(&renamed) {
+        Checked::Broken(problems) => {
+            assert!(problems[0].to_string().contains("which this board does not have"), "{problems:?}")
+        }
+        other => panic!("a board with a card in no column is usable: {other:?}"),
+    }
+    // A card pasted twice on the board: the copy is renumbered, the card we showed keeps its id.
+    let first = opened.ws.board_by_key("team-beta.ron").unwrap().items[0].clone();
+    let at = text.find("items: [\n").unwrap() + "items: [\n".len();
+    let mut pasted = text.clone();
+    pasted.insert_str(at, &format!("        (id: \"{}\", title: \"Pasted copy\", column: \"Backlog\"),\n", first.id));
+    match reread(&pasted) {
+        Checked::Usable { boards, renumbering, .. } => {
+            assert_eq!(renumbering.renamed.len(), 1, "{renumbering:?}");
+            assert_eq!(renumbering.renamed[0].title, "Pasted copy");
+            let beta = boards.iter().find(|b| b.key == "team-beta.ron").unwrap();
+            assert_eq!(beta.item(&first.id).unwrap().title, first.title);
+        }
+        other => panic!("{other:?}"),
+    }
+}
