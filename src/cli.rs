@@ -62,7 +62,7 @@ pub struct WatchArgs {
 pub enum Command {
     /// Write a starter workspace: a portfolio, a program and a team board with examples
     #[command(
-        after_help = "Examples:\n  trainboard init my-train\n  trainboard init .   (an empty folder)\n  trainboard init --git boards   (in a git repository: set up the merge driver too)"
+        after_help = "Examples:\n  trainboard init my-train\n  trainboard init my-train --teams Alpha,Beta,Gamma\n  trainboard init .   (an empty folder)\n  trainboard init --git boards   (in a git repository: set up the merge driver too)"
     )]
     Init {
         /// The folder to write (created when missing; must not hold boards yet)
@@ -70,6 +70,9 @@ pub enum Command {
         /// Also set up git's merge driver for board files (as `trainboard git-setup` does)
         #[arg(long)]
         git: bool,
+        /// One team board per name instead of a single team board, e.g. --teams Alpha,Beta
+        #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+        teams: Vec<String>,
     },
     /// Validate a workspace without opening the screen; prints file:line:column: message
     #[command(

@@ -27,6 +27,8 @@ pub enum InitError {
     NotEmpty(PathBuf),
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+    #[error("--teams: {0}")]
+    Teams(String),
 }
 
 /// Where the demo lives: `<data folder>/trainboard/demo`.
@@ -72,6 +74,79 @@ pub fn write_starter(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
             Ok(path)
         })
         .collect()
+}
+
+/// The starter with one team board per name (`team-alpha.ron` for "Alpha", SAFe's team columns);
+/// the first team gets the starter's example stories and the features planned for it.
+pub fn write_starter_with_teams(dir: &Path, teams: &[String]) -> Result<Vec<PathBuf>, InitError> {
+    if teams.is_empty() {
+        return write_starter(dir);
+    }
+    if crate::storage::load::holds_boards(dir) {
+        return Err(InitError::NotEmpty(dir.to_path_buf()));
+    }
+    let boards = starter_boards(teams)?;
+    fs::create_dir_all(dir).map_err(|source| InitError::Io { path: dir.to_path_buf(), source })?;
+    boards
+        .iter()
+        .map(|board| {
+            let path = dir.join(&board.key);
+            let text = crate::storage::board_to_string(board);
+            fs::write(&path, text).map_err(|source| InitError::Io { path: path.clone(), source })?;
+            Ok(path)
+        })
+        .collect()
+}
+
+/// The starter's portfolio and program boards and a team board for each of `teams`.
+fn starter_boards(teams: &[String]) -> Result<Vec<crate::model::Board>, InitError> {
+    use crate::storage::parse_board;
+    let parse = |name: &str, text: &str| {
+        parse_board(text.as_bytes(), name).map_err(|e| InitError::Teams(format!("starter {name}: {}", e.message)))
+    };
+    let mut slugs: Vec<String> = Vec::new();
+    for team in teams {
+        let slug: String = team
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        if slug.is_empty() {
+            return Err(InitError::Teams(format!("\"{team}\" is not a team name")));
+        }
+        if slugs.contains(&slug) {
+            return Err(InitError::Teams(format!("\"{team}\" is named twice")));
+        }
+        slugs.push(slug);
+    }
+    let template = parse("team.ron", STARTER[2].1)?;
+    let old_name = template.name.clone();
+    let rename = |item: &mut crate::model::Item| {
+        if item.team.as_deref() == Some(old_name.as_str()) {
+            item.team = Some(teams[0].clone());
+        }
+    };
+    let mut art = parse("art.ron", STARTER[1].1)?;
+    art.items.iter_mut().for_each(rename);
+    let mut boards = vec![parse("portfolio.ron", STARTER[0].1)?, art];
+    for (n, (team, slug)) in teams.iter().zip(&slugs).enumerate() {
+        let mut board = template.clone();
+        board.key = format!("team-{slug}.ron");
+        board.name = team.trim().to_string();
+        if n == 0 {
+            board.items.iter_mut().for_each(rename);
+        } else {
+            board.items.clear();
+            board.objectives.clear();
+        }
+        board.reindex();
+        boards.push(board);
+    }
+    Ok(boards)
 }
 
 /// Which workspace opening would use, and so why.

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use trainboard::cli::{Cli, Command, WatchArgs};
-use trainboard::demo::{Found, display_path, ensure_demo, find_workspace, write_starter};
+use trainboard::demo::{Found, display_path, ensure_demo, find_workspace};
 use trainboard::storage::{FileProblem, load_workspace};
 use trainboard::watch::WatchOptions;
 
@@ -42,7 +42,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let here = || workspace.clone().unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
         None => open(cli.path.or(workspace), &cli.watch, cli.config.as_deref(), cli.plain),
-        Some(Command::Init { path, git }) => init(&path, git),
+        Some(Command::Init { path, git, teams }) => init(&path, git, &teams),
         Some(Command::GitSetup { path }) => {
             for line in trainboard::gitsetup::setup(&path.unwrap_or_else(here))? {
                 println!("{line}");
@@ -114,8 +114,8 @@ fn open(path: Option<PathBuf>, watch: &WatchArgs, config: Option<&Path>, plain: 
     Ok(ExitCode::SUCCESS)
 }
 
-fn init(path: &Path, git: bool) -> Result<ExitCode> {
-    let files = write_starter(path)?;
+fn init(path: &Path, git: bool, teams: &[String]) -> Result<ExitCode> {
+    let files = trainboard::demo::write_starter_with_teams(path, teams)?;
     for file in &files {
         println!("wrote {}", file.display());
     }

@@ -226,3 +226,24 @@ fn without_boards_here_the_demo_is_installed_in_xdg_data_home() {
     assert!(stdout(&out).starts_with("ok: 5 boards,"), "{}", stdout(&out));
     assert!(!empty.join("portfolio.ron").exists(), "nothing written to the current folder");
 }
+
+#[test]
+fn init_can_start_a_train_with_named_teams() {
+    let home = temp("init-teams");
+    let target = home.join("train");
+    let out = run(&["init", target.to_str().unwrap(), "--teams", "Alpha,Beta,Gamma Rays"], &home);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for file in ["team-alpha.ron", "team-beta.ron", "team-gamma-rays.ron", "art.ron", "portfolio.ron"] {
+        assert!(target.join(file).is_file(), "{file}");
+    }
+    assert!(!target.join("team.ron").exists());
+    let out = run(&["check", target.to_str().unwrap()], &home);
+    assert!(stdout(&out).starts_with("ok: 5 boards"), "{}", stdout(&out));
+    let art = fs::read_to_string(target.join("art.ron")).unwrap();
+    assert!(art.contains("team: \"Alpha\"") && !art.contains("Team 1"), "the features are planned for Alpha");
+    let beta = fs::read_to_string(target.join("team-beta.ron")).unwrap();
+    assert!(beta.contains("name: \"Beta\"") && beta.contains("items: [],"));
+    let twice = run(&["init", home.join("other").to_str().unwrap(), "--teams", "Alpha,alpha"], &home);
+    assert_eq!(twice.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("named twice"));
+}
