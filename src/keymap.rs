@@ -61,6 +61,7 @@ pub enum Action {
     ToggleStretch,
     RecordVote,
     Help,
+    ShowMessages,
     Quit,
 }
 
@@ -145,6 +146,7 @@ pub const ACTIONS: &[ActionInfo] = &[
     info(Action::ToggleStretch, "toggle_stretch", "objectives view: make the objective stretch, or committed"),
     info(Action::RecordVote, "record_vote", "objectives view: record a fist-of-five confidence vote"),
     info(Action::Help, "help", "show or hide the help"),
+    info(Action::ShowMessages, "show_messages", "the last messages in full, newest first"),
     info(Action::Quit, "quit", "quit"),
 ];
 
@@ -352,6 +354,7 @@ impl Default for KeyMap {
             (Key::char('X'), ToggleStretch),
             (Key::char('V'), RecordVote),
             (Key::char('?'), Help),
+            (Key::char('!'), ShowMessages),
             (Key::char('q'), Quit),
             (Key::new(Char('c'), ctrl), Quit),
         ];

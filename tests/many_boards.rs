@@ -75,3 +75,22 @@ fn any_board_is_one_picker_away() {
     assert_eq!(app.current_board().unwrap().name, "Kilo");
     assert!(tab_line(&app).contains("[Kilo"));
 }
+
+#[test]
+fn the_last_messages_can_be_read_in_full() {
+    let mut app = app();
+    let long = format!("{} the end of a long message", "word ".repeat(40));
+    app.info("first message");
+    app.error(long.clone());
+    update(&mut app, key(KeyCode::Char('!')));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| trainboard::ui::render(&app, f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let screen: String =
+        (0..24).map(|y| (0..80).map(|x| buffer[(x, y)].symbol().to_string()).collect::<String>() + "\n").collect();
+    assert!(screen.contains("the end of a long"), "wrapped, never cut:\n{screen}");
+    let newest = screen.find("word word").unwrap();
+    assert!(newest < screen.find("first message").unwrap(), "newest first:\n{screen}");
+    update(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.mode, trainboard::app::Mode::Board);
+}

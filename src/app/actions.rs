@@ -139,6 +139,7 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             app.info("that key works in the objectives view (o)")
         }
         Help => app.mode = Mode::Help { scroll: 0 },
+        ShowMessages => app.mode = Mode::Messages { scroll: 0 },
         Quit => return vec![Effect::Quit],
     }
     Vec::new()

@@ -56,6 +56,10 @@ pub enum Mode {
     Help {
         scroll: u16,
     },
+    /// The last messages in full, newest first (`!`).
+    Messages {
+        scroll: u16,
+    },
     Search(SearchDialog),
     NewItem(LineInput),
     EditTitle {
@@ -143,6 +147,9 @@ pub enum Effect {
     Quit,
 }
 
+/// How many status messages `!` can show again.
+pub const MESSAGES_KEPT: usize = 200;
+
 pub struct App {
     pub ws: Workspace,
     pub history: History,
@@ -154,6 +161,8 @@ pub struct App {
     pub cursors: HashMap<String, Cursor>,
     pub mode: Mode,
     pub status: Option<Status>,
+    /// The last messages shown, oldest first (at most [`MESSAGES_KEPT`]).
+    pub messages: std::collections::VecDeque<Status>,
     /// The terminal size, for keeping the selection in view.
     pub screen: Rect,
     /// The clock used for history entries (RFC 3339); replaced in tests.
@@ -197,6 +206,7 @@ impl App {
             cursors: HashMap::new(),
             mode: Mode::Board,
             status: None,
+            messages: std::collections::VecDeque::new(),
             screen: Rect::new(0, 0, 80, 24),
             clock: crate::clock::now_rfc3339,
             marked: HashMap::new(),
@@ -322,14 +332,23 @@ impl App {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), tone: Tone::Info });
+        self.say(Status { text: text.into(), tone: Tone::Info });
     }
 
     pub fn success(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), tone: Tone::Success });
+        self.say(Status { text: text.into(), tone: Tone::Success });
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), tone: Tone::Error });
+        self.say(Status { text: text.into(), tone: Tone::Error });
+    }
+
+    /// Shows `status` and keeps it among the last messages (`!` shows them in full).
+    fn say(&mut self, status: Status) {
+        if self.messages.len() >= MESSAGES_KEPT {
+            self.messages.pop_front();
+        }
+        self.messages.push_back(status.clone());
+        self.status = Some(status);
     }
 }

@@ -276,12 +276,21 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
     let id = item.map(|i| clean(&i.id).into_owned()).unwrap_or_default();
     match &app.mode {
         Mode::Board => {
-            if matches!(before, Mode::Help { .. } | Mode::Details { .. } | Mode::Objectives { .. } | Mode::Tree { .. })
+            if matches!(
+                before,
+                Mode::Help { .. } | Mode::Messages { .. } | Mode::Details { .. } | Mode::Objectives { .. } | Mode::Tree { .. }
+            )
             {
                 vec![format!("back on the board: {}", selection_text(app))]
             } else {
                 Vec::new()
             }
+        }
+        Mode::Messages { .. } => {
+            let mut lines = vec!["The last messages, newest first:".to_string()];
+            lines.extend(app.messages.iter().rev().map(|m| format!("  {}", clean(&m.text))));
+            lines.push("Any key closes them.".to_string());
+            lines
         }
         Mode::Help { .. } => {
             let mut lines = vec!["Keys:".to_string()];

@@ -8,6 +8,7 @@ pub mod contrast;
 pub mod detail;
 pub mod dialog;
 pub mod help;
+pub mod messages;
 pub mod metrics;
 pub mod objectives;
 pub mod picker;
@@ -70,6 +71,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             some_both(dialog::render_text_field(&prompt.title(), &prompt.input, &theme, overlay, buf))
         }
         Mode::Help { scroll } => (None, Some(help::render_help(app, *scroll, &theme, overlay, buf))),
+        Mode::Messages { scroll } => (None, Some(messages::render_messages(app, *scroll, &theme, overlay, buf))),
         Mode::Search(search) => some_both(dialog::render_search(app, search, &theme, overlay, buf)),
         Mode::NewItem(input) => {
             let column = app.current_board().and_then(|b| b.columns.get(app.cursor().column)).map(|c| c.name.clone());
