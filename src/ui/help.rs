@@ -64,6 +64,7 @@ pub fn render_help(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut 
     let area = popup::centered(area, 90, height);
     let title = Line::styled(" Keys — Esc closes, j/k scroll ", theme.header);
     let inner = popup::frame(area, title, theme, buf);
-    Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
+    // Wrapped, so no line is ever cut at a narrow size; j/k scroll the rest.
+    Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }).scroll((scroll, 0)).render(inner, buf);
     area
 }
