@@ -130,7 +130,13 @@ pub fn parse(table: &Table, options: &Options) -> Result<Parsed, ImportError> {
     {
         return Err(ImportError::Usage(format!("--team-field \"{name}\": the export has no such column")));
     }
-    let mut parsed = Parsed { project: fields.first_in(table, &["Project name", "Project key"]), ..Parsed::default() };
+    let mut project = fields.first_in(table, &["Project name", "Project key"]);
+    if project.is_empty() {
+        // No project columns: the key's prefix names it (`GP` of `GP-3678`).
+        let key = fields.first_in(table, &["Issue key"]);
+        project = key.rsplit_once('-').map(|(prefix, _)| prefix.to_string()).unwrap_or_default();
+    }
+    let mut parsed = Parsed { project, ..Parsed::default() };
     // Numeric issue id → key, for `Parent` / `Parent id`.
     let mut key_of_id: HashMap<String, String> = HashMap::new();
     for row in &table.rows {
