@@ -17,6 +17,7 @@ pub mod gitsetup;
 pub mod headless;
 pub mod history;
 pub mod import;
+pub mod input_thread;
 pub mod keymap;
 pub mod logging;
 pub mod merge;

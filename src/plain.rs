@@ -18,8 +18,9 @@ pub use describe::{Snapshot, Typed, board_text, card_line, changes, count_text, 
 
 use crate::app::{App, Effect, Msg, update};
 use crate::config::Settings;
+use crate::input_thread::InputThread;
 use crate::storage::files::WorkspaceFiles;
-use crate::tui::{InputThread, OpenError, Wake};
+use crate::tui::{OpenError, Wake};
 use crate::watch::WatchOptions;
 
 /// True when the terminal cannot draw the full screen (`TERM=dumb`).
