@@ -77,52 +77,70 @@ pub fn validate_refs(boards: &[&Board]) -> Vec<Problem> {
                 all_ids.insert(&item.id, board);
             }
             *occurrence += 1;
-            if item.id.trim().is_empty() {
-                problems.push(item_problem(board, &item.id, "id", 0, "an item has an empty id".into(), Rule::Board));
-            }
-            if board.column_index(&item.column).is_none() {
-                let names: Vec<&str> = board.columns.iter().map(|c| c.name.as_str()).collect();
-                let message = format!(
-                    "item {} is in column \"{}\", which this board does not have (its columns: {})",
-                    item.id,
-                    item.column,
-                    names.join(", ")
-                );
-                problems.push(item_problem(board, &item.id, "column", 0, message, Rule::Board));
-            }
+            check_placement(board, item, &mut problems);
         }
     }
     for &board in boards {
+        let allowed = iterations_for(board, boards);
         for item in &board.items {
-            if let Some(parent) = &item.parent {
-                if !all_ids.contains_key(parent.as_str()) {
-                    let message = format!("item {} names parent \"{parent}\", but no item has that id", item.id);
-                    problems.push(item_problem(board, &item.id, "parent", 0, message, Rule::Link));
-                } else if parent == &item.id {
-                    let message = format!("item {} names itself as its parent", item.id);
-                    problems.push(item_problem(board, &item.id, "parent", 0, message, Rule::Link));
-                }
-            }
-            if let Some(iteration) = &item.iteration {
-                let allowed = iterations_for(board, boards);
-                if !allowed.is_empty() && !allowed.contains(&iteration.as_str()) {
-                    let message = format!(
-                        "item {} is planned for iteration \"{iteration}\", which is not one of the iterations ({})",
-                        item.id,
-                        allowed.join(", ")
-                    );
-                    problems.push(item_problem(board, &item.id, "iteration", 0, message, Rule::Link));
-                }
-            }
-            for dep in &item.depends_on {
-                if !all_ids.contains_key(dep.as_str()) {
-                    let message = format!("item {} depends on \"{dep}\", but no item has that id", item.id);
-                    problems.push(item_problem(board, &item.id, "depends_on", 0, message, Rule::Link));
-                }
-            }
+            check_links(board, item, &|id| all_ids.contains_key(id), &allowed, &mut problems);
         }
     }
     problems
+}
+
+/// An item's own rules on its board: a non-empty id, a column the board has.
+fn check_placement(board: &Board, item: &super::Item, problems: &mut Vec<Problem>) {
+    if item.id.trim().is_empty() {
+        problems.push(item_problem(board, &item.id, "id", 0, "an item has an empty id".into(), Rule::Board));
+    }
+    if board.column_index(&item.column).is_none() {
+        let names: Vec<&str> = board.columns.iter().map(|c| c.name.as_str()).collect();
+        let message = format!(
+            "item {} is in column \"{}\", which this board does not have (its columns: {})",
+            item.id,
+            item.column,
+            names.join(", ")
+        );
+        problems.push(item_problem(board, &item.id, "column", 0, message, Rule::Board));
+    }
+}
+
+/// An item's links: its parent and dependencies exist (`exists`), its iteration is `allowed`
+/// (no list: any).
+fn check_links(
+    board: &Board,
+    item: &super::Item,
+    exists: &dyn Fn(&str) -> bool,
+    allowed: &[&str],
+    problems: &mut Vec<Problem>,
+) {
+    if let Some(parent) = &item.parent {
+        if !exists(parent) {
+            let message = format!("item {} names parent \"{parent}\", but no item has that id", item.id);
+            problems.push(item_problem(board, &item.id, "parent", 0, message, Rule::Link));
+        } else if parent == &item.id {
+            let message = format!("item {} names itself as its parent", item.id);
+            problems.push(item_problem(board, &item.id, "parent", 0, message, Rule::Link));
+        }
+    }
+    if let Some(iteration) = &item.iteration
+        && !allowed.is_empty()
+        && !allowed.contains(&iteration.as_str())
+    {
+        let message = format!(
+            "item {} is planned for iteration \"{iteration}\", which is not one of the iterations ({})",
+            item.id,
+            allowed.join(", ")
+        );
+        problems.push(item_problem(board, &item.id, "iteration", 0, message, Rule::Link));
+    }
+    for dep in &item.depends_on {
+        if !exists(dep) {
+            let message = format!("item {} depends on \"{dep}\", but no item has that id", item.id);
+            problems.push(item_problem(board, &item.id, "depends_on", 0, message, Rule::Link));
+        }
+    }
 }
 
 /// The problems [`validate_refs`] finds on `board` when it is checked last, after the other
@@ -148,53 +166,14 @@ pub fn validate_one<'a>(board: &Board, others: &[&Board], holder: impl Fn(&str) 
             problems.push(item_problem(board, &item.id, "id", *occurrence, message, Rule::DuplicateId));
         }
         *occurrence += 1;
-        if item.id.trim().is_empty() {
-            problems.push(item_problem(board, &item.id, "id", 0, "an item has an empty id".into(), Rule::Board));
-        }
-        if board.column_index(&item.column).is_none() {
-            let names: Vec<&str> = board.columns.iter().map(|c| c.name.as_str()).collect();
-            let message = format!(
-                "item {} is in column \"{}\", which this board does not have (its columns: {})",
-                item.id,
-                item.column,
-                names.join(", ")
-            );
-            problems.push(item_problem(board, &item.id, "column", 0, message, Rule::Board));
-        }
+        check_placement(board, item, &mut problems);
     }
     let exists = |id: &str| board.position(id).is_some() || holder(id).is_some();
-    let mut allowed: Option<Vec<String>> = None;
+    let mut refs: Vec<&Board> = others.to_vec();
+    refs.push(board);
+    let allowed = iterations_for(board, &refs);
     for item in &board.items {
-        if let Some(parent) = &item.parent {
-            if !exists(parent) {
-                let message = format!("item {} names parent \"{parent}\", but no item has that id", item.id);
-                problems.push(item_problem(board, &item.id, "parent", 0, message, Rule::Link));
-            } else if parent == &item.id {
-                let message = format!("item {} names itself as its parent", item.id);
-                problems.push(item_problem(board, &item.id, "parent", 0, message, Rule::Link));
-            }
-        }
-        if let Some(iteration) = &item.iteration {
-            let allowed = allowed.get_or_insert_with(|| {
-                let mut refs: Vec<&Board> = others.to_vec();
-                refs.push(board);
-                iterations_for(board, &refs).into_iter().map(str::to_string).collect()
-            });
-            if !allowed.is_empty() && !allowed.iter().any(|a| a == iteration) {
-                let message = format!(
-                    "item {} is planned for iteration \"{iteration}\", which is not one of the iterations ({})",
-                    item.id,
-                    allowed.join(", ")
-                );
-                problems.push(item_problem(board, &item.id, "iteration", 0, message, Rule::Link));
-            }
-        }
-        for dep in &item.depends_on {
-            if !exists(dep) {
-                let message = format!("item {} depends on \"{dep}\", but no item has that id", item.id);
-                problems.push(item_problem(board, &item.id, "depends_on", 0, message, Rule::Link));
-            }
-        }
+        check_links(board, item, &exists, &allowed, &mut problems);
     }
     problems
 }
