@@ -158,14 +158,7 @@ pub fn parse(table: &Table, options: &Options) -> Result<Parsed, ImportError> {
             None => fields.get(row, &["Area Path"]).filter(|p| p.contains(['\\', '/'])).map(text::last_segment),
         }
         .filter(|t| !t.is_empty());
-        let target = match level {
-            Level::Portfolio => Target::Portfolio,
-            Level::Program => Target::Program,
-            Level::Team => Target::Team(team.clone().unwrap_or_default()),
-        };
-        if level != Level::Team {
-            item.team = team;
-        }
+        let target = Target::place(level, team, &mut item);
         let mut history = Vec::new();
         if let Some(created) = fields.get(row, &["Created Date"]).and_then(dates::to_rfc3339) {
             history.push((created, None));

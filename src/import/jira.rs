@@ -237,14 +237,7 @@ fn draft(
     // Outward links are resolved in reverse when planning: the other issue depends on this one.
     let blocks: Vec<String> = fields.all(row, "Outward issue link (Blocks)").map(text::line).collect();
     let team = team_field.and_then(|f| fields.get(row, &[f])).map(text::line).filter(|t| !t.is_empty());
-    let target = match level {
-        Level::Portfolio => Target::Portfolio,
-        Level::Program => Target::Program,
-        Level::Team => Target::Team(team.clone().unwrap_or_default()),
-    };
-    if level != Level::Team {
-        item.team = team;
-    }
+    let target = Target::place(level, team, &mut item);
     let mut history = Vec::new();
     if let Some(created) = fields.get(row, &["Created"]).and_then(dates::to_rfc3339) {
         history.push((created, None));

@@ -83,6 +83,18 @@ pub enum Target {
 }
 
 impl Target {
+    /// Where an item of `level` goes: a team item to its team's board (`team`, or the one
+    /// team board), others to the program or portfolio board, keeping `team` as their field.
+    pub fn place(level: Level, team: Option<String>, item: &mut Item) -> Target {
+        match level {
+            Level::Portfolio | Level::Program => {
+                item.team = team;
+                if level == Level::Portfolio { Target::Portfolio } else { Target::Program }
+            }
+            Level::Team => Target::Team(team.unwrap_or_default()),
+        }
+    }
+
     pub fn level(&self) -> Level {
         match self {
             Target::Portfolio => Level::Portfolio,
