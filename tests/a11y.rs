@@ -3,13 +3,16 @@
 //! predictability bands each carry a word or symbol in the cells' text. And the Okabe–Ito
 //! theme is the palette it says, selectable in the config.
 
+mod support;
+
+use support::keys_in::press;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 use trainboard::app::{App, Msg, update};
 use trainboard::ui::Theme;
@@ -30,17 +33,6 @@ fn app(fixture: &str, theme: Theme, width: u16, height: u16) -> App {
     app.theme = theme;
     update(&mut app, Msg::Resize(width, height));
     app
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
 }
 
 fn draw(app: &App) -> Buffer {

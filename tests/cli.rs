@@ -1,19 +1,13 @@
 //! The command line as a script or a CI job uses it: `check`, `init`, `--help`, the headless
 //! commands, and the demo written on first use.
 
+mod support;
+
+use support::cli::run;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn run(args: &[&str], home: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_trainboard"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .output()
-        .unwrap()
-}
 
 fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("trainboard-cli-{name}-{}", std::process::id()));

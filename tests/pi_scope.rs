@@ -2,11 +2,14 @@
 //! merge, the status line says the PI and today's iteration, and filters by iteration combine
 //! with the others and refuse names nothing has.
 
+mod support;
+
+use support::keys_in::press;
+
 use std::path::Path;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use trainboard::app::{App, Msg, update};
 use trainboard::merge::merge_boards;
 use trainboard::model::pi::{Date, IterationDates, Pi};
@@ -34,17 +37,6 @@ fn screen(app: &App) -> String {
         out.push('\n');
     }
     out
-}
-
-fn type_keys(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
 }
 
 #[test]
@@ -91,7 +83,7 @@ fn the_status_line_says_the_pi_and_todays_iteration() {
     assert!(text.contains("Mobile Shopping ART · PI 2026.4 · I3 (to 2026-11-13) · 14 items"), "{text}");
     // On a team board too (the train's PI), and between iterations it says what comes next.
     let mut app = demo_app(|| "2026-11-14T12:00:00Z".to_string());
-    type_keys(&mut app, "3");
+    press(&mut app, "3");
     let text = screen(&app);
     assert!(text.contains("PI 2026.4 · I4 starts 2026-11-16"), "{text}");
 }
@@ -99,14 +91,14 @@ fn the_status_line_says_the_pi_and_todays_iteration() {
 #[test]
 fn iteration_filters_combine_and_unknown_names_are_said() {
     let mut app = demo_app(|| "2026-11-05T09:00:00Z".to_string());
-    type_keys(&mut app, "3Fiteration:I3 team:alpha\n");
+    press(&mut app, "3Fiteration:I3 team:alpha\n");
     let filter = app.filter.clone().expect("a filter");
     let board = app.current_board().unwrap();
     let shown: Vec<&str> =
         board.items.iter().filter(|i| filter.matches(board, i)).map(|i| i.iteration.as_deref().unwrap_or("")).collect();
     assert!(!shown.is_empty() && shown.iter().all(|i| *i == "I3"), "{shown:?}");
     assert!(screen(&app).contains("iteration = I3, team = alpha"));
-    type_keys(&mut app, "\x1bFteam:Gamma\n");
+    press(&mut app, "\x1bFteam:Gamma\n");
     let text = screen(&app);
     assert!(text.contains("no team \"Gamma\" in this workspace (teams: Alpha, Beta)"), "{text}");
     assert!(matches!(app.mode, trainboard::app::Mode::Filter(_)), "the dialog stays open to fix it");

@@ -2,9 +2,12 @@
 //! takes `--kind`, the demo's ROAM board starts risks in "Unroamed", and risks never count in
 //! roll-up progress.
 
+mod support;
+
+use support::cli::run;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use trainboard::merge::merge_boards;
 use trainboard::model::{Board, Column, Item, Kind, Level, Workspace, ops};
@@ -97,16 +100,6 @@ fn rollup_counts_work_items_below_and_never_risks() {
     // S-1, EN-1, D-1: two of three done; the risks (on any board) and the same-level F-3 are not counted.
     assert_eq!(ws.rollup("F-1"), Some((2, 3)));
     assert_eq!(ws.rollup("F-2"), None, "a feature with only a risk has no progress to show");
-}
-
-fn run(args: &[&str], home: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_trainboard"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -1,6 +1,10 @@
 //! The whole app drawn into ratatui's TestBackend: text snapshots of each view at 80×24 and
 //! 120×40, and cell checks for what text cannot show (selection, over-limit colour).
 
+mod support;
+
+use support::keys_in::press;
+
 use std::path::Path;
 
 use ratatui::Terminal;
@@ -18,23 +22,6 @@ fn app(width: u16, height: u16) -> App {
     app.clock = || "2026-11-22T10:00:00Z".to_string();
     update(&mut app, Msg::Resize(width, height));
     app
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        if c == '\x15' {
-            // Ctrl+U: clears the text field.
-            update(app, Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
-            continue;
-        }
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            '\t' => KeyCode::Tab,
-            c => KeyCode::Char(c),
-        };
-        update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
 }
 
 fn draw(app: &App) -> Buffer {

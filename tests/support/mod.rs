@@ -1,3 +1,5 @@
 //! Shared helpers for the integration tests.
 pub mod boards;
+pub mod cli;
+pub mod keys_in;
 pub mod pty;
