@@ -19,11 +19,6 @@ pub const EDIT_VS_DELETE: &str = "item (edited on one side, deleted on the other
 /// Three-way merge of `ours` and `theirs`, both changed from `base`. Deterministic; `key` and
 /// `locked` come from theirs.
 pub fn merge_boards(base: &Board, ours: &Board, theirs: &Board) -> Merged {
-    merge_boards_avoiding(base, ours, theirs, &HashSet::new())
-}
-
-/// Like [`merge_boards`]; fresh ids for collisions also avoid `elsewhere` (other boards' ids).
-pub fn merge_boards_avoiding(base: &Board, ours: &Board, theirs: &Board, elsewhere: &HashSet<String>) -> Merged {
     let mut conflicts = Vec::new();
     let mut board = theirs.clone();
     macro_rules! field {
@@ -40,7 +35,7 @@ pub fn merge_boards_avoiding(base: &Board, ours: &Board, theirs: &Board, elsewhe
     field!(pi);
     board.objectives = merge_objectives(&base.objectives, &ours.objectives, &theirs.objectives, &mut conflicts);
     board.confidence = merge_votes(&base.confidence, &ours.confidence, &theirs.confidence);
-    let (ours_items, renamed) = rename_collisions(base, ours, theirs, elsewhere);
+    let (ours_items, renamed) = rename_collisions(base, ours, theirs);
     board.items = merge_items(&base.items, &ours_items, &theirs.items, &mut conflicts);
     board.reindex();
     keep_items_in_columns(&mut board, base, ours, theirs, &mut conflicts);

@@ -22,16 +22,12 @@ pub fn fresh_id(taken: &HashSet<String>, like: &str) -> String {
 }
 
 /// Ours' items, with every item ours added under an id theirs also added (with other content)
-/// renamed to a fresh id that is in none of the three boards nor in `elsewhere`; returns the
-/// renames (old, new) in ours' order.
-pub fn rename_collisions(
-    base: &Board,
-    ours: &Board,
-    theirs: &Board,
-    elsewhere: &HashSet<String>,
-) -> (Vec<Item>, Vec<(String, String)>) {
+/// renamed to a fresh id that is in none of the three boards; returns the renames (old, new)
+/// in ours' order. (The id is checked against the other board files under the workspace lock
+/// before anything is written.)
+pub fn rename_collisions(base: &Board, ours: &Board, theirs: &Board) -> (Vec<Item>, Vec<(String, String)>) {
     let in_base = |id: &str| base.item(id).is_some();
-    let mut taken: HashSet<String> = elsewhere.clone();
+    let mut taken: HashSet<String> = HashSet::new();
     taken.extend(ours.items.iter().chain(&theirs.items).chain(&base.items).map(|i| i.id.clone()));
     let mut renamed = Vec::new();
     for item in ours.items.iter().filter(|i| !in_base(&i.id)) {

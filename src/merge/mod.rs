@@ -20,7 +20,7 @@ pub mod item;
 pub mod order;
 pub mod show;
 
-pub use board::{merge_boards, merge_boards_avoiding, merge_one};
+pub use board::{merge_boards, merge_one};
 pub use ids::fresh_id;
 pub use order::merge_order;
 

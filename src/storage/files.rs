@@ -193,11 +193,6 @@ impl WorkspaceFiles {
         self.broken.insert(key.to_string());
     }
 
-    /// The board's file is good again.
-    pub fn mark_fixed(&mut self, key: &str) {
-        self.broken.remove(key);
-    }
-
     /// Writes every board whose changes are still only in memory beside its file, as
     /// `NAME.ron.unsaved-TIME` (the board file itself is left as it is): the last resort when
     /// the program ends with a held conflict, a broken file or a busy lock. Returns a line
