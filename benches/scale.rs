@@ -112,7 +112,7 @@ fn workspace_row(items: usize) {
         let (_, outcome) = files.reload(path, &app.ws);
         if let Reloaded::Changed { board, changed, bytes } = outcome {
             // Checked as the screen checks a reload, against the rest of the workspace.
-            let file = LoadedFile { path: path.to_path_buf(), bytes };
+            let file = LoadedFile::new(path.to_path_buf(), &bytes);
             if let Checked::Usable { boards, .. } = check_reloaded(&app.ws, *board, &file) {
                 for board in boards {
                     trainboard::app::sync::board_reloaded(&mut app, board, changed.clone(), Instant::now());
@@ -415,7 +415,7 @@ fn workspace_targets() {
     let reload = time_reloads(&mut files, key_name, |files, path| {
         let (_, outcome) = files.reload(path, &app.ws);
         if let Reloaded::Changed { board, changed, bytes } = outcome {
-            let file = LoadedFile { path: path.to_path_buf(), bytes };
+            let file = LoadedFile::new(path.to_path_buf(), &bytes);
             if let Checked::Usable { boards, .. } = check_reloaded(&app.ws, *board, &file) {
                 for board in boards {
                     trainboard::app::sync::board_reloaded(&mut app, board, changed.clone(), Instant::now());
@@ -446,6 +446,8 @@ fn memory_target() {
 }
 
 fn memory_measure(dir: &Path) {
+    // As the binary's `main` does first.
+    trainboard::memory::tune();
     let bytes: u64 = trainboard::storage::load::board_files(dir).iter().map(|p| p.metadata().unwrap().len()).sum();
     let opened = open_workspace(dir).unwrap();
     let app = App::new(opened.ws, "bench");

@@ -131,13 +131,13 @@ impl Session {
         }
         let index = self.files.iter().position(|f| crate::storage::load::board_key(&self.root, &f.path) == key);
         let path = index.map(|i| self.files[i].path.clone()).unwrap_or_else(|| self.root.join(key));
-        let saved = save_merged(&path, index.map(|i| self.files[i].bytes.as_slice()), board)?;
+        let saved = save_merged(&path, index.map(|i| self.files[i].bytes.unpack()).as_deref(), board)?;
         if !saved.conflicts.is_empty() {
             let at = saved.conflict_file.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
             let message = format!("{} conflicting change(s) on {key}; ours was written to {at}", saved.conflicts.len());
             eprintln!("{}", crate::ui::text::clean(&message));
         }
-        let file = LoadedFile { path, bytes: saved.bytes };
+        let file = LoadedFile::new(path, &saved.bytes);
         match index {
             Some(i) => self.files[i] = file,
             None => self.files.push(file),

@@ -20,6 +20,7 @@ pub mod import;
 pub mod input_thread;
 pub mod keymap;
 pub mod logging;
+pub mod memory;
 pub mod merge;
 pub mod model;
 pub mod plain;

@@ -12,6 +12,7 @@ use trainboard::storage::{FileProblem, load_workspace};
 use trainboard::watch::WatchOptions;
 
 fn main() -> ExitCode {
+    trainboard::memory::tune();
     let cli = Cli::parse();
     trainboard::logging::init();
     match run(cli) {

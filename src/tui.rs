@@ -427,7 +427,7 @@ pub(crate) fn files_changed(app: &mut App, files: &mut WorkspaceFiles, mut paths
         match outcome {
             Reloaded::Unchanged => {}
             Reloaded::Changed { board, changed, bytes } => {
-                let file = crate::storage::LoadedFile { path: path.clone(), bytes };
+                let file = crate::storage::LoadedFile::new(path.clone(), &bytes);
                 effects.extend(reloaded(app, files, *board, changed, &file));
             }
             Reloaded::Removed => sync::board_removed(app, &key),

@@ -92,7 +92,7 @@ fn apply(b: &mut Board, change: &Change, touchable: &dyn Fn(&str) -> bool, side:
         Change::Edit(i, f) => pick(*i).into_iter().for_each(|p| edit_field(&mut b.items[p], *f, side)),
         Change::Log(i, minutes) => pick(*i).into_iter().for_each(|p| {
             let at = trainboard::clock::format_unix(1_790_000_000 + i64::from(*minutes) * 60);
-            b.items[p].history.push(Move { at: at.into(), column: format!("{side} column") });
+            b.items[p].history.push(Move { at: at.into(), column: format!("{side} column").into() });
         }),
         Change::Reorder(i, to) => {
             if let Some(p) = pick(*i) {

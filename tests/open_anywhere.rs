@@ -278,7 +278,7 @@ fn a_reload_is_checked_like_a_load() {
     let text = fs::read_to_string(&path).unwrap();
     let reread = |text: &str| {
         let board = trainboard::storage::parse_board(text.as_bytes(), "team-beta.ron").unwrap();
-        let file = trainboard::storage::LoadedFile { path: path.clone(), bytes: text.as_bytes().to_vec() };
+        let file = trainboard::storage::LoadedFile::new(path.clone(), text.as_bytes());
         check_reloaded(&opened.ws, board, &file)
     };
     // A renamed column leaves a card in no column: the last good copy stays.

@@ -22,7 +22,7 @@ fn demo_starter_and_fixture_boards_round_trip_to_identical_bytes() {
         let loaded = load_workspace(&root().join(dir));
         assert!(loaded.problems.is_empty(), "{dir}: {:?}", loaded.problems);
         for (board, file) in loaded.boards.iter().zip(&loaded.files) {
-            assert_eq!(board_to_string(board).as_bytes(), file.bytes.as_slice(), "{}", file.path.display());
+            assert_eq!(board_to_string(board).as_bytes(), file.bytes.unpack().as_slice(), "{}", file.path.display());
             count += 1;
         }
     }

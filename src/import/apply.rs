@@ -28,7 +28,7 @@ fn load(root: &Path) -> Result<Vec<Existing>, ImportError> {
     let mut existing = Vec::with_capacity(loaded.boards.len());
     for board in loaded.boards {
         let Some(file) = loaded.files.iter().find(|f| board_key(&loaded.root, &f.path) == board.key) else { continue };
-        existing.push(Existing { path: file.path.clone(), bytes: file.bytes.clone(), board });
+        existing.push(Existing { path: file.path.clone(), bytes: file.bytes.unpack(), board });
     }
     Ok(existing)
 }

@@ -96,7 +96,7 @@ fn history(entries: &[(String, Option<String>)], first_column: &str) -> Vec<Move
         .iter()
         .map(|(at, column)| Move {
             at: at.clone().into(),
-            column: column.clone().unwrap_or_else(|| first_column.to_string()),
+            column: column.clone().unwrap_or_else(|| first_column.to_string()).into(),
         })
         .collect();
     moves.sort_by_key(|m| crate::clock::parse_rfc3339(&m.at).unwrap_or(0));

@@ -85,7 +85,7 @@ impl Show for Criterion {
 
 impl Show for Move {
     fn show(&self) -> String {
-        format!("{} at {}", self.column.show(), self.at)
+        format!("{} at {}", self.column.to_string().show(), self.at)
     }
 }
 

@@ -196,7 +196,7 @@ pub fn move_to_board(ws: &Workspace, id: &str, to: &str, now: &str) -> Result<Ed
     let column = target.columns[col].name.clone();
     if column != moved.column {
         moved.column = column.clone();
-        moved.history.push(Move { at: now.into(), column });
+        moved.history.push(Move { at: now.into(), column: column.into() });
     }
     if let Some(iteration) = &moved.iteration {
         let allowed = iterations_for(ws, target);

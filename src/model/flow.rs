@@ -116,7 +116,7 @@ mod tests {
         let mut b = Board::new("t.ron", "T", Level::Team, columns);
         let item = |id: &str, moves: &[(u32, i64, &str)]| {
             let mut i = Item::new(id, id, moves.last().map(|m| m.2).unwrap_or("Backlog"));
-            i.history = moves.iter().map(|(d, h, c)| Move { at: at(*d, *h).into(), column: c.to_string() }).collect();
+            i.history = moves.iter().map(|(d, h, c)| Move { at: at(*d, *h).into(), column: (*c).into() }).collect();
             i
         };
         // Monday 2026-11-02 … Sunday 2026-11-15.

@@ -94,7 +94,7 @@ pub struct Criterion {
 #[serde(rename = "Move", deny_unknown_fields)]
 pub struct Move {
     pub at: super::time::Time,
-    pub column: String,
+    pub column: super::name::ColumnName,
 }
 
 /// A card. Optional fields are `None` or empty when absent from the file.

@@ -9,6 +9,7 @@ pub mod fields;
 pub mod flow;
 pub mod ids;
 pub mod item;
+pub mod name;
 pub mod objectives;
 pub mod ops;
 pub mod pi;
@@ -21,6 +22,7 @@ pub mod workspace;
 pub use board::{Board, Column, Level, Objective};
 pub use edit::{Edit, Op};
 pub use item::{Criterion, Item, Kind, Move, Wsjf};
+pub use name::ColumnName;
 pub use time::Time;
 pub use workspace::Workspace;
 

@@ -34,7 +34,7 @@ pub fn move_to_column(ws: &Workspace, id: &str, to: &str, now: &str) -> Result<E
     }
     let mut moved = item.clone();
     moved.column = to.to_string();
-    moved.history.push(Move { at: now.into(), column: to.to_string() });
+    moved.history.push(Move { at: now.into(), column: to.into() });
     let label = format!("move {id} to {to}");
     let mut ops = vec![Op::Replace { board: board.key.clone(), item: moved }];
     // A moved card lands at the top of its new column: the place a person looks first.
@@ -151,7 +151,7 @@ pub fn add_item_as(
     let mut item = Item::new(id.clone(), title, column);
     item.kind = (kind != board.level.default_kind()).then_some(kind);
     item.team = board_team(board);
-    item.history.push(Move { at: now.into(), column: column.to_string() });
+    item.history.push(Move { at: now.into(), column: column.into() });
     let pos = insertion_point(board, col);
     let label = format!("add {id}");
     Ok((Edit::new(label, vec![Op::Insert { board: board.key.clone(), pos, item }]), id))
@@ -278,7 +278,7 @@ pub fn split(
         child.tags = parent.tags.clone();
         // A story on a team's board is that team's, whatever team the feature named.
         child.team = board_team(to).or_else(|| parent.team.clone());
-        child.history.push(Move { at: now.into(), column: column.clone() });
+        child.history.push(Move { at: now.into(), column: column.as_str().into() });
         ops.push(Op::Insert { board: to.key.clone(), pos: pos + n, item: child });
         new_ids.push(child_id);
     }

@@ -66,8 +66,8 @@ impl WorkspaceFiles {
     }
 
     /// The bytes last loaded from or written to the board's file.
-    pub fn base_bytes(&self, key: &str) -> Option<&[u8]> {
-        self.files.get(key).map(|f| f.bytes.as_slice())
+    pub fn base_bytes(&self, key: &str) -> Option<Vec<u8>> {
+        self.files.get(key).map(|f| f.bytes.unpack())
     }
 
     pub fn has_unsaved(&self) -> bool {
@@ -121,7 +121,7 @@ impl WorkspaceFiles {
                 base_ids.map(|b| b.iter().filter(|id| board.item(id).is_none()).cloned().collect()).unwrap_or_default();
             jobs.push(SaveJob {
                 path: self.path_of(&key),
-                base: self.base_bytes(&key).map(<[u8]>::to_vec),
+                base: self.files.get(&key).map(|f| f.bytes.clone()),
                 board: board.clone(),
                 new_ids,
                 leaving,
@@ -137,7 +137,7 @@ impl WorkspaceFiles {
         for SaveOutcome { key, path, result, ids, .. } in outcomes {
             match result {
                 Ok(saved) => {
-                    self.files.insert(key.clone(), LoadedFile { path, bytes: saved.bytes });
+                    self.files.insert(key.clone(), LoadedFile::new(path, &saved.bytes));
                     self.base_ids.insert(key.clone(), ids);
                     report.renamed.extend(saved.renamed);
                     if let Some(kept) = saved.ours_kept {
@@ -264,11 +264,11 @@ impl WorkspaceFiles {
             (false, false) => Unsaved::None,
         };
         let force = self.broken.contains(&key);
-        let outcome = reload(path, &key, self.base_bytes(&key), shown, unsaved, force);
+        let outcome = reload(path, &key, self.base_bytes(&key).as_deref(), shown, unsaved, force);
         match &outcome {
             Reloaded::Changed { bytes, board, .. } => {
                 self.broken.remove(&key);
-                self.files.insert(key.clone(), LoadedFile { path: path.to_path_buf(), bytes: bytes.clone() });
+                self.files.insert(key.clone(), LoadedFile::new(path.to_path_buf(), bytes));
                 self.base_ids.insert(key.clone(), ids_of(board));
             }
             Reloaded::Removed => {
@@ -299,7 +299,8 @@ pub struct SaveJob {
     pub key: String,
     pub path: PathBuf,
     pub board: Board,
-    pub base: Option<Vec<u8>>,
+    /// The merge base, packed (unpacked where the job runs).
+    pub base: Option<super::packed::Packed>,
     /// Ids on the board that its base does not have: ours, new since the last save.
     pub new_ids: Vec<String>,
     /// Ids its base has that the board no longer has: ours, leaving (moved or deleted).
@@ -322,7 +323,8 @@ pub struct SaveOutcome {
 impl SaveJob {
     /// Lock, re-read, merge, write, unlock (see [`save_merged`]).
     pub fn run(self) -> SaveOutcome {
-        let result = save_merged(&self.path, self.base.as_deref(), &self.board);
+        let base = self.base.as_ref().map(super::packed::Packed::unpack);
+        let result = save_merged(&self.path, base.as_deref(), &self.board);
         let ids = match &result {
             Ok(saved) => ids_of(saved.merged.as_ref().unwrap_or(&self.board)),
             Err(_) => HashSet::new(),

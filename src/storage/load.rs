@@ -11,6 +11,7 @@ use crate::model::validate::Rule;
 use crate::model::{Board, Workspace, validate};
 
 use super::locate::locate;
+use super::packed::Packed;
 use super::read::parse_board;
 
 pub use super::scan::{MAX_BOARD_BYTES, read_board_bytes};
@@ -34,7 +35,13 @@ impl fmt::Display for FileProblem {
 #[derive(Debug, Clone)]
 pub struct LoadedFile {
     pub path: PathBuf,
-    pub bytes: Vec<u8>,
+    pub bytes: Packed,
+}
+
+impl LoadedFile {
+    pub fn new(path: PathBuf, bytes: &[u8]) -> LoadedFile {
+        LoadedFile { path, bytes: Packed::new(bytes) }
+    }
 }
 
 /// Every board file of a workspace, parsed.
@@ -97,7 +104,7 @@ pub fn load_file(root: &Path, path: &Path) -> Result<(Board, LoadedFile), FilePr
     let bytes = read_board_bytes(path).map_err(|message| problem(1, 1, message))?;
     let mut board = parse_board(&bytes, &board_key(root, path)).map_err(|e| problem(e.line, e.column, e.message))?;
     board.locked = not_writable(path);
-    Ok((board, LoadedFile { path: path.to_path_buf(), bytes }))
+    Ok((board, LoadedFile::new(path.to_path_buf(), &bytes)))
 }
 
 /// Loads the files on all cores (parsing dominates start-up); results keep the files' order.
@@ -183,7 +190,7 @@ pub fn load_workspace(root: &Path) -> Loaded {
 /// A validation problem at its line and column in the board's file.
 pub fn locate_problem(root: &Path, file: Option<&LoadedFile>, problem: &validate::Problem) -> FileProblem {
     let (path, (line, column)) = match file {
-        Some(file) => (file.path.clone(), locate(&text_of(&file.bytes), &problem.place)),
+        Some(file) => (file.path.clone(), locate(&text_of(&file.bytes.unpack()), &problem.place)),
         None => (root.join(&problem.board), (1, 1)),
     };
     FileProblem { path, line, column, message: problem.message.clone() }

@@ -8,6 +8,7 @@ pub mod locate;
 pub mod lock;
 pub mod newer;
 pub mod open;
+pub mod packed;
 pub mod process;
 pub mod protocol;
 pub mod published;

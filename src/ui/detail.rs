@@ -182,7 +182,11 @@ fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>) -> 
     if !item.history.is_empty() {
         rows.push(Row::header("History", theme));
         for m in item.history.iter().rev() {
-            rows.push(Row::new(vec![Span::styled(format!("  {}  ", clean(&m.at)), theme.dim)], &m.column, theme.text));
+            rows.push(Row::new(
+                vec![Span::styled(format!("  {}  ", clean(&m.at)), theme.dim)],
+                m.column.as_str(),
+                theme.text,
+            ));
         }
     }
     rows
