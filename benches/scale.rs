@@ -22,7 +22,8 @@ use trainboard::model::ops;
 use trainboard::storage::LoadedFile;
 use trainboard::storage::files::WorkspaceFiles;
 use trainboard::storage::load_workspace;
-use trainboard::storage::open::{Checked, check_reloaded, open_workspace};
+use trainboard::storage::first::first_board;
+use trainboard::storage::open::{Checked, check_reloaded, open_workspace, open_workspace_with};
 use trainboard::storage::protocol::Reloaded;
 use trainboard::tui::{Shell, Wake, flush, request_save, saved, send_saves};
 
@@ -66,6 +67,11 @@ fn time_reloads(files: &mut WorkspaceFiles, key: &str, mut reload: impl FnMut(&m
         })
         .collect();
     median(samples)
+}
+
+/// Settings as a first run has them (no config file).
+fn settings() -> trainboard::config::Settings {
+    trainboard::config::defaults(false, None)
 }
 
 fn key(c: char) -> Msg {
@@ -374,27 +380,63 @@ fn workspace_targets() {
     write_boards(&dir, &boards).unwrap();
     drop(boards);
     let parse = bare_parse(&dir);
-    let start = Instant::now();
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    // As the screen opens: the board it opens on is drawn first, then the whole workspace
+    // loads and is checked (each run's times, median of 5).
+    let mut firsts = Vec::new();
+    let mut wholes = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let early = first_board(&dir).map(|(board, file)| {
+            let mut app = trainboard::early::loading_app(board, 49, &settings(), "bench");
+            update(&mut app, Msg::Resize(160, 45));
+            terminal.draw(|f| trainboard::ui::render(&app, f)).unwrap();
+            (app.ws.into_boards().remove(0), file)
+        });
+        firsts.push(start.elapsed());
+        let opened = open_workspace_with(&dir, early).unwrap();
+        let files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);
+        let mut app = App::new(opened.ws, "bench");
+        update(&mut app, Msg::Resize(160, 45));
+        terminal.draw(|f| trainboard::ui::render(&app, f)).unwrap();
+        wholes.push(start.elapsed());
+        black_box((app, files));
+    }
+    let (first, whole) = (median(firsts), median(wholes));
     let opened = open_workspace(&dir).unwrap();
     let mut files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);
     let mut app = App::new(opened.ws, "bench");
     update(&mut app, Msg::Resize(160, 45));
-    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
-    terminal.draw(|f| trainboard::ui::render(&app, f)).unwrap();
-    let first = start.elapsed();
+    let boards = app.ws.boards().len();
     target(
-        &format!("first frame, {items} items on {} boards", app.ws.boards().len()),
+        &format!("first frame (the board it opens on; the others load), {items} items on {boards} boards"),
         "≤ 400 ms",
         ms(first),
         format!("parse {}", ms(parse)),
         first <= Duration::from_millis(400),
     );
+    let shown = first_board(&dir).map(|(_, file)| std::fs::read_to_string(&file.path).unwrap()).unwrap_or_default();
+    let shown_parse = parse_one(&shown);
     target(
-        "first frame ÷ bare parse (same bytes)",
+        "first frame ÷ bare parse of the board it shows",
         "≤ 1.5×",
-        format!("{:.2}×", first.as_secs_f64() / parse.as_secs_f64()),
-        "1.0×".into(),
-        first.as_secs_f64() <= 1.5 * parse.as_secs_f64(),
+        format!("{:.2}×", first.as_secs_f64() / shown_parse.as_secs_f64()),
+        format!("parse {}", ms(shown_parse)),
+        first.as_secs_f64() <= 1.5 * shown_parse.as_secs_f64(),
+    );
+    target(
+        &format!("all {boards} boards loaded, checked and drawn"),
+        "—",
+        ms(whole),
+        format!("parse {}", ms(parse)),
+        true,
+    );
+    target(
+        "all boards loaded ÷ bare parse of all files",
+        "≤ 1.5×",
+        format!("{:.2}×", whole.as_secs_f64() / parse.as_secs_f64()),
+        format!("parse {}", ms(parse)),
+        whole.as_secs_f64() <= 1.5 * parse.as_secs_f64(),
     );
     update(&mut app, key('3'));
     let mut down = true;
@@ -449,7 +491,9 @@ fn memory_measure(dir: &Path) {
     // As the binary's `main` does first.
     trainboard::memory::tune();
     let bytes: u64 = trainboard::storage::load::board_files(dir).iter().map(|p| p.metadata().unwrap().len()).sum();
-    let opened = open_workspace(dir).unwrap();
+    // What the screen does: the first board alone, then the whole workspace with its files.
+    let opened = open_workspace_with(dir, first_board(dir)).unwrap();
+    let files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);
     let app = App::new(opened.ws, "bench");
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
     terminal.draw(|f| trainboard::ui::render(&app, f)).unwrap();
@@ -462,5 +506,5 @@ fn memory_measure(dir: &Path) {
         "—".into(),
         peak <= 2.5 * files_mib,
     );
-    black_box(opened.files);
+    black_box(files);
 }

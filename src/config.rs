@@ -101,7 +101,8 @@ pub fn load(explicit: Option<&Path>, no_color: bool) -> Settings {
     }
 }
 
-fn defaults(no_color: bool, problem: Option<String>) -> Settings {
+/// The settings without a config file (`problem`: what to say about the file that was not used).
+pub fn defaults(no_color: bool, problem: Option<String>) -> Settings {
     let theme = if no_color { Theme::no_color() } else { Theme::dark() };
     let presentation =
         PresentationDefaults { theme: if no_color { theme } else { Theme::high_contrast() }, ..Default::default() };

@@ -9,6 +9,7 @@ pub mod config;
 pub mod demo;
 pub mod docgen;
 pub mod doctor;
+pub mod early;
 pub mod editor;
 pub mod export;
 pub mod generate;

@@ -105,7 +105,31 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     let watcher = crate::watch::start(root, watch, move |paths| {
         let _ = file_tx.send(Wake::Files(paths));
     });
-    let opened = storage::open::open_workspace(root).map_err(OpenError)?;
+    // A large workspace shows the board it opens on while the others load.
+    let first = storage::first::first_board(root);
+    let early = first.is_some();
+    if early {
+        forward_signals(tx.clone())?;
+        install_panic_hook();
+        enter_terminal()?;
+    }
+    let first = match first {
+        Some((board, file)) => {
+            let others = storage::load::board_files(root).len().saturating_sub(1);
+            let shown = crate::early::draw_once(crate::early::loading_app(board, others, &settings, origin));
+            shown.ok().flatten().map(|board| (board, file))
+        }
+        None => None,
+    };
+    let opened = match storage::open::open_workspace_with(root, first) {
+        Ok(opened) => opened,
+        Err(problems) => {
+            if early {
+                restore_terminal();
+            }
+            return Err(OpenError(problems).into());
+        }
+    };
     let root = opened.root.clone();
     let mut files = WorkspaceFiles::new(&root, opened.files, &opened.ws);
     let mut app = App::new(opened.ws, origin);
@@ -124,21 +148,18 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
         files.mark_broken(key);
     }
     let renumbered = opened.renumbering.boards;
-    app.keymap = settings.keymap;
-    app.theme = settings.theme;
-    app.presentation = settings.presentation;
-    if settings.presentation.start {
-        app.presenting = Some(!settings.presentation.read_only);
-    }
+    crate::early::configure(&mut app, &settings);
     if let Some(problem) = settings.problem {
         app.error(problem);
     }
     if let Err(err) = &watcher {
         app.error(format!("not watching for changes by others: {err}"));
     }
-    forward_signals(tx.clone())?;
-    install_panic_hook();
-    enter_terminal()?;
+    if !early {
+        forward_signals(tx.clone())?;
+        install_panic_hook();
+        enter_terminal()?;
+    }
     let saved_tx = tx.clone();
     let mut saver = Saver::spawn(&root, move |reply| saved_tx.send(Wake::Saved(Box::new(reply))).is_ok());
     let result = (|| {

@@ -51,6 +51,11 @@ impl Workspace {
         }
     }
 
+    /// The boards, giving up the workspace.
+    pub fn into_boards(self) -> Vec<Board> {
+        self.boards
+    }
+
     pub fn boards(&self) -> &[Board] {
         &self.boards
     }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::merge::{Conflict, fresh_id};
 use crate::model::{Board, Workspace};
 
+use super::id_set::IdSet;
 use super::load::{LoadedFile, board_files, board_key, load_file};
 use super::lock::{BoardLock, LOCK_WAIT};
 use super::protocol::{Reloaded, Unsaved, reload, save_merged};
@@ -22,7 +23,7 @@ pub struct WorkspaceFiles {
     /// user keeps it or takes theirs.
     held: BTreeSet<String>,
     /// The item ids in each board's base, to tell our new items without parsing the base.
-    base_ids: HashMap<String, HashSet<String>>,
+    base_ids: HashMap<String, IdSet>,
     /// Boards whose file is broken (does not parse or breaks a rule): never saved over, and
     /// read again even when their bytes are back to the last good ones.
     broken: BTreeSet<String>,
@@ -118,7 +119,7 @@ impl WorkspaceFiles {
                 .map(|i| i.id.clone())
                 .collect();
             let leaving =
-                base_ids.map(|b| b.iter().filter(|id| board.item(id).is_none()).cloned().collect()).unwrap_or_default();
+                base_ids.map(|b| b.iter().filter(|id| board.item(id).is_none()).map(str::to_string).collect()).unwrap_or_default();
             jobs.push(SaveJob {
                 path: self.path_of(&key),
                 base: self.files.get(&key).map(|f| f.bytes.clone()),
@@ -231,7 +232,7 @@ impl WorkspaceFiles {
             .iter()
             .filter_map(|(key, ids)| ws.board_by_key(key).map(|board| (key, ids, board)))
             .flat_map(|(key, ids, board)| {
-                ids.iter().filter(|id| board.item(id).is_none()).map(|id| (key.clone(), id.clone()))
+                ids.iter().filter(|id| board.item(id).is_none()).map(|id| (key.clone(), id.to_string()))
             })
             .collect();
         match taken_on_disk(&self.root, &new_ids, &leaving) {
@@ -288,8 +289,8 @@ impl WorkspaceFiles {
     }
 }
 
-fn ids_of(board: &Board) -> HashSet<String> {
-    board.items.iter().map(|i| i.id.clone()).collect()
+fn ids_of(board: &Board) -> IdSet {
+    IdSet::of(board)
 }
 
 /// One board to write by the save protocol, detached from the app so that another thread can
@@ -317,7 +318,7 @@ pub struct SaveOutcome {
     pub board: Option<Board>,
     pub result: Result<super::protocol::Saved, super::protocol::ProtocolError>,
     /// The ids of the board as saved (the next base's), gathered where the job ran.
-    pub ids: HashSet<String>,
+    pub ids: IdSet,
 }
 
 impl SaveJob {
@@ -327,7 +328,7 @@ impl SaveJob {
         let result = save_merged(&self.path, base.as_deref(), &self.board);
         let ids = match &result {
             Ok(saved) => ids_of(saved.merged.as_ref().unwrap_or(&self.board)),
-            Err(_) => HashSet::new(),
+            Err(_) => IdSet::default(),
         };
         let merged = result.as_ref().is_ok_and(|s| s.merged.is_some() || s.ours_kept.is_some());
         let board = merged.then_some(self.board);

@@ -138,6 +138,12 @@ fn load_files_in_parallel(root: &Path, paths: &[PathBuf]) -> Vec<Result<(Board, 
 
 /// Loads every board of `root` and checks the workspace rules.
 pub fn load_workspace(root: &Path) -> Loaded {
+    load_workspace_with(root, None)
+}
+
+/// [`load_workspace`], taking one board already read (the one the screen shows first) as it
+/// was read instead of reading it again.
+pub fn load_workspace_with(root: &Path, known: Option<(Board, LoadedFile)>) -> Loaded {
     let scan = super::scan::scan(root);
     let mut loaded = Loaded {
         root: root.to_path_buf(),
@@ -151,7 +157,17 @@ pub fn load_workspace(root: &Path) -> Loaded {
             .map(|(path, message)| FileProblem { path, line: 0, column: 0, message })
             .collect(),
     };
-    for result in load_files_in_parallel(root, &scan.boards) {
+    let (known_path, mut known) = match known {
+        Some((board, file)) => (Some(file.path.clone()), Some(Ok((board, file)))),
+        None => (None, None),
+    };
+    let to_read: Vec<PathBuf> = scan.boards.iter().filter(|p| Some(*p) != known_path.as_ref()).cloned().collect();
+    let mut read = load_files_in_parallel(root, &to_read).into_iter();
+    let results = scan.boards.iter().filter_map(|path| match known_path.as_ref() == Some(path) {
+        true => known.take(),
+        false => read.next(),
+    });
+    for result in results.collect::<Vec<_>>() {
         match result {
             Ok((board, file)) => {
                 loaded.boards.push(board);

@@ -3,6 +3,8 @@
 
 pub mod faults;
 pub mod files;
+pub mod first;
+pub mod id_set;
 pub mod load;
 pub mod locate;
 pub mod lock;

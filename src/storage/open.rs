@@ -10,7 +10,7 @@ use crate::model::renumber::{Renumbering, renumber, shared_ids};
 use crate::model::validate::{self, Rule};
 use crate::model::{Board, Level, Workspace};
 
-use super::load::{FileProblem, LoadedFile, load_workspace, locate_problem};
+use super::load::{FileProblem, LoadedFile, load_workspace_with, locate_problem};
 use super::published::published;
 
 /// An opened workspace and what opening it found.
@@ -36,7 +36,13 @@ pub use crate::model::board::BROKEN_REASON;
 
 /// Opens the workspace at `root`.
 pub fn open_workspace(root: &Path) -> Result<Opened, Vec<FileProblem>> {
-    let loaded = load_workspace(root);
+    open_workspace_with(root, None)
+}
+
+/// [`open_workspace`], with the board the screen showed first as it was read then (see
+/// [`super::first::first_board`]).
+pub fn open_workspace_with(root: &Path, first: Option<(Board, LoadedFile)>) -> Result<Opened, Vec<FileProblem>> {
+    let loaded = load_workspace_with(root, first);
     if loaded.boards.is_empty() && loaded.kinds.iter().all(|(key, _)| key.is_empty()) {
         return Err(loaded.problems);
     }

@@ -1,0 +1,40 @@
+//! The first frame of a large workspace: the board the screen opens on is drawn as soon as it
+//! is read, saying that the other boards are still loading; keys wait until the whole
+//! workspace is loaded and checked, and the screen then carries on from it (with whatever the
+//! whole check found about this board said as usual).
+
+use std::io::{self, stdout};
+
+use ratatui::Terminal;
+use ratatui::prelude::CrosstermBackend;
+
+use crate::app::{App, Msg, update};
+use crate::config::Settings;
+use crate::model::{Board, Workspace};
+
+/// The screen's app for `board` alone, as it looks while `others` more boards load.
+pub fn loading_app(board: Board, others: usize, settings: &Settings, origin: &str) -> App {
+    let mut app = App::new(Workspace::new(vec![board]), origin);
+    configure(&mut app, settings);
+    app.info(format!("loading {others} more boards… (keys wait until they are in)"));
+    app
+}
+
+/// What the settings decide on the screen: keys, colours, presentation.
+pub fn configure(app: &mut App, settings: &Settings) {
+    app.keymap = settings.keymap.clone();
+    app.theme = settings.theme;
+    app.presentation = settings.presentation;
+    if settings.presentation.start {
+        app.presenting = Some(!settings.presentation.read_only);
+    }
+}
+
+/// Draws `app` once on the terminal (already entered) and hands its board back.
+pub fn draw_once(mut app: App) -> io::Result<Option<Board>> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    let size = terminal.size()?;
+    update(&mut app, Msg::Resize(size.width, size.height));
+    terminal.draw(|frame| crate::ui::render(&app, frame))?;
+    Ok(app.ws.into_boards().into_iter().next())
+}
