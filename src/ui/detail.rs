@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
+use crate::keymap::{Action, KeyMap};
 use crate::model::{Item, Workspace};
 
 use super::card::progress_bar;
@@ -105,7 +106,26 @@ fn indented(line: &str) -> (String, &str) {
     (" ".repeat(indent), text.trim_end())
 }
 
-fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>) -> Vec<Row> {
+/// The checklist keys, from the key map (so a rebinding shows), for the line under the
+/// criteria: `x tick · Tab/Shift+Tab select · a add · e edit · J/K reorder · d delete`.
+pub fn checklist_hint(keymap: &KeyMap) -> String {
+    let keys = |a| keymap.keys_for(a).first().map(|k| k.to_string()).unwrap_or_default();
+    [
+        (keys(Action::ToggleCriterion), "tick"),
+        (format!("{}/{}", keys(Action::NextCriterion), keys(Action::PrevCriterion)), "select"),
+        (keys(Action::AddCriterion), "add"),
+        (keys(Action::EditCriterion), "edit"),
+        (format!("{}/{}", keys(Action::MoveCriterionDown), keys(Action::MoveCriterionUp)), "reorder"),
+        (keys(Action::DeleteCriterion), "delete"),
+    ]
+    .iter()
+    .filter(|(k, _)| !k.is_empty())
+    .map(|(k, what)| format!("{k} {what}"))
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>, hint: Option<&str>) -> Vec<Row> {
     let Some((board, _)) = ws.find(&item.id) else { return Vec::new() };
     let mut rows = vec![Row::new(vec![Span::styled(format!("{} ", item.id), theme.accent)], &item.title, theme.header)];
     if let Some(description) = item.description.as_deref().filter(|d| !d.trim().is_empty()) {
@@ -125,6 +145,12 @@ fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>) -> 
             let style = if here { theme.selected_card } else { theme.text };
             rows.push(Row::new(vec![pointer, mark], &c.text, style));
         }
+    }
+    if let Some(hint) = hint {
+        if item.acceptance.is_empty() {
+            rows.push(Row::header("Acceptance criteria (none yet)", theme));
+        }
+        rows.push(Row::new(vec![Span::raw("  ")], hint, theme.dim));
     }
     rows.push(Row::header("Fields", theme));
     rows.push(Row::field("Board", format!("{} ({})", board.name, board.level.name()), theme));
@@ -190,12 +216,20 @@ fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>) -> 
 
 /// The details as unwrapped lines (the plain-text mode prints these).
 pub fn detail_lines(ws: &Workspace, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
-    rows(ws, item, theme, None).into_iter().map(Row::line).collect()
+    rows(ws, item, theme, None, None).into_iter().map(Row::line).collect()
 }
 
-/// The details wrapped to `room` columns, the criterion `selected` marked.
-pub fn wrapped_lines(ws: &Workspace, item: &Item, theme: &Theme, selected: usize, room: usize) -> Vec<Line<'static>> {
-    rows(ws, item, theme, Some(selected)).into_iter().flat_map(|r| r.wrapped(room)).collect()
+/// The details wrapped to `room` columns, the criterion `selected` marked and the checklist
+/// keys (`hint`) under the criteria.
+pub fn wrapped_lines(
+    ws: &Workspace,
+    item: &Item,
+    theme: &Theme,
+    selected: usize,
+    hint: &str,
+    room: usize,
+) -> Vec<Line<'static>> {
+    rows(ws, item, theme, Some(selected), Some(hint)).into_iter().flat_map(|r| r.wrapped(room)).collect()
 }
 
 pub fn render_detail(
@@ -211,7 +245,8 @@ pub fn render_detail(
     let title = Line::from(vec![Span::styled(format!(" Details of {} ", clean(&item.id)), theme.accent)]);
     let inner = popup::frame(area, title, theme, buf);
     let criterion = criterion.min(item.acceptance.len().saturating_sub(1));
-    let lines = wrapped_lines(&app.ws, item, theme, criterion, inner.width as usize);
+    let hint = checklist_hint(&app.keymap);
+    let lines = wrapped_lines(&app.ws, item, theme, criterion, &hint, inner.width as usize);
     // Never scroll past the last screenful.
     let most = lines.len().saturating_sub(inner.height as usize) as u16;
     Paragraph::new(lines).scroll((scroll.min(most), 0)).render(inner, buf);

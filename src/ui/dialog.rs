@@ -16,7 +16,7 @@ use super::text::{clean, fit};
 use super::theme::Theme;
 
 /// Draws `input` on one line of `area` (scrolled so the cursor shows); returns the cursor spot.
-fn render_input(input: &LineInput, area: Rect, buf: &mut Buffer) -> Position {
+pub(super) fn render_input(input: &LineInput, area: Rect, buf: &mut Buffer) -> Position {
     let text: Vec<char> = clean(&input.text()).chars().collect();
     let room = area.width.saturating_sub(1) as usize;
     let start = input.cursor().saturating_sub(room);
