@@ -1,7 +1,7 @@
 //! The WSJF dialog (`W`): the four inputs in one dialog, the score shown as they are typed
 //! (computed by the model's [`crate::model::Wsjf::score`]), saved together as one edit.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::model::fields::{self, Field};
 use crate::model::{ModelError, Wsjf};
@@ -69,7 +69,9 @@ pub fn on_key(app: &mut App, mut dialog: WsjfDialog, key: KeyEvent) -> (Mode, Ve
         KeyCode::Tab | KeyCode::Down => dialog.at = (dialog.at + 1) % LABELS.len(),
         KeyCode::BackTab | KeyCode::Up => dialog.at = (dialog.at + LABELS.len() - 1) % LABELS.len(),
         KeyCode::Enter => return save(app, dialog),
-        KeyCode::Char(c) if !c.is_ascii_digit() => app.info("WSJF inputs are whole numbers: type digits"),
+        KeyCode::Char(c) if !c.is_ascii_digit() && !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            app.info("WSJF inputs are whole numbers: type digits")
+        }
         _ => {
             dialog.inputs[dialog.at].handle(&key);
         }
