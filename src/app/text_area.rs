@@ -122,39 +122,60 @@ impl TextArea {
         true
     }
 
-    /// The lines wrapped to `width` display columns (a line wider than that continues on the
-    /// next screen row), and the cursor's (screen row, column) among them.
+    /// The lines wrapped to `width` display columns (at the last space that fits, else
+    /// mid-word), and the cursor's (screen row, column) among them.
     pub fn layout(&self, width: usize) -> (Vec<String>, (usize, usize)) {
         let width = width.max(2);
         let mut rows = Vec::new();
         let mut cursor = (0, 0);
         for (n, line) in self.lines.iter().enumerate() {
-            let mut row = String::new();
-            let mut used = 0;
-            for (i, c) in line.iter().enumerate() {
-                let w = c.width().unwrap_or(0);
-                if used + w > width {
-                    rows.push(std::mem::take(&mut row));
-                    used = 0;
+            let starts = row_starts(line, width);
+            for (r, &start) in starts.iter().enumerate() {
+                let end = starts.get(r + 1).copied().unwrap_or(line.len());
+                if n == self.row && self.col >= start && (self.col < end || r + 1 == starts.len()) {
+                    let x = columns(&line[start..self.col]);
+                    cursor = (rows.len(), x);
+                    if x >= width {
+                        // At the end of a full row the cursor goes to the start of the next.
+                        rows.push(line[start..end].iter().collect());
+                        cursor = (rows.len(), 0);
+                        rows.push(String::new());
+                        continue;
+                    }
                 }
-                if n == self.row && i == self.col {
-                    cursor = (rows.len(), used);
-                }
-                row.push(*c);
-                used += w;
+                rows.push(line[start..end].iter().collect());
             }
-            if n == self.row && self.col >= line.len() {
-                // At the end of a full row the cursor goes to the start of the next.
-                if used >= width {
-                    rows.push(std::mem::take(&mut row));
-                    used = 0;
-                }
-                cursor = (rows.len(), used);
-            }
-            rows.push(row);
         }
         (rows, cursor)
     }
+}
+
+fn columns(chars: &[char]) -> usize {
+    chars.iter().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Where each screen row of `line` starts when wrapped to `width` columns.
+fn row_starts(line: &[char], width: usize) -> Vec<usize> {
+    let mut starts = vec![0];
+    let (mut start, mut used, mut last_space) = (0, 0, None);
+    for (i, c) in line.iter().enumerate() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && i > start {
+            let at = match last_space {
+                Some(space) if space + 1 > start && space + 1 < i => space + 1,
+                _ => i,
+            };
+            starts.push(at);
+            start = at;
+            used = columns(&line[at..i]);
+            last_space = None;
+        }
+        if *c == ' ' {
+            last_space = Some(i);
+        }
+        used += w;
+    }
+    starts
 }
 
 #[cfg(test)]
@@ -201,7 +222,17 @@ mod tests {
     }
 
     #[test]
-    fn long_lines_wrap_and_the_cursor_follows() {
+    fn long_lines_wrap_at_spaces_and_the_cursor_follows() {
+        let mut area = TextArea::new("one two three\nx");
+        let (rows, cursor) = area.layout(8);
+        assert_eq!(rows, ["one two ", "three", "x"]);
+        assert_eq!(cursor, (2, 1));
+        press(&mut area, KeyCode::Up);
+        press(&mut area, KeyCode::Home);
+        for _ in 0..9 {
+            press(&mut area, KeyCode::Right);
+        }
+        assert_eq!(area.layout(8).1, (1, 1), "the 10th character is the 2nd of row 2");
         let area = TextArea::new("abcdefgh\nxy");
         let (rows, cursor) = area.layout(3);
         assert_eq!(rows, ["abc", "def", "gh", "xy"]);

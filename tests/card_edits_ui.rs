@@ -1,0 +1,87 @@
+//! Snapshots of the card edit dialogs of issue #12 at 80×24 and 120×40: the WSJF inputs with
+//! the live score, the description editor with a wrapped long line, and the details with the
+//! checklist cursor and its keys.
+
+mod support;
+
+use std::path::Path;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use support::keys_in::press;
+use support::screen::{draw, text};
+use trainboard::app::{App, Msg, update};
+use trainboard::model::{Criterion, ops};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn app(width: u16, height: u16) -> App {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui");
+    let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().expect("fixture loads");
+    let mut app = App::new(ws, "~/boards");
+    app.clock = || "2026-11-22T10:00:00Z".to_string();
+    update(&mut app, Msg::Resize(width, height));
+    // The team board, its In Progress column.
+    press(&mut app, "3ll");
+    app
+}
+
+#[test]
+fn wsjf_dialog_shows_the_score_as_you_type() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        let id = app.selected_id().expect("a card");
+        press(&mut app, "W\x15");
+        press(&mut app, "8\t\x153\t\x152\t\x154");
+        let screen = text(&draw(&app));
+        assert!(screen.contains(&format!("WSJF of {id}")), "{screen}");
+        assert!(screen.contains("WSJF 3.2 = (8 + 3 + 2) / 4"), "{screen}");
+        assert!(screen.contains("▶ Job size"), "the field being typed is marked:\n{screen}");
+        insta::assert_snapshot!(format!("wsjf_dialog_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn description_editor_wraps_long_lines_and_keeps_indentation() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        let id = app.selected_id().expect("a card");
+        press(&mut app, "D");
+        update(
+            &mut app,
+            Msg::Paste(
+                "Shoppers on small screens give up when the list is cramped, so every row must show price, rating \
+                 and the delivery date without truncation.\nSteps:\n  1. measure\n    1.1 per market"
+                    .into(),
+            ),
+        );
+        update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE)));
+        let screen = text(&draw(&app));
+        assert!(screen.contains(&format!("Description of {id}")), "{screen}");
+        assert!(screen.contains("    1.1 per market") && screen.contains("  1. measure"), "{screen}");
+        assert!(screen.contains("Ctrl+s / Alt+Enter save"), "the save keys are shown:\n{screen}");
+        assert!(!screen.contains("without truncation.Steps"), "lines stay apart:\n{screen}");
+        insta::assert_snapshot!(format!("description_editor_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn details_show_the_checklist_cursor_and_its_keys() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        let id = app.selected_id().expect("a card");
+        let mut item = app.ws.item(&id).unwrap().clone();
+        item.acceptance = ["Results in under a second", "Works offline with the last results", "Logged"]
+            .iter()
+            .enumerate()
+            .map(|(n, t)| Criterion { text: t.to_string(), done: n == 0 })
+            .collect();
+        let edit = ops::replace_item(&app.ws, &id, item).unwrap();
+        app.history.commit(&mut app.ws, edit).unwrap();
+        press(&mut app, "\n\tx");
+        let screen = text(&draw(&app));
+        assert!(screen.contains("▶ [x] Works offline"), "the cursor on the ticked second one:\n{screen}");
+        assert!(screen.contains("Acceptance criteria (2/3)"), "{screen}");
+        assert!(screen.contains("x tick · Tab/Shift+Tab select · a add · e edit"), "{screen}");
+        insta::assert_snapshot!(format!("details_checklist_cursor_{w}x{h}"), screen);
+    }
+}
