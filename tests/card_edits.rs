@@ -310,7 +310,7 @@ fn a_new_item_in_an_empty_column_goes_to_the_top_and_its_kind_can_be_chosen() {
     assert_eq!((dialog.kind, &dialog.place), (Kind::Story, &Place::Top));
     press(&mut app, "\t\tinvestigate\n");
     let id = app.selected_id().unwrap();
-    assert_eq!(column(&app, "alpha.ron", 1), [id.clone()]);
+    assert_eq!(column(&app, "alpha.ron", 1), [id.as_str()]);
     assert_eq!(item(&app, &id).kind, Some(Kind::Spike), "Tab twice: story → enabler → spike");
     assert!(id.starts_with("SP-"), "{id}");
 }
