@@ -85,3 +85,21 @@ fn details_show_the_checklist_cursor_and_its_keys() {
         insta::assert_snapshot!(format!("details_checklist_cursor_{w}x{h}"), screen);
     }
 }
+
+#[test]
+fn split_dialog_shows_the_line_being_edited_in_its_place() {
+    let mut app = app(80, 24);
+    press(&mut app, "2");
+    press(&mut app, "sLog in\nSearch\nPay");
+    update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE)));
+    let screen = text(&draw(&app));
+    let row =
+        |needle: &str| screen.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle}:\n{screen}"));
+    assert!(row(" 1. Log in") < row(" 2. Search") && row(" 2. Search") < row(" 3. Pay"), "{screen}");
+    press(&mut app, " now");
+    let screen = text(&draw(&app));
+    let row =
+        |needle: &str| screen.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle}:\n{screen}"));
+    assert_eq!(row(" 2. Search now"), row(" 1. Log in") + 1, "typing edits line 2 in place:\n{screen}");
+    assert_eq!(row(" 3. Pay"), row(" 2. Search now") + 1, "{screen}");
+}

@@ -268,7 +268,12 @@ fn field_text(mode: &Mode) -> Option<String> {
         Mode::Search(search) => Some(search.input.text()),
         Mode::Prompt(prompt) => Some(prompt.input.text()),
         Mode::Picker(picker) => Some(picker.input.text()),
-        Mode::Split(split) => Some(format!("{} | {}", split.lines.join(" | "), split.current.text())),
+        Mode::Split(split) => {
+            // The line being typed in its place among the others.
+            let mut lines = split.lines.clone();
+            lines.insert(split.at.min(lines.len()), split.current.text());
+            Some(lines.join(" | "))
+        }
         _ => None,
     }
 }
