@@ -103,3 +103,26 @@ fn split_dialog_shows_the_line_being_edited_in_its_place() {
     assert_eq!(row(" 2. Search now"), row(" 1. Log in") + 1, "typing edits line 2 in place:\n{screen}");
     assert_eq!(row(" 3. Pay"), row(" 2. Search now") + 1, "{screen}");
 }
+
+#[test]
+fn choosing_a_criterion_below_a_long_description_scrolls_it_into_view() {
+    let mut app = app(80, 24);
+    let id = app.selected_id().expect("a card");
+    let mut item = app.ws.item(&id).unwrap().clone();
+    item.description = Some((1..=30).map(|n| format!("line {n}")).collect::<Vec<_>>().join("\n"));
+    item.acceptance = ["first", "second"].iter().map(|t| Criterion { text: t.to_string(), done: false }).collect();
+    let edit = ops::replace_item(&app.ws, &id, item).unwrap();
+    app.history.commit(&mut app.ws, edit).unwrap();
+    press(&mut app, "\n");
+    assert!(!text(&draw(&app)).contains("[ ] second"), "below the first screenful at first");
+    press(&mut app, "\t");
+    let screen = text(&draw(&app));
+    assert!(screen.contains("▶ [ ] second"), "Tab scrolled to it:\n{screen}");
+    press(&mut app, "\t\t");
+    press(&mut app, "\x1b\n");
+    for _ in 0..3 {
+        update(&mut app, Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::NONE)));
+    }
+    let screen = text(&draw(&app));
+    assert!(screen.contains("▶ [ ] first"), "{screen}");
+}

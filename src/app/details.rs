@@ -29,12 +29,12 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
     let criterion = criterion.min(count.saturating_sub(1));
     let last = count.saturating_sub(1);
     let field = match action {
-        Action::NextCriterion => {
-            app.mode = Mode::Details { scroll, criterion: (criterion + 1).min(last) };
-            return Vec::new();
-        }
-        Action::PrevCriterion => {
-            app.mode = Mode::Details { scroll, criterion: criterion.saturating_sub(1) };
+        Action::NextCriterion | Action::PrevCriterion => {
+            let criterion =
+                if action == Action::NextCriterion { (criterion + 1).min(last) } else { criterion.saturating_sub(1) };
+            // The details scroll so the chosen criterion shows.
+            let scroll = crate::ui::detail::scroll_to_criterion(app, scroll, criterion);
+            app.mode = Mode::Details { scroll, criterion };
             return Vec::new();
         }
         Action::AddCriterion => {

@@ -126,7 +126,18 @@ pub fn checklist_hint(keymap: &KeyMap) -> String {
 }
 
 fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>, hint: Option<&str>) -> Vec<Row> {
-    let Some((board, _)) = ws.find(&item.id) else { return Vec::new() };
+    rows_and_first_criterion(ws, item, theme, selected, hint).0
+}
+
+/// The rows, and the index of the first criterion's row.
+fn rows_and_first_criterion(
+    ws: &Workspace,
+    item: &Item,
+    theme: &Theme,
+    selected: Option<usize>,
+    hint: Option<&str>,
+) -> (Vec<Row>, usize) {
+    let Some((board, _)) = ws.find(&item.id) else { return (Vec::new(), 0) };
     let mut rows = vec![Row::new(vec![Span::styled(format!("{} ", item.id), theme.accent)], &item.title, theme.header)];
     if let Some(description) = item.description.as_deref().filter(|d| !d.trim().is_empty()) {
         rows.push(Row::header("Description", theme));
@@ -135,9 +146,11 @@ fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>, hin
             rows.push(Row::new(vec![Span::raw(format!("  {indent}"))], text, theme.text));
         }
     }
+    let mut first_criterion = rows.len();
     if !item.acceptance.is_empty() {
         let done = item.acceptance.iter().filter(|c| c.done).count();
         rows.push(Row::header(&format!("Acceptance criteria ({done}/{})", item.acceptance.len()), theme));
+        first_criterion = rows.len();
         for (n, c) in item.acceptance.iter().enumerate() {
             let here = selected == Some(n);
             let pointer = Span::styled(if here { "▶ " } else { "  " }, theme.accent);
@@ -211,7 +224,7 @@ fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>, hin
             rows.push(Row::new(vec![Span::styled(format!("  {}  ", clean(&m.at)), theme.dim)], &m.column, theme.text));
         }
     }
-    rows
+    (rows, first_criterion)
 }
 
 /// The details as unwrapped lines (the plain-text mode prints these).
@@ -232,6 +245,43 @@ pub fn wrapped_lines(
     rows(ws, item, theme, Some(selected), Some(hint)).into_iter().flat_map(|r| r.wrapped(room)).collect()
 }
 
+/// The details' popup in the overlay `area`, and its inside.
+fn detail_area(area: Rect) -> (Rect, Rect) {
+    let area = popup::centered(area, area.width.saturating_sub(4).min(100), area.height.saturating_sub(2));
+    let inner = Rect {
+        x: area.x.saturating_add(1),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    (area, inner)
+}
+
+/// The scroll that shows criterion `criterion` of the selected item on the app's screen,
+/// starting from `scroll` (unchanged when it already shows).
+pub fn scroll_to_criterion(app: &App, scroll: u16, criterion: usize) -> u16 {
+    let Some(item) = app.selected_item() else { return scroll };
+    if criterion >= item.acceptance.len() {
+        return scroll;
+    }
+    let overlay = Rect { height: app.screen.height.saturating_sub(1), ..app.screen };
+    let (_, inner) = detail_area(overlay);
+    let room = inner.width as usize;
+    let hint = checklist_hint(&app.keymap);
+    let (rows, first) = rows_and_first_criterion(&app.ws, item, &app.theme, Some(criterion), Some(&hint));
+    let mut rows = rows.into_iter().map(|r| r.wrapped(room).len());
+    let above: usize = rows.by_ref().take(first + criterion).sum();
+    let height = rows.next().unwrap_or(1);
+    let (top, shown) = (above as u16, inner.height.max(1));
+    if top < scroll {
+        top
+    } else if top + height as u16 > scroll + shown {
+        (top + height as u16).saturating_sub(shown)
+    } else {
+        scroll
+    }
+}
+
 pub fn render_detail(
     app: &App,
     scroll: u16,
@@ -241,7 +291,7 @@ pub fn render_detail(
     buf: &mut Buffer,
 ) -> Option<Rect> {
     let item = app.selected_item()?;
-    let area = popup::centered(area, area.width.saturating_sub(4).min(100), area.height.saturating_sub(2));
+    let (area, _) = detail_area(area);
     let title = Line::from(vec![Span::styled(format!(" Details of {} ", clean(&item.id)), theme.accent)]);
     let inner = popup::frame(area, title, theme, buf);
     let criterion = criterion.min(item.acceptance.len().saturating_sub(1));
