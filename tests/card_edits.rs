@@ -404,3 +404,19 @@ fn up_and_down_in_split_edit_earlier_lines_in_place() {
     press(&mut app, "u");
     assert!(app.ws.children("F-3").is_empty(), "one undo takes the split back");
 }
+
+#[test]
+fn a_description_changed_by_someone_else_meanwhile_is_not_overwritten_silently() {
+    let mut app = on("S-2");
+    press(&mut app, "Dours");
+    let mut theirs = item(&app, "S-2");
+    theirs.description = Some("theirs".into());
+    let edit = ops::replace_item(&app.ws, "S-2", theirs).unwrap();
+    trainboard::model::edit::apply_all(&mut app.ws, edit).unwrap();
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(matches!(app.mode, Mode::Description(_)), "still editing");
+    assert!(status(&app).contains("changed by someone else"), "{}", status(&app));
+    assert_eq!(item(&app, "S-2").description.as_deref(), Some("theirs"));
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(item(&app, "S-2").description.as_deref(), Some("ours"), "the second save puts ours over it");
+}

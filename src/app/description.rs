@@ -14,6 +14,8 @@ use super::text_area::TextArea;
 pub struct DescriptionDialog {
     pub id: String,
     pub text: TextArea,
+    /// The description when the editor opened, to notice a change by someone else.
+    pub original: Option<String>,
     /// The mode to return to afterwards (the board, or the details).
     pub back: Box<Mode>,
 }
@@ -32,9 +34,10 @@ pub fn is_save(key: &KeyEvent) -> bool {
 pub fn open(app: &mut App) {
     let Some(id) = editable_selection(app) else { return };
     let Some(item) = app.ws.item(&id) else { return };
-    let text = TextArea::new(item.description.as_deref().unwrap_or(""));
+    let original = item.description.clone();
+    let text = TextArea::new(original.as_deref().unwrap_or(""));
     let back = Box::new(back_mode(&app.mode));
-    app.mode = Mode::Description(DescriptionDialog { id, text, back });
+    app.mode = Mode::Description(DescriptionDialog { id, text, original, back });
 }
 
 /// Where a dialog opened from `mode` returns: the details stay open, anything else is the board.
@@ -52,6 +55,17 @@ pub fn on_key(app: &mut App, mut dialog: DescriptionDialog, key: KeyEvent) -> (M
     }
     if is_save(&key) {
         let id = dialog.id.clone();
+        // Someone else changed the description while we typed: say so, and let a second save
+        // put ours over theirs, or Esc keep theirs.
+        let now = app.ws.item(&id).map(|i| i.description.clone());
+        let ours = fields::clean_description(&dialog.text.text());
+        if let Some(theirs) = now.filter(|t| *t != dialog.original && *t != ours) {
+            app.error(format!(
+                "{id}'s description was just changed by someone else; save again to put yours over it, Esc keeps theirs"
+            ));
+            dialog.original = theirs;
+            return (Mode::Description(dialog), Vec::new());
+        }
         return match fields::set_field(&app.ws, &id, Field::Description(Some(dialog.text.text()))) {
             Err(ModelError::NothingToChange) => {
                 app.info("no change");
