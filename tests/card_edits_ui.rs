@@ -126,3 +126,28 @@ fn choosing_a_criterion_below_a_long_description_scrolls_it_into_view() {
     let screen = text(&draw(&app));
     assert!(screen.contains("▶ [ ] first"), "{screen}");
 }
+
+#[test]
+fn new_item_dialog_names_its_place_and_kind_and_a_full_column_asks_first() {
+    let mut app = app(80, 24);
+    let id = app.selected_id().expect("a card");
+    press(&mut app, "n");
+    let screen = text(&draw(&app));
+    assert!(screen.contains(&format!("New Story below {id} in In Progress")), "{screen}");
+    assert!(screen.contains("Kind Story  (Story · Enabler · Spike · Defect · Risk)"), "{screen}");
+    assert!(screen.contains("Tab kind · Enter add · Esc cancel"), "{screen}");
+    press(&mut app, "\t");
+    assert!(text(&draw(&app)).contains(&format!("New Enabler below {id}")), "Tab: the next kind");
+    press(&mut app, "\x1b");
+    // The ART's Implementing holds 3 features for a WIP limit of 2.
+    let art = app.ws.boards().iter().find(|b| b.name == "Mobile Shopping ART").unwrap();
+    let col = art.column_index("Implementing").unwrap();
+    let feature = art.items[art.column_positions(col)[0]].id.clone();
+    assert!(app.select_item(&feature));
+    press(&mut app, "N");
+    let screen = text(&draw(&app));
+    assert!(screen.contains("WIP limit reached"), "{screen}");
+    assert!(screen.contains("Implementing is at its WIP limit 2 — add anyway?"), "{screen}");
+    press(&mut app, "y");
+    assert!(text(&draw(&app)).contains(&format!("New Feature above {feature} in Implementing")), "y goes on");
+}
