@@ -102,7 +102,7 @@ fn a_dumb_terminal_gets_plain_mode_and_typing_is_echoed() {
     let mut app = PtyApp::start(&[ws.to_str().unwrap()], &ws, &home, &[("TERM", "dumb")], 100, 30);
     wait_printed(&app, "trainboard, plain mode");
     app.send("3n");
-    wait_printed(&app, "New item in Backlog: type its title, Enter adds, Esc cancels");
+    wait_printed(&app, "New Story below S-108 in Backlog: type its title, Tab changes the kind, Enter adds");
     app.send("Wishlist");
     wait_printed(&app, "Wishlist");
     app.send("\r");

@@ -257,7 +257,7 @@ fn the_checklist_in_the_details_ticks_adds_and_deletes() {
     let mut app = app();
     key(&mut app, KeyCode::Enter);
     assert!(matches!(app.mode, Mode::Details { .. }));
-    typed(&mut app, " ");
+    typed(&mut app, "x");
     assert!(app.ws.item("S-1").unwrap().acceptance[0].done);
     typed(&mut app, "a");
     typed(&mut app, "loads in 1 s");

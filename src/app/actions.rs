@@ -21,6 +21,9 @@ fn edits(action: Action) -> bool {
             | SortByWsjf
             | SplitItem
             | NewItem
+            | NewItemAbove
+            | EditWsjf
+            | EditDescription
             | EditTitle
             | EditInEditor
             | DeleteItem
@@ -58,7 +61,10 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         MoveItemUp => return rank_item(app, Rank::Up),
         SortByWsjf => return sort_by_wsjf(app),
         SplitItem => open_split(app),
-        NewItem => open_new_item(app),
+        NewItem => super::new_item::open(app, false),
+        NewItemAbove => super::new_item::open(app, true),
+        EditWsjf => super::wsjf::open(app),
+        EditDescription => super::description::open(app),
         EditTitle => open_edit_title(app),
         EditInEditor => return open_editor(app),
         DeleteItem => {
@@ -138,6 +144,8 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         SetPlannedValue | SetActualValue | ToggleStretch | RecordVote => {
             app.info("that key works in the objectives view (o)")
         }
+        NextCriterion | PrevCriterion | ToggleCriterion | AddCriterion | EditCriterion | MoveCriterionDown
+        | MoveCriterionUp | DeleteCriterion => app.info("that key works on the checklist in the details (Enter)"),
         Help => app.mode = Mode::Help { scroll: 0 },
         ShowMessages => app.mode = Mode::Messages { scroll: 0 },
         Quit => return vec![Effect::Quit],
@@ -270,18 +278,10 @@ fn open_split(app: &mut App) {
     let Some(id) = editable_selection(app) else { return };
     match ops::default_split_board(&app.ws, &id) {
         Ok(target) => {
-            app.mode = Mode::Split(SplitDialog { id, lines: Vec::new(), current: LineInput::default(), target });
+            app.mode = Mode::Split(SplitDialog { id, lines: Vec::new(), current: LineInput::default(), at: 0, target });
         }
         Err(err) => app.error(format!("cannot split {id}: {err}")),
     }
-}
-
-fn open_new_item(app: &mut App) {
-    if let Some(why) = app.current_board().and_then(|b| b.read_only_reason()) {
-        app.error(why);
-        return;
-    }
-    app.mode = Mode::NewItem(LineInput::default());
 }
 
 fn open_edit_title(app: &mut App) {

@@ -17,7 +17,16 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let mode = std::mem::replace(&mut app.mode, Mode::Board);
     let (mode, effects) = match mode {
         Mode::Search(search) => on_search(app, search, key),
-        Mode::NewItem(input) => on_new_item(app, input, key),
+        Mode::NewItem(dialog) => super::new_item::on_key(app, dialog, key),
+        Mode::ConfirmNewItem(dialog) => {
+            let again = Mode::ConfirmNewItem(dialog.clone());
+            confirm(app, key, again, |app| {
+                app.mode = Mode::NewItem(dialog);
+                Vec::new()
+            })
+        }
+        Mode::Wsjf(dialog) => super::wsjf::on_key(app, dialog, key),
+        Mode::Description(dialog) => super::description::on_key(app, dialog, key),
         Mode::EditTitle { id, original, input } => on_edit_title(app, id, original, input, key),
         Mode::Split(split) => on_split(app, split, key),
         Mode::ConfirmDelete { id } => confirm(app, key, Mode::ConfirmDelete { id: id.clone() }, |app| {
@@ -150,29 +159,6 @@ fn on_filter(app: &mut App, mut input: LineInput, key: KeyEvent) -> (Mode, Vec<E
     }
 }
 
-fn on_new_item(app: &mut App, mut input: LineInput, key: KeyEvent) -> (Mode, Vec<Effect>) {
-    match key.code {
-        KeyCode::Esc => (Mode::Board, Vec::new()),
-        KeyCode::Enter => {
-            let Some(board) = app.current_board() else { return (Mode::Board, Vec::new()) };
-            let key_name = board.key.clone();
-            let column = board.columns.get(app.cursor().column).map(|c| c.name.clone()).unwrap_or_default();
-            let now = (app.clock)();
-            match ops::add_item(&app.ws, &key_name, &column, &input.text(), &now) {
-                Ok((edit, id)) => (Mode::Board, commit(app, Ok(edit), Some(&id))),
-                Err(err) => {
-                    app.error(err.to_string());
-                    (Mode::NewItem(input), Vec::new())
-                }
-            }
-        }
-        _ => {
-            input.handle(&key);
-            (Mode::NewItem(input), Vec::new())
-        }
-    }
-}
-
 fn on_edit_title(
     app: &mut App,
     id: String,
@@ -203,12 +189,17 @@ fn on_edit_title(
 }
 
 fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent) -> (Mode, Vec<Effect>) {
+    split.at = split.at.min(split.lines.len());
     match key.code {
         KeyCode::Esc => {
             app.info("split cancelled");
             return (Mode::Board, Vec::new());
         }
-        KeyCode::Enter if split.current.is_empty() => {
+        KeyCode::Enter | KeyCode::Char('\n' | '\r') if split.current.is_empty() && split.at < split.lines.len() => {
+            // An earlier line emptied: it goes, and typing continues at the end.
+            split.at = split.lines.len();
+        }
+        KeyCode::Enter | KeyCode::Char('\n' | '\r') if split.current.is_empty() => {
             if split.lines.is_empty() {
                 app.info("type a title for each child; Enter on an empty line creates them");
             } else {
@@ -218,9 +209,29 @@ fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent) -> (Mode, Vec<
                 return (Mode::Board, commit(app, result, Some(&id)));
             }
         }
-        KeyCode::Enter => {
-            split.lines.push(split.current.text().trim().to_string());
-            split.current = LineInput::default();
+        KeyCode::Enter | KeyCode::Char('\n' | '\r') => {
+            // A new line is kept; an earlier one edited in place is kept there, and typing
+            // continues at the end.
+            let editing_earlier = split.at < split.lines.len();
+            split_keep_current(&mut split);
+            if editing_earlier {
+                split.at = split.lines.len();
+            }
+        }
+        KeyCode::Up if split.at > 0 => {
+            // The line being typed stays where it is (unless empty); the one above is edited.
+            let text = split.current.text().trim().to_string();
+            if !text.is_empty() {
+                split.lines.insert(split.at, text);
+            }
+            split.at -= 1;
+            split.current = LineInput::new(&split.lines.remove(split.at));
+        }
+        KeyCode::Down if split.at < split.lines.len() => {
+            split_keep_current(&mut split);
+            if split.at < split.lines.len() {
+                split.current = LineInput::new(&split.lines.remove(split.at));
+            }
         }
         KeyCode::Tab | KeyCode::BackTab => {
             let level = app.ws.board(split.target).map(|b| b.level);
@@ -230,10 +241,10 @@ fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent) -> (Mode, Vec<
                 split.target = targets[(at + step) % targets.len()];
             }
         }
-        KeyCode::Backspace if split.current.text().is_empty() => {
-            if let Some(last) = split.lines.pop() {
-                split.current = LineInput::new(&last);
-            }
+        KeyCode::Backspace if split.current.text().is_empty() && split.at > 0 => {
+            // Joins the empty line to the one before, to edit that one.
+            split.at -= 1;
+            split.current = LineInput::new(&split.lines.remove(split.at));
         }
         _ => {
             split.current.handle(&key);
@@ -242,10 +253,24 @@ fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent) -> (Mode, Vec<
     (Mode::Split(split), Vec::new())
 }
 
+/// Puts the line being typed back among the split's lines at its place (an empty one is
+/// dropped), leaving `at` just after it and the field empty.
+fn split_keep_current(split: &mut SplitDialog) {
+    let text = split.current.text().trim().to_string();
+    split.current = LineInput::default();
+    if !text.is_empty() {
+        split.lines.insert(split.at.min(split.lines.len()), text);
+        split.at = (split.at + 1).min(split.lines.len());
+    }
+}
+
 /// Pasted text goes into the open text field; in the split dialog each line is a child.
 pub fn paste(app: &mut App, text: &str) {
     match &mut app.mode {
-        Mode::NewItem(input) | Mode::EditTitle { input, .. } | Mode::Filter(input) => input.insert_str(text),
+        Mode::NewItem(dialog) => dialog.input.insert_str(text),
+        Mode::EditTitle { input, .. } | Mode::Filter(input) => input.insert_str(text),
+        Mode::Wsjf(dialog) => super::wsjf::paste(dialog, text),
+        Mode::Description(dialog) => dialog.text.insert_str(text),
         Mode::Prompt(prompt) => prompt.input.insert_str(text),
         Mode::Picker(picker) => picker.insert_str(text),
         Mode::Search(search) => {
@@ -255,12 +280,13 @@ pub fn paste(app: &mut App, text: &str) {
             app.mode = Mode::Search(search);
         }
         Mode::Split(split) => {
-            let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty()).peekable();
+            // Each pasted line is a child title; the first continues the line being typed.
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            let mut lines = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).peekable();
             while let Some(line) = lines.next() {
                 split.current.insert_str(line);
                 if lines.peek().is_some() {
-                    split.lines.push(split.current.text().trim().to_string());
-                    split.current = LineInput::default();
+                    split_keep_current(split);
                 }
             }
         }

@@ -2,19 +2,23 @@
 //! edits and effects for the shell (save, open the editor, quit).
 
 pub mod actions;
+pub mod description;
 pub mod details;
 pub mod dialogs;
 pub mod filter;
 pub mod geometry;
 pub mod input;
 pub mod mouse;
+pub mod new_item;
 pub mod objectives;
 pub mod picker;
 pub mod quick;
 pub mod state;
 pub mod sync;
+pub mod text_area;
 pub mod tree;
 pub mod update;
+pub mod wsjf;
 
 pub use state::{App, Cursor, Effect, Mode, Status, Tone};
 pub use update::{Msg, update};

@@ -20,6 +20,8 @@ pub enum PromptFor {
     Tags,
     BlockReason,
     NewCriterion,
+    /// The text of the criterion at this index.
+    EditCriterion(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +42,7 @@ impl Prompt {
             PromptFor::Tags => format!("Tags of {id}, comma-separated"),
             PromptFor::BlockReason => format!("Why is {id} blocked?"),
             PromptFor::NewCriterion => format!("New acceptance criterion for {id}"),
+            PromptFor::EditCriterion(n) => format!("Acceptance criterion {} of {id}", n + 1),
         }
     }
 }
@@ -177,6 +180,7 @@ pub fn on_prompt(app: &mut App, mut prompt: Prompt, key: KeyEvent) -> (Mode, Vec
                 PromptFor::Tags => Ok(Field::Tags(fields::parse_tags(&text))),
                 PromptFor::BlockReason => Ok(Field::Blocked(Some(text))),
                 PromptFor::NewCriterion => Ok(Field::AddCriterion(text)),
+                PromptFor::EditCriterion(n) => Ok(Field::EditCriterion(n, text)),
             };
             let edit = field.and_then(|field| fields::set_field(&app.ws, &id, field));
             match edit {

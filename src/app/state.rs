@@ -32,6 +32,9 @@ pub struct SplitDialog {
     pub id: String,
     pub lines: Vec<String>,
     pub current: LineInput,
+    /// Where the line being typed sits among `lines` (it is not in them while typed): the end
+    /// for a new line, earlier after Up went back to edit one.
+    pub at: usize,
     /// Index of the board the children go to.
     pub target: usize,
 }
@@ -61,7 +64,14 @@ pub enum Mode {
         scroll: u16,
     },
     Search(SearchDialog),
-    NewItem(LineInput),
+    /// Typing a new item's title and choosing its kind.
+    NewItem(super::new_item::NewItemDialog),
+    /// The column of a new item is at its WIP limit: add anyway?
+    ConfirmNewItem(super::new_item::NewItemDialog),
+    /// The four WSJF inputs of an item.
+    Wsjf(super::wsjf::WsjfDialog),
+    /// Editing an item's description, several lines.
+    Description(super::description::DescriptionDialog),
     EditTitle {
         id: String,
         /// The title when the dialog opened, to notice a change by someone else.

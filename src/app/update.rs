@@ -110,6 +110,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 /// Details stay open while navigating, so they follow the selection.
 fn on_details_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
+    let own = app.keymap.action_among(&key, &super::details::OWN).filter(|a| super::details::OWN.contains(a));
     match action {
         Some(Action::OpenDetails | Action::CloseDetails) => {
             app.mode = Mode::Board;
@@ -119,7 +120,16 @@ fn on_details_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<E
             app.mode = Mode::Board;
             Vec::new()
         }
-        _ if is_details_key(&key) => super::details::on_key(app, key),
+        _ if own.is_some() => own.map(|own| super::details::on_action(app, own)).unwrap_or_default(),
+        _ if is_scroll_key(&key) => {
+            if let Mode::Details { scroll, .. } = &mut app.mode {
+                *scroll = match key.code {
+                    KeyCode::Char('k') | KeyCode::Up => scroll.saturating_sub(1),
+                    _ => scroll.saturating_add(1),
+                };
+            }
+            Vec::new()
+        }
         Some(action) => actions::perform(app, action),
         None => {
             if let Mode::Details { scroll, .. } = &mut app.mode {
@@ -164,13 +174,10 @@ fn on_tree_key(app: &mut App, key: KeyEvent, action: Option<Action>) {
     }
 }
 
-/// Keys the details view keeps for itself: scrolling and the acceptance checklist.
-fn is_details_key(key: &KeyEvent) -> bool {
+/// Keys that scroll the details by a line.
+fn is_scroll_key(key: &KeyEvent) -> bool {
     key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
-        && matches!(
-            key.code,
-            KeyCode::Char('j' | 'k' | ' ' | 'a' | 'd') | KeyCode::Up | KeyCode::Down | KeyCode::Tab | KeyCode::BackTab
-        )
+        && matches!(key.code, KeyCode::Char('j' | 'k') | KeyCode::Up | KeyCode::Down)
 }
 
 fn scroll_by(scroll: u16, key: &KeyEvent) -> u16 {

@@ -7,7 +7,7 @@
 use super::ModelError;
 use super::board::{Board, Level};
 use super::edit::{Edit, Op};
-use super::item::{Criterion, Item, Kind, Move};
+use super::item::{Criterion, Item, Kind, Move, Wsjf};
 use super::workspace::Workspace;
 
 /// One field change. `None` clears an optional field.
@@ -24,6 +24,17 @@ pub enum Field {
     ToggleCriterion(usize),
     AddCriterion(String),
     RemoveCriterion(usize),
+    /// Replace the text of the criterion at this index (its tick stays).
+    EditCriterion(usize, String),
+    /// Move the criterion at `from` to index `to`.
+    MoveCriterion {
+        from: usize,
+        to: usize,
+    },
+    /// All four WSJF inputs at once; `None` clears them.
+    Wsjf(Option<Wsjf>),
+    /// The description, lines and indentation kept; `None` clears it.
+    Description(Option<String>),
 }
 
 /// The kinds that fit a board's level (the level's default first). An item already of another
@@ -157,11 +168,99 @@ pub fn set_field(ws: &Workspace, id: &str, field: Field) -> Result<Edit, ModelEr
             edited.acceptance.remove(n);
             format!("delete criterion {} of {id}", n + 1)
         }
+        Field::EditCriterion(n, text) => {
+            let text = clean_text(&text).ok_or_else(|| ModelError::InvalidValue {
+                field: "acceptance".into(),
+                why: "a criterion needs some text (d deletes it)".into(),
+            })?;
+            edited.acceptance.get_mut(n).ok_or_else(|| no_criterion(id, n))?.text = text;
+            format!("edit criterion {} of {id}", n + 1)
+        }
+        Field::MoveCriterion { from, to } => {
+            let len = edited.acceptance.len();
+            if from >= len || to >= len {
+                return Err(no_criterion(id, from.max(to)));
+            }
+            let criterion = edited.acceptance.remove(from);
+            edited.acceptance.insert(to, criterion);
+            format!("move criterion {} of {id} to {}", from + 1, to + 1)
+        }
+        Field::Wsjf(wsjf) => {
+            if wsjf.is_some_and(|w| w.job_size == 0) {
+                return Err(zero_job_size());
+            }
+            edited.wsjf = wsjf;
+            match wsjf {
+                Some(w) => format!("set {id}'s WSJF to {:.1}", w.score()),
+                None => format!("clear {id}'s WSJF"),
+            }
+        }
+        Field::Description(text) => {
+            edited.description = text.as_deref().and_then(clean_description);
+            match &edited.description {
+                Some(_) => format!("describe {id}"),
+                None => format!("clear {id}'s description"),
+            }
+        }
     };
     if edited == *item {
         return Err(ModelError::NothingToChange);
     }
     Ok(Edit::new(label, vec![Op::Replace { board: board.key.clone(), item: edited }]))
+}
+
+fn zero_job_size() -> ModelError {
+    ModelError::InvalidValue { field: "job size".into(), why: "must be at least 1 (WSJF divides by it)".into() }
+}
+
+/// A description typed in the editor: line breaks made `\n`, trailing spaces of each line and
+/// trailing empty lines dropped, leading indentation kept, other control characters removed;
+/// only whitespace is `None`.
+pub fn clean_description(text: &str) -> Option<String> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            let line: String = line.chars().filter(|c| *c == '\t' || !c.is_control()).collect();
+            line.trim_end().to_string()
+        })
+        .collect();
+    let first = lines.iter().position(|l| !l.trim().is_empty())?;
+    let last = lines.iter().rposition(|l| !l.trim().is_empty())?;
+    Some(lines[first..=last].join("\n"))
+}
+
+/// The four WSJF inputs as typed (value, time criticality, risk reduction, job size): all
+/// empty clears them; each must otherwise be a whole number, and job size at least 1.
+pub fn parse_wsjf(inputs: [&str; 4]) -> Result<Option<Wsjf>, ModelError> {
+    const NAMES: [&str; 4] = ["value", "time criticality", "risk reduction", "job size"];
+    let inputs = inputs.map(str::trim);
+    if inputs.iter().all(|t| t.is_empty()) {
+        return Ok(None);
+    }
+    let mut numbers = [0u32; 4];
+    for (n, text) in inputs.iter().enumerate() {
+        numbers[n] = match text.parse::<u32>() {
+            Ok(number) => number,
+            Err(_) if text.is_empty() => {
+                return Err(ModelError::InvalidValue {
+                    field: NAMES[n].into(),
+                    why: "empty: fill in all four, or empty all four to clear".into(),
+                });
+            }
+            Err(_) => {
+                return Err(ModelError::InvalidValue {
+                    field: NAMES[n].into(),
+                    why: format!("\"{text}\" is not a whole number"),
+                });
+            }
+        };
+    }
+    let [value, time_criticality, risk_reduction, job_size] = numbers;
+    if job_size == 0 {
+        return Err(zero_job_size());
+    }
+    Ok(Some(Wsjf { value, time_criticality, risk_reduction, job_size }))
 }
 
 fn no_criterion(id: &str, n: usize) -> ModelError {

@@ -141,6 +141,32 @@ pub fn add_item_as(
     now: &str,
     kind: Option<super::Kind>,
 ) -> Result<(Edit, String), ModelError> {
+    add_item_at(ws, board_key, column, title, now, kind, &Place::Bottom)
+}
+
+/// Where a new item goes in its column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    Top,
+    Bottom,
+    /// Just above this item (of the same column).
+    Above(String),
+    /// Just below this item (of the same column).
+    Below(String),
+}
+
+/// A new item in `column` of board `board_key` at `place` (an anchor in another column, or no
+/// longer there, puts it at the bottom), of `kind` (else the board's kind for new items), of
+/// the board's team on a team board.
+pub fn add_item_at(
+    ws: &Workspace,
+    board_key: &str,
+    column: &str,
+    title: &str,
+    now: &str,
+    kind: Option<super::Kind>,
+    place: &Place,
+) -> Result<(Edit, String), ModelError> {
     let board = ws.board_by_key(board_key).ok_or_else(|| ModelError::UnknownBoard(board_key.to_string()))?;
     let col = board
         .column_index(column)
@@ -152,7 +178,13 @@ pub fn add_item_as(
     item.kind = (kind != board.level.default_kind()).then_some(kind);
     item.team = board_team(board);
     item.history.push(Move { at: now.into(), column: column.into() });
-    let pos = insertion_point(board, col);
+    let in_column = |anchor: &str| board.position(anchor).filter(|p| board.items[*p].column == board.columns[col].name);
+    let pos = match place {
+        Place::Top => board.column_positions(col).first().copied().unwrap_or_else(|| insertion_point(board, col)),
+        Place::Bottom => insertion_point(board, col),
+        Place::Above(anchor) => in_column(anchor).unwrap_or_else(|| insertion_point(board, col)),
+        Place::Below(anchor) => in_column(anchor).map(|p| p + 1).unwrap_or_else(|| insertion_point(board, col)),
+    };
     let label = format!("add {id}");
     Ok((Edit::new(label, vec![Op::Insert { board: board.key.clone(), pos, item }]), id))
 }

@@ -261,11 +261,19 @@ fn field_text_of(app: &App, mode: &Mode) -> Option<String> {
 
 fn field_text(mode: &Mode) -> Option<String> {
     match mode {
-        Mode::NewItem(input) | Mode::Filter(input) | Mode::EditTitle { input, .. } => Some(input.text()),
+        Mode::NewItem(dialog) => Some(dialog.input.text()),
+        Mode::Filter(input) | Mode::EditTitle { input, .. } => Some(input.text()),
+        Mode::Wsjf(dialog) => Some(format!("{} · {}", dialog.texts().join(" | "), dialog.preview())),
+        Mode::Description(dialog) => Some(dialog.text.text()),
         Mode::Search(search) => Some(search.input.text()),
         Mode::Prompt(prompt) => Some(prompt.input.text()),
         Mode::Picker(picker) => Some(picker.input.text()),
-        Mode::Split(split) => Some(format!("{} | {}", split.lines.join(" | "), split.current.text())),
+        Mode::Split(split) => {
+            // The line being typed in its place among the others.
+            let mut lines = split.lines.clone();
+            lines.insert(split.at.min(lines.len()), split.current.text());
+            Some(lines.join(" | "))
+        }
         _ => None,
     }
 }
@@ -335,10 +343,23 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
             lines.push("j k move, Enter jumps to the item, any other key closes.".to_string());
             lines
         }
-        Mode::NewItem(_) => {
-            let column = app.current_board().and_then(|b| b.columns.get(app.cursor().column)).map(|c| c.name.clone());
-            vec![format!("New item in {}: type its title, Enter adds, Esc cancels", clean(&column.unwrap_or_default()))]
+        Mode::NewItem(dialog) => vec![format!(
+            "{}: type its title, Tab changes the kind, Enter adds, Esc cancels",
+            clean(&dialog.title())
+        )],
+        Mode::ConfirmNewItem(dialog) => {
+            vec![format!("{} y or n", clean(&crate::app::new_item::question(app, dialog)))]
         }
+        Mode::Wsjf(dialog) => vec![format!(
+            "WSJF of {}: {} one after the other, Tab moves between them, Enter saves all four, Esc cancels; {}",
+            clean(&dialog.id),
+            crate::app::wsjf::LABELS.join(", "),
+            dialog.preview()
+        )],
+        Mode::Description(dialog) => vec![format!(
+            "Description of {}: type, Enter starts a new line, Ctrl+S or Alt+Enter saves, Esc cancels",
+            clean(&dialog.id)
+        )],
         Mode::EditTitle { id, input, .. } => {
             vec![format!("Title of {}: {} (type, Enter saves, Esc cancels)", clean(id), clean(&input.text()))]
         }

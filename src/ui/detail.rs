@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
+use crate::keymap::{Action, KeyMap};
 use crate::model::{Item, Workspace};
 
 use super::card::progress_bar;
@@ -105,8 +106,38 @@ fn indented(line: &str) -> (String, &str) {
     (" ".repeat(indent), text.trim_end())
 }
 
-fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>) -> Vec<Row> {
-    let Some((board, _)) = ws.find(&item.id) else { return Vec::new() };
+/// The checklist keys, from the key map (so a rebinding shows), for the line under the
+/// criteria: `x tick · Tab/Shift+Tab select · a add · e edit · J/K reorder · d delete`.
+pub fn checklist_hint(keymap: &KeyMap) -> String {
+    let keys = |a| keymap.keys_for(a).first().map(|k| k.to_string()).unwrap_or_default();
+    [
+        (keys(Action::ToggleCriterion), "tick"),
+        (format!("{}/{}", keys(Action::NextCriterion), keys(Action::PrevCriterion)), "select"),
+        (keys(Action::AddCriterion), "add"),
+        (keys(Action::EditCriterion), "edit"),
+        (format!("{}/{}", keys(Action::MoveCriterionDown), keys(Action::MoveCriterionUp)), "reorder"),
+        (keys(Action::DeleteCriterion), "delete"),
+    ]
+    .iter()
+    .filter(|(k, _)| !k.is_empty())
+    .map(|(k, what)| format!("{k} {what}"))
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>, hint: Option<&str>) -> Vec<Row> {
+    rows_and_first_criterion(ws, item, theme, selected, hint).0
+}
+
+/// The rows, and the index of the first criterion's row.
+fn rows_and_first_criterion(
+    ws: &Workspace,
+    item: &Item,
+    theme: &Theme,
+    selected: Option<usize>,
+    hint: Option<&str>,
+) -> (Vec<Row>, usize) {
+    let Some((board, _)) = ws.find(&item.id) else { return (Vec::new(), 0) };
     let mut rows = vec![Row::new(vec![Span::styled(format!("{} ", item.id), theme.accent)], &item.title, theme.header)];
     if let Some(description) = item.description.as_deref().filter(|d| !d.trim().is_empty()) {
         rows.push(Row::header("Description", theme));
@@ -115,9 +146,11 @@ fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>) -> 
             rows.push(Row::new(vec![Span::raw(format!("  {indent}"))], text, theme.text));
         }
     }
+    let mut first_criterion = rows.len();
     if !item.acceptance.is_empty() {
         let done = item.acceptance.iter().filter(|c| c.done).count();
         rows.push(Row::header(&format!("Acceptance criteria ({done}/{})", item.acceptance.len()), theme));
+        first_criterion = rows.len();
         for (n, c) in item.acceptance.iter().enumerate() {
             let here = selected == Some(n);
             let pointer = Span::styled(if here { "▶ " } else { "  " }, theme.accent);
@@ -125,6 +158,12 @@ fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>) -> 
             let style = if here { theme.selected_card } else { theme.text };
             rows.push(Row::new(vec![pointer, mark], &c.text, style));
         }
+    }
+    if let Some(hint) = hint {
+        if item.acceptance.is_empty() {
+            rows.push(Row::header("Acceptance criteria (none yet)", theme));
+        }
+        rows.push(Row::new(vec![Span::raw("  ")], hint, theme.dim));
     }
     rows.push(Row::header("Fields", theme));
     rows.push(Row::field("Board", format!("{} ({})", board.name, board.level.name()), theme));
@@ -189,17 +228,62 @@ fn rows(ws: &Workspace, item: &Item, theme: &Theme, selected: Option<usize>) -> 
             ));
         }
     }
-    rows
+    (rows, first_criterion)
 }
 
 /// The details as unwrapped lines (the plain-text mode prints these).
 pub fn detail_lines(ws: &Workspace, item: &Item, theme: &Theme) -> Vec<Line<'static>> {
-    rows(ws, item, theme, None).into_iter().map(Row::line).collect()
+    rows(ws, item, theme, None, None).into_iter().map(Row::line).collect()
 }
 
-/// The details wrapped to `room` columns, the criterion `selected` marked.
-pub fn wrapped_lines(ws: &Workspace, item: &Item, theme: &Theme, selected: usize, room: usize) -> Vec<Line<'static>> {
-    rows(ws, item, theme, Some(selected)).into_iter().flat_map(|r| r.wrapped(room)).collect()
+/// The details wrapped to `room` columns, the criterion `selected` marked and the checklist
+/// keys (`hint`) under the criteria.
+pub fn wrapped_lines(
+    ws: &Workspace,
+    item: &Item,
+    theme: &Theme,
+    selected: usize,
+    hint: &str,
+    room: usize,
+) -> Vec<Line<'static>> {
+    rows(ws, item, theme, Some(selected), Some(hint)).into_iter().flat_map(|r| r.wrapped(room)).collect()
+}
+
+/// The details' popup in the overlay `area`, and its inside.
+fn detail_area(area: Rect) -> (Rect, Rect) {
+    let area = popup::centered(area, area.width.saturating_sub(4).min(100), area.height.saturating_sub(2));
+    let inner = Rect {
+        x: area.x.saturating_add(1),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    (area, inner)
+}
+
+/// The scroll that shows criterion `criterion` of the selected item on the app's screen,
+/// starting from `scroll` (unchanged when it already shows).
+pub fn scroll_to_criterion(app: &App, scroll: u16, criterion: usize) -> u16 {
+    let Some(item) = app.selected_item() else { return scroll };
+    if criterion >= item.acceptance.len() {
+        return scroll;
+    }
+    let overlay = Rect { height: app.screen.height.saturating_sub(1), ..app.screen };
+    let (_, inner) = detail_area(overlay);
+    let room = inner.width as usize;
+    let hint = checklist_hint(&app.keymap);
+    let (rows, first) = rows_and_first_criterion(&app.ws, item, &app.theme, Some(criterion), Some(&hint));
+    let mut rows = rows.into_iter().map(|r| r.wrapped(room).len());
+    let above: usize = rows.by_ref().take(first + criterion).sum();
+    let height = rows.next().unwrap_or(1);
+    let (top, shown) = (above as u16, inner.height.max(1));
+    if top < scroll {
+        top
+    } else if top + height as u16 > scroll + shown {
+        (top + height as u16).saturating_sub(shown)
+    } else {
+        scroll
+    }
 }
 
 pub fn render_detail(
@@ -211,11 +295,12 @@ pub fn render_detail(
     buf: &mut Buffer,
 ) -> Option<Rect> {
     let item = app.selected_item()?;
-    let area = popup::centered(area, area.width.saturating_sub(4).min(100), area.height.saturating_sub(2));
+    let (area, _) = detail_area(area);
     let title = Line::from(vec![Span::styled(format!(" Details of {} ", clean(&item.id)), theme.accent)]);
     let inner = popup::frame(area, title, theme, buf);
     let criterion = criterion.min(item.acceptance.len().saturating_sub(1));
-    let lines = wrapped_lines(&app.ws, item, theme, criterion, inner.width as usize);
+    let hint = checklist_hint(&app.keymap);
+    let lines = wrapped_lines(&app.ws, item, theme, criterion, &hint, inner.width as usize);
     // Never scroll past the last screenful.
     let most = lines.len().saturating_sub(inner.height as usize) as u16;
     Paragraph::new(lines).scroll((scroll.min(most), 0)).render(inner, buf);

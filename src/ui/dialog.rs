@@ -16,7 +16,7 @@ use super::text::{clean, fit};
 use super::theme::Theme;
 
 /// Draws `input` on one line of `area` (scrolled so the cursor shows); returns the cursor spot.
-fn render_input(input: &LineInput, area: Rect, buf: &mut Buffer) -> Position {
+pub(super) fn render_input(input: &LineInput, area: Rect, buf: &mut Buffer) -> Position {
     let text: Vec<char> = clean(&input.text()).chars().collect();
     let room = area.width.saturating_sub(1) as usize;
     let start = input.cursor().saturating_sub(room);
@@ -115,15 +115,22 @@ pub fn render_split(app: &App, split: &SplitDialog, theme: &Theme, area: Rect, b
         Span::styled(" (Tab: another) · one title per line · Enter on an empty line creates", theme.dim),
     ]);
     buf.set_line(inner.x, inner.y, &head, inner.width);
-    let rows = inner.height.saturating_sub(2) as usize;
-    let first = (split.lines.len() + 1).saturating_sub(rows.max(1)).min(split.lines.len());
-    for (n, line) in split.lines.iter().enumerate().skip(first) {
-        let text = fit(&format!("{:>2}. {line}", n + 1), inner.width as usize);
-        buf.set_string(inner.x, inner.y + 1 + (n - first) as u16, text, theme.text);
+    // Every line in order, the one being typed at its place (`at`), scrolled so it shows.
+    let at = split.at.min(split.lines.len());
+    let count = split.lines.len() + 1;
+    let rows = (inner.height.saturating_sub(1) as usize).max(1);
+    let first = (at + 1).saturating_sub(rows);
+    let mut field = Rect { x: inner.x + 4, y: inner.y + 1, width: inner.width.saturating_sub(4), height: 1 };
+    for n in (first..count).take(rows) {
+        let y = inner.y + 1 + (n - first) as u16;
+        let number = format!("{:>2}. ", n + 1);
+        if n == at {
+            buf.set_string(inner.x, y, &number, theme.key_hint);
+            field.y = y;
+            continue;
+        }
+        let line = &split.lines[if n < at { n } else { n - 1 }];
+        buf.set_string(inner.x, y, fit(&format!("{number}{line}"), inner.width as usize), theme.text);
     }
-    let y = inner.y + 1 + (split.lines.len() - first) as u16;
-    let number = format!("{:>2}. ", split.lines.len() + 1);
-    buf.set_string(inner.x, y, &number, theme.key_hint);
-    let field = Rect { x: inner.x + 4, y, width: inner.width.saturating_sub(4), height: 1 };
     (render_input(&split.current, field, buf), popup)
 }

@@ -7,6 +7,7 @@ pub mod conflicts;
 pub mod contrast;
 pub mod detail;
 pub mod dialog;
+pub mod edit_dialogs;
 pub mod help;
 pub mod messages;
 pub mod metrics;
@@ -73,11 +74,13 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
         Mode::Help { scroll } => (None, Some(help::render_help(app, *scroll, &theme, overlay, buf))),
         Mode::Messages { scroll } => (None, Some(messages::render_messages(app, *scroll, &theme, overlay, buf))),
         Mode::Search(search) => some_both(dialog::render_search(app, search, &theme, overlay, buf)),
-        Mode::NewItem(input) => {
-            let column = app.current_board().and_then(|b| b.columns.get(app.cursor().column)).map(|c| c.name.clone());
-            let title = format!("New item in {}", column.unwrap_or_default());
-            some_both(dialog::render_text_field(&title, input, &theme, overlay, buf))
+        Mode::NewItem(dialog) => some_both(edit_dialogs::render_new_item(app, dialog, &theme, overlay, buf)),
+        Mode::ConfirmNewItem(dialog) => {
+            let body = crate::app::new_item::question(app, dialog);
+            (None, Some(dialog::render_question("WIP limit reached", &body, &theme, overlay, buf)))
         }
+        Mode::Wsjf(dialog) => some_both(edit_dialogs::render_wsjf(app, dialog, &theme, overlay, buf)),
+        Mode::Description(dialog) => some_both(edit_dialogs::render_description(app, dialog, &theme, overlay, buf)),
         Mode::Filter(input) => some_both(dialog::render_text_field(
             "Filter (several combine): team: tag: owner: kind: iteration: blocked",
             input,

@@ -18,11 +18,13 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     let fixed = |k: &str, what| (k.to_string(), what);
     match &app.mode {
         Mode::Details { .. } => vec![
+            (keys(Action::ToggleCriterion), "tick"),
+            (keys(Action::NextCriterion), "criterion"),
+            (keys(Action::AddCriterion), "add"),
+            (keys(Action::EditCriterion), "edit"),
+            (pair(Action::MoveCriterionDown, Action::MoveCriterionUp), "reorder"),
+            (keys(Action::DeleteCriterion), "delete"),
             fixed("j/k", "scroll"),
-            fixed("Tab", "criterion"),
-            fixed("Space", "tick"),
-            fixed("a", "add"),
-            fixed("d", "delete"),
             fixed("Esc", "close"),
         ],
         Mode::Picker(_) => {
@@ -51,17 +53,21 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         Mode::Tree { .. } => vec![fixed("Enter", "jump"), fixed("j/k", "move"), fixed("Esc", "close")],
         Mode::Metrics | Mode::ProgramBoard => vec![fixed("Tab", "next board"), fixed("Esc", "close")],
         Mode::Search(_) => vec![fixed("Enter", "jump"), fixed("↑↓", "choose"), fixed("Esc", "cancel")],
-        Mode::NewItem(_) | Mode::EditTitle { .. } | Mode::Filter(_) => {
+        Mode::NewItem(_) => vec![fixed("Enter", "add"), fixed("Tab", "kind"), fixed("Esc", "cancel")],
+        Mode::Wsjf(_) => vec![fixed("Enter", "save"), fixed("Tab", "field"), fixed("Esc", "cancel")],
+        Mode::Description(_) => vec![fixed("Ctrl+s", "save"), fixed("Enter", "new line"), fixed("Esc", "cancel")],
+        Mode::EditTitle { .. } | Mode::Filter(_) => {
             vec![fixed("Enter", "save"), fixed("Esc", "cancel")]
         }
         Mode::Split(_) => vec![
             fixed("Enter", "next line"),
+            fixed("↑↓", "edit a line"),
             fixed("Enter on empty", "create"),
             fixed("Tab", "board"),
             fixed("Esc", "cancel"),
         ],
         Mode::Conflicts { .. } => vec![fixed("m", "keep mine"), fixed("t", "take theirs"), fixed("Esc", "later")],
-        Mode::ConfirmDelete { .. } | Mode::ConfirmMove { .. } | Mode::EditorError { .. } => {
+        Mode::ConfirmDelete { .. } | Mode::ConfirmMove { .. } | Mode::ConfirmNewItem(_) | Mode::EditorError { .. } => {
             vec![fixed("y", "yes"), fixed("n", "no")]
         }
     }

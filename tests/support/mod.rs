@@ -3,3 +3,4 @@ pub mod boards;
 pub mod cli;
 pub mod keys_in;
 pub mod pty;
+pub mod screen;

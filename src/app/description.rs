@@ -1,0 +1,82 @@
+//! The description editor (`D`): several lines typed in place, Enter for a new line, Ctrl+S or
+//! Alt+Enter saves the whole text as one undoable edit, Esc cancels.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::model::ModelError;
+use crate::model::fields::{self, Field};
+
+use super::actions::{commit, editable_selection};
+use super::state::{App, Effect, Mode};
+use super::text_area::TextArea;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DescriptionDialog {
+    pub id: String,
+    pub text: TextArea,
+    /// The description when the editor opened, to notice a change by someone else.
+    pub original: Option<String>,
+    /// The mode to return to afterwards (the board, or the details).
+    pub back: Box<Mode>,
+}
+
+/// Whether `key` saves the editor: Ctrl+S, or Alt+Enter (both reach the program in common
+/// terminals; Ctrl+Enter often does not).
+pub fn is_save(key: &KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Char('s' | 'S') => key.modifiers.contains(KeyModifiers::CONTROL),
+        KeyCode::Enter => key.modifiers.contains(KeyModifiers::ALT),
+        _ => false,
+    }
+}
+
+/// Opens the editor on the selected item's description.
+pub fn open(app: &mut App) {
+    let Some(id) = editable_selection(app) else { return };
+    let Some(item) = app.ws.item(&id) else { return };
+    let original = item.description.clone();
+    let text = TextArea::new(original.as_deref().unwrap_or(""));
+    let back = Box::new(back_mode(&app.mode));
+    app.mode = Mode::Description(DescriptionDialog { id, text, original, back });
+}
+
+/// Where a dialog opened from `mode` returns: the details stay open, anything else is the board.
+pub fn back_mode(mode: &Mode) -> Mode {
+    match mode {
+        Mode::Details { scroll, criterion } => Mode::Details { scroll: *scroll, criterion: *criterion },
+        _ => Mode::Board,
+    }
+}
+
+pub fn on_key(app: &mut App, mut dialog: DescriptionDialog, key: KeyEvent) -> (Mode, Vec<Effect>) {
+    if key.code == KeyCode::Esc {
+        app.info("description not changed");
+        return (*dialog.back, Vec::new());
+    }
+    if is_save(&key) {
+        let id = dialog.id.clone();
+        // Someone else changed the description while we typed: say so, and let a second save
+        // put ours over theirs, or Esc keep theirs.
+        let now = app.ws.item(&id).map(|i| i.description.clone());
+        let ours = fields::clean_description(&dialog.text.text());
+        if let Some(theirs) = now.filter(|t| *t != dialog.original && *t != ours) {
+            app.error(format!(
+                "{id}'s description was just changed by someone else; save again to put yours over it, Esc keeps theirs"
+            ));
+            dialog.original = theirs;
+            return (Mode::Description(dialog), Vec::new());
+        }
+        return match fields::set_field(&app.ws, &id, Field::Description(Some(dialog.text.text()))) {
+            Err(ModelError::NothingToChange) => {
+                app.info("no change");
+                (*dialog.back, Vec::new())
+            }
+            edit => {
+                let effects = commit(app, edit, Some(&id));
+                (*dialog.back, effects)
+            }
+        };
+    }
+    dialog.text.handle(&key);
+    (Mode::Description(dialog), Vec::new())
+}
