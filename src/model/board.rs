@@ -95,6 +95,10 @@ pub struct Board {
     pub version: u32,
     pub name: String,
     pub level: Level,
+    /// Set on an archive file (`NAME.archive.ron`): the file name of the board whose done items
+    /// it keeps. An archive is loaded and checked like a board but is not a tab.
+    #[serde(default)]
+    pub archive_of: Option<String>,
     /// The kind new items on this board get (`n`, `add`), when not the level's default; a
     /// ROAM board names `Risk`. Items without a `kind` are still read by the level's default.
     #[serde(default)]
@@ -129,6 +133,7 @@ impl PartialEq for Board {
         self.version == other.version
             && self.name == other.name
             && self.level == other.level
+            && self.archive_of == other.archive_of
             && self.default_kind == other.default_kind
             && self.columns == other.columns
             && self.iterations == other.iterations
@@ -154,6 +159,7 @@ impl Board {
             version: 1,
             name: name.into(),
             level,
+            archive_of: None,
             default_kind: None,
             columns,
             iterations: Vec::new(),
@@ -216,6 +222,11 @@ impl Board {
                 None => self.layout.unplaced.push(pos),
             }
         }
+    }
+
+    /// True for an archive file (it names the board it archives).
+    pub fn is_archive(&self) -> bool {
+        self.archive_of.is_some()
     }
 
     /// A board written by a newer trainboard, or whose file cannot be written, is shown but
