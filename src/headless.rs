@@ -108,7 +108,7 @@ impl Session {
     /// Applies `edit` and saves every board it touched by the save protocol. A board the
     /// screen would not change (read-only, newer format, broken file) is not changed here
     /// either.
-    fn commit(&mut self, edit: Edit) -> Result<Vec<(String, String)>, HeadlessError> {
+    pub(crate) fn commit(&mut self, edit: Edit) -> Result<Vec<(String, String)>, HeadlessError> {
         let boards = edit.boards();
         for key in &boards {
             if let Some(reason) = self.ws.board_by_key(key).and_then(Board::read_only_reason) {
