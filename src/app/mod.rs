@@ -2,11 +2,13 @@
 //! edits and effects for the shell (save, open the editor, quit).
 
 pub mod actions;
+pub mod archive;
 pub mod details;
 pub mod dialogs;
 pub mod filter;
 pub mod geometry;
 pub mod input;
+pub mod marks;
 pub mod mouse;
 pub mod objectives;
 pub mod picker;

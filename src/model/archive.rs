@@ -118,6 +118,18 @@ fn restore_one(ws: &Workspace, id: &str, now: &str) -> Result<Edit, ModelError> 
     ))
 }
 
+/// The board with its archived items back in (those in a column the board still has), for
+/// flow metrics, which count archived done work; the board itself when it has no archive.
+pub fn with_archived<'a>(ws: &Workspace, board: &'a Board) -> std::borrow::Cow<'a, Board> {
+    let Some(archive) = ws.archive_of(&board.key).filter(|a| !a.items.is_empty()) else {
+        return std::borrow::Cow::Borrowed(board);
+    };
+    let mut all = board.clone();
+    all.items.extend(archive.items.iter().filter(|i| board.column_index(&i.column).is_some()).cloned());
+    all.reindex();
+    std::borrow::Cow::Owned(all)
+}
+
 /// The iterations items of `board` are planned in, in order (its own, else the workspace's).
 pub fn iterations(ws: &Workspace, board: &Board) -> Vec<String> {
     super::fields::iterations_for(ws, board).into_iter().map(str::to_string).collect()
