@@ -114,12 +114,12 @@ pub const ACTIONS: &[ActionInfo] = &[
     info(
         Action::ToggleMark,
         "toggle_mark",
-        "mark or unmark the card; moves, ranks, tags and archiving then act on all marked (Esc clears)",
+        "mark or unmark the card (moves, ranks, tags, archiving act on all marked)",
     ),
     info(
         Action::ArchiveItems,
         "archive_items",
-        "archive the marked or selected done items, or all done before an iteration or a date",
+        "archive done items (marked, selected, or all before an iteration or date)",
     ),
     info(Action::OpenArchive, "open_archive", "the board's archive: pick an archived item to restore (type to narrow)"),
     info(Action::Undo, "undo", "undo the last change"),
