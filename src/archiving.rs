@@ -53,7 +53,7 @@ pub fn archive_items(root: &Path, board: &str, selection: &Selection) -> Result<
             new_key
         });
         match archive::archive(&s.ws, &ids) {
-            Ok(edit) => s.commit(edit)?,
+            Ok(edit) => s.commit_archiving(edit)?,
             Err(err) => {
                 // A refused run leaves no empty archive behind.
                 if let Some(new_key) = created {
@@ -70,7 +70,7 @@ pub fn archive_items(root: &Path, board: &str, selection: &Selection) -> Result<
 pub fn restore_items(root: &Path, ids: &[String]) -> Result<Vec<String>, HeadlessError> {
     with_workspace(root, |s| {
         let edit = archive::restore(&s.ws, ids, &crate::clock::now_rfc3339())?;
-        s.commit(edit)?;
+        s.commit_archiving(edit)?;
         Ok(ids.to_vec())
     })
 }
