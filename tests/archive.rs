@@ -310,3 +310,49 @@ fn the_archive_and_restore_commands() {
     }
     let _ = fs::remove_dir_all(&dir);
 }
+
+fn screen(app: &App) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|frame| trainboard::ui::render(app, frame)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn marks_show_on_cards_and_archived_items_show_in_search_and_the_hierarchy() {
+    let mut app = app_on_alpha();
+    trainboard::app::update(&mut app, trainboard::app::Msg::Resize(120, 40));
+    app.select_item("S-101");
+    press(&mut app, " ");
+    let shown = screen(&app);
+    assert!(shown.contains("✓S-101"), "{shown}");
+    assert!(shown.contains("1 marked"), "{shown}");
+    press(&mut app, "Z");
+    assert_eq!(archived(&app), ["S-101"]);
+    let shown = screen(&app);
+    assert!(shown.contains("Archive S-101"), "the status line says it:\n{shown}");
+    assert!(!shown.lines().any(|l| l.contains("S-101") && !l.contains("Archive S-101")), "no card:\n{shown}");
+
+    press(&mut app, "/S-101");
+    let shown = screen(&app);
+    assert!(shown.lines().any(|l| l.contains("S-101") && l.contains("archived")), "{shown}");
+    press(&mut app, "\x1b");
+
+    // The hierarchy of a sibling lists S-101, marked archived.
+    let parent = app.ws.item("S-101").unwrap().parent.clone().unwrap();
+    let sibling = app.ws.children(&parent).iter().find(|c| *c != "S-101" && !app.ws.is_archived(c)).cloned().unwrap();
+    assert!(app.select_item(&sibling));
+    press(&mut app, "t");
+    let shown = screen(&app);
+    assert!(shown.lines().any(|l| l.contains("S-101") && l.contains("archived")), "{shown}");
+    assert!(!shown.lines().any(|l| l.contains(&sibling) && l.contains("archived")), "{shown}");
+}
