@@ -259,6 +259,19 @@ fn a_broken_archive_file_is_reported_with_file_line_and_column() {
     let report = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(report.contains("team-alpha.archive.ron:5:"), "{report}");
 
+    // Archiving into a broken archive is refused and the file is left as it is.
+    let broken = fs::read(&path).unwrap();
+    let out = run(&["archive", "-w", ws.to_str().unwrap(), "--board", "Alpha", "S-102"], &home);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(said.contains("team-alpha.archive.ron") && said.contains("read-only"), "{said}");
+    assert_eq!(fs::read(&path).unwrap(), broken, "never written over");
+    let opened = trainboard::storage::open::open_workspace(&ws).expect("the other boards open");
+    let placeholder = opened.ws.board_by_key("team-alpha.archive.ron").expect("shown read-only");
+    assert!(placeholder.is_archive() && placeholder.is_read_only(), "a broken archive stays an archive");
+    assert_eq!(opened.ws.tabs().count(), 5, "and is no tab");
+    assert_eq!(opened.ws.board_named("Alpha").map(|b| b.key.as_str()), Some("team-alpha.ron"));
+
     // An archive that names a board of another level is a clear problem too.
     let text = fs::read_to_string(&path).unwrap().replace("archive_of: 7,", "archive_of: \"art.ron\",");
     fs::write(&path, text).unwrap();

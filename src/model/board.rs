@@ -237,13 +237,18 @@ impl Board {
 
     /// Why the board is read-only, in words for the status line.
     pub fn read_only_reason(&self) -> Option<String> {
+        // An archive shares its board's name: say which file it is.
+        let name = match self.is_archive() {
+            true => format!("the archive {} of {}", self.key, self.name),
+            false => self.name.clone(),
+        };
         if self.version > FORMAT_VERSION {
             return Some(format!(
-                "{} was written by a newer trainboard (format {}); it is read-only here",
-                self.name, self.version
+                "{name} was written by a newer trainboard (format {}); it is read-only here",
+                self.version
             ));
         }
-        self.locked.as_ref().map(|why| format!("{} is read-only: {why}", self.name))
+        self.locked.as_ref().map(|why| format!("{name} is read-only: {why}"))
     }
 
     /// The index of the done column: the one marked `done: true`, else the last.
