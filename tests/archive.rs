@@ -99,6 +99,19 @@ fn marked_cards_move_rank_and_get_tags_as_one_undoable_edit() {
     press(&mut app, "u");
     assert_eq!(order(&app), backlog);
 
+    // Up one, together: the two lower cards pass the first, keeping their order.
+    app.select_item(&backlog[1]);
+    press(&mut app, " j K");
+    assert_eq!(order(&app)[..3], [backlog[1].clone(), backlog[2].clone(), backlog[0].clone()]);
+    press(&mut app, "u");
+    assert_eq!(order(&app), backlog, "one undo");
+
+    // With marks, L moves the marked card, not the card under the cursor (here in Accepted).
+    app.select_item(&backlog[0]);
+    press(&mut app, " llllL");
+    assert_eq!(column_of(&app, &backlog[0]), "Ready", "the marked card moved, not the selected one");
+    press(&mut app, "u");
+
     // Tags to all marked cards.
     app.select_item(&backlog[1]);
     press(&mut app, " j #");

@@ -240,11 +240,13 @@ fn capitalize(text: &str) -> String {
 }
 
 fn move_item(app: &mut App, step: isize) -> Vec<Effect> {
-    let Some(id) = editable_selection(app) else { return Vec::new() };
+    // Marked cards go along even when the cursor is on an empty column; `commit` refuses a
+    // read-only board.
     let marked = super::marks::marked(app);
     if !marked.is_empty() {
         return super::marks::move_marked(app, &marked, step);
     }
+    let Some(id) = editable_selection(app) else { return Vec::new() };
     let to = match ops::neighbour_column(&app.ws, &id, step) {
         Ok(to) => to,
         Err(_) => return Vec::new(),
@@ -265,11 +267,13 @@ pub fn move_to(app: &mut App, id: &str, to: &str) -> Vec<Effect> {
 }
 
 fn rank_item(app: &mut App, rank: Rank) -> Vec<Effect> {
-    let Some(id) = editable_selection(app) else { return Vec::new() };
+    // Marked cards go along even when the cursor is on an empty column; `commit` refuses a
+    // read-only board.
     let marked = super::marks::marked(app);
     if !marked.is_empty() {
         return super::marks::rank_marked(app, &marked, &rank);
     }
+    let Some(id) = editable_selection(app) else { return Vec::new() };
     let edit = ops::rank(&app.ws, &id, &rank);
     commit(app, edit, Some(&id))
 }

@@ -52,13 +52,13 @@ impl Prompt {
 
 /// Opens the dialog of a quick-edit action on the selected card.
 pub fn open(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(id) = editable_selection(app) else { return Vec::new() };
-    if action == Action::EditTags && !app.marks.is_empty() {
+    if action == Action::EditTags && !super::marks::marked(app).is_empty() {
         let input = LineInput::default();
         let back = Box::new(Mode::Board);
         app.mode = Mode::Prompt(Prompt { id: String::new(), purpose: PromptFor::TagMarked, input, back });
         return Vec::new();
     }
+    let Some(id) = editable_selection(app) else { return Vec::new() };
     let Some((board, item)) = app.ws.find(&id) else { return Vec::new() };
     let prompt = |purpose, text: &str| {
         Mode::Prompt(Prompt { id: id.clone(), purpose, input: LineInput::new(text), back: Box::new(Mode::Board) })
