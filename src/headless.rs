@@ -275,6 +275,7 @@ pub fn item_json(ws: &Workspace, board: &Board, item: &Item) -> Value {
         "title": item.title,
         "board": board.name,
         "file": board.key,
+        "archived": board.is_archive(),
         "column": item.column,
         "kind": board.kind_of(item).name(),
         "parent": item.parent,
@@ -365,6 +366,9 @@ pub fn show(root: &Path, id: &str, as_json: bool) -> Result<String, HeadlessErro
     }
     let mut out = format!("{}\n", plain_line(&s.ws, board, item));
     out.push_str(&format!("  board: {} · column: {}\n", board.name, item.column));
+    if board.is_archive() {
+        out.push_str(&format!("  archived in {} (trainboard restore {} brings it back)\n", board.key, item.id));
+    }
     for (name, value) in
         [("owner", &item.owner), ("team", &item.team), ("iteration", &item.iteration), ("blocked", &item.blocked)]
     {

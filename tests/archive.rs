@@ -316,6 +316,11 @@ fn the_archive_and_restore_commands() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
 
+    let out = run(&["show", "-w", w, "S-101"], &home);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("archived in team-alpha.archive.ron"));
+    let out = run(&["move", "-w", w, "S-101", "Backlog"], &home);
+    assert_eq!(out.status.code(), Some(1), "an archived item is not moved on its archive");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("trainboard restore"));
     let out = run(&["restore", "-w", w, "S-101"], &home);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let (loaded, _, _) = load_workspace(&ws).into_workspace().unwrap();
