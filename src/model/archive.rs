@@ -300,6 +300,22 @@ mod tests {
     }
 
     #[test]
+    fn flow_metrics_count_archived_items() {
+        let mut ws = workspace();
+        with_archive(&mut ws);
+        let finished = |ws: &Workspace| {
+            let board = ws.board_by_key("alpha.ron").unwrap();
+            crate::model::flow::cycle_times(&with_archived(ws, board)).len()
+        };
+        let before = finished(&ws);
+        assert_eq!(before, 3);
+        let edit = archive(&ws, &ids(&["S-2", "S-3"])).unwrap();
+        apply_all(&mut ws, edit).unwrap();
+        assert_eq!(finished(&ws), before, "archived done items still count");
+        assert_eq!(ws.board_by_key("alpha.ron").unwrap().items.len(), 2, "the board itself is smaller");
+    }
+
+    #[test]
     fn selects_done_items_before_an_iteration() {
         let ws = workspace();
         let board = ws.board_by_key("alpha.ron").unwrap();
