@@ -162,6 +162,32 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Move done items of a board to its archive file (NAME.archive.ron, created beside it)
+    #[command(
+        after_help = "The archive is a board file too (`archive_of: \"NAME.ron\"`): git and `trainboard check` read it,\nids stay taken, links stay valid, and roll-ups keep counting its items as done.\nItems planned for no iteration are not taken by --before-iteration; items whose history\ndoes not show them arriving in the done column are not taken by --before.\n\nExamples:\n  trainboard archive -w boards --board Alpha S-101 S-102\n  trainboard archive -w boards --board Alpha --before-iteration I3\n  trainboard archive -w boards --board Alpha --before 2026-10-01"
+    )]
+    Archive {
+        /// The board (its name or file name)
+        #[arg(long)]
+        board: String,
+        /// Every done item planned for an iteration before this one
+        #[arg(long, value_name = "ITERATION", conflicts_with_all = ["before", "ids"])]
+        before_iteration: Option<String>,
+        /// Every done item that last moved into the done column before this date
+        #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "ids")]
+        before: Option<String>,
+        /// These done items
+        #[arg(required_unless_present_any = ["before_iteration", "before"])]
+        ids: Vec<String>,
+    },
+    /// Bring archived items back to the done column of their board
+    #[command(
+        after_help = "Examples:\n  trainboard restore -w boards S-101\n  trainboard restore -w boards S-101 S-102"
+    )]
+    Restore {
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
     /// Give items that share an id the next free number (links follow); prints what changed
     #[command(
         after_help = "Two clones that both added an item can both have used one id. Every trainboard command\nfixes that when it opens the workspace: the item already published (on the upstream branch)\nkeeps the id. The git hooks `trainboard git-setup` installs run this after merges and rebases.\n\nExamples:\n  trainboard renumber\n  trainboard renumber -w boards"

@@ -26,6 +26,26 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
                 println!("{}", crate::ui::text::clean(&line));
             }
         }
+        Command::Archive { board, before_iteration, before, ids } => {
+            use crate::archiving::Selection;
+            let selection = match (before_iteration, before) {
+                (Some(iteration), _) => Selection::BeforeIteration(iteration),
+                (None, Some(date)) => Selection::BeforeDate(date),
+                (None, None) => Selection::Ids(ids),
+            };
+            let archived = crate::archiving::archive_items(workspace, &board, &selection)?;
+            if archived.is_empty() {
+                println!("no done item to archive; nothing was changed");
+            }
+            for id in archived {
+                println!("archived {}", crate::ui::text::clean(&id));
+            }
+        }
+        Command::Restore { ids } => {
+            for id in crate::archiving::restore_items(workspace, &ids)? {
+                println!("restored {}", crate::ui::text::clean(&id));
+            }
+        }
         Command::Move { id, column } => headless::move_item(workspace, &id, &column)?,
         Command::Rank { id, to } => headless::rank(workspace, &id, &to.rank())?,
         Command::Split { id, titles, board } => {

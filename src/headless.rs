@@ -106,9 +106,21 @@ impl Session {
     }
 
     /// Applies `edit` and saves every board it touched by the save protocol. A board the
-    /// screen would not change (read-only, newer format, broken file) is not changed here
-    /// either.
+    /// screen would not change (read-only, newer format, broken file, an archive) is not
+    /// changed here either.
     fn commit(&mut self, edit: Edit) -> Result<Vec<(String, String)>, HeadlessError> {
+        if let Some(archive) = edit.boards().iter().find_map(|k| self.ws.board_by_key(k).filter(|b| b.is_archive())) {
+            let of = archive.archive_of.clone().unwrap_or_default();
+            return Err(HeadlessError::Usage(format!(
+                "{} is the archive of {of}: its items change only by `trainboard archive` and `trainboard restore`",
+                archive.key
+            )));
+        }
+        self.commit_archiving(edit)
+    }
+
+    /// [`Session::commit`] for archiving and restoring, the edits that may touch an archive.
+    pub(crate) fn commit_archiving(&mut self, edit: Edit) -> Result<Vec<(String, String)>, HeadlessError> {
         let boards = edit.boards();
         for key in &boards {
             if let Some(reason) = self.ws.board_by_key(key).and_then(Board::read_only_reason) {
@@ -263,6 +275,7 @@ pub fn item_json(ws: &Workspace, board: &Board, item: &Item) -> Value {
         "title": item.title,
         "board": board.name,
         "file": board.key,
+        "archived": board.is_archive(),
         "column": item.column,
         "kind": board.kind_of(item).name(),
         "parent": item.parent,
@@ -290,7 +303,7 @@ pub fn boards_json(ws: &Workspace, boards: &[&Board]) -> Value {
         .iter()
         .map(|b| {
             json!({
-                "name": b.name, "file": b.key, "level": b.level.name(),
+                "name": b.name, "file": b.key, "level": b.level.name(), "archive_of": b.archive_of,
                 "columns": b.columns.iter().enumerate().map(|(i, c)| json!({
                     "name": c.name, "wip": c.wip, "count": b.column_len(i),
                 })).collect::<Vec<_>>(),
@@ -311,7 +324,8 @@ pub fn list(root: &Path, board: Option<&str>, as_json: bool) -> Result<String, H
     }
     let mut out = String::new();
     for b in boards {
-        out.push_str(&format!("{} ({}, {})\n", b.name, b.level.name(), b.key));
+        let archive = b.archive_of.as_ref().map(|of| format!(", archive of {of}")).unwrap_or_default();
+        out.push_str(&format!("{} ({}, {}{archive})\n", b.name, b.level.name(), b.key));
         for (c, column) in b.columns.iter().enumerate() {
             let limit = column.wip.map(|w| format!("/{w}")).unwrap_or_default();
             out.push_str(&format!("  {} [{}{limit}]\n", column.name, b.column_len(c)));
@@ -352,6 +366,9 @@ pub fn show(root: &Path, id: &str, as_json: bool) -> Result<String, HeadlessErro
     }
     let mut out = format!("{}\n", plain_line(&s.ws, board, item));
     out.push_str(&format!("  board: {} · column: {}\n", board.name, item.column));
+    if board.is_archive() {
+        out.push_str(&format!("  archived in {} (trainboard restore {} brings it back)\n", board.key, item.id));
+    }
     for (name, value) in
         [("owner", &item.owner), ("team", &item.team), ("iteration", &item.iteration), ("blocked", &item.blocked)]
     {

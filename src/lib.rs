@@ -2,6 +2,7 @@
 //! plain RON files. The model is pure; storage, terminal and command line wrap it.
 
 pub mod app;
+pub mod archiving;
 pub mod cli;
 pub mod clock;
 pub mod commands;

@@ -37,6 +37,8 @@ fn edits(action: Action) -> bool {
             | MoveToTop
             | MoveToBottom
             | MoveToTeam
+            | ArchiveItems
+            | OpenArchive
             | Undo
             | Redo
     )
@@ -75,6 +77,15 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         SetPoints | SetOwner | PickIteration | PickTeam | ToggleBlocked | PickKind | EditTags | MoveToTeam => {
             return super::quick::open(app, action);
         }
+        ToggleMark => super::marks::toggle(app),
+        ArchiveItems => return super::archive::open(app),
+        OpenArchive => {
+            if let Some(why) = app.current_board().and_then(|b| b.read_only_reason()) {
+                app.error(why);
+            } else {
+                super::archive::open_restore(app);
+            }
+        }
         MoveToTop => return rank_item(app, Rank::Top),
         MoveToBottom => return rank_item(app, Rank::Bottom),
         RetrySave => {
@@ -88,6 +99,7 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
                 app.mode = Mode::Details { scroll: 0, criterion: 0 };
             }
         }
+        CloseDetails if app.mode == Mode::Board && super::marks::clear(app) => app.info("marks cleared"),
         CloseDetails => {
             app.mode = Mode::Board;
             app.status = None;
@@ -236,6 +248,12 @@ fn capitalize(text: &str) -> String {
 }
 
 fn move_item(app: &mut App, step: isize) -> Vec<Effect> {
+    // Marked cards go along even when the cursor is on an empty column; `commit` refuses a
+    // read-only board.
+    let marked = super::marks::marked(app);
+    if !marked.is_empty() {
+        return super::marks::move_marked(app, &marked, step);
+    }
     let Some(id) = editable_selection(app) else { return Vec::new() };
     let to = match ops::neighbour_column(&app.ws, &id, step) {
         Ok(to) => to,
@@ -257,6 +275,12 @@ pub fn move_to(app: &mut App, id: &str, to: &str) -> Vec<Effect> {
 }
 
 fn rank_item(app: &mut App, rank: Rank) -> Vec<Effect> {
+    // Marked cards go along even when the cursor is on an empty column; `commit` refuses a
+    // read-only board.
+    let marked = super::marks::marked(app);
+    if !marked.is_empty() {
+        return super::marks::rank_marked(app, &marked, &rank);
+    }
     let Some(id) = editable_selection(app) else { return Vec::new() };
     let edit = ops::rank(&app.ws, &id, &rank);
     commit(app, edit, Some(&id))
@@ -353,11 +377,15 @@ fn filter_by_parent(app: &mut App) {
     app.keep_in_view();
 }
 
+/// The next or previous tab (archives are not tabs).
 fn cycle_board(app: &mut App, step: isize) {
-    let count = app.ws.boards().len() as isize;
-    if count > 0 {
-        app.show_board((app.board as isize + step).rem_euclid(count) as usize);
+    let tabs: Vec<usize> = app.ws.tabs().collect();
+    if tabs.is_empty() {
+        return;
     }
+    let here = tabs.iter().position(|&t| t == app.board).unwrap_or(0) as isize;
+    let next = (here + step).rem_euclid(tabs.len() as isize) as usize;
+    app.show_board(tabs[next]);
 }
 
 fn first_board(app: &mut App, level: Level) {

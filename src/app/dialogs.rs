@@ -98,8 +98,10 @@ fn on_search(app: &mut App, mut search: SearchDialog, key: KeyEvent) -> (Mode, V
         KeyCode::Enter => {
             if let Some(id) = search.hits.get(search.selected) {
                 let id = id.clone();
-                app.select_item(&id);
-                app.info(format!("found {id}"));
+                if !super::archive::show_archived(app, &id) {
+                    app.select_item(&id);
+                    app.info(format!("found {id}"));
+                }
             }
             return (Mode::Board, Vec::new());
         }

@@ -2,12 +2,14 @@
 //! edits and effects for the shell (save, open the editor, quit).
 
 pub mod actions;
+pub mod archive;
 pub mod description;
 pub mod details;
 pub mod dialogs;
 pub mod filter;
 pub mod geometry;
 pub mod input;
+pub mod marks;
 pub mod mouse;
 pub mod new_item;
 pub mod objectives;

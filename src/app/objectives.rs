@@ -74,7 +74,7 @@ pub struct ObjectivesView {
 /// Every selectable row, in the order drawn: each team board with its objectives, then the train.
 pub fn rows(ws: &Workspace) -> Vec<Row> {
     let mut rows = Vec::new();
-    for board in ws.boards().iter().filter(|b| b.level == Level::Team) {
+    for board in ws.boards().iter().filter(|b| b.level == Level::Team && !b.is_archive()) {
         rows.push(Row::Team { key: board.key.clone() });
         rows.extend((0..board.objectives.len()).map(|index| Row::Objective { key: board.key.clone(), index }));
     }

@@ -1,4 +1,4 @@
-//! The one pick-from-a-list dialog (iteration, team, kind, target board): a list of choices,
+//! The one pick-from-a-list dialog (iteration, team, kind, target board, what to archive or restore): a list of choices,
 //! typing narrows it (every word must appear, ignoring case), ↑/↓ select, Enter picks.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -15,6 +15,10 @@ pub enum PickFor {
     MoveToTeam,
     /// Going to a board (values are board keys; no item).
     Board,
+    /// What to archive of the board (`id` is the board key; values name the selection).
+    Archive,
+    /// An archived item to restore (`id` is the board key; values are item ids).
+    Restore,
 }
 
 /// One entry of the list: what is shown, and the value picked (`None` clears the field).

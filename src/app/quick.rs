@@ -22,6 +22,10 @@ pub enum PromptFor {
     NewCriterion,
     /// The text of the criterion at this index.
     EditCriterion(usize),
+    /// A date: archive the board's items done before it (`id` is the board key).
+    ArchiveBefore,
+    /// Tags to add to every marked card (`id` is empty).
+    TagMarked,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,12 +47,20 @@ impl Prompt {
             PromptFor::BlockReason => format!("Why is {id} blocked?"),
             PromptFor::NewCriterion => format!("New acceptance criterion for {id}"),
             PromptFor::EditCriterion(n) => format!("Acceptance criterion {} of {id}", n + 1),
+            PromptFor::ArchiveBefore => "Archive the items done before (YYYY-MM-DD)".to_string(),
+            PromptFor::TagMarked => "Add tags to the marked cards, comma-separated".to_string(),
         }
     }
 }
 
 /// Opens the dialog of a quick-edit action on the selected card.
 pub fn open(app: &mut App, action: Action) -> Vec<Effect> {
+    if action == Action::EditTags && !super::marks::marked(app).is_empty() {
+        let input = LineInput::default();
+        let back = Box::new(Mode::Board);
+        app.mode = Mode::Prompt(Prompt { id: String::new(), purpose: PromptFor::TagMarked, input, back });
+        return Vec::new();
+    }
     let Some(id) = editable_selection(app) else { return Vec::new() };
     let Some((board, item)) = app.ws.find(&id) else { return Vec::new() };
     let prompt = |purpose, text: &str| {
@@ -79,7 +91,7 @@ pub fn open(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::PickTeam => {
             let mut choices = vec![Choice::new("(no team)", None, item.team.is_none())];
-            let teams = app.ws.boards().iter().filter(|b| b.level == Level::Team);
+            let teams = app.ws.boards().iter().filter(|b| b.level == Level::Team && !b.is_archive());
             choices
                 .extend(teams.map(|b| Choice::new(&b.name, Some(b.name.clone()), item.team.as_ref() == Some(&b.name))));
             Mode::Picker(Picker::new(&id, PickFor::Team, format!("Team of {id}"), choices))
@@ -119,9 +131,8 @@ pub fn open(app: &mut App, action: Action) -> Vec<Effect> {
 pub fn open_board_picker(app: &mut App) {
     let choices = app
         .ws
-        .boards()
-        .iter()
-        .enumerate()
+        .tabs()
+        .filter_map(|i| app.ws.board(i).map(|b| (i, b)))
         .map(|(i, b)| Choice::new(format!("{} · {}", b.level.name(), b.name), Some(b.key.clone()), i == app.board))
         .collect();
     app.mode = Mode::Picker(Picker::new("", PickFor::Board, "Go to board", choices));
@@ -142,6 +153,12 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent) -> (Mode, Vec
             }
             (Mode::Board, Vec::new())
         }
+        Outcome::Picked(choice) if matches!(picker.purpose, PickFor::Archive | PickFor::Restore) => {
+            match choice.value {
+                Some(value) => super::archive::picked(app, picker.purpose, &picker.id, &value),
+                None => (Mode::Board, Vec::new()),
+            }
+        }
         Outcome::Picked(choice) => {
             let id = picker.id.clone();
             let edit = match picker.purpose {
@@ -154,7 +171,7 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent) -> (Mode, Vec
                         None => return (Mode::Board, Vec::new()),
                     }
                 }
-                PickFor::Board => return (Mode::Board, Vec::new()),
+                PickFor::Board | PickFor::Archive | PickFor::Restore => return (Mode::Board, Vec::new()),
                 PickFor::MoveToTeam => {
                     let Some(to) = choice.value else { return (Mode::Board, Vec::new()) };
                     let now = (app.clock)();
@@ -171,6 +188,11 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent) -> (Mode, Vec
 pub fn on_prompt(app: &mut App, mut prompt: Prompt, key: KeyEvent) -> (Mode, Vec<Effect>) {
     match key.code {
         KeyCode::Esc => (*prompt.back, Vec::new()),
+        KeyCode::Enter if prompt.purpose == PromptFor::ArchiveBefore => super::archive::date_entered(app, prompt),
+        KeyCode::Enter if prompt.purpose == PromptFor::TagMarked => {
+            let ids = super::marks::marked(app);
+            (*prompt.back, super::marks::tag_marked(app, &ids, &prompt.input.text()))
+        }
         KeyCode::Enter => {
             let text = prompt.input.text();
             let id = prompt.id.clone();
@@ -181,6 +203,7 @@ pub fn on_prompt(app: &mut App, mut prompt: Prompt, key: KeyEvent) -> (Mode, Vec
                 PromptFor::BlockReason => Ok(Field::Blocked(Some(text))),
                 PromptFor::NewCriterion => Ok(Field::AddCriterion(text)),
                 PromptFor::EditCriterion(n) => Ok(Field::EditCriterion(n, text)),
+                PromptFor::ArchiveBefore | PromptFor::TagMarked => return (*prompt.back, Vec::new()),
             };
             let edit = field.and_then(|field| fields::set_field(&app.ws, &id, field));
             match edit {

@@ -194,6 +194,9 @@ pub struct App {
     pub removed_current: Option<(String, Option<String>)>,
     /// The objectives view's selection and prompt.
     pub objectives: super::objectives::ObjectivesView,
+    /// Cards marked with Space on the current board, in the order they were marked; moves,
+    /// ranks, tags and archiving act on all of them. Cleared when the board changes.
+    pub marks: Vec<String>,
 }
 
 /// A board's cursor before the user moved it: on the first column that has cards.
@@ -224,6 +227,7 @@ impl App {
             conflicts: Vec::new(),
             removed_current: None,
             objectives: super::objectives::ObjectivesView::default(),
+            marks: Vec::new(),
             filter: None,
             presenting: None,
             presentation: crate::config::PresentationDefaults::default(),
@@ -290,9 +294,12 @@ impl App {
         self.selected_item().map(|i| i.id.clone())
     }
 
-    /// Shows board `index`, keeping its own cursor.
+    /// Shows board `index`, keeping its own cursor. Archives are not shown as boards.
     pub fn show_board(&mut self, index: usize) {
-        if index < self.ws.boards().len() {
+        if self.ws.board(index).is_some_and(|b| !b.is_archive()) {
+            if index != self.board {
+                self.marks.clear();
+            }
             self.board = index;
             self.keep_in_view();
         }
@@ -303,15 +310,22 @@ impl App {
         self.ws.boards_at(level).next()
     }
 
-    /// Selects item `id`, switching to its board and column. False if there is no such item.
+    /// Selects item `id`, switching to its board and column. False if there is no such item,
+    /// or it is archived (archives are not shown as boards).
     pub fn select_item(&mut self, id: &str) -> bool {
         let Some(board_index) = self.ws.board_of(id) else { return false };
         let board = &self.ws.boards()[board_index];
+        if board.is_archive() {
+            return false;
+        }
         let (Some(pos), Some(item)) = (board.position(id), board.item(id)) else { return false };
         let Some(col) = board.column_index(&item.column) else { return false };
         // A card hidden by the filter is shown by dropping the filter.
         if self.filter.as_ref().is_some_and(|f| !f.matches(board, item)) {
             self.filter = None;
+        }
+        if board_index != self.board {
+            self.marks.clear();
         }
         self.board = board_index;
         let Ok(row) = self.visible_positions(col).binary_search(&pos) else { return false };
@@ -338,6 +352,25 @@ impl App {
         for (col, len) in lens.into_iter().enumerate() {
             cursor.rows[col] = cursor.rows[col].min(len.saturating_sub(1));
             cursor.scroll[col] = geometry::scroll_to_show(cursor.scroll[col], cursor.rows[col], cards, len);
+        }
+    }
+
+    /// Adds a board (a new archive file) to the workspace, keeping the board shown: the
+    /// boards are ordered by file, so the indexes after the new one move.
+    pub fn add_board(&mut self, board: Board) {
+        let shown = self.current_board().map(|b| b.key.clone());
+        self.ws.put_board(board);
+        if let Some(index) = shown.and_then(|key| self.ws.board_index(&key)) {
+            self.board = index;
+        }
+    }
+
+    /// Takes a board out again (an archive file made for an edit that was refused).
+    pub fn drop_board(&mut self, key: &str) {
+        let shown = self.current_board().map(|b| b.key.clone());
+        self.ws.remove_board(key);
+        if let Some(index) = shown.and_then(|key| self.ws.board_index(&key)) {
+            self.board = index;
         }
     }
 

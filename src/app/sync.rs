@@ -96,6 +96,9 @@ fn restore_view(app: &mut App, board_key: Option<&str>, selected: Option<&str>) 
         app.board = index;
     } else {
         app.board = app.board.min(app.ws.boards().len().saturating_sub(1));
+        if app.current_board().is_some_and(|b| b.is_archive()) {
+            app.board = app.ws.tabs().next().unwrap_or(0);
+        }
     }
     let on_this_board = selected.is_some_and(|id| app.ws.board_of(id) == Some(app.board));
     match selected {

@@ -165,7 +165,9 @@ fn on_tree_key(app: &mut App, key: KeyEvent, action: Option<Action>) {
         (_, KeyCode::Enter) => {
             let id = rows.get(*selected).map(|r| r.id.clone());
             app.mode = Mode::Board;
-            if let Some(id) = id {
+            if let Some(id) = id
+                && !super::archive::show_archived(app, &id)
+            {
                 app.select_item(&id);
                 app.info(format!("{id} on its board"));
             }

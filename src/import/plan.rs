@@ -236,7 +236,10 @@ fn find_or_add(root: &Path, dests: &mut Vec<Dest>, target: &Target, project: &st
         return d;
     }
     let wanted = name.to_lowercase();
-    if let Some(d) = dests.iter().position(|d| d.board.level == level && d.board.name.to_lowercase() == wanted) {
+    if let Some(d) = dests
+        .iter()
+        .position(|d| d.board.level == level && !d.board.is_archive() && d.board.name.to_lowercase() == wanted)
+    {
         return d;
     }
     let base = key.trim_end_matches(".ron").to_string();

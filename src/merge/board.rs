@@ -29,6 +29,7 @@ pub fn merge_boards(base: &Board, ours: &Board, theirs: &Board) -> Merged {
     field!(version);
     field!(name);
     field!(level);
+    field!(archive_of);
     field!(default_kind);
     board.columns = merge_columns(&base.columns, &ours.columns, &theirs.columns, &mut conflicts);
     field!(iterations);

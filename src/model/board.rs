@@ -95,6 +95,10 @@ pub struct Board {
     pub version: u32,
     pub name: String,
     pub level: Level,
+    /// Set on an archive file (`NAME.archive.ron`): the file name of the board whose done items
+    /// it keeps. An archive is loaded and checked like a board but is not a tab.
+    #[serde(default)]
+    pub archive_of: Option<String>,
     /// The kind new items on this board get (`n`, `add`), when not the level's default; a
     /// ROAM board names `Risk`. Items without a `kind` are still read by the level's default.
     #[serde(default)]
@@ -129,6 +133,7 @@ impl PartialEq for Board {
         self.version == other.version
             && self.name == other.name
             && self.level == other.level
+            && self.archive_of == other.archive_of
             && self.default_kind == other.default_kind
             && self.columns == other.columns
             && self.iterations == other.iterations
@@ -154,6 +159,7 @@ impl Board {
             version: 1,
             name: name.into(),
             level,
+            archive_of: None,
             default_kind: None,
             columns,
             iterations: Vec::new(),
@@ -218,6 +224,11 @@ impl Board {
         }
     }
 
+    /// True for an archive file (it names the board it archives).
+    pub fn is_archive(&self) -> bool {
+        self.archive_of.is_some()
+    }
+
     /// A board written by a newer trainboard, or whose file cannot be written, is shown but
     /// never changed or saved over.
     pub fn is_read_only(&self) -> bool {
@@ -226,13 +237,18 @@ impl Board {
 
     /// Why the board is read-only, in words for the status line.
     pub fn read_only_reason(&self) -> Option<String> {
+        // An archive shares its board's name: say which file it is.
+        let name = match self.is_archive() {
+            true => format!("the archive {} of {}", self.key, self.name),
+            false => self.name.clone(),
+        };
         if self.version > FORMAT_VERSION {
             return Some(format!(
-                "{} was written by a newer trainboard (format {}); it is read-only here",
-                self.name, self.version
+                "{name} was written by a newer trainboard (format {}); it is read-only here",
+                self.version
             ));
         }
-        self.locked.as_ref().map(|why| format!("{} is read-only: {why}", self.name))
+        self.locked.as_ref().map(|why| format!("{name} is read-only: {why}"))
     }
 
     /// The index of the done column: the one marked `done: true`, else the last.

@@ -269,7 +269,7 @@ fn no_criterion(id: &str, n: usize) -> ModelError {
 
 /// The team boards a story on `from` can move to: every other team board.
 pub fn other_team_boards<'a>(ws: &'a Workspace, from: &str) -> Vec<&'a Board> {
-    ws.boards().iter().filter(|b| b.level == Level::Team && b.key != from).collect()
+    ws.boards().iter().filter(|b| b.level == Level::Team && b.key != from && !b.is_archive()).collect()
 }
 
 /// Moves item `id` from its team board to the team board `to`: same id, links and history,

@@ -1,6 +1,8 @@
 //! The pure board model: boards, items, operations, roll-up, undo. No terminal, files or clock;
 //! times come in as RFC 3339 strings from the caller.
 
+pub mod archive;
+pub mod batch;
 pub mod board;
 pub mod board_fields;
 pub mod confidence;

@@ -81,6 +81,9 @@ pub fn validate_refs(boards: &[&Board]) -> Vec<Problem> {
         }
     }
     for &board in boards {
+        check_archive(board, boards, &mut problems);
+    }
+    for &board in boards {
         let allowed = iterations_for(board, boards);
         for item in &board.items {
             check_links(board, item, &|id| all_ids.contains_key(id), &allowed, &mut problems);
@@ -241,6 +244,35 @@ fn check_pi(board: &Board, problems: &mut Vec<Problem>) {
         }
         if it.end < it.start {
             push(format!("iteration \"{}\" of the PI ends ({}) before it starts ({})", it.name, it.end, it.start));
+        }
+    }
+}
+
+/// An archive (`archive_of`) names another board file, and when that board is loaded it is a
+/// board (not an archive) of the same level.
+fn check_archive(board: &Board, boards: &[&Board], problems: &mut Vec<Problem>) {
+    let Some(of) = &board.archive_of else { return };
+    let mut push = |message: String| {
+        problems.push(Problem { board: board.key.clone(), place: Place::Board, message, rule: Rule::Board })
+    };
+    if of == &board.key {
+        return push(format!(
+            "`archive_of` names this file itself; it names the board it archives, like \"{}\"",
+            board.key.replace(".archive.ron", ".ron")
+        ));
+    }
+    if !of.ends_with(".ron") || of.contains('/') || of.contains('\\') {
+        return push(format!("`archive_of: \"{of}\"` is not a board file name beside it (like \"team.ron\")"));
+    }
+    if let Some(target) = boards.iter().find(|b| &b.key == of) {
+        if target.is_archive() {
+            push(format!("`archive_of` names {of}, which is an archive itself"));
+        } else if target.level != board.level {
+            push(format!(
+                "this archive is on the {} level but {of} is a {} board; an archive has its board's level",
+                board.level.name(),
+                target.level.name()
+            ));
         }
     }
 }

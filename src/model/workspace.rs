@@ -73,12 +73,30 @@ impl Workspace {
     }
 
     /// A board by its name or file (`Alpha`, `team-alpha.ron`, `team-alpha`), ignoring case.
+    /// An archive shares its board's name, so by name the board itself is found; an archive
+    /// only by its file name.
     pub fn board_named(&self, name: &str) -> Option<&Board> {
         let wanted = name.to_lowercase();
-        self.boards.iter().find(|b| {
+        let by_file = |b: &&Board| {
             let key = b.key.to_lowercase();
-            b.name.to_lowercase() == wanted || key == wanted || key.trim_end_matches(".ron") == wanted
-        })
+            key == wanted || key.trim_end_matches(".ron") == wanted
+        };
+        self.boards
+            .iter()
+            .find(|b| by_file(b) || (!b.is_archive() && b.name.to_lowercase() == wanted))
+            .or_else(|| self.boards.iter().find(|b| b.name.to_lowercase() == wanted))
+    }
+
+    /// The archive of the board with file `key`, if it has one.
+    pub fn archive_of(&self, key: &str) -> Option<&Board> {
+        self.board_by_key(&super::archive::archive_key(key))
+            .filter(|a| a.archive_of.as_deref() == Some(key))
+            .or_else(|| self.boards.iter().find(|a| a.archive_of.as_deref() == Some(key)))
+    }
+
+    /// True when item `id` sits in an archive file.
+    pub fn is_archived(&self, id: &str) -> bool {
+        self.find(id).is_some_and(|(board, _)| board.is_archive())
     }
 
     /// Index of the board holding item `id`.
@@ -123,9 +141,14 @@ impl Workspace {
         (total > 0).then_some((done, total))
     }
 
-    /// Boards of a level, as indexes, in tab order.
+    /// Boards of a level, as indexes, in tab order (archives are not tabs).
     pub fn boards_at(&self, level: Level) -> impl Iterator<Item = usize> + '_ {
-        self.boards.iter().enumerate().filter(move |(_, b)| b.level == level).map(|(i, _)| i)
+        self.boards.iter().enumerate().filter(move |(_, b)| b.level == level && !b.is_archive()).map(|(i, _)| i)
+    }
+
+    /// The boards that are tabs (every board but the archives), as indexes, in tab order.
+    pub fn tabs(&self) -> impl Iterator<Item = usize> + '_ {
+        self.boards.iter().enumerate().filter(|(_, b)| !b.is_archive()).map(|(i, _)| i)
     }
 
     pub fn item_count(&self) -> usize {

@@ -84,8 +84,9 @@ pub fn count_text(board: &Board, col: usize) -> String {
 /// The current board as lines: its name, then each column with its cards.
 pub fn board_text(app: &App) -> Vec<String> {
     let Some(board) = app.current_board() else { return vec!["No boards.".to_string()] };
-    let index = app.board + 1;
-    let total = app.ws.boards().len();
+    // Archives are not tabs: counted are the boards Tab goes through.
+    let index = app.ws.tabs().position(|i| i == app.board).map_or(app.board, |p| p) + 1;
+    let total = app.ws.tabs().count();
     let mut lines = vec![format!("Board {} ({}, {index} of {total})", clean(&board.name), level_name(board.level))];
     if let Some(problem) = app.broken.get(&board.key) {
         lines.push(format!("Warning: {}; showing the last good copy", clean(problem)));
@@ -335,7 +336,10 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
                     .board_of(&row.id)
                     .and_then(|b| {
                         let board = &app.ws.boards()[b];
-                        board.item(&row.id).map(|i| format!("{}, on {}", card_line(board, i), clean(&board.name)))
+                        let archived = if board.is_archive() { ", archived" } else { "" };
+                        board.item(&row.id).map(|i| {
+                            format!("{}, on {}{archived}", card_line(board, i), clean(&board.name))
+                        })
                     })
                     .unwrap_or_else(|| row.id.clone());
                 lines.push(format!("{}{text}", "  ".repeat(row.depth + 1)));

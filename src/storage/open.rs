@@ -110,7 +110,7 @@ fn add_line(broken: &mut BTreeMap<String, Vec<FileProblem>>, key: &str, problem:
 }
 
 /// A tab for a file that does not parse: named and placed by what its text says of its
-/// name and level where that can be read, with no columns, read-only.
+/// name, level and `archive_of` where that can be read, with no columns, read-only.
 fn placeholder(key: &str, path: &Path) -> Board {
     let text =
         super::scan::read_board_bytes(path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
@@ -126,6 +126,15 @@ fn placeholder(key: &str, path: &Path) -> Board {
         .unwrap_or(Level::Team);
     let mut board = Board::new(key, name, level, Vec::new());
     board.locked = Some(BROKEN_REASON.into());
+    // A broken archive stays an archive: no tab, and never taken for its board by name.
+    // When its value cannot be read, the file's name tells which board it archives.
+    board.archive_of = value_after(&text, "archive_of").map(|v| {
+        v.strip_prefix('"')
+            .and_then(|v| v.split('"').next())
+            .filter(|of| !of.trim().is_empty())
+            .map(str::to_string)
+            .unwrap_or_else(|| key.strip_suffix(".archive.ron").map(|s| format!("{s}.ron")).unwrap_or_default())
+    });
     board
 }
 

@@ -25,6 +25,12 @@ pub fn board_to_string(board: &Board) -> String {
     out.push_str("level: ");
     out.push_str(board.level.name());
     out.push_str(",\n");
+    if let Some(of) = &board.archive_of {
+        out.push_str(INDENT);
+        out.push_str("archive_of: ");
+        quote_into(&mut out, of);
+        out.push_str(",\n");
+    }
     if let Some(kind) = board.default_kind {
         out.push_str(INDENT);
         out.push_str("default_kind: ");

@@ -164,6 +164,7 @@ impl Widget for ColumnView<'_> {
                 item: &self.board.items[pos],
                 selected: self.selected && i == selected_row,
                 marked: self.app.marked.contains_key(&self.board.items[pos].id),
+                picked: crate::app::marks::is_marked(self.app, &self.board.items[pos].id),
                 theme: t,
             };
             card.render(card_area, buf);

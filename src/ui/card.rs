@@ -1,7 +1,7 @@
 //! One card: id, kind and score on the first line, the title on the second, roll-up, team,
 //! iteration and the blocked marker on the third. Text is cut, never wrapped. Not by colour
 //! alone: the selected card starts with `▶`, a card changed by someone else shows `✎` before
-//! its id, a blocked one says BLOCKED.
+//! its id, a card marked with Space shows `✓` before its id, a blocked one says BLOCKED.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,6 +18,8 @@ use super::theme::Theme;
 pub const SELECTED_MARK: &str = "▶";
 /// Marks a card someone else just changed, before its id.
 pub const CHANGED_MARK: &str = "✎";
+/// Marks a card marked with Space (the cards the next move, rank, tag or archive acts on).
+pub const PICKED_MARK: &str = "✓";
 
 pub struct Card<'a> {
     pub ws: &'a Workspace,
@@ -26,6 +28,8 @@ pub struct Card<'a> {
     pub selected: bool,
     /// Changed by someone else a moment ago.
     pub marked: bool,
+    /// Marked with Space.
+    pub picked: bool,
     pub theme: &'a Theme,
 }
 
@@ -73,14 +77,16 @@ impl Card<'_> {
     fn first_line(&self, inner: usize) -> Line<'static> {
         let kind = self.board.kind_of(self.item);
         let t = self.theme;
-        let id_style = match (self.marked, self.selected) {
+        let id_style = match (self.marked || self.picked, self.selected) {
             (true, _) => t.marked,
             (false, true) => t.accent.add_modifier(ratatui::style::Modifier::BOLD),
             (false, false) => t.accent,
         };
         let right = score(self.item).unwrap_or_default();
         let left_budget = inner.saturating_sub(width(&right) + 1);
-        let id = if self.marked { format!("{CHANGED_MARK}{}", self.item.id) } else { self.item.id.clone() };
+        let picked = if self.picked { PICKED_MARK } else { "" };
+        let changed = if self.marked { CHANGED_MARK } else { "" };
+        let id = format!("{picked}{changed}{}", self.item.id);
         let id = fit(&id, left_budget);
         let kind_text = fit(&format!(" {}", kind.name()), left_budget.saturating_sub(width(&id)));
         let used = width(&id) + width(&kind_text);

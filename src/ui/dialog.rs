@@ -60,7 +60,8 @@ pub fn render_question(title: &str, body: &str, theme: &Theme, area: Rect, buf: 
 
 fn hit_line(ws: &Workspace, id: &str, selected: bool, theme: &Theme, width: usize) -> Line<'static> {
     let Some((board, item)) = ws.find(id) else { return Line::raw("") };
-    let place = format!("  {} · {}", board.name, item.column);
+    let archived = if board.is_archive() { " · archived" } else { "" };
+    let place = format!("  {} · {}{archived}", board.name, item.column);
     let marker = if selected { "▶ " } else { "  " };
     let title = fit(&format!("{} {}", item.id, item.title), width.saturating_sub(place.chars().count() + 2));
     let style = if selected { theme.selected_card } else { theme.text };

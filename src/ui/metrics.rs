@@ -90,8 +90,9 @@ fn render_throughput(board: &Board, now: i64, theme: &Theme, area: Rect, buf: &m
 }
 
 /// WIP per column against its limit, under a title with the cycle time (so both fit at 80×24).
-fn render_wip_and_cycle(board: &Board, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let times = cycle_times(board);
+/// `finished` is the board with its archived items, which still count for cycle time.
+fn render_wip_and_cycle(board: &Board, finished: &Board, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let times = cycle_times(finished);
     let cycle = match (percentile(&times, 50.0), percentile(&times, 85.0)) {
         (Some(median), Some(p85)) => {
             format!(" Cycle time: median {median:.1} d · 85th pct {p85:.1} d ({} items) ", times.len())
@@ -130,7 +131,10 @@ pub fn render_metrics(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let body = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
     let [top, bottom] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
     let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(bottom);
-    render_flow(board, now, theme, top, buf);
-    render_throughput(board, now, theme, left, buf);
-    render_wip_and_cycle(board, theme, right, buf);
+    // Archived items left the board but not the flow: they count for flow, throughput and
+    // cycle time; WIP is what is on the board now.
+    let flow = crate::model::archive::with_archived(&app.ws, board);
+    render_flow(&flow, now, theme, top, buf);
+    render_throughput(&flow, now, theme, left, buf);
+    render_wip_and_cycle(board, &flow, theme, right, buf);
 }

@@ -117,7 +117,7 @@ fn view_lines(app: &App, theme: &Theme, width: usize) -> Vec<(Line<'static>, Opt
     let rows = rows(&app.ws);
     let selected = app.objectives.selected.min(rows.len().saturating_sub(1));
     let mut lines: Vec<(Line<'static>, Option<usize>)> = Vec::new();
-    let teams: Vec<&Board> = app.ws.boards().iter().filter(|b| b.level == Level::Team).collect();
+    let teams: Vec<&Board> = app.ws.boards().iter().filter(|b| b.level == Level::Team && !b.is_archive()).collect();
     if teams.is_empty() {
         lines.push((
             Line::styled("No team board yet: objectives are kept on team boards (see the README).", theme.dim),

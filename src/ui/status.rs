@@ -82,6 +82,11 @@ pub fn pi_text(app: &App) -> Option<(String, String)> {
     Some((pi.describe(today), pi.short(today)))
 }
 
+/// `2 marked` while cards are marked.
+fn marks_text(app: &App) -> Option<String> {
+    (!app.marks.is_empty()).then(|| format!("{} marked", app.marks.len()))
+}
+
 pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut right: Vec<Span> = Vec::new();
     let mut right_width = 0;
@@ -104,13 +109,15 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Tone::Error => theme.error,
             };
             let filter = app.filter.as_ref().map(|f| format!(" [filter: {f}]")).unwrap_or_default();
-            Span::styled(fit(&format!("{filter} {}", status.text), left_room), style)
+            let marks = marks_text(app).map(|m| format!(" [{m}]")).unwrap_or_default();
+            Span::styled(fit(&format!("{filter}{marks} {}", status.text), left_room), style)
         }
         None => {
             let board = app.current_board().map(|b| b.name.as_str()).unwrap_or("");
             let items = app.current_board().map(|b| b.items.len()).unwrap_or(0);
             let filter = app.filter.as_ref().map(|f| format!(" · filter: {f} (Esc clears)")).unwrap_or_default();
-            let line = |pi: &str| format!(" {} · {board}{pi} · {items} items{filter}", app.origin);
+            let marks = marks_text(app).map(|m| format!(" · {m} (Esc clears)")).unwrap_or_default();
+            let line = |pi: &str| format!(" {} · {board}{pi} · {items} items{marks}{filter}", app.origin);
             let text = match pi_text(app) {
                 None => line(""),
                 Some((long, short)) => {

@@ -19,7 +19,8 @@ fn row_line(app: &App, row: &TreeRow, selected: bool, theme: &Theme, room: usize
     let kind = board.kind_of(item);
     let progress = app.ws.rollup(&item.id).map(|(d, t)| format!(" {}", progress_bar(d, t, 8))).unwrap_or_default();
     let blocked = if item.is_blocked() { " ■ BLOCKED" } else { "" };
-    let place = format!("  {} · {}", board.name, item.column);
+    let archived = if board.is_archive() { " · archived" } else { "" };
+    let place = format!("  {} · {}{archived}", board.name, item.column);
     let fixed = width(&indent)
         + 2
         + width(&item.id)

@@ -1,0 +1,122 @@
+//! Marking several cards (Space) so that one move, rank, tag or archive acts on all of them as
+//! one undoable edit; without marks those act on the selected card.
+
+use crate::model::batch;
+use crate::model::fields::{self, Field};
+use crate::model::ops::{self, Rank};
+use crate::model::{Edit, ModelError};
+
+use super::actions::commit;
+use super::state::{App, Effect};
+
+/// Marks the selected card, or unmarks it when it was marked.
+pub fn toggle(app: &mut App) {
+    let Some(id) = app.selected_id() else {
+        app.info("no card to mark here");
+        return;
+    };
+    match app.marks.iter().position(|m| *m == id) {
+        Some(at) => {
+            app.marks.remove(at);
+        }
+        None => app.marks.push(id.clone()),
+    }
+    prune(app);
+    match app.marks.len() {
+        0 => app.info("no card marked"),
+        n => app.info(format!("{n} marked (Space marks or unmarks, Esc clears)")),
+    }
+}
+
+/// Clears the marks; true when there were any.
+pub fn clear(app: &mut App) -> bool {
+    let had = !app.marks.is_empty();
+    app.marks.clear();
+    had
+}
+
+/// Drops marks of cards that are no longer on the shown board (moved or deleted meanwhile).
+fn prune(app: &mut App) {
+    let Some(board) = app.ws.board(app.board) else {
+        app.marks.clear();
+        return;
+    };
+    let keep: Vec<String> = app.marks.iter().filter(|id| board.item(id).is_some()).cloned().collect();
+    app.marks = keep;
+}
+
+/// The marked cards still on the board, in rank order (position in the board's items).
+pub fn marked(app: &mut App) -> Vec<String> {
+    prune(app);
+    let Some(board) = app.ws.board(app.board) else { return Vec::new() };
+    let mut ids = app.marks.clone();
+    ids.sort_by_key(|id| board.position(id).unwrap_or(usize::MAX));
+    ids
+}
+
+/// True when the card `id` is marked.
+pub fn is_marked(app: &App, id: &str) -> bool {
+    app.marks.iter().any(|m| m == id)
+}
+
+/// Commits an edit made for the marked cards; the marks are cleared once it is made.
+pub fn commit_marked(app: &mut App, edit: Result<Edit, ModelError>, select: Option<&str>) -> Vec<Effect> {
+    if edit.is_ok() {
+        app.marks.clear();
+    }
+    commit(app, edit, select)
+}
+
+fn plural(n: usize) -> String {
+    format!("{n} item{}", if n == 1 { "" } else { "s" })
+}
+
+/// Moves every marked card one column left (`-1`) or right; cards at the edge stay.
+pub fn move_marked(app: &mut App, ids: &[String], step: isize) -> Vec<Effect> {
+    let now = (app.clock)();
+    let way = if step < 0 { "left" } else { "right" };
+    let edit = batch::for_each(&app.ws, ids, format!("move {} {way}", plural(ids.len())), |ws, id| {
+        let to = ops::neighbour_column(ws, id, step)?;
+        ops::move_to_column(ws, id, &to, &now)
+    });
+    if edit == Err(ModelError::NothingToChange) {
+        app.info(format!("the marked cards are already in the {} column", if step < 0 { "first" } else { "last" }));
+    }
+    commit_marked(app, edit, None)
+}
+
+/// Ranks every marked card within its column, keeping their order among themselves.
+pub fn rank_marked(app: &mut App, ids: &[String], rank: &Rank) -> Vec<Effect> {
+    let mut order = ids.to_vec();
+    // Moving up or to the top goes from the last to the first for the top (each lands above
+    // the ones before), from the first for up; down and bottom the other way round.
+    if matches!(rank, Rank::Top | Rank::Down) {
+        order.reverse();
+    }
+    let how = match rank {
+        Rank::Top => "to the top",
+        Rank::Bottom => "to the bottom",
+        Rank::Up => "up",
+        Rank::Down => "down",
+        Rank::Before(_) => "",
+    };
+    let label = format!("rank {} {how}", plural(ids.len()));
+    let edit = batch::for_each(&app.ws, &order, label, |ws, id| ops::rank(ws, id, rank));
+    commit_marked(app, edit, None)
+}
+
+/// Adds the tags typed (comma-separated) to every marked card.
+pub fn tag_marked(app: &mut App, ids: &[String], text: &str) -> Vec<Effect> {
+    let added = fields::parse_tags(text);
+    if added.is_empty() {
+        app.info("no tag typed; nothing changed");
+        return Vec::new();
+    }
+    let label = format!("tag {} {}", plural(ids.len()), added.join(", "));
+    let edit = batch::for_each(&app.ws, ids, label, |ws, id| {
+        let mut tags = ws.item(id).map(|i| i.tags.clone()).unwrap_or_default();
+        tags.extend(added.iter().filter(|t| !tags.contains(t)).cloned().collect::<Vec<_>>());
+        fields::set_field(ws, id, Field::Tags(tags))
+    });
+    commit_marked(app, edit, None)
+}
