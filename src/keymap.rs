@@ -148,7 +148,7 @@ pub const ACTIONS: &[ActionInfo] = &[
     info(Action::FirstPortfolioBoard, "first_portfolio_board", "first portfolio board"),
     info(Action::FirstProgramBoard, "first_program_board", "first program board"),
     info(Action::FirstTeamBoard, "first_team_board", "first team board"),
-    info(Action::Search, "search", "search titles and ids across the workspace"),
+    info(Action::Search, "search", "search every field of every board (fuzzy; says which field matched)"),
     info(
         Action::ShowHierarchy,
         "show_hierarchy",

@@ -103,6 +103,10 @@ fn event_loop(
                 Wake::Input(msg) => {
                     keys += usize::from(matches!(msg, Msg::Key(_)));
                     effects.extend(update(app, msg));
+                    // A line printed says the whole result: the search finishes first.
+                    while crate::app::dialogs::work_pending(app) {
+                        effects.extend(update(app, Msg::Tick));
+                    }
                 }
                 Wake::Mouse(_) => {}
                 Wake::Files(paths) => effects.extend(crate::tui::files_changed(app, files, paths)),

@@ -211,7 +211,8 @@ fn event_loop(
         // to try again a save that could not be done (a busy lock, a full disk).
         let next_unmark = sync::expire_marks(app, Instant::now());
         let retry = shell.files.retry_pending().then(|| Instant::now() + SAVE_RETRY);
-        let wake_at = [next_unmark, retry].into_iter().flatten().min();
+        let busy = crate::app::dialogs::work_pending(app).then(Instant::now);
+        let wake_at = [next_unmark, retry, busy].into_iter().flatten().min();
         let first = match wake_at {
             Some(at) => match shell.rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
                 Ok(wake) => Some(wake),
@@ -224,6 +225,9 @@ fn event_loop(
             request_save(app, shell, &[]);
         }
         let mut effects: VecDeque<Effect> = VecDeque::new();
+        if first.is_none() {
+            effects.extend(update(app, Msg::Tick));
+        }
         let mut redraw_all = false;
         for wake in first.into_iter().chain(std::iter::from_fn(|| shell.rx.try_recv().ok())) {
             match wake {

@@ -96,8 +96,8 @@ fn on_search(app: &mut App, mut search: SearchDialog, key: KeyEvent) -> (Mode, V
     match key.code {
         KeyCode::Esc => return (Mode::Board, Vec::new()),
         KeyCode::Enter => {
-            if let Some(id) = search.hits.get(search.selected) {
-                let id = id.clone();
+            if let Some(hit) = search.hits.get(search.selected) {
+                let id = hit.id.clone();
                 if !super::archive::show_archived(app, &id) {
                     app.select_item(&id);
                     app.info(format!("found {id}"));
@@ -116,27 +116,34 @@ fn on_search(app: &mut App, mut search: SearchDialog, key: KeyEvent) -> (Mode, V
     (Mode::Search(search), Vec::new())
 }
 
-/// Items whose id or title contains every word of the query, ignoring case; exact id first.
+/// How long a keystroke searches before the screen shows what it found so far; the rest
+/// follows on [`Msg::Tick`](super::Msg::Tick)s while no key is waiting.
+pub const SEARCH_STEP: std::time::Duration = std::time::Duration::from_millis(4);
+
+/// The items matching the query, best first (see [`crate::model::search`]).
 pub fn refresh_hits(ws: &Workspace, search: &mut SearchDialog) {
-    let query = search.input.text().to_lowercase();
-    let words: Vec<&str> = query.split_whitespace().collect();
     search.selected = 0;
-    search.hits.clear();
-    if words.is_empty() {
+    search.search.start(ws, &search.input.text());
+    search.search.step(ws, SEARCH_STEP);
+    search.hits = search.search.hits(ws, MAX_HITS);
+}
+
+/// Searches on where the last keystroke left off, keeping the chosen hit when it is still
+/// there.
+pub fn continue_search(app: &mut App) {
+    let Mode::Search(search) = &mut app.mode else { return };
+    if !search.search.pending() && search.search.revision_is(app.ws.revision()) {
         return;
     }
-    if let Some(exact) = ws.boards().iter().flat_map(|b| &b.items).find(|i| i.id.to_lowercase() == query.trim()) {
-        search.hits.push(exact.id.clone());
-    }
-    for item in ws.boards().iter().flat_map(|b| &b.items) {
-        if search.hits.len() >= MAX_HITS {
-            break;
-        }
-        let haystack = format!("{} {}", item.id, item.title).to_lowercase();
-        if words.iter().all(|w| haystack.contains(w)) && search.hits.first() != Some(&item.id) {
-            search.hits.push(item.id.clone());
-        }
-    }
+    let chosen = search.hits.get(search.selected).map(|h| h.id.clone());
+    search.search.step(&app.ws, SEARCH_STEP);
+    search.hits = search.search.hits(&app.ws, MAX_HITS);
+    search.selected = chosen.and_then(|id| search.hits.iter().position(|h| h.id == id)).unwrap_or(0);
+}
+
+/// True while a search has items left to look at (the loop should not sleep).
+pub fn work_pending(app: &App) -> bool {
+    matches!(&app.mode, Mode::Search(search) if search.search.pending())
 }
 
 fn on_filter(app: &mut App, mut input: LineInput, key: KeyEvent) -> (Mode, Vec<Effect>) {

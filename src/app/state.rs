@@ -43,8 +43,10 @@ pub struct SplitDialog {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchDialog {
     pub input: LineInput,
-    pub hits: Vec<String>,
+    pub hits: Vec<crate::model::search::Hit>,
     pub selected: usize,
+    /// What the last keystroke found, refined by the next.
+    pub search: crate::model::search::Search,
 }
 
 /// What has the keyboard besides the board itself.

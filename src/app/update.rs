@@ -25,6 +25,8 @@ pub enum Msg {
         original: String,
         result: Result<String, String>,
     },
+    /// Nothing arrived: carry on with work left over (a search still looking through items).
+    Tick,
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -44,6 +46,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Key(key) => on_key(app, key),
+        Msg::Tick => {
+            dialogs::continue_search(app);
+            Vec::new()
+        }
     }
 }
 

@@ -17,6 +17,7 @@ pub mod ops;
 pub mod pi;
 pub mod planning;
 pub mod renumber;
+pub mod search;
 pub mod time;
 pub mod validate;
 pub mod workspace;

@@ -19,6 +19,8 @@ pub struct Workspace {
     /// Ids that were seen on more than one board (a superset: an id stays here after the
     /// clash is gone). Only these need a scan of the other boards to know who else holds them.
     maybe_shared: HashSet<String>,
+    /// Counts the changes made, so a result computed from the workspace knows it is current.
+    revision: u64,
 }
 
 impl Workspace {
@@ -158,7 +160,13 @@ impl Workspace {
     /// Replaces (or adds) a whole board, e.g. after it was reloaded from disk. Only that
     /// board's entries in the indexes change, so the cost follows the board, not the workspace.
     /// A replaced board keeps its place among the tabs.
+    /// Changes with every board put, removed or op applied.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     pub fn put_board(&mut self, mut board: Board) {
+        self.revision += 1;
         board.reindex();
         match self.board_index(&board.key) {
             Some(b) => {
@@ -186,6 +194,7 @@ impl Workspace {
 
     /// Removes a board (its file disappeared).
     pub fn remove_board(&mut self, key: &str) -> Option<Board> {
+        self.revision += 1;
         let index = self.board_index(key)?;
         let board = self.boards.remove(index);
         // Entries of the boards after it shift down; the removed board's own are found again.
@@ -328,6 +337,7 @@ impl Workspace {
 
     /// Applies one primitive op and returns the op that undoes it.
     pub fn apply(&mut self, op: Op) -> Result<Op, ModelError> {
+        self.revision += 1;
         match op {
             Op::Insert { board, pos, item } => self.insert(board, pos, item),
             Op::Remove { board, id } => self.remove(board, id),

@@ -384,7 +384,7 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
                 clean(&prompt.input.text())
             )]
         }
-        Mode::Search(_) => vec!["Search titles and ids: type, Enter jumps to the first hit, Esc cancels".to_string()],
+        Mode::Search(_) => vec!["Search ids, titles, descriptions, tags, owners and criteria: type, Enter jumps to the first hit, Esc cancels".to_string()],
         Mode::Split(split) => vec![format!(
             "Split {}: type one child title per line with Enter; Enter on an empty line creates them, Esc cancels",
             clean(&split.id)

@@ -118,8 +118,9 @@ impl WorkspaceFiles {
                 .filter(|i| base_ids.is_none_or(|b| !b.contains(&i.id)))
                 .map(|i| i.id.clone())
                 .collect();
-            let leaving =
-                base_ids.map(|b| b.iter().filter(|id| board.item(id).is_none()).map(str::to_string).collect()).unwrap_or_default();
+            let leaving = base_ids
+                .map(|b| b.iter().filter(|id| board.item(id).is_none()).map(str::to_string).collect())
+                .unwrap_or_default();
             jobs.push(SaveJob {
                 path: self.path_of(&key),
                 base: self.files.get(&key).map(|f| f.bytes.clone()),

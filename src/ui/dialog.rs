@@ -10,6 +10,7 @@ use crate::app::App;
 use crate::app::input::LineInput;
 use crate::app::state::{SearchDialog, SplitDialog};
 use crate::model::Workspace;
+use crate::model::search::{Hit, Matched};
 
 use super::popup;
 use super::text::{clean, fit};
@@ -58,16 +59,24 @@ pub fn render_question(title: &str, body: &str, theme: &Theme, area: Rect, buf: 
     popup
 }
 
-fn hit_line(ws: &Workspace, id: &str, selected: bool, theme: &Theme, width: usize) -> Line<'static> {
-    let Some((board, item)) = ws.find(id) else { return Line::raw("") };
+fn hit_line(ws: &Workspace, hit: &Hit, selected: bool, theme: &Theme, width: usize) -> Line<'static> {
+    let Some((board, item)) = ws.find(&hit.id) else { return Line::raw("") };
     let archived = if board.is_archive() { " · archived" } else { "" };
     let place = format!("  {} · {}{archived}", board.name, item.column);
     let marker = if selected { "▶ " } else { "  " };
-    let title = fit(&format!("{} {}", item.id, item.title), width.saturating_sub(place.chars().count() + 2));
+    // Found elsewhere than in the id or title: which field, and its text.
+    let found = match hit.field {
+        Matched::Id | Matched::Title => String::new(),
+        field => format!("  {}: {}", field.name(), hit.text),
+    };
+    let room = width.saturating_sub(place.chars().count() + 2);
+    let title = fit(&format!("{} {}", item.id, item.title), room.saturating_sub(found.chars().count().min(room / 2)));
+    let found = fit(&found, room.saturating_sub(title.chars().count()));
     let style = if selected { theme.selected_card } else { theme.text };
     Line::from(vec![
         Span::styled(marker.to_string(), theme.accent),
-        Span::styled(title, style),
+        Span::styled(clean(&title).into_owned(), style),
+        Span::styled(clean(&found).into_owned(), theme.accent),
         Span::styled(fit(&place, width), theme.dim),
     ])
 }
@@ -80,7 +89,10 @@ pub fn render_search(
     buf: &mut Buffer,
 ) -> (Position, Rect) {
     let popup = popup::centered(area, 90, area.height.saturating_sub(4).max(6));
-    let title = Line::styled(" Search titles and ids — Enter jumps, Esc closes ", theme.header);
+    let title = Line::styled(
+        " Search ids, titles, descriptions, tags, owners, criteria — Enter jumps, Esc closes ",
+        theme.header,
+    );
     let inner = popup::frame(popup, title, theme, buf);
     buf.set_string(inner.x, inner.y, "/", theme.key_hint);
     let cursor = render_input(
@@ -90,14 +102,20 @@ pub fn render_search(
     );
     let rows = inner.height.saturating_sub(2) as usize;
     let first = search.selected.saturating_sub(rows.saturating_sub(1));
-    let summary = match search.hits.len() {
+    let found = search.search.found();
+    let summary = match found {
         0 if search.input.is_empty() => "type to search all boards".to_string(),
-        0 => "no match".to_string(),
-        n => format!("{n} match{}", if n == 1 { "" } else { "es" }),
+        0 if !search.search.pending() => "no match".to_string(),
+        n => {
+            let shown =
+                if n > search.hits.len() { format!(", the best {} listed", search.hits.len()) } else { String::new() };
+            format!("{n} match{}{shown}", if n == 1 { "" } else { "es" })
+        }
     };
+    let summary = if search.search.pending() { format!("{summary} so far, searching…") } else { summary };
     buf.set_string(inner.x, inner.y + 1, fit(&summary, inner.width as usize), theme.dim);
-    for (row, id) in search.hits.iter().enumerate().skip(first).take(rows) {
-        let line = hit_line(&app.ws, id, row == search.selected, theme, inner.width as usize);
+    for (row, hit) in search.hits.iter().enumerate().skip(first).take(rows) {
+        let line = hit_line(&app.ws, hit, row == search.selected, theme, inner.width as usize);
         buf.set_line(inner.x, inner.y + 2 + (row - first) as u16, &line, inner.width);
     }
     (cursor, popup)
