@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod board_fields;
+pub mod columns;
 pub mod confidence;
 pub mod edit;
 pub mod fields;
