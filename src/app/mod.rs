@@ -2,6 +2,8 @@
 //! edits and effects for the shell (save, open the editor, quit).
 
 pub mod actions;
+pub mod boards;
+pub mod columns;
 pub mod details;
 pub mod dialogs;
 pub mod filter;

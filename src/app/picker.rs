@@ -15,6 +15,11 @@ pub enum PickFor {
     MoveToTeam,
     /// Going to a board (values are board keys; no item).
     Board,
+    /// Where the cards of a column being deleted go (`id` is the column's name; values are
+    /// column names).
+    CardsTo,
+    /// The level of a new board (values are level names).
+    NewBoardLevel,
 }
 
 /// One entry of the list: what is shown, and the value picked (`None` clears the field).

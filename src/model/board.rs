@@ -140,6 +140,8 @@ impl PartialEq for Board {
     }
 }
 
+impl Eq for Board {}
+
 /// Derived lookups, rebuilt by [`Board::reindex`].
 #[derive(Debug, Clone, Default)]
 struct Layout {

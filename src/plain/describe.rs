@@ -359,6 +359,23 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
                 clean(&prompt.input.text())
             )]
         }
+        Mode::NamePrompt(prompt) => {
+            vec![format!(
+                "{}: {} (type, Enter saves, Esc cancels)",
+                clean(&prompt.title()),
+                clean(&prompt.input.text())
+            )]
+        }
+        Mode::ColumnMenu { column } => {
+            let mut lines = vec![format!("{}:", clean(&crate::ui::menu::column_menu_title(app, *column)))];
+            lines.extend(crate::app::columns::COLUMN_MENU.iter().map(|(k, d)| format!("  {k}: {d}")));
+            lines
+        }
+        Mode::BoardMenu => {
+            let mut lines = vec![format!("{}:", clean(&crate::ui::menu::board_menu_title(app)))];
+            lines.extend(crate::app::boards::BOARD_MENU.iter().map(|(k, d)| format!("  {k}: {d}")));
+            lines
+        }
         Mode::Search(_) => vec!["Search titles and ids: type, Enter jumps to the first hit, Esc cancels".to_string()],
         Mode::Split(split) => vec![format!(
             "Split {}: type one child title per line with Enter; Enter on an empty line creates them, Esc cancels",
