@@ -122,12 +122,8 @@ pub const ACTIONS: &[ActionInfo] = &[
     info(Action::FirstPortfolioBoard, "first_portfolio_board", "first portfolio board"),
     info(Action::FirstProgramBoard, "first_program_board", "first program board"),
     info(Action::FirstTeamBoard, "first_team_board", "first team board"),
-    info(
-        Action::ColumnMenu,
-        "column_menu",
-        "column menu: add, rename, move, delete, WIP limit, done column (the menu lists its keys)",
-    ),
-    info(Action::BoardMenu, "board_menu", "board menu: new board (team, program, portfolio), rename this board"),
+    info(Action::ColumnMenu, "column_menu", "column menu: add, rename, move or delete columns, WIP limit, done column"),
+    info(Action::BoardMenu, "board_menu", "board menu: create a team, program or portfolio board; rename this one"),
     info(Action::Search, "search", "search titles and ids across the workspace"),
     info(
         Action::ShowHierarchy,

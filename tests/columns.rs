@@ -124,6 +124,15 @@ fn help_lists_both_menus() {
     let rows = app.keymap.help_rows();
     assert!(rows.iter().any(|(k, d)| k == "C" && d.contains("column menu")), "{rows:?}");
     assert!(rows.iter().any(|(k, d)| k == "R" && d.contains("board menu")), "{rows:?}");
+    // The menus' own letters are in the help too.
+    let help: Vec<String> = trainboard::ui::help::help_lines(&app, &app.theme)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    for (keys, doc) in trainboard::app::columns::COLUMN_MENU.iter().chain(trainboard::app::boards::BOARD_MENU) {
+        assert!(help.iter().any(|l| l.contains(keys) && l.contains(doc)), "help lacks {keys} {doc}:\n{help:#?}");
+    }
+    assert!(help.iter().any(|l| l == "Column menu") && help.iter().any(|l| l == "Board menu"));
 }
 
 #[test]
