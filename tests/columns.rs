@@ -363,3 +363,28 @@ fn a_team_board_created_from_the_board_menu_is_a_file_and_a_tab() {
     assert!(app.wait_exit());
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn odd_names_survive_the_file_and_adversarial_input_is_refused() {
+    let mut app = team_app();
+    type_keys(&mut app, "Ca \"Quoted\" \\ back\tslash ✓\n");
+    let name = names(&app)[1].clone();
+    assert_eq!(name, "\"Quoted\" \\ back slash ✓");
+    let text = trainboard::storage::board_to_string(app.current_board().unwrap());
+    let back = trainboard::storage::parse_board(text.as_bytes(), "alpha.ron").expect("it reads back");
+    assert_eq!(back.columns[1].name, name);
+    // Control characters become spaces; a name of only spaces is refused.
+    type_keys(&mut app, "Ca\x1b");
+    assert_eq!(app.mode, Mode::Board);
+    type_keys(&mut app, "Ca   \n");
+    assert!(status(&app).contains("needs a name"), "{}", status(&app));
+    type_keys(&mut app, "\x1b");
+    // A new board whose name has no letter or digit has no file name.
+    type_keys(&mut app, "Rnteam\n");
+    assert!(type_keys(&mut app, "-- ..\n").is_empty());
+    assert!(status(&app).contains("no letter or digit"), "{}", status(&app));
+    let demo = trainboard::demo::new_board(Level::Portfolio, "../Evil/../name").unwrap();
+    assert_eq!(demo.key, "evil-name.ron", "never a path out of the workspace");
+    let starter = trainboard::storage::parse_board(trainboard::demo::STARTER[0].1.as_bytes(), "p.ron").unwrap();
+    assert_eq!(demo.columns, starter.columns);
+}

@@ -264,6 +264,7 @@ fn field_text(mode: &Mode) -> Option<String> {
         Mode::NewItem(input) | Mode::Filter(input) | Mode::EditTitle { input, .. } => Some(input.text()),
         Mode::Search(search) => Some(search.input.text()),
         Mode::Prompt(prompt) => Some(prompt.input.text()),
+        Mode::NamePrompt(prompt) => Some(prompt.input.text()),
         Mode::Picker(picker) => Some(picker.input.text()),
         Mode::Split(split) => Some(format!("{} | {}", split.lines.join(" | "), split.current.text())),
         _ => None,
