@@ -358,7 +358,7 @@ fn column_reverts(
         };
         let mut conflicts = Vec::new();
         let columns = merge_columns(after, before, &board.columns, &mut conflicts);
-        if conflicts.is_empty() {
+        if conflicts.is_empty() && !strands_cards(step, board, &columns) {
             merged.insert(pair.0.clone(), columns);
         } else {
             notes.push(format!("{}'s columns were changed by someone else since; kept theirs", board.name));
@@ -366,6 +366,19 @@ fn column_reverts(
         }
     }
     (merged, frozen)
+}
+
+/// True when going back to `columns` would leave a card the step did not touch (someone
+/// else's, put there since) in a column that no longer exists; a renamed column's cards follow
+/// its name back, so those do not count.
+fn strands_cards(step: &Step, board: &crate::model::Board, columns: &[Column]) -> bool {
+    let renamed = renamed_column(step, &board.key);
+    let kept = |name: &str| columns.iter().any(|c| c.name == name);
+    let follows = |name: &str| renamed.as_ref().is_some_and(|(from, to)| from == name && kept(to));
+    board.items.iter().any(|item| {
+        let ours = step.touched.iter().any(|(b, id)| *b == board.key && *id == item.id);
+        !ours && board.column_index(&item.column).is_some() && !kept(&item.column) && !follows(&item.column)
+    })
 }
 
 /// Sets a board's columns as a revert merged them; cards someone else put in a column the

@@ -492,6 +492,20 @@ mod tests {
     }
 
     #[test]
+    fn undo_of_an_added_column_someone_put_a_card_in_keeps_it() {
+        let (mut ws, mut h) = (ws(), History::default());
+        commit(&mut ws, &mut h, ColumnChange::Add { index: 0, name: "Ready".into() });
+        let mut theirs = board(&ws).clone();
+        theirs.items.push(Item::new("S-9", "theirs", "Ready"));
+        ws.put_board(theirs);
+        let applied = h.undo(&mut ws).unwrap();
+        assert_eq!(names(&ws), ["Backlog", "Ready", "Doing", "Done"], "their card keeps its column");
+        assert_eq!(column_of(&ws, "S-9"), "Ready");
+        assert!(board(&ws).unplaced_positions().is_empty());
+        assert!(applied.kept_theirs.iter().any(|n| n.contains("columns")), "{:?}", applied.kept_theirs);
+    }
+
+    #[test]
     fn renaming_a_team_board_renames_the_team_of_its_items_and_undoes() {
         let (mut ws, mut h) = (ws(), History::default());
         assert!(matches!(rename_board(&ws, "alpha.ron", "art"), Err(ModelError::Invalid(_))));
