@@ -57,7 +57,20 @@ fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut temp = TempFile::create(dir, name, 0o666)?;
     temp.file.write_all(bytes)?;
     temp.file.sync_all()?;
-    fs::hard_link(&temp.path, path)?;
+    match fs::hard_link(&temp.path, path) {
+        Ok(()) => {}
+        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => return Err(err),
+        // A file system without hard links: create the name exclusively and write it there.
+        Err(_) => {
+            drop(temp);
+            let mut file = fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+            if let Err(err) = file.write_all(bytes).and_then(|()| file.sync_all()) {
+                let _ = fs::remove_file(path);
+                return Err(err);
+            }
+            return Ok(());
+        }
+    }
     // Dropping the temp file removes its own name; the board keeps the new one.
     drop(temp);
     if let Ok(folder) = fs::File::open(dir) {
