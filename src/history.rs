@@ -375,9 +375,12 @@ fn strands_cards(step: &Step, board: &crate::model::Board, columns: &[Column]) -
     let renamed = renamed_column(step, &board.key);
     let kept = |name: &str| columns.iter().any(|c| c.name == name);
     let follows = |name: &str| renamed.as_ref().is_some_and(|(from, to)| from == name && kept(to));
+    let ours: HashSet<&str> = step.touched.iter().filter(|(b, _)| *b == board.key).map(|(_, id)| id.as_str()).collect();
     board.items.iter().any(|item| {
-        let ours = step.touched.iter().any(|(b, id)| *b == board.key && *id == item.id);
-        !ours && board.column_index(&item.column).is_some() && !kept(&item.column) && !follows(&item.column)
+        !ours.contains(item.id.as_str())
+            && board.column_index(&item.column).is_some()
+            && !kept(&item.column)
+            && !follows(&item.column)
     })
 }
 

@@ -286,6 +286,20 @@ mod tests {
         board(ws).columns.iter().map(|c| c.name.clone()).collect()
     }
 
+    /// The board's index is the one a full rebuild makes.
+    fn assert_indexed(ws: &Workspace) {
+        let board = board(ws);
+        let mut fresh = board.clone();
+        fresh.reindex();
+        for col in 0..board.columns.len() {
+            assert_eq!(board.column_positions(col), fresh.column_positions(col), "column {col}");
+        }
+        assert_eq!(board.unplaced_positions(), fresh.unplaced_positions());
+        for item in &board.items {
+            assert_eq!(board.position(&item.id), fresh.position(&item.id));
+        }
+    }
+
     fn column_of(ws: &Workspace, id: &str) -> String {
         ws.item(id).unwrap().column.clone()
     }
@@ -350,9 +364,12 @@ mod tests {
         assert_eq!(board(&ws).column_len(1), 2);
         assert_eq!(ws.item("S-2").unwrap().history[0].column, "Doing", "history is what happened");
         assert!(board(&ws).unplaced_positions().is_empty());
+        assert_indexed(&ws);
         h.undo(&mut ws).unwrap();
         assert_eq!(board(&ws), &before);
+        assert_indexed(&ws);
         h.redo(&mut ws).unwrap();
+        assert_indexed(&ws);
         assert_eq!(column_of(&ws, "S-4"), "In Progress");
     }
 
@@ -386,6 +403,7 @@ mod tests {
         let moved = ws.item("S-2").unwrap();
         assert_eq!(moved.history.last().unwrap(), &Move { at: NOW.into(), column: "Backlog".into() });
         assert_eq!(moved.history[0].column, "Doing");
+        assert_indexed(&ws);
         // An empty column goes without a question; the next one is selected.
         commit(&mut ws, &mut h, ColumnChange::Add { index: 0, name: "Ready".into() });
         assert_eq!(commit(&mut ws, &mut h, ColumnChange::Delete { index: 1, cards_to: None }), 1);
@@ -394,6 +412,7 @@ mod tests {
             h.undo(&mut ws).unwrap();
         }
         assert_eq!(board(&ws), &before, "cards, order and history come back");
+        assert_indexed(&ws);
     }
 
     #[test]
