@@ -388,3 +388,38 @@ fn odd_names_survive_the_file_and_adversarial_input_is_refused() {
     let starter = trainboard::storage::parse_board(trainboard::demo::STARTER[0].1.as_bytes(), "p.ron").unwrap();
     assert_eq!(demo.columns, starter.columns);
 }
+
+#[test]
+fn undo_of_a_wip_limit_in_the_terminal_keeps_a_teammates_limit_set_meanwhile() {
+    let dir = temp_demo("teammate");
+    let ws = dir.join("ws");
+    let file = ws.join("team-alpha.ron");
+    let before = trainboard::storage::parse_board(&fs::read(&file).unwrap(), "team-alpha.ron").unwrap();
+    let mut app = PtyApp::start(&[ws.to_str().unwrap()], &ws, &dir.join("home"), &[], 120, 40);
+    app.wait_for("Mobile Shopping ART");
+    app.send("3");
+    app.wait_for("Saved-card selectio");
+    // Backlog is selected: give it a limit.
+    app.send("Cw");
+    app.wait_for("WIP limit of Backlog");
+    app.send("9");
+    app.send(keys::ENTER);
+    app.wait_for("WIP limit of Backlog set to 9");
+    let ours = board_when(&file, |b| b.columns[0].wip == Some(9));
+    // A teammate limits the last (done) column in their copy and saves.
+    let last = before.columns.len() - 1;
+    let done = before.columns[last].name.clone();
+    let cards = before.items.iter().filter(|i| i.column == done).count();
+    let mut theirs = ours.clone();
+    theirs.columns[last].wip = Some(7);
+    fs::write(&file, trainboard::storage::board_to_string(&theirs)).unwrap();
+    app.wait_for(&format!("{done} ✓ {cards}/7"));
+    app.send("u");
+    app.wait_for("Undid: WIP limit of Backlog");
+    let after = board_when(&file, |b| b.columns[0].wip.is_none());
+    assert_eq!(after.columns[0].wip, before.columns[0].wip, "ours is taken back");
+    assert_eq!(after.columns[last].wip, Some(7), "theirs stays");
+    app.send("q");
+    assert!(app.wait_exit());
+    let _ = fs::remove_dir_all(&dir);
+}
