@@ -106,15 +106,7 @@ fn starter_boards(teams: &[String]) -> Result<Vec<crate::model::Board>, InitErro
     };
     let mut slugs: Vec<String> = Vec::new();
     for team in teams {
-        let slug: String = team
-            .to_lowercase()
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect::<String>()
-            .split('-')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
+        let slug = crate::model::columns::slug(team);
         if slug.is_empty() {
             return Err(InitError::Teams(format!("\"{team}\" is not a team name")));
         }
@@ -147,6 +139,26 @@ fn starter_boards(teams: &[String]) -> Result<Vec<crate::model::Board>, InitErro
         boards.push(board);
     }
     Ok(boards)
+}
+
+/// An empty board of `level` called `name`, with the starter's columns for that level (SAFe's
+/// defaults, as `init` writes them) and, for a program board, its iterations; its key is the
+/// file name derived from the name (refused when the name has no letter or digit).
+pub fn new_board(level: crate::model::Level, name: &str) -> Result<crate::model::Board, String> {
+    use crate::model::Level;
+    let file = match level {
+        Level::Portfolio => STARTER[0],
+        Level::Program => STARTER[1],
+        Level::Team => STARTER[2],
+    };
+    let key = crate::model::columns::file_name_for(name)
+        .ok_or_else(|| format!("\"{name}\" has no letter or digit to name its file after"))?;
+    let template = crate::storage::parse_board(file.1.as_bytes(), file.0)
+        .map_err(|e| format!("the starter {} does not read: {}", file.0, e.message))?;
+    let mut board = crate::model::Board::new(key, name, level, template.columns);
+    board.iterations = template.iterations;
+    board.default_kind = template.default_kind;
+    Ok(board)
 }
 
 /// Which workspace opening would use, and so why.

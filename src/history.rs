@@ -8,15 +8,19 @@
 //! other way round. Board-level fields a step set as a whole (a board's objectives, its
 //! confidence votes) are kept the same way: undo puts the old value back only when the field is
 //! still what our change made it; if someone changed it since, theirs stays (and is said).
+//! A board's columns are merged column by column instead (someone else's limit on another
+//! column stays while ours goes back); when they do not merge, theirs stays and so do the
+//! cards on that board.
 //! Ids renumbered after a step (a clash with someone else's new item) are
 //! rewritten in every step, so renumbering is never a step itself.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use crate::merge::columns::merge_columns;
 use crate::merge::{Conflict, merge_one, merge_order};
 use crate::model::edit::{BoardField, FieldName, apply_all};
-use crate::model::{Edit, Item, ModelError, Op, Workspace};
+use crate::model::{Column, Edit, Item, ModelError, Op, Workspace};
 
 /// What a commit, undo or redo did.
 #[derive(Debug, Clone, PartialEq)]
@@ -231,12 +235,15 @@ fn snapshot_reusing(
 fn revert(ws: &mut Workspace, step: Step) -> (Applied, Step) {
     let mut conflicts: Vec<Conflict> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
-    let now = snapshot(ws, &step.touched, &step.ordered);
+    // Columns someone else changed since in a way that does not merge with ours stay theirs,
+    // and so do the cards on that board (they must stay in columns that exist).
+    let (columns, frozen) = column_reverts(ws, &step, &mut notes);
+    let touched: Vec<(String, String)> = step.touched.iter().filter(|(b, _)| !frozen.contains(b)).cloned().collect();
+    let now = snapshot(ws, &touched, &step.ordered);
     let mut ops: Vec<Op> = Vec::new();
     // Removals first, so an item moved between boards can be inserted on the other.
     let mut inserts: Vec<Op> = Vec::new();
-    let results: Vec<Option<Item>> = step
-        .touched
+    let results: Vec<Option<Item>> = touched
         .iter()
         .map(|pair| {
             let sides = (step.after.items.get(pair), step.before.items.get(pair), now.items.get(pair));
@@ -244,14 +251,13 @@ fn revert(ws: &mut Workspace, step: Step) -> (Applied, Step) {
         })
         .collect();
     // Ids this revert takes off a board: an item moved between boards comes back to the other.
-    let leaving: HashSet<&str> = step
-        .touched
+    let leaving: HashSet<&str> = touched
         .iter()
         .zip(&results)
         .filter(|(pair, result)| result.is_none() && now.items.contains_key(*pair))
         .map(|((_, id), _)| id.as_str())
         .collect();
-    for (pair, result) in step.touched.iter().zip(results) {
+    for (pair, result) in touched.iter().zip(results) {
         let (board, id) = pair;
         match (now.items.get(pair), result) {
             (Some(_), None) => ops.push(Op::Remove { board: board.clone(), id: id.clone() }),
@@ -273,7 +279,7 @@ fn revert(ws: &mut Workspace, step: Step) -> (Applied, Step) {
             notes.push(format!("could not take back a part: {err}"));
         }
     }
-    for board in &step.ordered {
+    for board in step.ordered.iter().filter(|b| !frozen.contains(*b)) {
         let (Some(after), Some(before), Some(current)) =
             (step.after.orders.get(board), step.before.orders.get(board), ws.board_by_key(board))
         else {
@@ -286,7 +292,7 @@ fn revert(ws: &mut Workspace, step: Step) -> (Applied, Step) {
             let _ = apply_all(ws, Edit::new("", vec![Op::Reorder { board: board.clone(), ids: order }]));
         }
     }
-    revert_fields(ws, &step, &mut notes);
+    revert_fields(ws, &step, &columns, &mut notes);
     notes.extend(conflicts.iter().map(kept_theirs));
     let done = snapshot(ws, &step.touched, &[]);
     let focus = step
@@ -305,9 +311,15 @@ fn revert(ws: &mut Workspace, step: Step) -> (Applied, Step) {
 
 /// Each board-level field the step set goes back to its `before` value when it is still its
 /// `after` value; changed by someone else since, theirs stays and that is said.
-fn revert_fields(ws: &mut Workspace, step: &Step, notes: &mut Vec<String>) {
+fn revert_fields(ws: &mut Workspace, step: &Step, columns: &HashMap<String, Vec<Column>>, notes: &mut Vec<String>) {
     let now = field_values(ws, &step.fields);
     for pair in &step.fields {
+        if pair.1 == FieldName::Columns {
+            if let Some(merged) = columns.get(&pair.0) {
+                set_columns(ws, step, &pair.0, merged.clone(), notes);
+            }
+            continue;
+        }
         let (Some(after), Some(before), Some(current)) =
             (step.after.fields.get(pair), step.before.fields.get(pair), now.get(pair))
         else {
@@ -325,6 +337,95 @@ fn revert_fields(ws: &mut Workspace, step: &Step, notes: &mut Vec<String>) {
         if let Err(err) = apply_all(ws, Edit::new("", vec![op])) {
             notes.push(format!("could not take back a part: {err}"));
         }
+    }
+}
+
+/// For each board whose columns the step set: the columns to go back to, merged column by
+/// column with changes someone else made since (their limit on another column stays); and the
+/// boards where that does not merge (theirs stays, said).
+fn column_reverts(
+    ws: &Workspace,
+    step: &Step,
+    notes: &mut Vec<String>,
+) -> (HashMap<String, Vec<Column>>, HashSet<String>) {
+    let mut merged = HashMap::new();
+    let mut frozen = HashSet::new();
+    for pair in step.fields.iter().filter(|(_, name)| *name == FieldName::Columns) {
+        let (Some(BoardField::Columns(after)), Some(BoardField::Columns(before)), Some(board)) =
+            (step.after.fields.get(pair), step.before.fields.get(pair), ws.board_by_key(&pair.0))
+        else {
+            continue;
+        };
+        let mut conflicts = Vec::new();
+        let columns = merge_columns(after, before, &board.columns, &mut conflicts);
+        if conflicts.is_empty() && !strands_cards(step, board, &columns) {
+            merged.insert(pair.0.clone(), columns);
+        } else {
+            notes.push(format!("{}'s columns were changed by someone else since; kept theirs", board.name));
+            frozen.insert(pair.0.clone());
+        }
+    }
+    (merged, frozen)
+}
+
+/// True when going back to `columns` would leave a card the step did not touch (someone
+/// else's, put there since) in a column that no longer exists; a renamed column's cards follow
+/// its name back, so those do not count.
+fn strands_cards(step: &Step, board: &crate::model::Board, columns: &[Column]) -> bool {
+    let renamed = renamed_column(step, &board.key);
+    let kept = |name: &str| columns.iter().any(|c| c.name == name);
+    let follows = |name: &str| renamed.as_ref().is_some_and(|(from, to)| from == name && kept(to));
+    let ours: HashSet<&str> = step.touched.iter().filter(|(b, _)| *b == board.key).map(|(_, id)| id.as_str()).collect();
+    board.items.iter().any(|item| {
+        !ours.contains(item.id.as_str())
+            && board.column_index(&item.column).is_some()
+            && !kept(&item.column)
+            && !follows(&item.column)
+    })
+}
+
+/// Sets a board's columns as a revert merged them; cards someone else put in a column the
+/// step renamed follow the name back.
+fn set_columns(ws: &mut Workspace, step: &Step, key: &str, columns: Vec<Column>, notes: &mut Vec<String>) {
+    let renamed = renamed_column(step, key);
+    let op = Op::SetField { board: key.to_string(), field: BoardField::Columns(columns) };
+    if let Err(err) = apply_all(ws, Edit::new("", vec![op])) {
+        notes.push(format!("could not take back a part: {err}"));
+        return;
+    }
+    let Some((from, to)) = renamed else { return };
+    let Some(board) = ws.board_by_key(key) else { return };
+    if board.column_index(&from).is_some() || board.column_index(&to).is_none() {
+        return;
+    }
+    let ops: Vec<Op> = board
+        .items
+        .iter()
+        .filter(|i| i.column == from)
+        .map(|i| Op::Replace { board: key.to_string(), item: Item { column: to.clone(), ..i.clone() } })
+        .collect();
+    if !ops.is_empty()
+        && let Err(err) = apply_all(ws, Edit::new("", ops))
+    {
+        notes.push(format!("could not take back a part: {err}"));
+    }
+}
+
+/// The column the step renamed on board `key`, as (name after it, name before it).
+fn renamed_column(step: &Step, key: &str) -> Option<(String, String)> {
+    let pair = (key.to_string(), FieldName::Columns);
+    let (Some(BoardField::Columns(after)), Some(BoardField::Columns(before))) =
+        (step.after.fields.get(&pair), step.before.fields.get(&pair))
+    else {
+        return None;
+    };
+    if after.len() != before.len() {
+        return None;
+    }
+    let mut differing = after.iter().zip(before).filter(|(a, b)| a.name != b.name);
+    match (differing.next(), differing.next()) {
+        (Some((a, b)), None) => Some((a.name.clone(), b.name.clone())),
+        _ => None,
     }
 }
 

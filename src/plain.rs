@@ -143,6 +143,10 @@ fn event_loop(
                     let path = files.path_of(&key);
                     effects.extend(crate::tui::files_changed(app, files, vec![path]));
                 }
+                Effect::CreateBoard(board) => {
+                    let result = files.create_board(&app.ws, *board);
+                    crate::app::boards::created(app, result);
+                }
                 Effect::OpenEditor { id, text } => {
                     input.pause();
                     let _ = terminal::disable_raw_mode();

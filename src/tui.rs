@@ -261,6 +261,10 @@ fn event_loop(
                     let path = shell.files.path_of(&key);
                     effects.extend(files_changed(app, shell.files, vec![path]));
                 }
+                Effect::CreateBoard(board) => {
+                    let result = shell.files.create_board(&app.ws, *board);
+                    crate::app::boards::created(app, result);
+                }
                 Effect::OpenEditor { id, text } => {
                     input.pause();
                     restore_terminal();

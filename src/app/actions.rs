@@ -39,6 +39,8 @@ fn edits(action: Action) -> bool {
             | MoveToTeam
             | ArchiveItems
             | OpenArchive
+            | ColumnMenu
+            | BoardMenu
             | Undo
             | Redo
     )
@@ -128,6 +130,8 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         FirstPortfolioBoard => first_board(app, Level::Portfolio),
         FirstProgramBoard => first_board(app, Level::Program),
         FirstTeamBoard => first_board(app, Level::Team),
+        ColumnMenu => super::columns::open_menu(app),
+        BoardMenu => super::boards::open_menu(app),
         Search => app.mode = Mode::Search(SearchDialog::default()),
         ShowConflicts => {
             if app.conflicts.is_empty() {

@@ -46,7 +46,11 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Mode::Conflicts { scroll } => on_conflicts(app, scroll, key),
         Mode::Filter(input) => on_filter(app, input, key),
+        Mode::Picker(picker) if super::columns::owns(&picker) => super::columns::on_picker(app, picker, key),
         Mode::Picker(picker) => super::quick::on_picker(app, picker, key),
+        Mode::ColumnMenu { column } => super::columns::on_menu(app, column, key),
+        Mode::BoardMenu => super::boards::on_menu(app, key),
+        Mode::NamePrompt(prompt) => super::columns::on_prompt(app, prompt, key),
         Mode::Prompt(prompt) => super::quick::on_prompt(app, prompt, key),
         other => (other, Vec::new()),
     };
@@ -281,6 +285,7 @@ pub fn paste(app: &mut App, text: &str) {
         Mode::Wsjf(dialog) => super::wsjf::paste(dialog, text),
         Mode::Description(dialog) => dialog.text.insert_str(text),
         Mode::Prompt(prompt) => prompt.input.insert_str(text),
+        Mode::NamePrompt(prompt) => prompt.input.insert_str(text),
         Mode::Picker(picker) => picker.insert_str(text),
         Mode::Search(search) => {
             search.input.insert_str(text);

@@ -3,6 +3,8 @@
 
 pub mod actions;
 pub mod archive;
+pub mod boards;
+pub mod columns;
 pub mod description;
 pub mod details;
 pub mod dialogs;

@@ -19,6 +19,11 @@ pub enum PickFor {
     Archive,
     /// An archived item to restore (`id` is the board key; values are item ids).
     Restore,
+    /// Where the cards of a column being deleted go (`id` is the column's name; values are
+    /// column names).
+    CardsTo,
+    /// The level of a new board (values are level names).
+    NewBoardLevel,
 }
 
 /// One entry of the list: what is shown, and the value picked (`None` clears the field).

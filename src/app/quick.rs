@@ -171,7 +171,9 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent) -> (Mode, Vec
                         None => return (Mode::Board, Vec::new()),
                     }
                 }
-                PickFor::Board | PickFor::Archive | PickFor::Restore => return (Mode::Board, Vec::new()),
+                PickFor::Board | PickFor::Archive | PickFor::Restore | PickFor::CardsTo | PickFor::NewBoardLevel => {
+                    return (Mode::Board, Vec::new());
+                }
                 PickFor::MoveToTeam => {
                     let Some(to) = choice.value else { return (Mode::Board, Vec::new()) };
                     let now = (app.clock)();

@@ -117,6 +117,14 @@ pub enum Mode {
     Conflicts {
         scroll: u16,
     },
+    /// The menu of column actions (`C`) for the column at this index.
+    ColumnMenu {
+        column: usize,
+    },
+    /// The menu of board actions (`R`): a new board, renaming this one.
+    BoardMenu,
+    /// Typing a name or WIP limit for the column or board menu.
+    NamePrompt(super::columns::NamePrompt),
 }
 
 /// A save that met a different change of the same field: theirs is on disk, ours in memory
@@ -156,6 +164,8 @@ pub enum Effect {
     KeepOurs(String),
     /// Resolve the conflict on this board by dropping ours for what is on disk.
     TakeTheirs(String),
+    /// Write this new board to a new file (at a free name near its key) and show it.
+    CreateBoard(Box<crate::model::Board>),
     Quit,
 }
 

@@ -145,6 +145,8 @@ impl PartialEq for Board {
     }
 }
 
+impl Eq for Board {}
+
 /// Derived lookups, rebuilt by [`Board::reindex`].
 #[derive(Debug, Clone, Default)]
 struct Layout {
@@ -227,6 +229,48 @@ impl Board {
     /// True for an archive file (it names the board it archives).
     pub fn is_archive(&self) -> bool {
         self.archive_of.is_some()
+    }
+
+    /// [`Board::reindex`] after the item at `pos` was replaced by one with the same id, which
+    /// was in column `old_column`: only its column's entry moves, so replacing many cards one
+    /// by one (a renamed column's) costs what their columns hold, not the board each time.
+    pub fn reindex_replaced(&mut self, pos: usize, old_column: &str) {
+        let consistent = self.layout.position.len() == self.items.len()
+            && self.layout.by_column.len() == self.columns.len()
+            && self.items.get(pos).is_some_and(|item| self.layout.position.get(&item.id) == Some(&pos));
+        if !consistent {
+            return self.reindex();
+        }
+        // The only column of that name (a name used twice, in a hand-edited file, reindexes).
+        let only = |name: &str| {
+            let mut found = self.columns.iter().enumerate().filter(|(_, c)| c.name == name).map(|(i, _)| i);
+            let first = found.next();
+            found.next().is_none().then_some(first)
+        };
+        let (Some(from), Some(to)) = (only(old_column), only(&self.items[pos].column)) else {
+            return self.reindex();
+        };
+        if from == to {
+            return;
+        }
+        let layout = &mut self.layout;
+        let from_list = match from {
+            Some(c) => &mut layout.by_column[c],
+            None => &mut layout.unplaced,
+        };
+        match from_list.binary_search(&pos) {
+            Ok(at) => {
+                from_list.remove(at);
+            }
+            Err(_) => return self.reindex(),
+        }
+        let to_list = match to {
+            Some(c) => &mut layout.by_column[c],
+            None => &mut layout.unplaced,
+        };
+        if let Err(at) = to_list.binary_search(&pos) {
+            to_list.insert(at, pos);
+        }
     }
 
     /// A board written by a newer trainboard, or whose file cannot be written, is shown but

@@ -1,5 +1,5 @@
-//! Board-level fields set as a whole ([`Op::SetField`]): a board's PI objectives and its
-//! confidence votes, and the edits the objectives view makes of them.
+//! Board-level fields set as a whole ([`Op::SetField`]): a board's PI objectives, its
+//! confidence votes, columns and name, and the edits the objectives view makes of them.
 
 use super::ModelError;
 use super::board::{Board, Objective};
@@ -12,6 +12,8 @@ pub fn get(board: &Board, name: FieldName) -> BoardField {
     match name {
         FieldName::Objectives => BoardField::Objectives(board.objectives.clone()),
         FieldName::Confidence => BoardField::Confidence(board.confidence.clone()),
+        FieldName::Columns => BoardField::Columns(board.columns.clone()),
+        FieldName::Name => BoardField::Name(board.name.clone()),
     }
 }
 
@@ -22,6 +24,8 @@ pub fn set_field(ws: &mut Workspace, key: String, field: BoardField) -> Result<O
     match field {
         BoardField::Objectives(list) => board.objectives = list,
         BoardField::Confidence(list) => board.confidence = list,
+        BoardField::Columns(list) => board.columns = list,
+        BoardField::Name(name) => board.name = name,
     }
     ws.put_board(board);
     Ok(Op::SetField { board: key, field: old })

@@ -3,7 +3,7 @@
 //! Every operation is a list of [`Op`]s; applying one returns its exact inverse. The undo
 //! history (`crate::history`) builds on these.
 
-use super::board::Objective;
+use super::board::{Column, Objective};
 use super::confidence::Vote;
 use super::item::Item;
 use super::workspace::Workspace;
@@ -13,6 +13,10 @@ use super::workspace::Workspace;
 pub enum BoardField {
     Objectives(Vec<Objective>),
     Confidence(Vec<Vote>),
+    /// The board's columns, in order (their names, WIP limits and done mark).
+    Columns(Vec<Column>),
+    /// The board's display name (its file keeps its name).
+    Name(String),
 }
 
 /// Which board-level field, without its value.
@@ -20,6 +24,8 @@ pub enum BoardField {
 pub enum FieldName {
     Objectives,
     Confidence,
+    Columns,
+    Name,
 }
 
 impl FieldName {
@@ -27,6 +33,8 @@ impl FieldName {
         match self {
             FieldName::Objectives => "objectives",
             FieldName::Confidence => "confidence vote",
+            FieldName::Columns => "columns",
+            FieldName::Name => "name",
         }
     }
 }
@@ -36,6 +44,8 @@ impl BoardField {
         match self {
             BoardField::Objectives(_) => FieldName::Objectives,
             BoardField::Confidence(_) => FieldName::Confidence,
+            BoardField::Columns(_) => FieldName::Columns,
+            BoardField::Name(_) => FieldName::Name,
         }
     }
 }
@@ -53,7 +63,7 @@ pub enum Op {
     Reposition { board: String, id: String, to: usize },
     /// Put the board's items in exactly this order of ids.
     Reorder { board: String, ids: Vec<String> },
-    /// Set a board-level field (its objectives, its confidence votes) as a whole.
+    /// Set a board-level field (its objectives, confidence votes, columns, name) as a whole.
     SetField { board: String, field: BoardField },
 }
 

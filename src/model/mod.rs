@@ -5,6 +5,7 @@ pub mod archive;
 pub mod batch;
 pub mod board;
 pub mod board_fields;
+pub mod columns;
 pub mod confidence;
 pub mod edit;
 pub mod fields;

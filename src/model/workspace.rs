@@ -381,7 +381,7 @@ impl Workspace {
         let pos = self.position_in(&key, &item.id)?;
         let (_, board) = self.board_mut(&key)?;
         let old = std::mem::replace(&mut board.items[pos], item);
-        board.reindex();
+        board.reindex_replaced(pos, &old.column);
         let new_parent = self.boards[self.board_index(&key).unwrap_or(0)].items[pos].parent.clone();
         if old.parent != new_parent {
             if let Some(parent) = &old.parent {

@@ -268,6 +268,7 @@ fn field_text(mode: &Mode) -> Option<String> {
         Mode::Description(dialog) => Some(dialog.text.text()),
         Mode::Search(search) => Some(search.input.text()),
         Mode::Prompt(prompt) => Some(prompt.input.text()),
+        Mode::NamePrompt(prompt) => Some(prompt.input.text()),
         Mode::Picker(picker) => Some(picker.input.text()),
         Mode::Split(split) => {
             // The line being typed in its place among the others.
@@ -383,6 +384,23 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
                 clean(&prompt.title()),
                 clean(&prompt.input.text())
             )]
+        }
+        Mode::NamePrompt(prompt) => {
+            vec![format!(
+                "{}: {} (type, Enter saves, Esc cancels)",
+                clean(&prompt.title()),
+                clean(&prompt.input.text())
+            )]
+        }
+        Mode::ColumnMenu { column } => {
+            let mut lines = vec![format!("{}:", clean(&crate::ui::menu::column_menu_title(app, *column)))];
+            lines.extend(crate::app::columns::COLUMN_MENU.iter().map(|(k, d)| format!("  {k}: {d}")));
+            lines
+        }
+        Mode::BoardMenu => {
+            let mut lines = vec![format!("{}:", clean(&crate::ui::menu::board_menu_title(app)))];
+            lines.extend(crate::app::boards::BOARD_MENU.iter().map(|(k, d)| format!("  {k}: {d}")));
+            lines
         }
         Mode::Search(_) => vec!["Search ids, titles, descriptions, tags, owners and criteria: type, Enter jumps to the first hit, Esc cancels".to_string()],
         Mode::Split(split) => vec![format!(

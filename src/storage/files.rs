@@ -284,6 +284,20 @@ impl WorkspaceFiles {
         (key, outcome)
     }
 
+    /// Writes a new board file under the workspace lock, at a free name (see
+    /// [`super::create::write_new_board`]), and knows it from then on; returns the board with
+    /// the key it got.
+    pub fn create_board(&mut self, ws: &Workspace, board: Board) -> Result<Board, String> {
+        let _workspace = self.lock_workspace().map_err(|err| err.to_string())?;
+        let created = super::create::write_new_board(&self.root, board, |key| {
+            ws.board_by_key(key).is_some() || self.files.contains_key(key)
+        })?;
+        let key = created.board.key.clone();
+        self.base_ids.insert(key.clone(), ids_of(&created.board));
+        self.files.insert(key, LoadedFile::new(created.path, &created.bytes));
+        Ok(created.board)
+    }
+
     /// Every board file currently known, for a full rescan.
     pub fn known_paths(&self) -> Vec<PathBuf> {
         self.files.values().map(|f| f.path.clone()).collect()

@@ -1,6 +1,7 @@
 //! Board files on disk: reading with precise errors, the canonical writer, atomic saves, and
 //! loading and checking whole workspaces.
 
+pub mod create;
 pub mod faults;
 pub mod files;
 pub mod first;

@@ -55,6 +55,18 @@ pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             Span::raw(doc.to_string()),
         ]));
     }
+    for (title, entries) in
+        [("Column menu", crate::app::columns::COLUMN_MENU), ("Board menu", crate::app::boards::BOARD_MENU)]
+    {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(title, theme.header));
+        for (keys, doc) in entries {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<key_width$}"), theme.key_hint),
+                Span::raw(doc.to_string()),
+            ]));
+        }
+    }
     lines
 }
 

@@ -9,6 +9,7 @@ pub mod detail;
 pub mod dialog;
 pub mod edit_dialogs;
 pub mod help;
+pub mod menu;
 pub mod messages;
 pub mod metrics;
 pub mod objectives;
@@ -127,6 +128,17 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
         Mode::EditorError { id, error, .. } => {
             let body = format!("The edit of {id} is not valid and was not applied: {error}. Edit it again?");
             (None, Some(dialog::render_question("Edit not applied", &body, &theme, overlay, buf)))
+        }
+        Mode::ColumnMenu { column } => {
+            let title = menu::column_menu_title(app, *column);
+            (None, Some(menu::render_menu(&title, crate::app::columns::COLUMN_MENU, &theme, overlay, buf)))
+        }
+        Mode::BoardMenu => {
+            let title = menu::board_menu_title(app);
+            (None, Some(menu::render_menu(&title, crate::app::boards::BOARD_MENU, &theme, overlay, buf)))
+        }
+        Mode::NamePrompt(prompt) => {
+            some_both(dialog::render_text_field(&prompt.title(), &prompt.input, &theme, overlay, buf))
         }
     };
     // A text field has the cursor; otherwise it sits on the selected card, so that screen

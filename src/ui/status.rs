@@ -30,7 +30,9 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         Mode::Picker(_) => {
             vec![fixed("type", "narrow"), fixed("↑↓", "choose"), fixed("Enter", "pick"), fixed("Esc", "cancel")]
         }
-        Mode::Prompt(_) => vec![fixed("Enter", "save"), fixed("Esc", "cancel")],
+        Mode::Prompt(_) | Mode::NamePrompt(_) => vec![fixed("Enter", "save"), fixed("Esc", "cancel")],
+        Mode::ColumnMenu { .. } => vec![fixed("a r h l d w x", "act"), fixed("Esc", "close")],
+        Mode::BoardMenu => vec![fixed("n r", "act"), fixed("Esc", "close")],
         Mode::Board => vec![
             (pair(Action::MoveItemLeft, Action::MoveItemRight), "move"),
             (pair(Action::MoveItemDown, Action::MoveItemUp), "rank"),

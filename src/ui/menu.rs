@@ -1,0 +1,52 @@
+//! Draws the column menu (`C`) and the board menu (`R`): a title naming what they act on, then
+//! one line per action with its key.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::App;
+
+use super::popup;
+use super::text::{clean, fit, width};
+use super::theme::Theme;
+
+/// `Column Doing · 2 cards · WIP 3 · done column`.
+pub fn column_menu_title(app: &App, column: usize) -> String {
+    let Some(board) = app.current_board() else { return "Column".into() };
+    let Some(col) = board.columns.get(column) else { return "Column".into() };
+    let cards = board.column_len(column);
+    let mut title = format!("Column {} · {cards} card{}", col.name, if cards == 1 { "" } else { "s" });
+    if let Some(wip) = col.wip {
+        title.push_str(&format!(" · WIP {wip}"));
+    }
+    if board.done_column() == column {
+        title.push_str(" · done column");
+    }
+    title
+}
+
+/// `Board Alpha · team · team-alpha.ron`.
+pub fn board_menu_title(app: &App) -> String {
+    match app.current_board() {
+        Some(b) => format!("Board {} · {} · {}", b.name, b.level.name().to_lowercase(), b.key),
+        None => "Boards".into(),
+    }
+}
+
+/// Draws a menu of `entries` (keys, what they do) centred in `area`; returns what it covers.
+pub fn render_menu(title: &str, entries: &[(&str, &str)], theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
+    let keys = entries.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+    let widest = entries.iter().map(|(_, d)| width(d)).max().unwrap_or(0) + keys + 6;
+    let want = widest.max(width(title) + 4).min(u16::MAX as usize) as u16;
+    let popup = popup::centered(area, want, entries.len() as u16 + 2);
+    let inner = popup::frame(popup, Line::styled(format!(" {} ", clean(title)), theme.header), theme, buf);
+    for (row, (key, doc)) in entries.iter().enumerate().take(inner.height as usize) {
+        let line = Line::from(vec![
+            Span::styled(format!(" {key:<keys$}  "), theme.key_hint),
+            Span::styled(fit(doc, (inner.width as usize).saturating_sub(keys + 3)), theme.text),
+        ]);
+        buf.set_line(inner.x, inner.y + row as u16, &line, inner.width);
+    }
+    popup
+}
