@@ -1,6 +1,7 @@
-//! A Product Owner's short session on a copy of the demo, in a pseudo-terminal: quick edits,
-//! a story moved to Beta, a ticked criterion, a move to the top, then all of it undone step by
-//! step, with the board files checked along the way.
+//! A Product Owner's day on a copy of the demo, in a pseudo-terminal: quick edits, a story
+//! moved to Beta, a ticked criterion, a move to the top, a column added and renamed, done work
+//! archived and one item restored, a new team board, then all of it undone step by step, with
+//! the board files checked after each step.
 
 mod support;
 
@@ -67,6 +68,24 @@ fn s108(dir: &Path) -> (Item, String) {
     let ws = load(dir);
     let board = ws.board_of("S-108").map(|b| ws.boards()[b].key.clone()).expect("S-108 exists once");
     (ws.item("S-108").unwrap().clone(), board)
+}
+
+fn columns(dir: &Path, key: &str) -> Vec<String> {
+    load(dir).board_by_key(key).unwrap().columns.iter().map(|c| c.name.clone()).collect()
+}
+
+/// The ids on a board's file, in file order (none when there is no such file).
+fn ids_on(dir: &Path, key: &str) -> Vec<String> {
+    let ws = load(dir);
+    ws.board_by_key(key).map(|b| b.items.iter().map(|i| i.id.clone()).collect()).unwrap_or_default()
+}
+
+/// The ids in a board's done column, top first.
+fn done_items(dir: &Path, key: &str) -> Vec<String> {
+    let ws = load(dir);
+    let board = ws.board_by_key(key).unwrap();
+    let done = board.columns.len() - 1;
+    board.column_positions(done).iter().map(|&p| board.items[p].id.clone()).collect()
 }
 
 fn backlog(dir: &Path, key: &str) -> Vec<String> {
@@ -150,7 +169,78 @@ fn a_product_owners_session_then_undo_it_all() {
     app.wait_for("Reprioritize S-213");
     assert_eq!(backlog(&ws, "team-beta.ron"), ["S-213", "S-108", "S-206", "S-212"]);
 
-    // Undo it all, newest first.
+    // A column for refinement right of the Backlog, then renamed.
+    app.send("C");
+    app.wait_for("add a column");
+    app.send("a");
+    app.wait_for("New column right of");
+    app.send("Refinement");
+    app.send(keys::ENTER);
+    app.wait_for("Column Refinement added");
+    assert_eq!(&columns(&ws, "team-beta.ron")[..2], ["Backlog", "Refinement"]);
+    app.send("C");
+    app.send("r");
+    app.wait_for("Rename column Refinement");
+    app.send(CTRL_U);
+    app.send("Grooming");
+    app.send(keys::ENTER);
+    app.wait_for("renamed to Grooming");
+    assert_eq!(&columns(&ws, "team-beta.ron")[..2], ["Backlog", "Grooming"]);
+
+    // Clear out a done story to Beta's archive, then bring it back.
+    let done = done_items(&ws, "team-beta.ron");
+    let first_done = done[0].clone();
+    app.send("llllllll");
+    app.send("g");
+    app.send("Z");
+    app.wait_for("Archive done items of Beta");
+    app.send(keys::ENTER);
+    app.wait_for(&format!("Archive {first_done}"));
+    assert_eq!(ids_on(&ws, "team-beta.archive.ron"), [first_done.clone()]);
+    assert!(!ids_on(&ws, "team-beta.ron").contains(&first_done));
+    app.send("z");
+    app.wait_for("Restore from the archive of Beta");
+    app.send(&first_done.to_lowercase());
+    app.send(keys::ENTER);
+    app.wait_for(&format!("Restore {first_done}"));
+    assert!(ids_on(&ws, "team-beta.archive.ron").is_empty());
+    assert_eq!(done_items(&ws, "team-beta.ron").first(), Some(&first_done));
+
+    // A board for a new team, then back to Beta.
+    app.send("R");
+    app.wait_for("new board");
+    app.send("n");
+    app.wait_for("Level of the new board");
+    app.send("team");
+    app.send(keys::ENTER);
+    app.wait_for("Name of the new team board");
+    app.send("Gamma");
+    app.send(keys::ENTER);
+    app.wait_for("Created the team board Gamma in gamma.ron");
+    let created = load(&ws);
+    let gamma = created.board_by_key("gamma.ron").expect("the new board is a board of the workspace");
+    assert_eq!((gamma.name.as_str(), gamma.level), ("Gamma", trainboard::model::Level::Team));
+    assert!(gamma.items.is_empty() && gamma.columns.len() >= 3, "SAFe's team columns, no items");
+    app.send("'");
+    app.wait_for("Go to board");
+    app.send("beta");
+    app.send(keys::ENTER);
+
+    // Undo it all, newest first (creating a board is not a step: its file stays).
+    app.send("u");
+    app.wait_for(&format!("Undid: restore {first_done}"));
+    assert_eq!(ids_on(&ws, "team-beta.archive.ron"), [first_done.clone()]);
+    app.send("u");
+    app.wait_for(&format!("Undid: archive {first_done}"));
+    assert!(ids_on(&ws, "team-beta.archive.ron").is_empty());
+    assert_eq!(done_items(&ws, "team-beta.ron"), done);
+    app.send("u");
+    app.wait_for("Undid: column Refinement renamed");
+    assert_eq!(&columns(&ws, "team-beta.ron")[..2], ["Backlog", "Refinement"]);
+    app.send("u");
+    app.wait_for("Undid: column Refinement added");
+    assert_eq!(&columns(&ws, "team-beta.ron")[..2], ["Backlog", "Ready"]);
+    assert!(ws.join("gamma.ron").exists());
     app.send("u");
     app.wait_for("Undid: reprioritize S-213");
     assert_eq!(backlog(&ws, "team-beta.ron"), ["S-108", "S-206", "S-212", "S-213"]);
