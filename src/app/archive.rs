@@ -75,7 +75,11 @@ pub fn open_restore(app: &mut App) {
         app.info(format!("{name} has no archived items (Z archives done ones)"));
         return;
     }
-    let title = format!("Restore from the archive of {name} ({} items)", choices.len());
+    let count = match choices.len() {
+        1 => "1 item".to_string(),
+        n => format!("{n} items"),
+    };
+    let title = format!("Restore from the archive of {name} ({count})");
     app.mode = Mode::Picker(Picker::new(board_key(app), PickFor::Restore, title, choices));
 }
 

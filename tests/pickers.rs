@@ -1,0 +1,73 @@
+//! Every picker and the search at 80×24 and 120×40: what it lists, that typing narrows it,
+//! and a snapshot of each (team, move to team, board, archive, restore, search).
+
+mod support;
+
+use std::path::Path;
+
+use support::keys_in::press;
+use support::screen::{draw, text};
+use trainboard::app::{App, Msg, update};
+
+/// The demo workspace, as the README's first command shows it.
+fn app(width: u16, height: u16) -> App {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().expect("the demo loads");
+    let mut app = App::new(ws, "~/boards");
+    app.clock = || "2026-11-22T10:00:00Z".to_string();
+    update(&mut app, Msg::Resize(width, height));
+    app
+}
+
+fn screen_after(width: u16, height: u16, keys: &str) -> String {
+    let mut app = app(width, height);
+    press(&mut app, keys);
+    text(&draw(&app))
+}
+
+#[test]
+fn team_and_move_to_team_pickers() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let team = screen_after(w, h, "3lT");
+        assert!(team.contains("Team of"), "{team}");
+        insta::assert_snapshot!(format!("picker_team_{w}x{h}"), team);
+        let to_team = screen_after(w, h, "3lM");
+        assert!(to_team.contains("Move"), "{to_team}");
+        insta::assert_snapshot!(format!("picker_move_to_team_{w}x{h}"), to_team);
+    }
+}
+
+#[test]
+fn board_picker_narrows_as_you_type() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let all = screen_after(w, h, "'");
+        assert!(all.contains("Go to board"), "{all}");
+        insta::assert_snapshot!(format!("picker_board_{w}x{h}"), all);
+        let narrowed = screen_after(w, h, "'zzzz");
+        assert!(narrowed.contains("no match"), "nothing is called zzzz:\n{narrowed}");
+    }
+}
+
+#[test]
+fn archive_and_restore_pickers() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        // The last column of the first team board is its done column.
+        let archive = screen_after(w, h, "3llllllllZ");
+        assert!(archive.contains("Archive done items of"), "{archive}");
+        assert!(archive.contains("done before a date"), "{archive}");
+        insta::assert_snapshot!(format!("picker_archive_{w}x{h}"), archive);
+        // Archive the selected done card, then look into the archive.
+        let restore = screen_after(w, h, "3llllllllZ\nz");
+        assert!(restore.contains("Restore from the archive of Alpha"), "{restore}");
+        insta::assert_snapshot!(format!("picker_restore_{w}x{h}"), restore);
+    }
+}
+
+#[test]
+fn search_lists_hits_with_their_field() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = screen_after(w, h, "/s");
+        assert!(screen.contains("match"), "{screen}");
+        insta::assert_snapshot!(format!("search_{w}x{h}"), screen);
+    }
+}
