@@ -24,6 +24,9 @@ struct ConfigFile {
     theme: Option<String>,
     #[serde(default)]
     presentation: PresentationFile,
+    /// Where a card moved to another column lands: `top` (the default) or `bottom`.
+    #[serde(default)]
+    moved_cards: Option<String>,
 }
 
 /// How presentation mode starts.
@@ -70,6 +73,8 @@ pub struct Settings {
     pub keymap: KeyMap,
     pub theme: Theme,
     pub presentation: PresentationDefaults,
+    /// Where a card moved to another column lands in it.
+    pub landing: crate::model::ops::Landing,
     pub problem: Option<String>,
 }
 
@@ -106,7 +111,7 @@ pub fn defaults(no_color: bool, problem: Option<String>) -> Settings {
     let theme = if no_color { Theme::no_color() } else { Theme::dark() };
     let presentation =
         PresentationDefaults { theme: if no_color { theme } else { Theme::high_contrast() }, ..Default::default() };
-    Settings { keymap: KeyMap::default(), theme, presentation, problem }
+    Settings { keymap: KeyMap::default(), theme, presentation, landing: Default::default(), problem }
 }
 
 /// Parses config text; errors carry the line and column in the text.
@@ -152,7 +157,14 @@ pub fn parse(text: &str, no_color: bool) -> Result<Settings, (usize, usize, Stri
         theme: pick(file.presentation.theme.as_deref(), Theme::high_contrast())?,
         start: file.presentation.start,
     };
-    Ok(Settings { keymap, theme, presentation, problem: None })
+    let landing = match file.moved_cards.as_deref() {
+        None => Default::default(),
+        Some(name) => crate::model::ops::Landing::from_name(name).ok_or_else(|| {
+            let (l, c) = at(name);
+            (l, c, format!("moved_cards is \"top\" or \"bottom\", not \"{name}\""))
+        })?,
+    };
+    Ok(Settings { keymap, theme, presentation, landing, problem: None })
 }
 
 #[cfg(test)]
@@ -185,5 +197,9 @@ mod tests {
         let err = parse("(\n  colour: 3,\n)", false).err().unwrap();
         assert_eq!(err.0, 2);
         assert_eq!(parse("(theme: \"light\")", true).unwrap().theme, Theme::no_color());
+        let err = parse("(\n  moved_cards: \"middle\",\n)", false).err().unwrap();
+        assert_eq!((err.0, err.2.contains("\"top\" or \"bottom\"")), (2, true));
+        let bottom = parse("(moved_cards: \"bottom\")", false).unwrap().landing;
+        assert_eq!(bottom, crate::model::ops::Landing::Bottom);
     }
 }

@@ -25,6 +25,7 @@ pub fn configure(app: &mut App, settings: &Settings) {
     app.keymap = settings.keymap.clone();
     app.theme = settings.theme;
     app.presentation = settings.presentation;
+    app.landing = settings.landing;
     if settings.presentation.start {
         app.presenting = Some(!settings.presentation.read_only);
     }

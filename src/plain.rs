@@ -39,6 +39,7 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     app.keymap = settings.keymap;
     app.theme = settings.theme;
     app.presentation = settings.presentation;
+    app.landing = settings.landing;
     let (width, height) = terminal::size().unwrap_or((80, 24));
     update(&mut app, Msg::Resize(width, height));
     let (tx, rx) = mpsc::channel();

@@ -299,3 +299,37 @@ proptest! {
         prop_assert!(redone.item_count() > 0);
     }
 }
+
+#[test]
+fn a_moved_card_lands_at_the_top_or_at_the_bottom_as_configured() {
+    use trainboard::model::ops::Landing;
+    let mut board = Board::new("t.ron", "T", Level::Team, vec![Column::new("Todo", None), Column::new("Doing", None)]);
+    // File order mixes the columns: Doing's cards sit before and after the moved one.
+    board.items = vec![
+        Item::new("S-1", "a", "Doing"),
+        Item::new("S-2", "b", "Todo"),
+        Item::new("S-3", "c", "Doing"),
+        Item::new("S-4", "d", "Todo"),
+        Item::new("S-5", "e", "Doing"),
+    ];
+    board.reindex();
+    let ws = Workspace::new(vec![board]);
+    let doing = |ws: &Workspace| {
+        let board = &ws.boards()[0];
+        board.column_positions(1).iter().map(|&p| board.items[p].id.clone()).collect::<Vec<_>>()
+    };
+    for (id, landing, expected) in [
+        ("S-2", Landing::Top, ["S-2", "S-1", "S-3", "S-5"]),
+        ("S-2", Landing::Bottom, ["S-1", "S-3", "S-5", "S-2"]),
+        ("S-4", Landing::Top, ["S-4", "S-1", "S-3", "S-5"]),
+        ("S-4", Landing::Bottom, ["S-1", "S-3", "S-5", "S-4"]),
+    ] {
+        let mut moved = ws.clone();
+        let mut history = History::default();
+        let edit = ops::move_to_column_landing(&moved, id, "Doing", "2026-01-01T00:00:00Z", landing).unwrap();
+        history.commit(&mut moved, edit).unwrap();
+        assert_eq!(doing(&moved), expected, "{id} {landing:?}");
+        history.undo(&mut moved);
+        assert_eq!(doing(&moved), doing(&ws), "undo puts it back");
+    }
+}

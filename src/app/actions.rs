@@ -274,7 +274,7 @@ fn move_item(app: &mut App, step: isize) -> Vec<Effect> {
 /// Moves `id` to column `to` now (after any WIP confirmation).
 pub fn move_to(app: &mut App, id: &str, to: &str) -> Vec<Effect> {
     let now = (app.clock)();
-    let edit = ops::move_to_column(&app.ws, id, to, &now);
+    let edit = ops::move_to_column_landing(&app.ws, id, to, &now, app.landing);
     commit(app, edit, Some(id))
 }
 

@@ -74,10 +74,11 @@ fn plural(n: usize) -> String {
 /// Moves every marked card one column left (`-1`) or right; cards at the edge stay.
 pub fn move_marked(app: &mut App, ids: &[String], step: isize) -> Vec<Effect> {
     let now = (app.clock)();
+    let landing = app.landing;
     let way = if step < 0 { "left" } else { "right" };
     let edit = batch::for_each(&app.ws, ids, format!("move {} {way}", plural(ids.len())), |ws, id| {
         let to = ops::neighbour_column(ws, id, step)?;
-        ops::move_to_column(ws, id, &to, &now)
+        ops::move_to_column_landing(ws, id, &to, &now, landing)
     });
     if edit == Err(ModelError::NothingToChange) {
         app.info(format!("the marked cards are already in the {} column", if step < 0 { "first" } else { "last" }));

@@ -199,6 +199,8 @@ pub struct App {
     pub presenting: Option<bool>,
     /// How presenting starts and looks (from the config).
     pub presentation: crate::config::PresentationDefaults,
+    /// Where a card moved to another column lands (`moved_cards` in the config).
+    pub landing: crate::model::ops::Landing,
     /// Only cards matching this are shown.
     pub filter: Option<super::filter::Filter>,
     /// The board shown when its file disappeared, and the item selected on it, to return to
@@ -243,6 +245,7 @@ impl App {
             filter: None,
             presenting: None,
             presentation: crate::config::PresentationDefaults::default(),
+            landing: Default::default(),
         }
     }
 

@@ -24,7 +24,38 @@ fn locate<'a>(ws: &'a Workspace, id: &str) -> Result<(&'a Board, &'a Item), Mode
 }
 
 /// Moves the item to the column named `to`, recording the move in its history at `now`.
+/// Where a card moved to another column lands in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Landing {
+    /// First: the place a person looks first (the default).
+    #[default]
+    Top,
+    /// Last, below the cards already there.
+    Bottom,
+}
+
+impl Landing {
+    pub fn from_name(name: &str) -> Option<Landing> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "top" => Some(Landing::Top),
+            "bottom" => Some(Landing::Bottom),
+            _ => None,
+        }
+    }
+}
+
 pub fn move_to_column(ws: &Workspace, id: &str, to: &str, now: &str) -> Result<Edit, ModelError> {
+    move_to_column_landing(ws, id, to, now, Landing::Top)
+}
+
+/// [`move_to_column`], the card landing at the top or the bottom of column `to`.
+pub fn move_to_column_landing(
+    ws: &Workspace,
+    id: &str,
+    to: &str,
+    now: &str,
+    landing: Landing,
+) -> Result<Edit, ModelError> {
     let (board, item) = locate(ws, id)?;
     if board.column_index(to).is_none() {
         return Err(ModelError::UnknownColumn { board: board.name.clone(), column: to.to_string() });
@@ -37,8 +68,11 @@ pub fn move_to_column(ws: &Workspace, id: &str, to: &str, now: &str) -> Result<E
     moved.history.push(Move { at: now.into(), column: to.into() });
     let label = format!("move {id} to {to}");
     let mut ops = vec![Op::Replace { board: board.key.clone(), item: moved }];
-    // A moved card lands at the top of its new column: the place a person looks first.
-    if let Some(to) = top_of_column(board, id, to) {
+    let place = match landing {
+        Landing::Top => top_of_column(board, id, to),
+        Landing::Bottom => bottom_of_column(board, id, to),
+    };
+    if let Some(to) = place {
         ops.push(Op::Reposition { board: board.key.clone(), id: id.to_string(), to });
     }
     Ok(Edit::new(label, ops))
@@ -53,6 +87,17 @@ fn top_of_column(board: &Board, id: &str, to: &str) -> Option<usize> {
         return None;
     }
     Some(first)
+}
+
+/// Where `id` goes in the board's items to be last of column `to` once it is there (taken
+/// out first, then put back at the position); `None` when it already would be.
+fn bottom_of_column(board: &Board, id: &str, to: &str) -> Option<usize> {
+    let from = board.position(id)?;
+    let last = *board.column_positions(board.column_index(to)?).last()?;
+    if last < from {
+        return Some(last + 1).filter(|&at| at != from);
+    }
+    Some(last)
 }
 
 /// The name of the column `step` places left (negative) or right of the item's column.
