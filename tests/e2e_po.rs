@@ -196,7 +196,7 @@ fn a_product_owners_session_then_undo_it_all() {
     app.wait_for("Archive done items of Beta");
     app.send(keys::ENTER);
     app.wait_for(&format!("Archive {first_done}"));
-    assert_eq!(ids_on(&ws, "team-beta.archive.ron"), [first_done.clone()]);
+    assert_eq!(ids_on(&ws, "team-beta.archive.ron"), std::slice::from_ref(&first_done));
     assert!(!ids_on(&ws, "team-beta.ron").contains(&first_done));
     app.send("z");
     app.wait_for("Restore from the archive of Beta");
@@ -229,7 +229,7 @@ fn a_product_owners_session_then_undo_it_all() {
     // Undo it all, newest first (creating a board is not a step: its file stays).
     app.send("u");
     app.wait_for(&format!("Undid: restore {first_done}"));
-    assert_eq!(ids_on(&ws, "team-beta.archive.ron"), [first_done.clone()]);
+    assert_eq!(ids_on(&ws, "team-beta.archive.ron"), std::slice::from_ref(&first_done));
     app.send("u");
     app.wait_for(&format!("Undid: archive {first_done}"));
     assert!(ids_on(&ws, "team-beta.archive.ron").is_empty());
