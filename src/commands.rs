@@ -109,7 +109,7 @@ fn export(
     output: Option<&Path>,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let session = headless::Session::open(workspace)?;
-    let boards = crate::export::select(&session.ws, board).ok_or_else(|| {
+    let boards = crate::export::select(&session.ws, board, format).ok_or_else(|| {
         format!("there is no board named \"{}\" (use `trainboard list` to see them)", board.unwrap_or(""))
     })?;
     let now = crate::clock::parse_rfc3339(&crate::clock::now_rfc3339()).unwrap_or(0);

@@ -30,7 +30,7 @@ fn hostile() -> Workspace {
 #[test]
 fn csv_parses_back_to_the_same_items() {
     let ws = hostile();
-    let boards = select(&ws, None).unwrap();
+    let boards = select(&ws, None, Format::Csv).unwrap();
     let text = export(&ws, &boards, Format::Csv, NOW);
     let body = text.strip_prefix('\u{FEFF}').expect("a UTF-8 byte-order mark for spreadsheets");
     let mut reader = csv::Reader::from_reader(body.as_bytes());
@@ -72,7 +72,7 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
     }
     team.reindex();
     let ws = Workspace::new(boards);
-    let text = export(&ws, &select(&ws, Some("Alpha")).unwrap(), Format::Csv, NOW);
+    let text = export(&ws, &select(&ws, Some("Alpha"), Format::Csv).unwrap(), Format::Csv, NOW);
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{FEFF}').as_bytes());
     let headers = reader.headers().unwrap().clone();
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
@@ -94,7 +94,7 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
 #[test]
 fn html_is_well_formed_self_contained_and_has_the_flow_chart() {
     let ws = hostile();
-    let boards = select(&ws, Some("Alpha")).unwrap();
+    let boards = select(&ws, Some("Alpha"), Format::Html).unwrap();
     let html = export(&ws, &boards, Format::Html, NOW);
     let mut reader = quick_xml::Reader::from_str(&html);
     let mut depth = 0i32;
@@ -119,21 +119,21 @@ fn html_is_well_formed_self_contained_and_has_the_flow_chart() {
 #[test]
 fn markdown_shows_columns_with_wip_and_escapes_cells() {
     let ws = hostile();
-    let boards = select(&ws, Some("Alpha")).unwrap();
+    let boards = select(&ws, Some("Alpha"), Format::Markdown).unwrap();
     let md = export(&ws, &boards, Format::Markdown, NOW);
     assert!(
         md.contains("| S-999 | Comma, \"quote\" \\| pipe &lt;b&gt;bold&lt;/b&gt; &amp; \\*star\\* =SUM(A1) |"),
         "{md}"
     );
     let plain = demo();
-    let boards = select(&plain, Some("Mobile Shopping ART")).unwrap();
+    let boards = select(&plain, Some("Mobile Shopping ART"), Format::Markdown).unwrap();
     insta::assert_snapshot!("markdown_art", export(&plain, &boards, Format::Markdown, NOW));
 }
 
 #[test]
 fn json_lists_every_item_and_the_command_line_writes_files() {
     let ws = demo();
-    let boards = select(&ws, None).unwrap();
+    let boards = select(&ws, None, Format::Json).unwrap();
     let value: serde_json::Value = serde_json::from_str(&export(&ws, &boards, Format::Json, NOW)).unwrap();
     let items: usize = value.as_array().unwrap().iter().map(|b| b["items"].as_array().unwrap().len()).sum();
     assert_eq!(items, ws.item_count());
@@ -154,7 +154,7 @@ fn json_lists_every_item_and_the_command_line_writes_files() {
 #[test]
 fn jira_and_azure_csv_have_the_importers_columns_and_parse_back() {
     let ws = hostile();
-    let boards = select(&ws, None).unwrap();
+    let boards = select(&ws, None, Format::JiraCsv).unwrap();
     let jira = export(&ws, &boards, Format::JiraCsv, NOW);
     let mut reader = csv::Reader::from_reader(jira.as_bytes());
     let headers = reader.headers().unwrap().clone();
@@ -193,4 +193,26 @@ fn jira_and_azure_csv_have_the_importers_columns_and_parse_back() {
         assert_eq!(filled.len(), 1, "one title per row");
     }
     assert!(azure.contains("Mobile Shopping ART\\Alpha"), "Area Path Project\\Team");
+}
+
+#[test]
+fn documents_show_the_boards_and_data_exports_carry_the_archives_too() {
+    use trainboard::model::{Board, Column, Item, Level, Workspace};
+    let columns = || vec![Column::new("Doing", None), Column::new("Done", None)];
+    let mut team = Board::new("alpha.ron", "Alpha", Level::Team, columns());
+    team.items = vec![Item::new("S-1", "Open work", "Doing")];
+    team.reindex();
+    let mut archive = Board::new("alpha.archive.ron", "Alpha", Level::Team, columns());
+    archive.archive_of = Some("alpha.ron".into());
+    archive.items = vec![Item::new("S-2", "Shipped last PI", "Done")];
+    archive.reindex();
+    let ws = Workspace::new(vec![team, archive]);
+    for format in [Format::Markdown, Format::Html] {
+        let text = export(&ws, &select(&ws, None, format).unwrap(), format, NOW);
+        assert!(text.contains("Open work") && !text.contains("Shipped last PI"), "{format:?}:\n{text}");
+    }
+    for format in [Format::Csv, Format::Json, Format::JiraCsv, Format::AzureCsv] {
+        let text = export(&ws, &select(&ws, None, format).unwrap(), format, NOW);
+        assert!(text.contains("Open work") && text.contains("Shipped last PI"), "{format:?}:\n{text}");
+    }
 }

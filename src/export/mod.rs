@@ -26,9 +26,13 @@ pub enum Format {
     AzureCsv,
 }
 
-/// The boards to export, in tab order: one by name or file, or all.
-pub fn select<'a>(ws: &'a Workspace, board: Option<&str>) -> Option<Vec<&'a Board>> {
+/// The boards to export, in tab order: one by name or file, or all. Documents people read
+/// (Markdown, HTML) show the boards as their tabs do; data for other tools (CSV, JSON, Jira,
+/// Azure) also carries the archives, whose items are still work done.
+pub fn select<'a>(ws: &'a Workspace, board: Option<&str>, format: Format) -> Option<Vec<&'a Board>> {
+    let documents = matches!(format, Format::Markdown | Format::Html);
     match board {
+        None if documents => Some(ws.tabs().filter_map(|b| ws.board(b)).collect()),
         None => Some(ws.boards().iter().collect()),
         Some(name) => Some(vec![ws.board_named(name)?]),
     }
