@@ -6,6 +6,8 @@
 
 #[path = "../tests/support/legacy_writer.rs"]
 mod legacy_writer;
+#[path = "support/peers.rs"]
+mod peers;
 
 use std::hint::black_box;
 use std::path::Path;
@@ -182,6 +184,10 @@ fn peak_rss_mib() -> f64 {
 /// Each size runs in a fresh process of this benchmark, so its peak memory is its own.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--peers") {
+        peers::compare();
+        return;
+    }
     if let Some(pos) = args.iter().position(|a| a == "--target") {
         match args.get(pos + 1).map(String::as_str) {
             Some("writer") => writer_targets(),
@@ -259,8 +265,12 @@ fn writer_targets() {
 /// and sends the saves to the saver thread: what the event loop does for one key. Returns
 /// the time from the key to the frame.
 fn press(app: &mut App, shell: &mut Shell, terminal: &mut Terminal<TestBackend>, c: char) -> Duration {
+    press_key(app, shell, terminal, KeyCode::Char(c))
+}
+
+fn press_key(app: &mut App, shell: &mut Shell, terminal: &mut Terminal<TestBackend>, code: KeyCode) -> Duration {
     let t = Instant::now();
-    for effect in update(app, key(c)) {
+    for effect in update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
         if let Effect::Save(keys) = effect {
             request_save(app, shell, &keys);
         }
@@ -335,12 +345,38 @@ fn key_targets() {
     }
     flush(&mut app, &mut shell);
     let n = writes.load(std::sync::atomic::Ordering::SeqCst);
+    // The other edits: a move to the next column (L) and its undo (u), a new card's title
+    // typed and saved (n … Enter), at the same pace.
+    let (mut moves, mut undos, mut adds) = (Vec::new(), Vec::new(), Vec::new());
+    for n in 0..20 {
+        let list = if n % 2 == 0 { &mut moves } else { &mut undos };
+        list.push(press(&mut app, &mut shell, &mut terminal, if n % 2 == 0 { 'L' } else { 'u' }));
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    for _ in 0..9 {
+        press(&mut app, &mut shell, &mut terminal, 'n');
+        press(&mut app, &mut shell, &mut terminal, 'x');
+        adds.push(press_key(&mut app, &mut shell, &mut terminal, KeyCode::Enter));
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    flush(&mut app, &mut shell);
+    let all: Vec<Duration> = moves.iter().chain(&undos).chain(&adds).copied().collect();
+    let other_worst = all.iter().max().copied().unwrap_or_default();
+    let other = median(all);
+    let each = format!("L {}, u {}, n {}", ms(median(moves)), ms(median(undos)), ms(median(adds)));
     target(
         "key → screen for an edit (J/K) on one 10,000-card board, saver writing",
         "≤ 5 ms",
         format!("{} (worst {}; burst of 20: {})", ms(edit), ms(worst), ms(median(burst))),
         format!("parse {}", ms(parse_one(&wanted))),
         edit <= Duration::from_millis(5),
+    );
+    target(
+        "key → screen for a move (L), its undo (u) and a new card (n, Enter) on that board",
+        "≤ 5 ms",
+        format!("{} ({each}; worst {})", ms(other), ms(other_worst)),
+        "—".into(),
+        other <= Duration::from_millis(5),
     );
     let on_disk_ms = on_disk.map(ms).unwrap_or_else(|| "never".into());
     target(

@@ -22,6 +22,27 @@ use crate::merge::{Conflict, merge_one, merge_order};
 use crate::model::edit::{BoardField, FieldName, apply_all};
 use crate::model::{Column, Edit, Item, ModelError, Op, Workspace};
 
+/// When `current` is `wanted` with one id moved elsewhere: that id and where it goes back to
+/// (a reposition moves one card, where a reorder re-indexes the whole board).
+fn single_move(wanted: &[String], current: &[&str]) -> Option<(String, usize)> {
+    if wanted.len() != current.len() {
+        return None;
+    }
+    let first = (0..wanted.len()).find(|&i| wanted[i] != current[i])?;
+    let last = (0..wanted.len()).rev().find(|&i| wanted[i] != current[i])?;
+    let (w, c) = (&wanted[first..=last], &current[first..=last]);
+    let n = w.len();
+    // Moved up: current has it first, the rest shifted down by one.
+    if c[0] == w[n - 1] && c[1..].iter().zip(&w[..n - 1]).all(|(a, b)| *a == b.as_str()) {
+        return Some((w[n - 1].clone(), last));
+    }
+    // Moved down: current has it last.
+    if c[n - 1] == w[0] && c[..n - 1].iter().zip(&w[1..]).all(|(a, b)| *a == b.as_str()) {
+        return Some((w[0].clone(), first));
+    }
+    None
+}
+
 /// What a commit, undo or redo did.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Applied {
@@ -286,6 +307,24 @@ fn revert(ws: &mut Workspace, step: Step) -> (Applied, Step) {
             continue;
         };
         let current: Vec<&str> = current.items.iter().map(|i| i.id.as_str()).collect();
+        // Nobody reordered the board since our step, and it holds the same items: our order
+        // before goes back as it was, without a merge (a 10,000-card board's undo stays fast).
+        if current.iter().copied().eq(after.iter().map(String::as_str)) && before.len() == after.len() {
+            let same_items = {
+                let now: HashSet<&str> = current.iter().copied().collect();
+                before.iter().all(|id| now.contains(id.as_str()))
+            };
+            if same_items {
+                let op = match single_move(before, &current) {
+                    Some((id, to)) => Op::Reposition { board: board.clone(), id, to },
+                    None => Op::Reorder { board: board.clone(), ids: before.as_ref().clone() },
+                };
+                if before.iter().map(String::as_str).ne(current.iter().copied()) {
+                    let _ = apply_all(ws, Edit::new("", vec![op]));
+                }
+                continue;
+            }
+        }
         let keep: HashSet<&str> = current.iter().copied().collect();
         let order = merge_order(&strs(after), &strs(before), &current, &keep);
         if order.iter().map(String::as_str).ne(current.iter().copied()) {
@@ -440,4 +479,24 @@ fn kept_theirs(conflict: &Conflict) -> String {
 
 fn strs(ids: &[String]) -> Vec<&str> {
     ids.iter().map(String::as_str).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::single_move;
+
+    fn ids(text: &str) -> Vec<String> {
+        text.split(' ').map(String::from).collect()
+    }
+
+    #[test]
+    fn one_card_moved_is_found_and_anything_else_is_not() {
+        let wanted = ids("a b c d e");
+        assert_eq!(single_move(&wanted, &["a", "d", "b", "c", "e"]), Some(("d".into(), 3)));
+        assert_eq!(single_move(&wanted, &["a", "c", "d", "b", "e"]), Some(("b".into(), 1)));
+        assert_eq!(single_move(&wanted, &["b", "a", "c", "d", "e"]).map(|(_, to)| to), Some(1));
+        assert_eq!(single_move(&wanted, &["b", "a", "d", "c", "e"]), None, "two swaps are no single move");
+        assert_eq!(single_move(&wanted, &["a", "b", "c", "d"]), None);
+        assert_eq!(single_move(&wanted, &["a", "b", "c", "d", "e"]), None, "nothing moved");
+    }
 }

@@ -136,10 +136,11 @@ impl WorkspaceFiles {
     /// The second half of [`WorkspaceFiles::save`]: takes in what the jobs did (the new merge
     /// bases), and says it in `report`. Boards whose save failed are pending again.
     pub fn finish_save(&mut self, outcomes: Vec<SaveOutcome>, report: &mut SaveReport) {
-        for SaveOutcome { key, path, result, ids, .. } in outcomes {
+        for SaveOutcome { key, path, result, ids, base, .. } in outcomes {
             match result {
                 Ok(saved) => {
-                    self.files.insert(key.clone(), LoadedFile::new(path, &saved.bytes));
+                    let bytes = base.unwrap_or_else(|| super::packed::Packed::new(&saved.bytes));
+                    self.files.insert(key.clone(), LoadedFile { path, bytes });
                     self.base_ids.insert(key.clone(), ids);
                     report.renamed.extend(saved.renamed);
                     if let Some(kept) = saved.ours_kept {
@@ -334,6 +335,8 @@ pub struct SaveOutcome {
     pub result: Result<super::protocol::Saved, super::protocol::ProtocolError>,
     /// The ids of the board as saved (the next base's), gathered where the job ran.
     pub ids: IdSet,
+    /// The bytes saved, packed where the job ran (the next merge base).
+    pub base: Option<super::packed::Packed>,
 }
 
 impl SaveJob {
@@ -347,7 +350,8 @@ impl SaveJob {
         };
         let merged = result.as_ref().is_ok_and(|s| s.merged.is_some() || s.ours_kept.is_some());
         let board = merged.then_some(self.board);
-        SaveOutcome { key: self.key, path: self.path, board, result, ids }
+        let base = result.as_ref().ok().map(|saved| super::packed::Packed::new(&saved.bytes));
+        SaveOutcome { key: self.key, path: self.path, board, result, ids, base }
     }
 }
 
