@@ -2,7 +2,8 @@
 //! after an outside change, on generated workspaces of 1,000, 10,000 and
 //! 50,000; `--quick` skips it), plus save and reload of one board of 10,000 items, each size in
 //! its own process so peak memory is its own; then each target of issue #14 beside its
-//! measurement and the bare-parse floor. Run: `cargo bench --bench scale`.
+//! measurement and the bare-parse floor. Run: `cargo bench --bench scale`; `-- --peers`
+//! compares the first frame with kanban-cli's instead (see `support/peers.rs`).
 
 #[path = "../tests/support/legacy_writer.rs"]
 mod legacy_writer;
