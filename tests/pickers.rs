@@ -71,3 +71,16 @@ fn search_lists_hits_with_their_field() {
         insta::assert_snapshot!(format!("search_{w}x{h}"), screen);
     }
 }
+
+#[test]
+fn column_and_board_menu_pickers() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        // Deleting a column that holds cards asks where they go.
+        let cards_to = screen_after(w, h, "3Cd");
+        assert!(cards_to.contains("Ready") && cards_to.contains("In Progress"), "{cards_to}");
+        insta::assert_snapshot!(format!("picker_cards_to_{w}x{h}"), cards_to);
+        let level = screen_after(w, h, "Rn");
+        assert!(level.contains("Level of the new board"), "{level}");
+        insta::assert_snapshot!(format!("picker_new_board_level_{w}x{h}"), level);
+    }
+}
