@@ -160,22 +160,8 @@ pub fn humanize(err: &ron::Error) -> String {
 fn suggestion(found: &str, expected: &[&str]) -> String {
     expected
         .iter()
-        .filter(|name| edit_distance(found, name) <= 2)
-        .min_by_key(|name| edit_distance(found, name))
+        .filter(|name| strsim::levenshtein(found, name) <= 2)
+        .min_by_key(|name| strsim::levenshtein(found, name))
         .map(|name| format!(" (did you mean `{name}`?)"))
         .unwrap_or_default()
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitute.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
