@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::cli::Command;
 use crate::headless;
-use crate::merge::driver::merge_files;
+use crate::merge_driver::merge_files;
 
 pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::error::Error>> {
     match command {

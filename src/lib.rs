@@ -24,6 +24,7 @@ pub mod keymap;
 pub mod logging;
 pub mod memory;
 pub mod merge;
+pub mod merge_driver;
 pub mod model;
 pub mod plain;
 pub mod saver;

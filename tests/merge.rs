@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use proptest::prelude::*;
-use trainboard::merge::driver::{EXIT_CLEAN, EXIT_CONFLICT, merge_files};
 use trainboard::merge::order::merge_order;
 use trainboard::merge::{Merged, fresh_id, merge_boards};
+use trainboard::merge_driver::{EXIT_CLEAN, EXIT_CONFLICT, merge_files};
 use trainboard::model::{Board, Column, Item, Level, Move};
 use trainboard::storage::{board_to_string, parse_board};
 

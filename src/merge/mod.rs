@@ -1,6 +1,7 @@
 //! Three-way merge of board files by item id and field, as `docs/sharing.md` describes:
 //! base = the bytes last loaded, ours = in memory, theirs = on disk. Used by the save
-//! protocol, by reloads with unsaved changes, and by the git merge driver.
+//! protocol, by reloads with unsaved changes, and by the git merge driver
+//! (`src/merge_driver.rs`). Pure: no files, processes or clock.
 //!
 //! The rules: a board-level field (version, name, level, columns, iterations, objectives) and
 //! each field of each item (keyed by id) is merged on its own. Unchanged on one side: the other
@@ -14,7 +15,6 @@
 
 pub mod board;
 pub mod columns;
-pub mod driver;
 pub mod ids;
 pub mod item;
 pub mod order;

@@ -1,4 +1,5 @@
-//! git's merge driver for board files: `trainboard merge-driver %O %A %B %P`.
+//! git's merge driver for board files: `trainboard merge-driver %O %A %B %P`. It reads and
+//! writes the files; the merge itself is the pure [`crate::merge`].
 //!
 //! Merges BASE (`%O`), OURS (`%A`) and THEIRS (`%B`) by item id and field and writes the result
 //! to OURS in canonical text, as git expects. Exit codes ([`DriverOutcome::exit_code`],
@@ -22,7 +23,7 @@ use crate::storage::protocol::conflict_path;
 use crate::storage::save::write_atomic;
 use crate::storage::{FileProblem, SaveError, board_to_string, parse_board};
 
-use super::{Conflict, merge_boards};
+use crate::merge::{Conflict, merge_boards};
 
 /// The merge was clean.
 pub const EXIT_CLEAN: i32 = 0;
