@@ -3,23 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Board, Item, ids};
-
-/// A fresh id like `like`: the same prefix (the text before the last `-`) and 1 + the highest
-/// number with that prefix in `taken`. `S-2` with `S-9` taken gives `S-10`.
-pub fn fresh_id(taken: &HashSet<String>, like: &str) -> String {
-    let prefix = ids::parse(like).map_or(like, |(p, _)| p);
-    let numbers = || taken.iter().filter_map(|t| ids::parse(t)).filter(|(p, _)| *p == prefix).map(|(_, n)| n);
-    match numbers().max().unwrap_or(0).checked_add(1) {
-        Some(next) => format!("{prefix}-{next}"),
-        // The highest number is u64::MAX: take the lowest free one instead.
-        None => {
-            let used: HashSet<u64> = numbers().collect();
-            let free = (1..=u64::MAX).find(|n| !used.contains(n)).unwrap_or(0);
-            format!("{prefix}-{free}")
-        }
-    }
-}
+use crate::model::ids::fresh_id;
+use crate::model::{Board, Item};
 
 /// Ours' items, with every item ours added under an id theirs also added (with other content)
 /// renamed to a fresh id that is in none of the three boards; returns the renames (old, new)
@@ -65,22 +50,4 @@ fn follow_renames(item: &Item, base: Option<&Item>, map: &HashMap<&str, &str>) -
         }
     }
     item
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn set(ids: &[&str]) -> HashSet<String> {
-        ids.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn next_number_of_the_same_prefix() {
-        assert_eq!(fresh_id(&set(&["S-9", "F-20", "S-2"]), "S-2"), "S-10");
-        assert_eq!(fresh_id(&set(&["EN-3", "X-Y-7"]), "X-Y-1"), "X-Y-8");
-        assert_eq!(fresh_id(&set(&[]), "S-5"), "S-1");
-        assert_eq!(fresh_id(&set(&["odd"]), "odd"), "odd-1");
-        assert_eq!(fresh_id(&set(&["S-18446744073709551615", "S-1"]), "S-1"), "S-2");
-    }
 }

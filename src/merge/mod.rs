@@ -20,8 +20,8 @@ pub mod item;
 pub mod order;
 pub mod show;
 
+pub use crate::model::ids::fresh_id;
 pub use board::{merge_boards, merge_one};
-pub use ids::fresh_id;
 pub use order::merge_order;
 
 use crate::model::Board;

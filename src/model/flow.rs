@@ -104,11 +104,15 @@ pub fn wip(board: &Board) -> Vec<(String, usize, Option<u32>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::days_from_civil;
-    use crate::model::{Column, Level, Move};
+    use crate::model::{Column, Level, Move, Time};
 
     fn at(day: u32, hour: i64) -> String {
-        crate::clock::format_unix(days_from_civil(2026, 11, day) * DAY + hour * 3600)
+        format!("2026-11-{day:02}T{hour:02}:00:00Z")
+    }
+
+    /// Seconds since 1970 of midnight UTC on `day` of `month` 2026.
+    fn midnight(month: u32, day: u32) -> i64 {
+        Time::parse(&format!("2026-{month:02}-{day:02}T00:00:00Z")).expect("a valid date").unix()
     }
 
     fn board() -> Board {
@@ -134,7 +138,7 @@ mod tests {
     #[test]
     fn cumulative_flow_counts_each_day_end() {
         let b = board();
-        let flow = cumulative_flow(&b, days_from_civil(2026, 11, 10) * DAY + 20 * 3600);
+        let flow = cumulative_flow(&b, midnight(11, 10) + 20 * 3600);
         assert_eq!(flow.len(), 9, "2 Nov to 10 Nov");
         assert_eq!(flow[0].counts, [2, 0, 0]); // 2 Nov: A, B in Backlog
         assert_eq!(flow[1].counts, [2, 1, 0]); // 3 Nov: A doing; C arrives
@@ -146,9 +150,9 @@ mod tests {
     #[test]
     fn throughput_per_week_and_cycle_time_percentiles() {
         let b = board();
-        let now = days_from_civil(2026, 11, 12) * DAY;
+        let now = midnight(11, 12);
         let weeks = throughput(&b, now, 3);
-        let monday = |m, d| days_from_civil(2026, m, d) * DAY;
+        let monday = |m, d| midnight(m, d);
         assert_eq!(weeks, [(monday(10, 26), 0), (monday(11, 2), 1), (monday(11, 9), 1)]);
         let mut cycle = cycle_times(&b);
         cycle.sort_by(f64::total_cmp);

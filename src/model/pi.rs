@@ -85,11 +85,12 @@ impl Pi {
         }
     }
 
-    /// The short form, for a narrow status line: `PI 2026.4 · I3`.
+    /// The short form, for a narrow status line: `PI 2026.4 · I3`. The names are as the file
+    /// has them; whoever shows the text cleans it for the terminal.
     pub fn short(&self, today: Option<Date>) -> String {
-        let name = crate::ui::text::clean(&self.name).into_owned();
+        let name = self.name.clone();
         let Some(today) = today else { return name };
-        let it = |i: &IterationDates| crate::ui::text::clean(&i.name).into_owned();
+        let it = |i: &IterationDates| i.name.clone();
         match self.now(today) {
             Now::In(i) => format!("{name} · {}", it(i)),
             Now::Before(i) | Now::Between(i) => format!("{name} · before {}", it(i)),
@@ -98,11 +99,12 @@ impl Pi {
         }
     }
 
-    /// For the status line: `PI 2026.4 · I3 (to 2026-11-27)`.
+    /// For the status line: `PI 2026.4 · I3 (to 2026-11-27)`. Names as the file has them, as in
+    /// [`Pi::short`].
     pub fn describe(&self, today: Option<Date>) -> String {
-        let name = crate::ui::text::clean(&self.name).into_owned();
+        let name = self.name.clone();
         let Some(today) = today else { return name };
-        let it = |i: &IterationDates| crate::ui::text::clean(&i.name).into_owned();
+        let it = |i: &IterationDates| i.name.clone();
         match self.now(today) {
             Now::In(i) => format!("{name} · {} (to {})", it(i), i.end),
             Now::Before(i) => format!("{name} · starts {} with {}", i.start, it(i)),

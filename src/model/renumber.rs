@@ -59,7 +59,7 @@ pub fn renumber(boards: &mut [Board], published: Option<&Published>) -> Renumber
         keeper_board.insert(id.clone(), list[keep].0);
         for (i, &(b, p)) in list.iter().enumerate() {
             if i != keep {
-                let fresh = crate::merge::fresh_id(&taken, &id);
+                let fresh = super::ids::fresh_id(&taken, &id);
                 taken.insert(fresh.clone());
                 renames.push((b, p, id.clone(), fresh));
             }

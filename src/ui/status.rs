@@ -81,7 +81,8 @@ pub fn pi_text(app: &App) -> Option<(String, String)> {
     let train = crate::model::objectives::train_board(&app.ws).and_then(|i| app.ws.board(i));
     let pi = app.current_board().and_then(|b| b.pi.as_ref()).or_else(|| train.and_then(|b| b.pi.as_ref()))?;
     let today = crate::model::pi::Date::of_time(&(app.clock)());
-    Some((pi.describe(today), pi.short(today)))
+    let clean = |text: String| crate::ui::text::clean(&text).into_owned();
+    Some((clean(pi.describe(today)), clean(pi.short(today))))
 }
 
 /// `2 marked` while cards are marked.
