@@ -500,3 +500,63 @@ fn pickers_prompts_and_details_draw_at_any_size() {
         }
     }
 }
+
+#[test]
+fn hierarchy_roll_up_bar_is_green_only_when_every_child_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let columns = r#"columns: [(name: "Funnel"), (name: "Implementing"), (name: "Done")]"#;
+    std::fs::write(
+        dir.path().join("portfolio.ron"),
+        format!(
+            r#"Board(name: "Portfolio", level: Portfolio, {columns}, items: [(id: "E-1", title: "Grow", column: "Implementing")])"#
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("art.ron"),
+        format!(
+            r#"Board(name: "ART", level: Program, {columns}, items: [
+                (id: "F-1", title: "Complete one", column: "Done", parent: "E-1"),
+                (id: "F-2", title: "Partial one", column: "Implementing", parent: "E-1"),
+            ])"#
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("team.ron"),
+        r#"Board(name: "Alpha", level: Team, columns: [(name: "Backlog"), (name: "Accepted")], items: [
+            (id: "S-1", title: "a", column: "Accepted", parent: "F-1"),
+            (id: "S-2", title: "b", column: "Accepted", parent: "F-1"),
+            (id: "S-3", title: "c", column: "Accepted", parent: "F-2"),
+            (id: "S-4", title: "d", column: "Backlog", parent: "F-2"),
+        ])"#,
+    )
+    .unwrap();
+    let (ws, _, _) = trainboard::storage::load_workspace(dir.path()).into_workspace().expect("loads");
+    let mut app = App::new(ws, "~/boards");
+    update(&mut app, Msg::Resize(120, 30));
+    press(&mut app, "1");
+    assert_eq!(app.selected_id().as_deref(), Some("E-1"));
+    press(&mut app, "t");
+    let buf = draw(&app);
+    let screen = text(&buf);
+    let fg = |style: ratatui::style::Style| style.fg.unwrap_or(Color::Reset);
+    let (done, plain) = (fg(app.theme.done), fg(app.theme.text));
+    assert_ne!(done, plain, "the test needs the two styles to differ");
+    let style_at = |needle: &str| {
+        let (x, y) = find(&buf, needle);
+        (buf[(x, y)].fg, buf[(x + 1, y)].fg)
+    };
+    // F-1: both stories accepted, 2/2 — green.
+    assert_eq!(style_at("▰▰▰▰▰▰▰▰ 2/2"), (done, done), "{screen}");
+    // F-2: one of two — partial, not green.
+    let (first, _) = style_at("▰▰▰▰▱▱▱▱ 1/2");
+    assert_ne!(first, done, "a partial roll-up is not coloured as done:\n{screen}");
+    assert_eq!(first, plain);
+    // E-1: one of its two features done — partial too.
+    let (x, y) = find(&buf, "E-1");
+    let row: String = (0..buf.area.width).map(|c| buf[(c, y)].symbol().to_string()).collect();
+    let bar = row.find('▰').map(|b| row[..b].chars().count() as u16).expect("E-1 has a bar");
+    assert!(x < bar);
+    assert_ne!(buf[(bar, y)].fg, done, "{screen}");
+}
