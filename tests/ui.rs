@@ -560,3 +560,39 @@ fn hierarchy_roll_up_bar_is_green_only_when_every_child_is_done() {
     assert!(x < bar);
     assert_ne!(buf[(bar, y)].fg, done, "{screen}");
 }
+
+/// Cells `x..x + 4`, rows `0..4` of `buf`, as text.
+fn glyph(buf: &Buffer, x: u16) -> String {
+    (0..4).flat_map(|y| (x..x + 4).map(move |x| (x, y))).map(|p| buf[p].symbol().to_string()).collect()
+}
+
+#[test]
+fn the_presentation_title_draws_an_en_dash_as_a_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    // 20 characters at 4 cells each fill an 80-cell screen exactly: no centring offset.
+    std::fs::write(
+        dir.path().join("art.ron"),
+        r#"Board(name: "PI 2026.4 – Planning", level: Program, columns: [(name: "Funnel"), (name: "Done")])"#,
+    )
+    .unwrap();
+    let (ws, _, _) = trainboard::storage::load_workspace(dir.path()).into_workspace().expect("loads");
+    let mut app = App::new(ws, "~/boards");
+    update(&mut app, Msg::Resize(80, 24));
+    press(&mut app, "P");
+    assert!(app.presenting.is_some());
+    let buf = draw(&app);
+    // What tui-big-text draws for a plain "-", as the reference.
+    let mut reference = Buffer::empty(ratatui::layout::Rect::new(0, 0, 4, 4));
+    ratatui::widgets::Widget::render(
+        tui_big_text::BigText::builder().pixel_size(tui_big_text::PixelSize::Quadrant).lines(vec!["-".into()]).build(),
+        reference.area,
+        &mut reference,
+    );
+    let dash = glyph(&reference, 0);
+    assert!(dash.chars().any(|c| c != ' '), "the reference dash is visible: {dash:?}");
+    // "PI 2026.4 " is ten characters: the dash is the eleventh.
+    assert_eq!(glyph(&buf, 40), dash, "the en dash is drawn as a dash:\n{}", text(&buf));
+    // And the letters around it are drawn too (not blanks): "P" and "g".
+    assert!(glyph(&buf, 0).chars().any(|c| c != ' '));
+    assert!(glyph(&buf, 76).chars().any(|c| c != ' '));
+}
