@@ -596,3 +596,57 @@ fn the_presentation_title_draws_an_en_dash_as_a_dash() {
     assert!(glyph(&buf, 0).chars().any(|c| c != ' '));
     assert!(glyph(&buf, 76).chars().any(|c| c != ' '));
 }
+
+#[test]
+fn tab_in_the_program_board_view_steps_through_program_boards_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let columns = r#"columns: [(name: "Funnel"), (name: "Done")], iterations: ["I1", "I2"]"#;
+    for (file, name, level) in [
+        ("a-portfolio.ron", "Portfolio", "Portfolio"),
+        ("b-art.ron", "Web ART", "Program"),
+        ("c-team.ron", "Alpha", "Team"),
+        ("d-art.ron", "Data ART", "Program"),
+        ("e-team.ron", "Beta", "Team"),
+    ] {
+        let board = format!(r#"Board(name: "{name}", level: {level}, {columns})"#);
+        std::fs::write(dir.path().join(file), board).unwrap();
+    }
+    let (ws, _, _) = trainboard::storage::load_workspace(dir.path()).into_workspace().expect("loads");
+    let mut app = App::new(ws, "~/boards");
+    update(&mut app, Msg::Resize(100, 30));
+    let name = |app: &App| app.current_board().unwrap().name.clone();
+    // On the board, Tab goes through every tab: after the last program board, a team board.
+    press(&mut app, "2");
+    assert_eq!(name(&app), "Web ART");
+    press(&mut app, "\t");
+    assert_eq!(name(&app), "Data ART");
+    press(&mut app, "\t");
+    assert_eq!(name(&app), "Alpha");
+    // In the program board view, Tab and Shift+Tab only visit the program boards, and wrap.
+    press(&mut app, "2b");
+    assert_eq!(app.mode, trainboard::app::Mode::ProgramBoard);
+    assert_eq!(name(&app), "Web ART");
+    press(&mut app, "\t");
+    assert_eq!((name(&app), &app.mode), ("Data ART".to_string(), &trainboard::app::Mode::ProgramBoard));
+    assert!(text(&draw(&app)).contains("Data ART"));
+    press(&mut app, "\t");
+    assert_eq!(name(&app), "Web ART", "wraps round to the first program board, not into the team boards");
+    update(&mut app, Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)));
+    assert_eq!(name(&app), "Data ART");
+    assert_eq!(app.mode, trainboard::app::Mode::ProgramBoard, "still in the view");
+    // `3` leaves the view for the team board; Esc closes it as before.
+    press(&mut app, "3");
+    assert_eq!((name(&app), &app.mode), ("Alpha".to_string(), &trainboard::app::Mode::Board));
+}
+
+#[test]
+fn tab_in_the_program_board_view_with_one_program_board_stays_put() {
+    let mut app = app(100, 30);
+    press(&mut app, "2b");
+    assert_eq!(app.mode, trainboard::app::Mode::ProgramBoard);
+    let before = app.board;
+    press(&mut app, "\t");
+    assert_eq!(app.board, before, "the only program board: Tab does not go to a team board");
+    assert_eq!(app.mode, trainboard::app::Mode::ProgramBoard);
+    assert!(app.status.as_ref().unwrap().text.contains("only program board"));
+}
