@@ -125,9 +125,15 @@ pub enum Command {
     /// Move an item to another column of its board, at the top of it (recorded in its history)
     #[command(
         name = "move",
-        after_help = "Examples:\n  trainboard move S-104 \"In Progress\"\n  trainboard move F-3 Implementing -w boards"
+        after_help = "A move that takes the column over its WIP limit is made with a warning on stderr;\nwith --strict it is refused (exit code 1) and nothing is written.\n\nExamples:\n  trainboard move S-104 \"In Progress\"\n  trainboard move F-3 Implementing -w boards\n  trainboard move S-104 \"In Progress\" --strict"
     )]
-    Move { id: String, column: String },
+    Move {
+        id: String,
+        column: String,
+        /// Refuse the move when it would take the column over its WIP limit
+        #[arg(long)]
+        strict: bool,
+    },
     /// Reprioritize an item within its column
     #[command(after_help = "Examples:\n  trainboard rank S-104 --top\n  trainboard rank S-104 --before S-101")]
     Rank {

@@ -46,7 +46,11 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
                 println!("restored {}", crate::ui::text::clean(&id));
             }
         }
-        Command::Move { id, column } => headless::move_item(workspace, &id, &column)?,
+        Command::Move { id, column, strict } => {
+            if let Some(warning) = headless::move_item(workspace, &id, &column, strict)? {
+                eprintln!("warning: {}", crate::ui::text::clean(&warning));
+            }
+        }
         Command::Rank { id, to } => headless::rank(workspace, &id, &to.rank())?,
         Command::Split { id, titles, board } => {
             for id in headless::split(workspace, &id, &titles, board.as_deref())? {

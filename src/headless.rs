@@ -30,6 +30,9 @@ pub enum HeadlessError {
     /// broken): headless commands refuse it exactly as the screen does.
     #[error("{0}; nothing was changed")]
     ReadOnly(String),
+    /// `move --strict` refused a move over the column's WIP limit.
+    #[error("{0}; nothing was changed")]
+    OverWip(String),
     /// A command-line value that names nothing (an unknown kind).
     #[error("{0}")]
     Usage(String),
@@ -235,14 +238,33 @@ pub fn add_as(
     })
 }
 
-pub fn move_item(root: &Path, id: &str, column: &str) -> Result<(), HeadlessError> {
+/// Moves `id` to `column` and returns a warning when that takes the column over its WIP
+/// limit; with `strict`, such a move is refused and nothing is written.
+pub fn move_item(root: &Path, id: &str, column: &str, strict: bool) -> Result<Option<String>, HeadlessError> {
     with_workspace(root, |s| {
-        let edit = ops::move_to_column(&s.ws, id, column, &crate::clock::now_rfc3339());
-        match edit {
-            Err(ModelError::NothingToChange) => Ok(()),
-            edit => s.commit(edit?).map(|_| ()),
+        let edit = match ops::move_to_column(&s.ws, id, column, &crate::clock::now_rfc3339()) {
+            Err(ModelError::NothingToChange) => return Ok(None),
+            edit => edit?,
+        };
+        let over = over_wip_after_move(&s.ws, id, column);
+        if let (true, Some((count, limit))) = (strict, over) {
+            return Err(HeadlessError::OverWip(format!(
+                "moving {id} would take {column} to {count} items, over its WIP limit {limit} (--strict)"
+            )));
         }
+        s.commit(edit)?;
+        Ok(over.map(|(count, limit)| format!("{column} is now at {count} of its WIP limit {limit}")))
     })
+}
+
+/// How many items column `to` of `id`'s board holds once `id` moves there, and its WIP limit,
+/// when that count is over the limit.
+fn over_wip_after_move(ws: &Workspace, id: &str, to: &str) -> Option<(usize, u32)> {
+    let (board, item) = ws.find(id)?;
+    let col = board.column_index(to)?;
+    let limit = board.columns.get(col)?.wip?;
+    let count = board.column_len(col) + usize::from(item.column != to);
+    (count > limit as usize).then_some((count, limit))
 }
 
 pub fn rank(root: &Path, id: &str, rank: &Rank) -> Result<(), HeadlessError> {

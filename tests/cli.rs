@@ -241,3 +241,50 @@ fn init_can_start_a_train_with_named_teams() {
     assert_eq!(twice.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&twice.stderr).contains("named twice"));
 }
+
+#[test]
+fn move_warns_over_the_wip_limit_and_strict_refuses_it() {
+    let home = temp("move-wip");
+    let ws = home.join("ws");
+    fs::create_dir_all(&ws).unwrap();
+    let items: Vec<String> = (1..=8)
+        .map(|n| {
+            let column = if n <= 6 { "Implementing" } else { "Funnel" };
+            format!("(id: \"F-{n}\", title: \"Feature {n}\", column: \"{column}\"),")
+        })
+        .collect();
+    let board = format!(
+        "Board(name: \"ART\", level: Program, columns: [(name: \"Funnel\"), (name: \"Implementing\", wip: 6), (name: \"Done\")], items: [{}])",
+        items.join("\n")
+    );
+    fs::write(ws.join("art.ron"), &board).unwrap();
+    let w = ws.to_str().unwrap();
+    let stderr = |out: &Output| String::from_utf8_lossy(&out.stderr).into_owned();
+
+    // --strict refuses the move that would make 7 of 6: non-zero exit, the file untouched.
+    let out = run(&["move", "F-7", "Implementing", "--strict", "-w", w], &home);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("WIP limit 6"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("nothing was changed"), "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(ws.join("art.ron")).unwrap(), board, "nothing written");
+
+    // Without --strict the move is made, with a warning on stderr (stdout stays clean).
+    let out = run(&["move", "F-7", "Implementing", "-w", w], &home);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning: Implementing is now at 7 of its WIP limit 6"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["show", "F-7", "--json", "-w", w], &home).stdout).unwrap();
+    assert_eq!(json["column"], "Implementing");
+
+    // Within the limit (and moving out of a full column): no warning, --strict allows it.
+    let out = run(&["move", "F-1", "Done", "--strict", "-w", w], &home);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("WIP"), "{}", stderr(&out));
+    let out = run(&["move", "F-2", "Funnel", "-w", w], &home);
+    assert!(out.status.success() && !stderr(&out).contains("WIP"), "{}", stderr(&out));
+    // Now at 5 of 6: one more fits under --strict, the next is refused.
+    assert!(run(&["move", "F-8", "Implementing", "--strict", "-w", w], &home).status.success());
+    let out = run(&["move", "F-2", "Implementing", "--strict", "-w", w], &home);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}

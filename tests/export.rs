@@ -127,7 +127,36 @@ fn markdown_shows_columns_with_wip_and_escapes_cells() {
     );
     let plain = demo();
     let boards = select(&plain, Some("Mobile Shopping ART"), Format::Markdown).unwrap();
-    insta::assert_snapshot!("markdown_art", export(&plain, &boards, Format::Markdown, NOW));
+    let art = export(&plain, &boards, Format::Markdown, NOW);
+    // The train's own board: its name is the title.
+    assert!(art.starts_with("# Mobile Shopping ART\n\n## Mobile Shopping ART (Program)"), "{art}");
+    // Each item row names its parent and what it needs.
+    let row = |md: &str, id: &str| md.lines().find(|l| l.starts_with(&format!("| {id} |"))).unwrap().to_string();
+    assert!(row(&art, "F-2").contains("| ↑ E-1 · needs EN-2 |"), "{}", row(&art, "F-2"));
+    assert!(row(&art, "F-10").contains("| ↑ E-5 |") && !row(&art, "F-10").contains("needs"));
+    insta::assert_snapshot!("markdown_art", art);
+
+    // A team board: the train and the board; the hostile id and title stay escaped in links too.
+    let mut boards = hostile().boards().to_vec();
+    let team = boards.iter_mut().find(|b| b.name == "Alpha").unwrap();
+    let mut item = Item::new("S-998", "Linked", "Backlog");
+    item.parent = Some("F-1".into());
+    item.depends_on = vec!["S-999".into(), "X|*y*".into()];
+    team.items.push(item);
+    team.reindex();
+    let ws = Workspace::new(boards);
+    let alpha = select(&ws, Some("Alpha"), Format::Markdown).unwrap();
+    let md = export(&ws, &alpha, Format::Markdown, NOW);
+    assert!(md.starts_with("# Mobile Shopping ART — Alpha\n\n## Alpha (Team)"), "{md}");
+    assert!(row(&md, "S-998").contains("| ↑ F-1 · needs S-999, X\\|\\*y\\* |"), "{}", row(&md, "S-998"));
+    let all = select(&ws, None, Format::Markdown).unwrap();
+    let md = export(&ws, &all, Format::Markdown, NOW);
+    let first = md.lines().next().unwrap();
+    assert!(
+        first.starts_with("# Mobile Shopping ART — ") && first.contains("Alpha") && first.contains("Beta"),
+        "{first}"
+    );
+    assert_eq!(md.matches("\n# ").count() + usize::from(md.starts_with("# ")), 1, "one document title");
 }
 
 #[test]

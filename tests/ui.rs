@@ -500,3 +500,153 @@ fn pickers_prompts_and_details_draw_at_any_size() {
         }
     }
 }
+
+#[test]
+fn hierarchy_roll_up_bar_is_green_only_when_every_child_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let columns = r#"columns: [(name: "Funnel"), (name: "Implementing"), (name: "Done")]"#;
+    std::fs::write(
+        dir.path().join("portfolio.ron"),
+        format!(
+            r#"Board(name: "Portfolio", level: Portfolio, {columns}, items: [(id: "E-1", title: "Grow", column: "Implementing")])"#
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("art.ron"),
+        format!(
+            r#"Board(name: "ART", level: Program, {columns}, items: [
+                (id: "F-1", title: "Complete one", column: "Done", parent: "E-1"),
+                (id: "F-2", title: "Partial one", column: "Implementing", parent: "E-1"),
+            ])"#
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("team.ron"),
+        r#"Board(name: "Alpha", level: Team, columns: [(name: "Backlog"), (name: "Accepted")], items: [
+            (id: "S-1", title: "a", column: "Accepted", parent: "F-1"),
+            (id: "S-2", title: "b", column: "Accepted", parent: "F-1"),
+            (id: "S-3", title: "c", column: "Accepted", parent: "F-2"),
+            (id: "S-4", title: "d", column: "Backlog", parent: "F-2"),
+        ])"#,
+    )
+    .unwrap();
+    let (ws, _, _) = trainboard::storage::load_workspace(dir.path()).into_workspace().expect("loads");
+    let mut app = App::new(ws, "~/boards");
+    update(&mut app, Msg::Resize(120, 30));
+    press(&mut app, "1");
+    assert_eq!(app.selected_id().as_deref(), Some("E-1"));
+    press(&mut app, "t");
+    let buf = draw(&app);
+    let screen = text(&buf);
+    let fg = |style: ratatui::style::Style| style.fg.unwrap_or(Color::Reset);
+    let (done, plain) = (fg(app.theme.done), fg(app.theme.text));
+    assert_ne!(done, plain, "the test needs the two styles to differ");
+    let style_at = |needle: &str| {
+        let (x, y) = find(&buf, needle);
+        (buf[(x, y)].fg, buf[(x + 1, y)].fg)
+    };
+    // F-1: both stories accepted, 2/2 — green.
+    assert_eq!(style_at("▰▰▰▰▰▰▰▰ 2/2"), (done, done), "{screen}");
+    // F-2: one of two — partial, not green.
+    let (first, _) = style_at("▰▰▰▰▱▱▱▱ 1/2");
+    assert_ne!(first, done, "a partial roll-up is not coloured as done:\n{screen}");
+    assert_eq!(first, plain);
+    // E-1: one of its two features done — partial too.
+    let (x, y) = find(&buf, "E-1");
+    let row: String = (0..buf.area.width).map(|c| buf[(c, y)].symbol().to_string()).collect();
+    let bar = row.find('▰').map(|b| row[..b].chars().count() as u16).expect("E-1 has a bar");
+    assert!(x < bar);
+    assert_ne!(buf[(bar, y)].fg, done, "{screen}");
+}
+
+/// Cells `x..x + 4`, rows `0..4` of `buf`, as text.
+fn glyph(buf: &Buffer, x: u16) -> String {
+    (0..4).flat_map(|y| (x..x + 4).map(move |x| (x, y))).map(|p| buf[p].symbol().to_string()).collect()
+}
+
+#[test]
+fn the_presentation_title_draws_an_en_dash_as_a_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    // 20 characters at 4 cells each fill an 80-cell screen exactly: no centring offset.
+    std::fs::write(
+        dir.path().join("art.ron"),
+        r#"Board(name: "PI 2026.4 – Planning", level: Program, columns: [(name: "Funnel"), (name: "Done")])"#,
+    )
+    .unwrap();
+    let (ws, _, _) = trainboard::storage::load_workspace(dir.path()).into_workspace().expect("loads");
+    let mut app = App::new(ws, "~/boards");
+    update(&mut app, Msg::Resize(80, 24));
+    press(&mut app, "P");
+    assert!(app.presenting.is_some());
+    let buf = draw(&app);
+    // What tui-big-text draws for a plain "-", as the reference.
+    let mut reference = Buffer::empty(ratatui::layout::Rect::new(0, 0, 4, 4));
+    ratatui::widgets::Widget::render(
+        tui_big_text::BigText::builder().pixel_size(tui_big_text::PixelSize::Quadrant).lines(vec!["-".into()]).build(),
+        reference.area,
+        &mut reference,
+    );
+    let dash = glyph(&reference, 0);
+    assert!(dash.chars().any(|c| c != ' '), "the reference dash is visible: {dash:?}");
+    // "PI 2026.4 " is ten characters: the dash is the eleventh.
+    assert_eq!(glyph(&buf, 40), dash, "the en dash is drawn as a dash:\n{}", text(&buf));
+    // And the letters around it are drawn too (not blanks): "P" and "g".
+    assert!(glyph(&buf, 0).chars().any(|c| c != ' '));
+    assert!(glyph(&buf, 76).chars().any(|c| c != ' '));
+}
+
+#[test]
+fn tab_in_the_program_board_view_steps_through_program_boards_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let columns = r#"columns: [(name: "Funnel"), (name: "Done")], iterations: ["I1", "I2"]"#;
+    for (file, name, level) in [
+        ("a-portfolio.ron", "Portfolio", "Portfolio"),
+        ("b-art.ron", "Web ART", "Program"),
+        ("c-team.ron", "Alpha", "Team"),
+        ("d-art.ron", "Data ART", "Program"),
+        ("e-team.ron", "Beta", "Team"),
+    ] {
+        let board = format!(r#"Board(name: "{name}", level: {level}, {columns})"#);
+        std::fs::write(dir.path().join(file), board).unwrap();
+    }
+    let (ws, _, _) = trainboard::storage::load_workspace(dir.path()).into_workspace().expect("loads");
+    let mut app = App::new(ws, "~/boards");
+    update(&mut app, Msg::Resize(100, 30));
+    let name = |app: &App| app.current_board().unwrap().name.clone();
+    // On the board, Tab goes through every tab: after the last program board, a team board.
+    press(&mut app, "2");
+    assert_eq!(name(&app), "Web ART");
+    press(&mut app, "\t");
+    assert_eq!(name(&app), "Data ART");
+    press(&mut app, "\t");
+    assert_eq!(name(&app), "Alpha");
+    // In the program board view, Tab and Shift+Tab only visit the program boards, and wrap.
+    press(&mut app, "2b");
+    assert_eq!(app.mode, trainboard::app::Mode::ProgramBoard);
+    assert_eq!(name(&app), "Web ART");
+    press(&mut app, "\t");
+    assert_eq!((name(&app), &app.mode), ("Data ART".to_string(), &trainboard::app::Mode::ProgramBoard));
+    assert!(text(&draw(&app)).contains("Data ART"));
+    press(&mut app, "\t");
+    assert_eq!(name(&app), "Web ART", "wraps round to the first program board, not into the team boards");
+    update(&mut app, Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)));
+    assert_eq!(name(&app), "Data ART");
+    assert_eq!(app.mode, trainboard::app::Mode::ProgramBoard, "still in the view");
+    // `3` leaves the view for the team board; Esc closes it as before.
+    press(&mut app, "3");
+    assert_eq!((name(&app), &app.mode), ("Alpha".to_string(), &trainboard::app::Mode::Board));
+}
+
+#[test]
+fn tab_in_the_program_board_view_with_one_program_board_stays_put() {
+    let mut app = app(100, 30);
+    press(&mut app, "2b");
+    assert_eq!(app.mode, trainboard::app::Mode::ProgramBoard);
+    let before = app.board;
+    press(&mut app, "\t");
+    assert_eq!(app.board, before, "the only program board: Tab does not go to a team board");
+    assert_eq!(app.mode, trainboard::app::Mode::ProgramBoard);
+    assert!(app.status.as_ref().unwrap().text.contains("only program board"));
+}

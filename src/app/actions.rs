@@ -392,6 +392,25 @@ fn cycle_board(app: &mut App, step: isize) {
     app.show_board(tabs[next]);
 }
 
+/// Steps `step` boards through the boards of `level` only, in tab order; says so when there is
+/// no other one.
+pub fn cycle_board_at(app: &mut App, step: isize, level: Level) {
+    let boards: Vec<usize> = app.ws.boards_at(level).collect();
+    match boards.iter().position(|&b| b == app.board) {
+        _ if boards.len() <= 1 && boards.contains(&app.board) => {
+            app.info(format!("this is the only {} board", level.name().to_lowercase()))
+        }
+        Some(here) => {
+            let next = (here as isize + step).rem_euclid(boards.len() as isize) as usize;
+            app.show_board(boards[next]);
+        }
+        None => match boards.first() {
+            Some(&first) => app.show_board(first),
+            None => app.info(format!("no {} board in this workspace", level.name().to_lowercase())),
+        },
+    }
+}
+
 fn first_board(app: &mut App, level: Level) {
     match app.first_board_at(level) {
         Some(index) => app.show_board(index),

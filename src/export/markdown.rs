@@ -1,9 +1,10 @@
-//! Markdown: each board as a heading, each column as a sub-heading with `count/limit`, items as
-//! a table. Cell text is escaped so no title can break the table or inject markup.
+//! Markdown: a title naming the train and the boards, each board as a heading, each column as a
+//! sub-heading with `count/limit`, items as a table with their parent and dependencies. Cell
+//! text is escaped so no title can break the table or inject markup.
 
 use std::fmt::Write;
 
-use crate::model::{Board, Workspace};
+use crate::model::{Board, Item, Workspace};
 
 use super::rollup_text;
 
@@ -25,8 +26,35 @@ pub fn cell(text: &str) -> String {
     out
 }
 
+/// The document's `# ` title: the train (its program board) and the boards exported, e.g.
+/// `# Mobile Shopping ART — Alpha, Beta`; just the board when it is the train's own.
+pub fn title(ws: &Workspace, boards: &[&Board]) -> String {
+    let train = crate::model::objectives::train_board(ws).and_then(|i| ws.board(i)).map(|b| b.name.as_str());
+    let names: Vec<String> = boards.iter().map(|b| cell(&b.name)).collect();
+    let listed = if names.is_empty() { "no boards".to_string() } else { names.join(", ") };
+    match train {
+        Some(train) if boards.len() == 1 && boards[0].name == train => format!("# {listed}"),
+        Some(train) => format!("# {} — {listed}", cell(train)),
+        None => format!("# {listed}"),
+    }
+}
+
+/// An item's links: `↑ F-2` for its parent, `needs S-3, S-4` for what it depends on.
+pub fn links(item: &Item) -> String {
+    let mut parts = Vec::new();
+    if let Some(parent) = &item.parent {
+        parts.push(format!("↑ {}", cell(parent)));
+    }
+    if !item.depends_on.is_empty() {
+        let needs: Vec<String> = item.depends_on.iter().map(|d| cell(d)).collect();
+        parts.push(format!("needs {}", needs.join(", ")));
+    }
+    parts.join(" · ")
+}
+
 pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
-    let mut out = String::new();
+    let mut out = title(ws, boards);
+    out.push_str("\n\n");
     for board in boards {
         let _ = writeln!(out, "## {} ({})\n", cell(&board.name), board.level.name());
         for (col, column) in board.columns.iter().enumerate() {
@@ -42,14 +70,16 @@ pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
                 out.push_str("_no items_\n\n");
                 continue;
             }
-            out.push_str("| id | title | kind | points / WSJF | owner | team | iteration | progress | blocked |\n");
-            out.push_str("|---|---|---|---|---|---|---|---|---|\n");
+            out.push_str(
+                "| id | title | kind | points / WSJF | owner | team | iteration | progress | links | blocked |\n",
+            );
+            out.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
             for item in items {
                 let score = crate::ui::card::score(item).unwrap_or_default();
                 let optional = |v: &Option<String>| v.as_deref().map(cell).unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                     cell(&item.id),
                     cell(&item.title),
                     board.kind_of(item).name(),
@@ -58,6 +88,7 @@ pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
                     optional(&item.team),
                     optional(&item.iteration),
                     rollup_text(ws, item),
+                    links(item),
                     optional(&item.blocked),
                 );
             }

@@ -78,7 +78,8 @@ pub struct Objective {
     pub planned: u32,
     #[serde(default)]
     pub actual: Option<u32>,
-    /// Stretch objectives do not count towards predictability.
+    /// A stretch (uncommitted) objective: its actual value counts towards predictability, its
+    /// planned value does not (see `objectives::achievement`).
     #[serde(default)]
     pub stretch: bool,
 }

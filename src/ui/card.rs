@@ -34,6 +34,11 @@ pub struct Card<'a> {
 }
 
 /// `▰▰▰▱▱ 3/5` for a parent with 3 of 5 children done.
+/// A roll-up's style: done (green) only when every child is done, plain text while any is open.
+pub fn rollup_style(done: usize, total: usize, theme: &Theme) -> Style {
+    if total > 0 && done >= total { theme.done } else { theme.text }
+}
+
 pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
     let filled = (done * cells + total / 2).checked_div(total).unwrap_or(0);
     let filled = filled.min(cells);
@@ -116,7 +121,7 @@ impl Card<'_> {
             push("■ BLOCKED ".into(), t.blocked, &mut spans);
         }
         if let Some((done, total)) = self.ws.rollup(&self.item.id) {
-            let style = if done == total { t.done } else { t.text };
+            let style = rollup_style(done, total, t);
             push(format!("{} ", progress_bar(done, total, 5)), style, &mut spans);
         }
         // The team is worth showing except on its own team board.

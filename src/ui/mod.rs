@@ -1,6 +1,7 @@
 //! Drawing the app from a shared reference: tab bar, board, status line, then the overlay of
 //! the current mode. Rendering never changes state.
 
+pub mod big_glyphs;
 pub mod board;
 pub mod card;
 pub mod conflicts;

@@ -60,6 +60,10 @@ pub fn bar(achievement: Achievement, cells: usize, theme: &Theme) -> Vec<Span<'s
         .collect();
     let label = match value {
         Some(v) => format!(" {v:.0} % {}  ({} of {} BV)", band_word(v), achievement.actual, achievement.planned),
+        // Only stretch value scored: nothing committed to measure against, so no figure.
+        None if achievement.actual > 0 => {
+            format!(" no committed objective evaluated yet  ({} stretch BV achieved)", achievement.actual)
+        }
         None => " not evaluated yet".to_string(),
     };
     spans.push(Span::styled(label, theme.header));
@@ -214,5 +218,28 @@ pub fn render_objectives(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
             let x = inner.x + 2 + unicode_width::UnicodeWidthStr::width(before.as_str()) as u16;
             Some(Position::new(x.min(inner.x + inner.width.saturating_sub(1)), y2))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(spans: &[Span<'_>]) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn the_bar_shows_the_model_figure_and_no_figure_without_committed_value() {
+        let theme = Theme::default();
+        // Stretch achieved on top of all committed value: past 100 %.
+        let over = text(&bar(Achievement { planned: 10, actual: 15 }, 12, &theme));
+        assert!(over.contains("150 %"), "{over}");
+        assert!(over.contains("(15 of 10 BV)"), "{over}");
+        let only_stretch = text(&bar(Achievement { planned: 0, actual: 5 }, 12, &theme));
+        assert!(!only_stretch.contains('%'), "{only_stretch}");
+        assert!(only_stretch.contains("no committed objective evaluated yet"), "{only_stretch}");
+        let nothing = text(&bar(Achievement::default(), 12, &theme));
+        assert!(nothing.contains("not evaluated yet") && !nothing.contains('%'), "{nothing}");
     }
 }

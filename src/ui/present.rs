@@ -9,19 +9,23 @@ use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
 
+use super::big_glyphs::drawable;
 use super::text::{clean, fit};
 use super::theme::Theme;
 
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(board) = app.current_board() else { return };
     let name = clean(&board.name).into_owned();
+    // The big-letter font lacks dashes, curly quotes and most non-ASCII letters: drawn as is,
+    // they would be blanks.
+    let big = drawable(&name);
     // Large letters are 4 cells wide in quadrant pixels; fall back to plain text when too long.
     let big_height = area.height.saturating_sub(1);
-    if name.chars().count() as u16 * 4 <= area.width && big_height >= 4 {
+    if big.chars().count() as u16 * 4 <= area.width && big_height >= 4 {
         BigText::builder()
             .pixel_size(PixelSize::Quadrant)
             .style(theme.header)
-            .lines(vec![Line::raw(name)])
+            .lines(vec![Line::raw(big)])
             .alignment(Alignment::Center)
             .build()
             .render(Rect { height: 4, ..area }, buf);

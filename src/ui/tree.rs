@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::app::tree::TreeRow;
 
-use super::card::progress_bar;
+use super::card::{progress_bar, rollup_style};
 use super::text::{fit, width};
 use super::theme::Theme;
 
@@ -17,7 +17,9 @@ fn row_line(app: &App, row: &TreeRow, selected: bool, theme: &Theme, room: usize
     let indent = "  ".repeat(row.depth);
     let branch = if row.depth == 0 { "" } else { "└ " };
     let kind = board.kind_of(item);
-    let progress = app.ws.rollup(&item.id).map(|(d, t)| format!(" {}", progress_bar(d, t, 8))).unwrap_or_default();
+    let rollup = app.ws.rollup(&item.id);
+    let progress = rollup.map(|(d, t)| format!(" {}", progress_bar(d, t, 8))).unwrap_or_default();
+    let progress_style = rollup.map(|(d, t)| rollup_style(d, t, theme)).unwrap_or(theme.text);
     let blocked = if item.is_blocked() { " ■ BLOCKED" } else { "" };
     let archived = if board.is_archive() { " · archived" } else { "" };
     let place = format!("  {} · {}{archived}", board.name, item.column);
@@ -36,7 +38,7 @@ fn row_line(app: &App, row: &TreeRow, selected: bool, theme: &Theme, room: usize
         Span::styled(fit(&item.id, 12), theme.accent.patch(base)),
         Span::styled(format!(" {} ", kind.name()), theme.kind(kind).patch(base)),
         Span::styled(title, theme.text.patch(base)),
-        Span::styled(progress, theme.done.patch(base)),
+        Span::styled(progress, progress_style.patch(base)),
         Span::styled(blocked.to_string(), theme.blocked.patch(base)),
         Span::styled(fit(&place, room), theme.dim.patch(base)),
     ])
