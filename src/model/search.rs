@@ -243,12 +243,13 @@ fn fields(item: &Item) -> impl Iterator<Item = (Matched, &str)> {
     fn one(field: Matched, text: &Option<String>) -> Option<(Matched, &str)> {
         text.as_deref().map(|t| (field, t))
     }
+    // The short fields first, the long ones (description, criteria) last.
     [(Matched::Id, item.id.as_str()), (Matched::Title, item.title.as_str())]
         .into_iter()
-        .chain(one(Matched::Description, &item.description))
         .chain(item.tags.iter().map(|t| (Matched::Tag, t.as_str())))
         .chain(one(Matched::Owner, &item.owner))
         .chain(one(Matched::Team, &item.team))
+        .chain(one(Matched::Description, &item.description))
         .chain(item.acceptance.iter().map(|c| (Matched::Criterion, c.text.as_str())))
 }
 
@@ -298,11 +299,11 @@ fn score_item(words: &Words, item: &Item, matcher: &mut Matcher, buf: &mut Vec<c
             }
             continue;
         }
-        // A word found in the id or title is not looked for further: those rank first anyway,
-        // and most words of a search are found there.
+        // A word found in a short field is not looked for in the long ones: those weigh least,
+        // and reading every description for every word is what makes a search slow.
         let mut atom_best: Option<(u32, Matched)> = None;
-        for (k, (field, text)) in fields(item).enumerate() {
-            if k == 2 && atom_best.is_some() {
+        for (field, text) in fields(item) {
+            if atom_best.is_some() && matches!(field, Matched::Description | Matched::Criterion) {
                 break;
             }
             let Some(score) = words.for_field(n, field).score(Utf32Str::new(text, buf), matcher) else { continue };
@@ -384,6 +385,13 @@ mod tests {
             [("S-1".into(), Matched::Description, "The password reset link expires".into())]
         );
         assert_eq!(found(&mut search, &ws, "beta")[0].1, Matched::Team);
+        // An owner named as typed beats letters scattered through the title.
+        let mut scattered = workspace();
+        let mut item = Item::new("S-9", "Tokenised payment gateway", "Doing");
+        item.owner = Some("Kim".into());
+        scattered.apply(crate::model::Op::Insert { board: "team.ron".into(), pos: 0, item }).unwrap();
+        let hits = found(&mut search, &scattered, "kim");
+        assert_eq!((hits[0].0.as_str(), hits[0].1), ("S-9", Matched::Owner), "{hits:?}");
         assert!(found(&mut search, &ws, "zebra").is_empty());
     }
 
