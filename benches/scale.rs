@@ -2,8 +2,8 @@
 //! after an outside change, on generated workspaces of 1,000, 10,000 and
 //! 50,000; `--quick` skips it), plus save and reload of one board of 10,000 items, each size in
 //! its own process so peak memory is its own; then each target of issue #14 beside its
-//! measurement and the bare-parse floor. Run: `cargo bench --bench scale`; `-- --peers`
-//! compares the first frame with kanban-cli's instead (see `support/peers.rs`).
+//! measurement and the bare-parse floor. Run: `cargo bench --bench scale`; `-- --peers` adds
+//! a comparison of the first frame with kanban-cli's (see `support/peers.rs`).
 
 #[path = "../tests/support/legacy_writer.rs"]
 mod legacy_writer;
@@ -185,10 +185,6 @@ fn peak_rss_mib() -> f64 {
 /// Each size runs in a fresh process of this benchmark, so its peak memory is its own.
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if args.iter().any(|a| a == "--peers") {
-        peers::compare();
-        return;
-    }
     if let Some(pos) = args.iter().position(|a| a == "--target") {
         match args.get(pos + 1).map(String::as_str) {
             Some("writer") => writer_targets(),
@@ -235,6 +231,12 @@ fn main() {
         if !status.is_ok_and(|s| s.success()) {
             eprintln!("the {part} targets failed");
         }
+    }
+    if args.iter().any(|a| a == "--peers") {
+        println!();
+        println!("Against kanban-cli, installed into a temp folder for this run:");
+        println!();
+        peers::compare();
     }
 }
 
