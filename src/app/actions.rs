@@ -153,6 +153,7 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             None => app.info("U unlocks editing while presenting (P)"),
         },
         ShowMetrics => app.mode = Mode::Metrics,
+        ShowSync => app.mode = Mode::Sync { scroll: 0 },
         ShowObjectives => {
             app.objectives.prompt = None;
             app.mode = Mode::Objectives { scroll: 0 };

@@ -65,6 +65,10 @@ pub enum Mode {
     Messages {
         scroll: u16,
     },
+    /// The ART sync agenda across all boards (`S`).
+    Sync {
+        scroll: u16,
+    },
     Search(SearchDialog),
     /// Typing a new item's title and choosing its kind.
     NewItem(super::new_item::NewItemDialog),

@@ -86,7 +86,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         },
         Mode::Details { .. } => on_details_key(app, key, action),
         Mode::Objectives { .. } => super::objectives::on_key(app, key, action),
-        Mode::Help { .. } | Mode::Messages { .. } => {
+        Mode::Help { .. } | Mode::Messages { .. } | Mode::Sync { .. } => {
             on_help_key(app, key, action);
             Vec::new()
         }
@@ -171,12 +171,20 @@ fn on_details_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<E
 fn on_help_key(app: &mut App, key: KeyEvent, action: Option<Action>) {
     match (action, key.code) {
         (Some(Action::SelectNextItem), _) | (_, KeyCode::PageDown) => {
-            if let Mode::Help { scroll } | Mode::Messages { scroll } | Mode::Objectives { scroll } = &mut app.mode {
+            if let Mode::Help { scroll }
+            | Mode::Messages { scroll }
+            | Mode::Objectives { scroll }
+            | Mode::Sync { scroll } = &mut app.mode
+            {
                 *scroll = scroll.saturating_add(if key.code == KeyCode::PageDown { 10 } else { 1 });
             }
         }
         (Some(Action::SelectPrevItem), _) | (_, KeyCode::PageUp) => {
-            if let Mode::Help { scroll } | Mode::Messages { scroll } | Mode::Objectives { scroll } = &mut app.mode {
+            if let Mode::Help { scroll }
+            | Mode::Messages { scroll }
+            | Mode::Objectives { scroll }
+            | Mode::Sync { scroll } = &mut app.mode
+            {
                 *scroll = scroll.saturating_sub(if key.code == KeyCode::PageUp { 10 } else { 1 });
             }
         }

@@ -19,6 +19,7 @@ pub mod pi;
 pub mod planning;
 pub mod renumber;
 pub mod search;
+pub mod sync;
 pub mod time;
 pub mod validate;
 pub mod workspace;

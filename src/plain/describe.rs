@@ -288,13 +288,25 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
         Mode::Board => {
             if matches!(
                 before,
-                Mode::Help { .. } | Mode::Messages { .. } | Mode::Details { .. } | Mode::Objectives { .. } | Mode::Tree { .. }
+                Mode::Help { .. }
+                    | Mode::Messages { .. }
+                    | Mode::Sync { .. }
+                    | Mode::Details { .. }
+                    | Mode::Objectives { .. }
+                    | Mode::Tree { .. }
             )
             {
                 vec![format!("back on the board: {}", selection_text(app))]
             } else {
                 Vec::new()
             }
+        }
+        Mode::Sync { .. } => {
+            let mut lines = vec!["ART sync agenda, all boards:".to_string()];
+            let agenda = crate::model::sync::agenda(&app.ws).lines();
+            lines.extend(agenda.into_iter().filter(|(_, l)| !l.is_empty()).map(|(_, l)| clean(&l).into_owned()));
+            lines.push("Any key closes it.".to_string());
+            lines
         }
         Mode::Messages { .. } => {
             let mut lines = vec!["The last messages, newest first:".to_string()];

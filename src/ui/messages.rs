@@ -4,7 +4,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, Tone};
 
@@ -25,9 +24,5 @@ pub fn render_messages(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &
             })
             .collect()
     };
-    let area = popup::centered(area, 90, area.height);
-    let title = Line::styled(" Last messages, newest first — Esc closes, j/k scroll ", theme.header);
-    let inner = popup::frame(area, title, theme, buf);
-    Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(inner, buf);
-    area
+    popup::scrolled_text(area, 90, " Last messages, newest first — Esc closes, j/k scroll ", lines, scroll, theme, buf)
 }

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 
@@ -25,4 +25,21 @@ pub fn frame(area: Rect, title: Line<'_>, theme: &Theme, buf: &mut Buffer) -> Re
     let inner = block.inner(area);
     block.render(area, buf);
     inner
+}
+
+/// A full-height popup `width` wide, titled, with `lines` wrapped and scrolled down `scroll`
+/// lines (the messages log, the ART sync agenda); returns its area.
+pub fn scrolled_text(
+    area: Rect,
+    width: u16,
+    title: &str,
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+    theme: &Theme,
+    buf: &mut Buffer,
+) -> Rect {
+    let area = centered(area, width, area.height);
+    let inner = frame(area, Line::styled(title.to_string(), theme.header), theme, buf);
+    Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(inner, buf);
+    area
 }

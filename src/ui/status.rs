@@ -44,7 +44,9 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             (keys(Action::Undo), "undo"),
             (keys(Action::Search), "search"),
         ],
-        Mode::Help { .. } | Mode::Messages { .. } => vec![fixed("Esc", "close"), fixed("j/k", "scroll")],
+        Mode::Help { .. } | Mode::Messages { .. } | Mode::Sync { .. } => {
+            vec![fixed("Esc", "close"), fixed("j/k", "scroll")]
+        }
         Mode::Objectives { .. } => vec![
             fixed("j/k", "select"),
             (keys(Action::RecordVote), "vote"),

@@ -1,0 +1,57 @@
+//! The ART sync view (`S`) on the demo: the agenda of blocked work, full columns, late or
+//! unplanned dependencies and unROAMed risks, at 80×24, 120×40 and a projector's 160×45.
+
+mod support;
+
+use std::path::Path;
+
+use support::keys_in::press;
+use support::screen::{draw, text};
+use trainboard::app::{App, Mode, Msg, update};
+
+fn demo(width: u16, height: u16) -> App {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().expect("the demo loads");
+    let mut app = App::new(ws, "~/boards");
+    app.clock = || "2026-11-22T10:00:00Z".to_string();
+    update(&mut app, Msg::Resize(width, height));
+    app
+}
+
+#[test]
+fn the_agenda_lists_what_the_files_hold() {
+    let app = demo(120, 40);
+    let agenda = trainboard::model::sync::agenda(&app.ws);
+    // Everything blocked and not done on any board is on it, and nothing else.
+    let blocked: Vec<String> = app
+        .ws
+        .tabs()
+        .filter_map(|b| app.ws.board(b))
+        .flat_map(|b| {
+            let done = b.columns[b.done_column()].name.clone();
+            b.items.iter().filter(move |i| i.blocked.is_some() && i.column != done).map(|i| i.id.clone())
+        })
+        .collect();
+    let listed: Vec<String> = agenda.blocked.iter().map(|(_, i)| i.id.clone()).collect();
+    assert_eq!(listed, blocked);
+    assert!(!blocked.is_empty(), "the demo has blocked work");
+    let risks = agenda.roam.iter().sum::<usize>();
+    assert!(risks > 0 && agenda.unroamed.len() == agenda.roam[4], "{:?}", agenda.roam);
+}
+
+#[test]
+fn the_sync_view_at_each_size() {
+    for (w, h) in [(80, 24), (120, 40), (160, 45)] {
+        let mut app = demo(w, h);
+        press(&mut app, "S");
+        assert!(matches!(app.mode, Mode::Sync { .. }));
+        let screen = text(&draw(&app));
+        assert!(screen.contains("ART sync") && screen.contains("Blocked ("), "{screen}");
+        insta::assert_snapshot!(format!("sync_{w}x{h}"), screen);
+        // j scrolls, Esc closes.
+        press(&mut app, "j");
+        assert!(matches!(app.mode, Mode::Sync { scroll: 1 }));
+        press(&mut app, "\x1b");
+        assert_eq!(app.mode, Mode::Board);
+    }
+}
