@@ -115,7 +115,7 @@ fn render_wip_and_cycle(board: &Board, finished: &Board, theme: &Theme, area: Re
     }
     let block = Block::bordered()
         .border_style(theme.border)
-        .title(Line::styled(fit(&cycle, area.width as usize - 2), theme.header));
+        .title(Line::styled(fit(&cycle, (area.width as usize).saturating_sub(2)), theme.header));
     Paragraph::new(lines).block(block).render(area, buf);
 }
 
