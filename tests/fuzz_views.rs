@@ -16,7 +16,8 @@ use trainboard::model::Workspace;
 /// The keys that open each view or dialog from the board.
 const VIEWS: &[&str] = &[
     "", "\n", "t", "b", "o", "m", "S", "?", "!", "/e", "/zz", "Y", "I", "T", "M", "'", "Z", "z", "C", "Cd", "R", "Rn",
-    "W", "D", "n", "N", "s", "=", "O", "B", "#", "F", "f", "P", "3", "3\n", "3lZ", "2b", "1t", "ll\n",
+    "W", "D", "n", "N", "s", "=", "O", "B", "#", "F", "f", "P", "3", "3\n", "3lZ", "2b", "1t", "ll\n", "v", "vll",
+    "vhh",
 ];
 
 const FORMATS: [Format; 6] =

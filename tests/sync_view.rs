@@ -55,3 +55,20 @@ fn the_sync_view_at_each_size() {
         assert_eq!(app.mode, Mode::Board);
     }
 }
+
+#[test]
+fn the_system_demo_steps_through_iterations() {
+    for (w, h) in [(80, 24), (120, 40), (160, 45)] {
+        let mut app = demo(w, h);
+        press(&mut app, "v");
+        let Mode::SystemDemo { iteration: first, .. } = app.mode else { panic!("the demo view opens") };
+        let screen = text(&draw(&app));
+        assert!(screen.contains("System demo of") && screen.contains("Velocity"), "{screen}");
+        insta::assert_snapshot!(format!("system_demo_{w}x{h}"), screen);
+        press(&mut app, "h");
+        let Mode::SystemDemo { iteration, .. } = app.mode else { panic!("h stays in the view") };
+        assert_eq!(iteration, first.saturating_sub(1));
+        press(&mut app, "\x1b");
+        assert_eq!(app.mode, Mode::Board);
+    }
+}

@@ -154,6 +154,7 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         },
         ShowMetrics => app.mode = Mode::Metrics,
         ShowSync => app.mode = Mode::Sync { scroll: 0 },
+        ShowSystemDemo => app.mode = Mode::SystemDemo { iteration: super::demo::current_iteration(app), scroll: 0 },
         ShowObjectives => {
             app.objectives.prompt = None;
             app.mode = Mode::Objectives { scroll: 0 };

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod archive;
 pub mod boards;
 pub mod columns;
+pub mod demo;
 pub mod description;
 pub mod details;
 pub mod dialogs;

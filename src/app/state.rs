@@ -69,6 +69,11 @@ pub enum Mode {
     Sync {
         scroll: u16,
     },
+    /// The system demo of one iteration (`v`; h/l choose the iteration).
+    SystemDemo {
+        iteration: usize,
+        scroll: u16,
+    },
     Search(SearchDialog),
     /// Typing a new item's title and choosing its kind.
     NewItem(super::new_item::NewItemDialog),

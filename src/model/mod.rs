@@ -7,6 +7,7 @@ pub mod board;
 pub mod board_fields;
 pub mod columns;
 pub mod confidence;
+pub mod demo;
 pub mod edit;
 pub mod fields;
 pub mod flow;

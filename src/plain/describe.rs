@@ -291,6 +291,7 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
                 Mode::Help { .. }
                     | Mode::Messages { .. }
                     | Mode::Sync { .. }
+                    | Mode::SystemDemo { .. }
                     | Mode::Details { .. }
                     | Mode::Objectives { .. }
                     | Mode::Tree { .. }
@@ -300,6 +301,15 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
             } else {
                 Vec::new()
             }
+        }
+        Mode::SystemDemo { iteration, .. } => {
+            let iterations = crate::model::demo::iterations(&app.ws);
+            let name = iterations.get(*iteration).cloned().unwrap_or_default();
+            let mut lines = vec![format!("System demo of {}: h and l choose the iteration", clean(&name))];
+            let demo = crate::model::demo::system_demo(&app.ws, &name).lines();
+            lines.extend(demo.into_iter().filter(|(_, l)| !l.is_empty()).map(|(_, l)| clean(&l).into_owned()));
+            lines.push("Esc closes it.".to_string());
+            lines
         }
         Mode::Sync { .. } => {
             let mut lines = vec!["ART sync agenda, all boards:".to_string()];

@@ -77,6 +77,9 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
         Mode::Help { scroll } => (None, Some(help::render_help(app, *scroll, &theme, overlay, buf))),
         Mode::Messages { scroll } => (None, Some(messages::render_messages(app, *scroll, &theme, overlay, buf))),
         Mode::Sync { scroll } => (None, Some(sync::render_sync(app, *scroll, &theme, overlay, buf))),
+        Mode::SystemDemo { iteration, scroll } => {
+            (None, Some(sync::render_system_demo(app, *iteration, *scroll, &theme, overlay, buf)))
+        }
         Mode::Search(search) => some_both(dialog::render_search(app, search, &theme, overlay, buf)),
         Mode::NewItem(dialog) => some_both(edit_dialogs::render_new_item(app, dialog, &theme, overlay, buf)),
         Mode::ConfirmNewItem(dialog) => {

@@ -44,6 +44,9 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             (keys(Action::Undo), "undo"),
             (keys(Action::Search), "search"),
         ],
+        Mode::SystemDemo { .. } => {
+            vec![fixed("h/l", "iteration"), fixed("j/k", "scroll"), fixed("Esc", "close")]
+        }
         Mode::Help { .. } | Mode::Messages { .. } | Mode::Sync { .. } => {
             vec![fixed("Esc", "close"), fixed("j/k", "scroll")]
         }

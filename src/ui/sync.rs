@@ -1,5 +1,5 @@
-//! The ART sync view (`S`): the agenda of a Scrum of Scrums across every board, headings in
-//! the header style, scrolled with j/k.
+//! The meeting views: the ART sync (`S`), the agenda of a Scrum of Scrums across every board,
+//! and the system demo (`v`) of one iteration; headings in the accent style, scrolled with j/k.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,14 +12,35 @@ use super::popup;
 use super::text::clean;
 use super::theme::Theme;
 
-pub fn render_sync(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
-    let lines: Vec<Line> = agenda(&app.ws)
-        .lines()
+fn styled(lines: Vec<(bool, String)>, theme: &Theme) -> Vec<Line<'static>> {
+    lines
         .into_iter()
         .map(|(heading, text)| {
             let style = if heading { theme.accent } else { theme.text };
             Line::styled(clean(&text).into_owned(), style)
         })
-        .collect();
+        .collect()
+}
+
+pub fn render_sync(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
+    let lines = styled(agenda(&app.ws).lines(), theme);
     popup::scrolled_text(area, 110, " ART sync — every board; Esc closes, j/k scroll ", lines, scroll, theme, buf)
+}
+
+pub fn render_system_demo(
+    app: &App,
+    iteration: usize,
+    scroll: u16,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Rect {
+    let iterations = crate::model::demo::iterations(&app.ws);
+    let Some(name) = iterations.get(iteration) else {
+        let lines = vec![Line::styled("No board names its iterations, so there is no iteration to demo.", theme.dim)];
+        return popup::scrolled_text(area, 110, " System demo — Esc closes ", lines, 0, theme, buf);
+    };
+    let lines = styled(crate::model::demo::system_demo(&app.ws, name).lines(), theme);
+    let title = format!(" System demo of {} — h/l iteration, j/k scroll, Esc closes ", clean(name));
+    popup::scrolled_text(area, 110, &title, lines, scroll, theme, buf)
 }
