@@ -98,7 +98,13 @@ pub fn system_demo(ws: &Workspace, iteration: &str) -> SystemDemo {
             }
         }
     }
-    let velocity = team_boards(ws)
+    SystemDemo { iteration: iteration.to_string(), teams, features, velocity: velocity(ws), iterations: names }
+}
+
+/// Per team: (planned, accepted) story points for each of the train's [`iterations`].
+pub fn velocity(ws: &Workspace) -> Vec<(String, Vec<(u32, u32)>)> {
+    let names = iterations(ws);
+    team_boards(ws)
         .into_iter()
         .map(|team| {
             let per = names
@@ -112,8 +118,25 @@ pub fn system_demo(ws: &Workspace, iteration: &str) -> SystemDemo {
                 .collect();
             (team, per)
         })
-        .collect();
-    SystemDemo { iteration: iteration.to_string(), teams, features, velocity, iterations: names }
+        .collect()
+}
+
+/// One line of velocity for a board's metrics: its team's on a team board, the train's sum
+/// on the others; `None` without iterations.
+pub fn velocity_line(ws: &Workspace, board: &Board) -> Option<String> {
+    let names = iterations(ws);
+    if names.is_empty() {
+        return None;
+    }
+    let rows = velocity(ws);
+    let per: Vec<(u32, u32)> = match board.level {
+        Level::Team => rows.into_iter().find(|(team, _)| *team == board.name)?.1,
+        _ => (0..names.len())
+            .map(|i| rows.iter().fold((0, 0), |(p, a), (_, per)| (p + per[i].0, a + per[i].1)))
+            .collect(),
+    };
+    let cells: Vec<String> = names.iter().zip(per).map(|(name, (p, a))| format!("{name} {a}/{p}")).collect();
+    Some(cells.join(" · "))
 }
 
 impl SystemDemo {
@@ -200,5 +223,10 @@ mod tests {
         let text: Vec<String> = demo.lines().into_iter().map(|(_, l)| l).collect();
         assert!(text.contains(&"Alpha — 2 stories accepted, 5 of 10 planned points".to_string()), "{text:#?}");
         assert!(text.iter().any(|l| l.contains("5/10") && l.contains("8/8")));
+        // The metrics line: the team's own on its board, the train's sum on the program board.
+        let alpha_board = ws.board_by_key("alpha.ron").unwrap();
+        assert_eq!(velocity_line(&ws, alpha_board).as_deref(), Some("I1 5/10 · I2 8/8"));
+        let art = ws.board_by_key("art.ron").unwrap();
+        assert_eq!(velocity_line(&ws, art).as_deref(), Some("I1 5/10 · I2 8/8"));
     }
 }

@@ -91,7 +91,15 @@ fn render_throughput(board: &Board, now: i64, theme: &Theme, area: Rect, buf: &m
 
 /// WIP per column against its limit, under a title with the cycle time (so both fit at 80×24).
 /// `finished` is the board with its archived items, which still count for cycle time.
-fn render_wip_and_cycle(board: &Board, finished: &Board, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// `velocity` is accepted/planned points per iteration, when the train has iterations.
+fn render_wip_and_cycle(
+    board: &Board,
+    finished: &Board,
+    velocity: Option<String>,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let times = cycle_times(finished);
     let cycle = match (percentile(&times, 50.0), percentile(&times, 85.0)) {
         (Some(median), Some(p85)) => {
@@ -113,10 +121,15 @@ fn render_wip_and_cycle(board: &Board, finished: &Board, theme: &Theme, area: Re
             ),
         ]));
     }
+    if let Some(velocity) = velocity {
+        let who = if board.level == crate::model::Level::Team { "team" } else { "train" };
+        lines.push(Line::styled(format!("Velocity ({who}), done/planned pt"), theme.header));
+        lines.push(Line::styled(clean(&velocity).into_owned(), theme.text));
+    }
     let block = Block::bordered()
         .border_style(theme.border)
         .title(Line::styled(fit(&cycle, (area.width as usize).saturating_sub(2)), theme.header));
-    Paragraph::new(lines).block(block).render(area, buf);
+    Paragraph::new(lines).block(block).wrap(ratatui::widgets::Wrap { trim: false }).render(area, buf);
 }
 
 pub fn render_metrics(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -136,5 +149,6 @@ pub fn render_metrics(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let flow = crate::model::archive::with_archived(&app.ws, board);
     render_flow(&flow, now, theme, top, buf);
     render_throughput(&flow, now, theme, left, buf);
-    render_wip_and_cycle(board, &flow, theme, right, buf);
+    let velocity = crate::model::demo::velocity_line(&app.ws, board);
+    render_wip_and_cycle(board, &flow, velocity, theme, right, buf);
 }
