@@ -17,6 +17,7 @@ pub mod mouse;
 pub mod new_item;
 pub mod objectives;
 pub mod picker;
+pub mod planning;
 pub mod quick;
 pub mod state;
 pub mod sync;

@@ -98,10 +98,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             on_tree_key(app, key, action);
             Vec::new()
         }
-        Mode::ProgramBoard => {
-            on_program_board_key(app, action);
-            Vec::new()
-        }
+        Mode::ProgramBoard => super::planning::on_key(app, action),
         Mode::Metrics => {
             // Board switches keep the view open for the next board; anything else closes it.
             match action {
@@ -119,24 +116,6 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         _ => dialogs::on_key(app, key),
-    }
-}
-
-/// The program board view: Tab and Shift+Tab step through the program boards only, staying in
-/// the view; `2` goes to the first; `1` or `3` leave it for that level's board (the view draws
-/// program boards only); any other key closes it.
-fn on_program_board_key(app: &mut App, action: Option<Action>) {
-    match action {
-        Some(Action::NextBoard) => actions::cycle_board_at(app, 1, crate::model::Level::Program),
-        Some(Action::PrevBoard) => actions::cycle_board_at(app, -1, crate::model::Level::Program),
-        Some(Action::FirstProgramBoard) => {
-            actions::perform(app, Action::FirstProgramBoard);
-        }
-        Some(a @ (Action::FirstPortfolioBoard | Action::FirstTeamBoard)) => {
-            app.mode = Mode::Board;
-            actions::perform(app, a);
-        }
-        _ => app.mode = Mode::Board,
     }
 }
 

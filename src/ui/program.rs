@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::model::Board;
 use crate::model::planning::{Plan, plan};
 
-use super::text::fit;
+use super::text::{clean, fit};
 use super::theme::Theme;
 
 /// A feature in a cell: `F-12 ⇠F-3 !⇢F-9`; a late dependency is red and starts with `!`, which
@@ -45,7 +45,14 @@ fn feature_spans(board: &Board, plan: &Plan, id: &str, room: usize, theme: &Them
 pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(board) = app.current_board() else { return };
     let plan = plan(&app.ws, board);
-    let title = Line::styled(format!(" Program board · {} — Esc closes ", fit(&board.name, 40)), theme.header);
+    let title = Line::styled(
+        format!(
+            " Program board · {} — j/k choose · H/L iteration · J/K team · u undo · Esc closes ",
+            fit(&board.name, 40)
+        ),
+        theme.header,
+    );
+    let chosen = crate::app::planning::selected(app);
     let inner = super::popup::frame(area, title, theme, buf);
     if plan.iterations.is_empty() {
         buf.set_string(
@@ -81,7 +88,11 @@ pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         for (i, features) in plan.cells[t].iter().enumerate() {
             let x = inner.x + team_width + i as u16 * cell_width;
             for (n, id) in features.iter().enumerate() {
-                let spans = feature_spans(board, &plan, id, cell_width.saturating_sub(1) as usize, theme);
+                let mut spans = feature_spans(board, &plan, id, cell_width.saturating_sub(1) as usize, theme);
+                if chosen.as_ref() == Some(id) {
+                    spans.insert(0, Span::styled("▶", theme.accent.patch(theme.selected_card)));
+                    spans = spans.into_iter().map(|s| s.patch_style(theme.selected_card)).collect();
+                }
                 buf.set_line(x, y + n as u16, &Line::from(spans), cell_width.saturating_sub(1));
             }
         }
@@ -92,7 +103,46 @@ pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         }
     }
     if !plan.unplanned.is_empty() && y < inner.bottom() {
-        let text = format!("Unplanned: {}", plan.unplanned.join(", "));
+        let unplanned: Vec<String> = plan
+            .unplanned
+            .iter()
+            .map(|id| if chosen.as_ref() == Some(id) { format!("▶{id}") } else { id.clone() })
+            .collect();
+        let text = format!("Unplanned: {}", unplanned.join(", "));
         buf.set_string(inner.x, y, fit(&text, inner.width as usize), theme.dim);
+        y += 1;
     }
+    // The chosen feature in words: below the grid, or on its last line when the grid is full.
+    if let (Some(id), true) = (&chosen, inner.height > 0) {
+        let line = selected_line(app, board, &plan, id, theme);
+        buf.set_line(inner.x, y.min(inner.bottom() - 1), &line, inner.width);
+    }
+}
+
+/// The selected feature in words, under the grid: where it is planned, and each dependency
+/// named in full with where its other end is planned (red when the provider comes later or is
+/// not planned).
+fn selected_line(app: &App, board: &Board, plan: &Plan, id: &str, theme: &Theme) -> Line<'static> {
+    let place = |id: &str| {
+        let item = board.item(id);
+        let team = item.and_then(|i| i.team.clone()).unwrap_or_else(|| "no team".into());
+        let iteration = crate::model::planning::iteration_of(&app.ws, board, id)
+            .and_then(|i| plan.iterations.get(i).cloned())
+            .unwrap_or_else(|| "unplanned".into());
+        format!("{team}, {iteration}")
+    };
+    let title = board.item(id).map(|i| clean(&i.title).into_owned()).unwrap_or_default();
+    let mut spans = vec![Span::styled(format!("▶ {id} {title} ({})", place(id)), theme.header)];
+    for dep in plan.dependencies.iter().filter(|d| d.consumer == id || d.provider == id) {
+        let unplanned = plan.unplanned.contains(&dep.provider);
+        let (words, other) = if dep.consumer == id { ("needs", &dep.provider) } else { ("needed by", &dep.consumer) };
+        let warning = match (dep.late, unplanned) {
+            (true, _) => ": planned later",
+            (_, true) => ": not planned",
+            _ => "",
+        };
+        let style = if warning.is_empty() { theme.dim } else { theme.over_limit };
+        spans.push(Span::styled(format!(" · {words} {other} ({}){warning}", place(other)), style));
+    }
+    Line::from(spans)
 }

@@ -1,0 +1,83 @@
+//! The program board as the planning surface: choose a feature, move it across iterations
+//! (H/L) and teams (J/K) as undoable edits, and read its dependencies in words under the grid.
+
+mod support;
+
+use std::path::Path;
+
+use support::keys_in::press;
+use support::screen::{draw, text};
+use trainboard::app::{App, Effect, Mode, Msg, update};
+
+fn demo() -> App {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().expect("the demo loads");
+    let mut app = App::new(ws, "~/boards");
+    app.clock = || "2026-11-22T10:00:00Z".to_string();
+    update(&mut app, Msg::Resize(140, 40));
+    app
+}
+
+fn feature(app: &App, id: &str) -> (Option<String>, Option<String>) {
+    let item = app.ws.item(id).expect("the feature exists");
+    (item.team.clone(), item.iteration.clone())
+}
+
+#[test]
+fn moving_a_feature_across_iterations_and_teams_then_undoing() {
+    let mut app = demo();
+    press(&mut app, "2");
+    assert!(app.select_item("F-4"));
+    press(&mut app, "b");
+    assert_eq!(app.mode, Mode::ProgramBoard);
+    let before = feature(&app, "F-4");
+    assert_eq!(before, (Some("Beta".into()), Some("I3".into())));
+    let screen = text(&draw(&app));
+    assert!(screen.contains("▶ F-4") && screen.contains("needs F-2 (Alpha, I4): planned later"), "{screen}");
+
+    // L: one iteration later, saved as an edit; the dependency is no longer late.
+    let effects = update(&mut app, Msg::Key(key('L')));
+    assert!(effects.iter().any(|e| matches!(e, Effect::Save(_))), "the move is saved");
+    assert_eq!(feature(&app, "F-4"), (Some("Beta".into()), Some("I4".into())));
+    let screen = text(&draw(&app));
+    assert!(screen.contains("needs F-2 (Alpha, I4)") && !screen.contains("planned later"), "{screen}");
+    // K: the team above.
+    press(&mut app, "K");
+    assert_eq!(feature(&app, "F-4"), (Some("Alpha".into()), Some("I4".into())));
+    assert_eq!(app.mode, Mode::ProgramBoard, "the view stays open while planning");
+    // u twice: back where it was.
+    press(&mut app, "uu");
+    assert_eq!(feature(&app, "F-4"), before);
+}
+
+#[test]
+fn walking_the_features_and_planning_an_unplanned_one() {
+    let mut app = demo();
+    press(&mut app, "2b");
+    // It opens on the board's selected card (F-7, unplanned); k walks back to the first
+    // feature, j through every one, the unplanned ones last.
+    assert_eq!(trainboard::app::planning::selected(&app).as_deref(), Some("F-7"));
+    press(&mut app, &"k".repeat(30));
+    let mut seen = Vec::new();
+    for _ in 0..30 {
+        seen.push(trainboard::app::planning::selected(&app).unwrap());
+        press(&mut app, "j");
+    }
+    assert_eq!(seen.first().map(String::as_str), Some("F-8"), "{seen:?}");
+    assert!(seen.contains(&"F-7".to_string()) && seen.last().map(String::as_str) == Some("EN-4"), "{seen:?}");
+    assert!(app.ws.item("F-7").unwrap().iteration.is_none(), "F-7 starts unplanned");
+    assert!(app.select_item("F-7"));
+    // L plans it in the first iteration.
+    press(&mut app, "L");
+    assert_eq!(app.ws.item("F-7").unwrap().iteration.as_deref(), Some("I1"));
+    // Any other key closes the view.
+    press(&mut app, "x");
+    assert_eq!(app.mode, Mode::Board);
+}
+
+fn key(c: char) -> ratatui::crossterm::event::KeyEvent {
+    ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char(c),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    )
+}
