@@ -81,3 +81,45 @@ fn key(c: char) -> ratatui::crossterm::event::KeyEvent {
         ratatui::crossterm::event::KeyModifiers::NONE,
     )
 }
+
+#[test]
+fn twelve_teams_scroll_to_the_chosen_feature_and_say_how_many_are_out_of_view() {
+    use trainboard::model::{Board, Column, Item, Level, Workspace};
+    let mut art = Board::new("art.ron", "ART", Level::Program, vec![Column::new("Backlog", None)]);
+    art.iterations = vec!["I1".into(), "I2".into(), "I3".into()];
+    let mut boards = Vec::new();
+    for t in 1..=12 {
+        boards.push(Board::new(
+            format!("team-{t:02}.ron"),
+            format!("Team {t:02}"),
+            Level::Team,
+            vec![Column::new("Doing", None)],
+        ));
+        for n in 0..3 {
+            let mut f = Item::new(format!("F-{t}{n}"), format!("Feature {n} of team {t}"), "Backlog");
+            f.team = Some(format!("Team {t:02}"));
+            f.iteration = Some(format!("I{}", n + 1));
+            art.items.push(f);
+        }
+    }
+    // One cell with more features than fit.
+    for n in 0..30 {
+        let mut f = Item::new(format!("F-X{n}"), "crowded", "Backlog");
+        f.team = Some("Team 01".into());
+        f.iteration = Some("I1".into());
+        art.items.push(f);
+    }
+    art.reindex();
+    boards.push(art);
+    let mut app = App::new(Workspace::new(boards), "test");
+    update(&mut app, Msg::Resize(80, 24));
+    assert!(app.select_item("F-122"));
+    press(&mut app, "2b");
+    let screen = text(&draw(&app));
+    assert!(screen.contains("Team 12") && screen.contains("▶F-122"), "the chosen feature's team shows:\n{screen}");
+    assert!(screen.contains("teams above"), "{screen}");
+    assert!(app.select_item("F-10"));
+    let screen = text(&draw(&app));
+    assert!(screen.contains("Team 01") && screen.contains("more below"), "{screen}");
+    assert!(screen.contains("+") && screen.contains("more"), "the crowded cell says how many it leaves out:\n{screen}");
+}

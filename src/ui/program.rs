@@ -78,29 +78,63 @@ pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         buf.set_string(x, inner.y + 1, fit(&share, room), theme.dim);
     }
     buf.set_string(inner.x, inner.y + 1, fit("load / enablers", team_width.saturating_sub(1) as usize), theme.dim);
+    // Teams scroll so the chosen feature's team shows; markers say how many are out of view.
+    // The last two lines stay for the unplanned features and the chosen one in words.
+    let grid_bottom = inner.bottom().saturating_sub(2).max(inner.y + 2);
+    let room = grid_bottom.saturating_sub(inner.y + 2);
+    let height =
+        |t: usize| plan.cells[t].iter().map(Vec::len).max().unwrap_or(0).clamp(1, room.max(1) as usize) as u16 + 1;
+    let chosen_team =
+        chosen.as_ref().and_then(|id| (0..plan.teams.len()).find(|&t| plan.cells[t].iter().any(|c| c.contains(id))));
+    let mut first = 0;
+    if let Some(team) = chosen_team {
+        while first < team && (first..=team).map(height).sum::<u16>() > room {
+            first += 1;
+        }
+    }
     let mut y = inner.y + 2;
-    for (t, team) in plan.teams.iter().enumerate() {
-        let rows = plan.cells[t].iter().map(Vec::len).max().unwrap_or(0).max(1) as u16;
-        if y + rows > inner.bottom() {
+    let mut shown_to = first;
+    for (t, team) in plan.teams.iter().enumerate().skip(first) {
+        let rows = height(t) - 1;
+        if y + rows > grid_bottom {
             break;
         }
+        shown_to = t + 1;
         buf.set_string(inner.x, y, fit(team, team_width.saturating_sub(1) as usize), theme.accent);
         for (i, features) in plan.cells[t].iter().enumerate() {
             let x = inner.x + team_width + i as u16 * cell_width;
-            for (n, id) in features.iter().enumerate() {
-                let mut spans = feature_spans(board, &plan, id, cell_width.saturating_sub(1) as usize, theme);
+            let room = cell_width.saturating_sub(1);
+            // A cell with more features than its rows says how many are left out.
+            let fits = (rows as usize).min(features.len());
+            let cut = features.len() > fits;
+            for (n, id) in features.iter().enumerate().take(if cut { fits - 1 } else { fits }) {
+                let mut spans = feature_spans(board, &plan, id, room as usize, theme);
                 if chosen.as_ref() == Some(id) {
                     spans.insert(0, Span::styled("▶", theme.accent.patch(theme.selected_card)));
                     spans = spans.into_iter().map(|s| s.patch_style(theme.selected_card)).collect();
                 }
-                buf.set_line(x, y + n as u16, &Line::from(spans), cell_width.saturating_sub(1));
+                buf.set_line(x, y + n as u16, &Line::from(spans), room);
+            }
+            if cut {
+                let more = format!("+{} more", features.len() + 1 - fits);
+                buf.set_string(x, y + fits as u16 - 1, fit(&more, room as usize), theme.dim);
             }
         }
         y += rows;
-        if y < inner.bottom() {
+        if y < grid_bottom {
             buf.set_string(inner.x, y, "─".repeat(inner.width as usize), theme.border);
             y += 1;
         }
+    }
+    let (above, below) = (first, plan.teams.len() - shown_to);
+    if above + below > 0 && y < inner.bottom() {
+        let marks: Vec<String> = [(above, "↑", "above"), (below, "↓", "more below")]
+            .iter()
+            .filter(|(n, ..)| *n > 0)
+            .map(|(n, arrow, where_)| format!("{arrow} {n} team{} {where_}", if *n == 1 { "" } else { "s" }))
+            .collect();
+        buf.set_string(inner.x, y, fit(&marks.join(" · "), inner.width as usize), theme.dim);
+        y += 1;
     }
     if !plan.unplanned.is_empty() && y < inner.bottom() {
         let unplanned: Vec<String> = plan
