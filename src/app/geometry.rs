@@ -11,6 +11,8 @@ pub const COLUMN_FRAME: u16 = 2;
 pub struct Sizes {
     /// Narrowest a column gets before columns scroll sideways.
     pub min_column: u16,
+    /// Narrower still, when at this width every column of the board fits.
+    pub whole_board_column: u16,
     /// Lines per card, including the blank line that separates it from the next.
     pub card: u16,
     /// Lines above the board (tab bar, or the board's name in large letters).
@@ -20,9 +22,11 @@ pub struct Sizes {
 }
 
 /// Everyday use: tab bar, status line, compact cards.
-pub const NORMAL: Sizes = Sizes { min_column: 22, card: 4, top: 1, bottom: 1 };
+pub const NORMAL: Sizes = Sizes { min_column: 22, whole_board_column: 22, card: 4, top: 1, bottom: 1 };
 /// Presenting on a shared screen: the name in large letters, larger cards, no chrome below.
-pub const PRESENTING: Sizes = Sizes { min_column: 30, card: 6, top: 5, bottom: 0 };
+/// Columns narrow to everyday width when that shows the whole board, so a 7-column ART board
+/// shows whole (Done included) at 160×45 instead of scrolling sideways in front of the room.
+pub const PRESENTING: Sizes = Sizes { min_column: 30, whole_board_column: 22, card: 6, top: 5, bottom: 0 };
 
 impl Sizes {
     /// The board area of a screen of `size`.
@@ -33,8 +37,12 @@ impl Sizes {
 
     /// How many of `columns` columns are shown side by side in `width` cells.
     pub fn visible_columns(&self, width: u16, columns: usize) -> usize {
+        let columns = columns.max(1);
+        if columns * self.whole_board_column.max(1) as usize <= width as usize {
+            return columns;
+        }
         let fit = (width / self.min_column).max(1) as usize;
-        fit.min(columns.max(1))
+        fit.min(columns)
     }
 
     /// How many cards one column shows in a board area `height` lines high.
@@ -76,5 +84,9 @@ mod tests {
         assert_eq!(NORMAL.visible_columns(200, 5), 5);
         assert_eq!(NORMAL.visible_columns(10, 5), 1);
         assert_eq!(PRESENTING.visible_columns(100, 7), 3);
+        // Presenting, a board whose columns all fit at everyday width shows whole.
+        assert_eq!(PRESENTING.visible_columns(160, 7), 7);
+        assert_eq!(PRESENTING.visible_columns(100, 5), 3, "not whole at 100: comfortable width, scrolling");
+        assert_eq!(PRESENTING.visible_columns(120, 5), 5);
     }
 }
