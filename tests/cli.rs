@@ -2,6 +2,7 @@
 //! commands, and the demo written on first use.
 
 mod support;
+use support::scratch::Scratch;
 
 use support::cli::run;
 
@@ -9,9 +10,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-cli-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+fn temp(name: &str) -> Scratch {
+    let dir = Scratch::new(&format!("cli-{name}"));
     fs::create_dir_all(&dir).unwrap();
     dir
 }

@@ -3,6 +3,10 @@
 //! and the reader never saw a partial board. A naive read-modify-write control shows that the
 //! test would notice lost updates. And a kill -9 loop during saves never leaves a broken board.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
+
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -22,9 +26,8 @@ const BOARD: &str = r#"Board(
 )
 "#;
 
-fn workspace(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-conc-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+fn workspace(name: &str) -> Scratch {
+    let dir = Scratch::new(&format!("conc-{name}"));
     fs::create_dir_all(&dir).unwrap();
     fs::write(dir.join("team.ron"), BOARD).unwrap();
     dir
@@ -68,7 +71,7 @@ fn four_processes_making_100_changes_each_lose_nothing() {
     let reader = reader(ws.join("team.ron"), Arc::clone(&stop), Arc::clone(&reads));
     let writers: Vec<_> = (0..WRITERS)
         .map(|w| {
-            let ws = ws.clone();
+            let ws = ws.to_path_buf();
             thread::spawn(move || {
                 let ids: Vec<String> = (0..ADDS)
                     .map(|n| trainboard(&ws, &["add", "--board", "Alpha", "--title", &format!("w{w} item {n}")]))

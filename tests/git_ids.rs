@@ -2,6 +2,10 @@
 //! or rebase, with and without the merge driver), and the workspace must open with unique ids,
 //! the pushed item keeping its id, and links following the renumbered item across boards.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -11,20 +15,13 @@ use serde_json::Value;
 const BIN: &str = env!("CARGO_BIN_EXE_trainboard");
 
 struct Repos {
-    root: PathBuf,
-}
-
-impl Drop for Repos {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.root);
-    }
+    root: Scratch,
 }
 
 impl Repos {
     /// A bare origin with the demo boards in `boards/`, cloned as `alice` and `bob`.
     fn new(name: &str, with_driver: bool) -> Repos {
-        let root = std::env::temp_dir().join(format!("trainboard-git-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&root);
+        let root = Scratch::new(&format!("git-{name}"));
         fs::create_dir_all(root.join("seed/boards")).unwrap();
         let repos = Repos { root };
         let seed = repos.root.join("seed");

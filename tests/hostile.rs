@@ -1,9 +1,13 @@
 //! Hostile board text and hostile files: nothing from a board file reaches the terminal as a
 //! control sequence, and no input makes the loader panic or hang.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
+
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -130,8 +134,7 @@ fn no_escape_sequence_from_a_board_reaches_the_terminal() {
 
 #[test]
 fn headless_output_is_safe_too() {
-    let dir = std::env::temp_dir().join(format!("trainboard-hostile-cli-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+    let dir = Scratch::new("hostile-cli");
     fs::create_dir_all(&dir).unwrap();
     let ws = evil_workspace();
     for board in ws.boards() {
@@ -155,9 +158,8 @@ fn headless_output_is_safe_too() {
     let _ = fs::remove_dir_all(&dir);
 }
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-hostile-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+fn temp(name: &str) -> Scratch {
+    let dir = Scratch::new(&format!("hostile-{name}"));
     fs::create_dir_all(&dir).unwrap();
     dir
 }

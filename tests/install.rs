@@ -2,13 +2,16 @@
 //! renders (or at least parses as roff), and `git-setup` / `init --git` set up the merge driver
 //! in a real repository, idempotently, so that a real `git merge` uses it.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-install-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+fn temp(name: &str) -> Scratch {
+    let dir = Scratch::new(&format!("install-{name}"));
     fs::create_dir_all(&dir).unwrap();
     dir
 }

@@ -3,6 +3,7 @@
 //! a title changed while we typed, edits that cannot be saved when we quit, `$EDITOR` moves.
 
 mod support;
+use support::scratch::Scratch;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -10,13 +11,7 @@ use std::path::{Path, PathBuf};
 use support::boards::{ART, TEAM};
 use support::pty::{PtyApp, keys};
 
-struct Dir(PathBuf);
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
+struct Dir(Scratch);
 
 impl Dir {
     fn ws(&self) -> PathBuf {
@@ -28,8 +23,7 @@ impl Dir {
 }
 
 fn temp(name: &str) -> Dir {
-    let dir = std::env::temp_dir().join(format!("trainboard-trust-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+    let dir = Scratch::new(&format!("trust-{name}"));
     fs::create_dir_all(dir.join("home")).unwrap();
     fs::create_dir_all(dir.join("ws")).unwrap();
     fs::write(dir.join("ws/team.ron"), TEAM).unwrap();

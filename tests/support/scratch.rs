@@ -1,0 +1,54 @@
+//! Scratch folders for the tests: each is removed when its owner is dropped, also when the test panics.
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+
+/// A fresh, empty folder in the system temp folder named `trainboard-{name}-XXXXXX`.
+/// Derefs to its path so `dir.join(..)`, `&dir` and `.arg(&dir)` keep working.
+pub struct Scratch(tempfile::TempDir);
+
+impl Scratch {
+    /// Makes the folder; `name` only makes it readable when a test is being debugged.
+    pub fn new(name: &str) -> Scratch {
+        let dir = tempfile::Builder::new().prefix(&format!("trainboard-{name}-")).tempdir().expect("scratch folder");
+        Scratch(dir)
+    }
+
+    /// Makes the folder with the given subfolders (e.g. `ws`, `home`) inside.
+    pub fn with_dirs(name: &str, subdirs: &[&str]) -> Scratch {
+        let dir = Scratch::new(name);
+        for sub in subdirs {
+            std::fs::create_dir_all(dir.join(sub)).expect("scratch subfolder");
+        }
+        dir
+    }
+
+    pub fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    pub fn to_path_buf(&self) -> PathBuf {
+        self.0.path().to_path_buf()
+    }
+}
+
+impl Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<OsStr> for Scratch {
+    fn as_ref(&self) -> &OsStr {
+        self.0.path().as_os_str()
+    }
+}
