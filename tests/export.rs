@@ -169,7 +169,12 @@ fn json_lists_every_item_and_the_command_line_writes_files() {
     let out_file = tempfile::Builder::new().prefix("trainboard-export-").suffix(".html").tempfile().unwrap();
     let out = out_file.path();
     let demo_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let home = tempfile::Builder::new().prefix("trainboard-export-home-").tempdir().unwrap();
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_trainboard"))
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
         .args(["export", "--format", "html", "-o"])
         .arg(out)
         .arg("-w")

@@ -4,7 +4,7 @@
 
 #[path = "support/scratch.rs"]
 mod scratch;
-use scratch::Scratch;
+use scratch::{Scratch, private_home};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -253,7 +253,11 @@ fn a_column_added_against_a_changed_wip_limit_merges_to_a_valid_board() {
 #[test]
 fn with_git_setup_a_pull_leaves_unique_ids_on_disk_before_anyone_opens_the_boards() {
     let repos = Repos::new("hooks", false);
-    let setup = Command::new(BIN).arg("git-setup").current_dir(repos.clone("bob")).output().unwrap();
+    let setup = private_home(&mut Command::new(BIN), &repos.root.join("home"))
+        .arg("git-setup")
+        .current_dir(repos.clone("bob"))
+        .output()
+        .unwrap();
     ok(setup);
     let alice_id = repos.add("alice", "Alpha", "Alice's story");
     repos.commit("alice", "a");
@@ -279,6 +283,10 @@ fn with_git_setup_a_pull_leaves_unique_ids_on_disk_before_anyone_opens_the_board
     assert_eq!(unique.len(), n);
     assert!(ids.iter().any(|(id, title)| *id == alice_id && title == "Alice's story"));
     // Running it again changes nothing.
-    let again = Command::new(BIN).arg("git-setup").current_dir(repos.clone("bob")).output().unwrap();
+    let again = private_home(&mut Command::new(BIN), &repos.root.join("home"))
+        .arg("git-setup")
+        .current_dir(repos.clone("bob"))
+        .output()
+        .unwrap();
     assert!(ok(again).contains("already renumbers"));
 }

@@ -3,7 +3,7 @@
 
 #[path = "support/scratch.rs"]
 mod scratch;
-use scratch::Scratch;
+use scratch::{Scratch, private_home};
 
 use std::fs;
 use std::io::Write;
@@ -135,13 +135,14 @@ fn no_escape_sequence_from_a_board_reaches_the_terminal() {
 #[test]
 fn headless_output_is_safe_too() {
     let dir = Scratch::new("hostile-cli");
+    let home = Scratch::new("hostile-cli-home");
     fs::create_dir_all(&dir).unwrap();
     let ws = evil_workspace();
     for board in ws.boards() {
         fs::write(dir.join(&board.key), board_to_string(board)).unwrap();
     }
     for args in [&["list"][..], &["show", "F-1"], &["list", "--json"], &["show", "S-1", "--json"]] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_trainboard"))
+        let out = private_home(&mut std::process::Command::new(env!("CARGO_BIN_EXE_trainboard")), &home)
             .arg("-w")
             .arg(&dir)
             .args(args)

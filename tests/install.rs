@@ -4,7 +4,7 @@
 
 #[path = "support/scratch.rs"]
 mod scratch;
-use scratch::Scratch;
+use scratch::{Scratch, private_home};
 
 use std::fs;
 use std::path::Path;
@@ -249,7 +249,7 @@ fn git_setup_keeps_crlf_files_and_replaces_a_stale_driver() {
 #[test]
 fn git_setup_outside_a_repository_says_so() {
     let dir = temp("no-repo");
-    let out = Command::new(env!("CARGO_BIN_EXE_trainboard"))
+    let out = private_home(&mut Command::new(env!("CARGO_BIN_EXE_trainboard")), &dir)
         .args(["git-setup"])
         .current_dir(&dir)
         .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())

@@ -4,7 +4,7 @@
 
 #[path = "support/scratch.rs"]
 mod scratch;
-use scratch::Scratch;
+use scratch::{Scratch, private_home};
 
 use std::collections::HashSet;
 use std::fs;
@@ -626,8 +626,10 @@ fn merge_driver_command_exits_1_on_a_conflict_and_2_on_a_broken_file() {
     ours.items[0].column = "Doing".into();
     theirs.items[0].column = "Done".into();
     write_sides(&dir, Some(&base), &ours, &theirs);
+    let home = Scratch::new("merge-command-home");
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_trainboard")).args(args).current_dir(&dir).output().expect("runs")
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trainboard"));
+        private_home(&mut cmd, &home).args(args).current_dir(&dir).output().expect("runs")
     };
     let out = run(&["merge-driver", "base", "ours", "theirs", "team.ron"]);
     assert_eq!(out.status.code(), Some(1));

@@ -3,7 +3,7 @@
 //! a title changed while we typed, edits that cannot be saved when we quit, `$EDITOR` moves.
 
 mod support;
-use support::scratch::Scratch;
+use support::scratch::{Scratch, private_home};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -237,7 +237,7 @@ fn a_relative_workspace_path_never_turns_a_save_into_a_second_tab() {
 fn a_change_made_while_a_large_workspace_loads_is_shown() {
     let dir = temp("loading");
     let ws = dir.0.join("big");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_trainboard"))
+    let out = private_home(&mut std::process::Command::new(env!("CARGO_BIN_EXE_trainboard")), &dir.home())
         .args(["bench", "--generate", ws.to_str().unwrap(), "--items", "30000"])
         .output()
         .unwrap();

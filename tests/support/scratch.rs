@@ -4,6 +4,7 @@
 use std::ffi::OsStr;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// A fresh, empty folder in the system temp folder named `trainboard-{name}-XXXXXX`.
 /// Derefs to its path so `dir.join(..)`, `&dir` and `.arg(&dir)` keep working.
@@ -32,6 +33,15 @@ impl Scratch {
     pub fn to_path_buf(&self) -> PathBuf {
         self.0.path().to_path_buf()
     }
+}
+
+/// Points the child's home and XDG folders at `home` (a folder inside a scratch folder), so a
+/// run of the binary writes no log, config or demo into the real home.
+pub fn private_home<'c>(cmd: &'c mut Command, home: &Path) -> &'c mut Command {
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
 }
 
 impl Deref for Scratch {
