@@ -11,9 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn temp(name: &str) -> Scratch {
-    let dir = Scratch::new(&format!("cli-{name}"));
-    fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch::new(&format!("cli-{name}"))
 }
 
 fn stdout(out: &Output) -> String {

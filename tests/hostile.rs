@@ -136,7 +136,6 @@ fn no_escape_sequence_from_a_board_reaches_the_terminal() {
 fn headless_output_is_safe_too() {
     let dir = Scratch::new("hostile-cli");
     let home = Scratch::new("hostile-cli-home");
-    fs::create_dir_all(&dir).unwrap();
     let ws = evil_workspace();
     for board in ws.boards() {
         fs::write(dir.join(&board.key), board_to_string(board)).unwrap();
@@ -160,9 +159,7 @@ fn headless_output_is_safe_too() {
 }
 
 fn temp(name: &str) -> Scratch {
-    let dir = Scratch::new(&format!("hostile-{name}"));
-    fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch::new(&format!("hostile-{name}"))
 }
 
 /// The starter team board on its own (without links to the other starter boards).

@@ -11,9 +11,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn temp(name: &str) -> Scratch {
-    let dir = Scratch::new(&format!("install-{name}"));
-    fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch::new(&format!("install-{name}"))
 }
 
 fn trainboard(args: &[&str], cwd: &Path) -> Output {

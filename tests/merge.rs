@@ -442,9 +442,7 @@ fn twenty_thousand_items_merge_quickly() {
 // ---- The driver on files ----
 
 fn temp_dir(name: &str) -> Scratch {
-    let dir = Scratch::new(&format!("merge-{name}"));
-    fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    Scratch::new(&format!("merge-{name}"))
 }
 
 fn write_sides(dir: &Path, base: Option<&Board>, ours: &Board, theirs: &Board) {

@@ -153,7 +153,6 @@ fn a_vote_and_a_score_made_in_the_screen_are_saved_and_merge_with_a_change_on_di
 
     let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
     let dir = Scratch::new("objectives-save");
-    std::fs::create_dir_all(&dir).unwrap();
     for name in ["portfolio.ron", "art.ron", "roam.ron", "team-alpha.ron", "team-beta.ron"] {
         std::fs::copy(demo.join(name), dir.join(name)).unwrap();
     }

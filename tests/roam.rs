@@ -106,7 +106,6 @@ fn rollup_counts_work_items_below_and_never_risks() {
 #[test]
 fn headless_add_uses_the_board_default_kind_and_takes_kind() {
     let dir = Scratch::new("roam-add");
-    fs::create_dir_all(&dir).unwrap();
     for name in ["portfolio.ron", "art.ron", "roam.ron", "team-alpha.ron", "team-beta.ron"] {
         fs::copy(demo().join(name), dir.join(name)).unwrap();
     }

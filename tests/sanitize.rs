@@ -66,9 +66,7 @@ fn board(title: &str) -> String {
 }
 
 fn temp(name: &str) -> Scratch {
-    let dir = Scratch::new(&format!("sanitize-{name}"));
-    fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch::new(&format!("sanitize-{name}"))
 }
 
 fn screen(dir: &Path, title: &str) -> String {

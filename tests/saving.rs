@@ -19,7 +19,6 @@ use trainboard::storage::load_workspace;
 
 fn workspace(name: &str) -> Scratch {
     let dir = Scratch::new(&format!("saving-{name}"));
-    fs::create_dir_all(&dir).unwrap();
     for name in ["team.ron", "art.ron", "portfolio.ron"] {
         fs::copy(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/starter").join(name), dir.join(name)).unwrap();
     }
@@ -166,7 +165,6 @@ fn injected_write_fsync_and_rename_failures_keep_the_file_and_the_edit() {
 #[test]
 fn a_story_moved_to_another_board_keeps_its_id_whichever_board_is_saved_first() {
     let dir = Scratch::new("saving-move");
-    fs::create_dir_all(&dir).unwrap();
     for name in ["team-alpha.ron", "team-beta.ron", "art.ron", "portfolio.ron"] {
         fs::copy(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/demo").join(name), dir.join(name)).unwrap();
     }

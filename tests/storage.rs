@@ -203,9 +203,7 @@ fn a_move_touches_only_the_moved_items_lines() {
 }
 
 fn temp(name: &str) -> Scratch {
-    let dir = Scratch::new(&format!("save-{name}"));
-    fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch::new(&format!("save-{name}"))
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use std::ffi::OsStr;
 use std::ops::Deref;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// A fresh, empty folder in the system temp folder named `trainboard-{name}-XXXXXX`.
@@ -28,10 +28,6 @@ impl Scratch {
 
     pub fn path(&self) -> &Path {
         self.0.path()
-    }
-
-    pub fn to_path_buf(&self) -> PathBuf {
-        self.0.path().to_path_buf()
     }
 }
 
