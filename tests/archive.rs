@@ -3,9 +3,10 @@
 //! `archive` and `restore` commands.
 
 mod support;
+use support::scratch::Scratch;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use support::cli::run;
 use support::keys_in::press;
@@ -13,9 +14,8 @@ use trainboard::app::{App, Mode};
 use trainboard::model::Workspace;
 use trainboard::storage::{board_to_string, load_workspace, parse_board};
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-archive-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+fn temp(name: &str) -> Scratch {
+    let dir = Scratch::new(&format!("archive-{name}"));
     fs::create_dir_all(dir.join("ws")).unwrap();
     fs::create_dir_all(dir.join("home")).unwrap();
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");

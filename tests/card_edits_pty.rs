@@ -3,9 +3,10 @@
 //! story just below the selected one, each checked in the board file on disk.
 
 mod support;
+use support::scratch::Scratch;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use support::pty::{PtyApp, keys};
 use trainboard::model::{Board, Wsjf};
@@ -14,9 +15,8 @@ const CTRL_U: &str = "\x15";
 const CTRL_S: &str = "\x13";
 const FILE: &str = "team-alpha.ron";
 
-fn temp_demo() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-card-edits-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+fn temp_demo() -> Scratch {
+    let dir = Scratch::new("card-edits");
     fs::create_dir_all(dir.join("home")).unwrap();
     fs::create_dir_all(dir.join("ws")).unwrap();
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");

@@ -2,6 +2,7 @@
 //! commands, and the demo written on first use.
 
 mod support;
+use support::scratch::Scratch;
 
 use support::cli::run;
 
@@ -9,11 +10,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-cli-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp(name: &str) -> Scratch {
+    Scratch::new(&format!("cli-{name}"))
 }
 
 fn stdout(out: &Output) -> String {

@@ -2,6 +2,10 @@
 //! writes the board only a few times, and its last state reaches the disk soon after the
 //! last key, through the same loop functions the terminal screen uses.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -41,8 +45,7 @@ fn take_replies(app: &mut App, shell: &mut Shell) {
 
 #[test]
 fn twenty_rapid_moves_write_a_few_times_and_end_on_disk() {
-    let dir = std::env::temp_dir().join(format!("trainboard-coalesce-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new("coalesce");
     write_boards(&dir, &[single_board(2_000)]).unwrap();
     let opened = open_workspace(&dir).unwrap();
     let mut files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);

@@ -3,9 +3,10 @@
 //! pseudo-terminal on a copy of the demo with the board files checked after each step.
 
 mod support;
+use support::scratch::Scratch;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -231,9 +232,8 @@ fn read_only_boards_refuse_the_column_menu() {
 
 // ---- in a pseudo-terminal, on a copy of the demo ----
 
-fn temp_demo(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-columns-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+fn temp_demo(name: &str) -> Scratch {
+    let dir = Scratch::new(&format!("columns-{name}"));
     fs::create_dir_all(dir.join("home")).unwrap();
     fs::create_dir_all(dir.join("ws")).unwrap();
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");

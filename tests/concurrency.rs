@@ -3,6 +3,10 @@
 //! and the reader never saw a partial board. A naive read-modify-write control shows that the
 //! test would notice lost updates. And a kill -9 loop during saves never leaves a broken board.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::{Scratch, private_home};
+
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -22,16 +26,23 @@ const BOARD: &str = r#"Board(
 )
 "#;
 
-fn workspace(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-conc-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    fs::write(dir.join("team.ron"), BOARD).unwrap();
-    dir
+/// The scratch folder (removed when dropped) and the workspace `ws` inside it, beside `home`.
+fn workspace(name: &str) -> (Scratch, PathBuf) {
+    let dir = Scratch::with_dirs(&format!("conc-{name}"), &["ws", "home"]);
+    let ws = dir.join("ws");
+    fs::write(ws.join("team.ron"), BOARD).unwrap();
+    (dir, ws)
+}
+
+/// The binary on the workspace `ws`, with the private home beside it.
+fn command(ws: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_trainboard"));
+    private_home(&mut cmd, &ws.parent().unwrap().join("home")).arg("-w").arg(ws);
+    cmd
 }
 
 fn trainboard(ws: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_trainboard")).arg("-w").arg(ws).args(args).output().unwrap();
+    let out = command(ws).args(args).output().unwrap();
     assert!(out.status.success(), "trainboard {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
@@ -62,7 +73,7 @@ const RANKS: usize = 30;
 
 #[test]
 fn four_processes_making_100_changes_each_lose_nothing() {
-    let ws = workspace("protocol");
+    let (_scratch, ws) = workspace("protocol");
     let stop = Arc::new(AtomicBool::new(false));
     let reads = Arc::new(AtomicUsize::new(0));
     let reader = reader(ws.join("team.ron"), Arc::clone(&stop), Arc::clone(&reads));
@@ -120,7 +131,7 @@ fn four_processes_making_100_changes_each_lose_nothing() {
 
 #[test]
 fn a_naive_read_modify_write_loses_updates_so_the_test_can_see_loss() {
-    let ws = workspace("naive");
+    let (_scratch, ws) = workspace("naive");
     let path = ws.join("team.ron");
     let writers: Vec<_> = (0..WRITERS)
         .map(|w| {
@@ -145,7 +156,7 @@ fn a_naive_read_modify_write_loses_updates_so_the_test_can_see_loss() {
 
 #[test]
 fn kill_9_during_saves_never_leaves_a_broken_board() {
-    let ws = workspace("kill");
+    let (_scratch, ws) = workspace("kill");
     let path = ws.join("team.ron");
     // A board big enough that a save takes a moment.
     let mut board = parse_board(BOARD.as_bytes(), "team.ron").unwrap();
@@ -155,9 +166,7 @@ fn kill_9_during_saves_never_leaves_a_broken_board() {
     fs::write(&path, board_to_string(&board)).unwrap();
     let mut killed = 0;
     for round in 0..30 {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_trainboard"))
-            .arg("-w")
-            .arg(&ws)
+        let mut child = command(&ws)
             .args(["add", "--board", "Alpha", "--title", &format!("round {round}")])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -190,7 +199,7 @@ fn kill_9_during_saves_never_leaves_a_broken_board() {
 
 #[test]
 fn a_new_id_taken_meanwhile_on_another_board_is_renumbered_before_saving() {
-    let ws_dir = workspace("ids");
+    let (_scratch, ws_dir) = workspace("ids");
     fs::write(ws_dir.join("beta.ron"), BOARD.replace("\"Alpha\"", "\"Beta\"")).unwrap();
     let (mut ws, files, root) = load_workspace(&ws_dir).into_workspace().unwrap();
     let mut files = trainboard::storage::files::WorkspaceFiles::new(&root, files, &ws);

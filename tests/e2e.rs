@@ -2,6 +2,7 @@
 //! board files on disk and the restored terminal are checked afterwards.
 
 mod support;
+use support::scratch::Scratch;
 
 use std::fs;
 use std::path::Path;
@@ -35,9 +36,8 @@ fn load_when(dir: &Path, ready: impl Fn(&Workspace) -> bool) -> Workspace {
     }
 }
 
-fn temp(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-e2e-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+fn temp(name: &str) -> Scratch {
+    let dir = Scratch::new(&format!("e2e-{name}"));
     fs::create_dir_all(dir.join("home")).unwrap();
     fs::create_dir_all(dir.join("ws")).unwrap();
     dir

@@ -3,16 +3,16 @@
 //! archive files checked on disk after each step (saves are asynchronous).
 
 mod support;
+use support::scratch::Scratch;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use support::pty::{PtyApp, keys};
 use trainboard::model::Workspace;
 
-fn temp_demo() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-e2e-archive-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+fn temp_demo() -> Scratch {
+    let dir = Scratch::new("e2e-archive");
     fs::create_dir_all(dir.join("home")).unwrap();
     fs::create_dir_all(dir.join("ws")).unwrap();
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");

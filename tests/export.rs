@@ -166,18 +166,23 @@ fn json_lists_every_item_and_the_command_line_writes_files() {
     let value: serde_json::Value = serde_json::from_str(&export(&ws, &boards, Format::Json, NOW)).unwrap();
     let items: usize = value.as_array().unwrap().iter().map(|b| b["items"].as_array().unwrap().len()).sum();
     assert_eq!(items, ws.item_count());
-    let out = std::env::temp_dir().join(format!("trainboard-export-{}.html", std::process::id()));
+    let out_file = tempfile::Builder::new().prefix("trainboard-export-").suffix(".html").tempfile().unwrap();
+    let out = out_file.path();
     let demo_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let home = tempfile::Builder::new().prefix("trainboard-export-home-").tempdir().unwrap();
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_trainboard"))
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
         .args(["export", "--format", "html", "-o"])
-        .arg(&out)
+        .arg(out)
         .arg("-w")
         .arg(&demo_dir)
         .status()
         .unwrap();
     assert!(status.success());
-    assert!(std::fs::read_to_string(&out).unwrap().starts_with("<!DOCTYPE html>"));
-    let _ = std::fs::remove_file(&out);
+    assert!(std::fs::read_to_string(out).unwrap().starts_with("<!DOCTYPE html>"));
 }
 
 #[test]

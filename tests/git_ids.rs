@@ -2,6 +2,10 @@
 //! or rebase, with and without the merge driver), and the workspace must open with unique ids,
 //! the pushed item keeping its id, and links following the renumbered item across boards.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::{Scratch, private_home};
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -11,20 +15,13 @@ use serde_json::Value;
 const BIN: &str = env!("CARGO_BIN_EXE_trainboard");
 
 struct Repos {
-    root: PathBuf,
-}
-
-impl Drop for Repos {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.root);
-    }
+    root: Scratch,
 }
 
 impl Repos {
     /// A bare origin with the demo boards in `boards/`, cloned as `alice` and `bob`.
     fn new(name: &str, with_driver: bool) -> Repos {
-        let root = std::env::temp_dir().join(format!("trainboard-git-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&root);
+        let root = Scratch::new(&format!("git-{name}"));
         fs::create_dir_all(root.join("seed/boards")).unwrap();
         let repos = Repos { root };
         let seed = repos.root.join("seed");
@@ -256,7 +253,11 @@ fn a_column_added_against_a_changed_wip_limit_merges_to_a_valid_board() {
 #[test]
 fn with_git_setup_a_pull_leaves_unique_ids_on_disk_before_anyone_opens_the_boards() {
     let repos = Repos::new("hooks", false);
-    let setup = Command::new(BIN).arg("git-setup").current_dir(repos.clone("bob")).output().unwrap();
+    let setup = private_home(&mut Command::new(BIN), &repos.root.join("home"))
+        .arg("git-setup")
+        .current_dir(repos.clone("bob"))
+        .output()
+        .unwrap();
     ok(setup);
     let alice_id = repos.add("alice", "Alpha", "Alice's story");
     repos.commit("alice", "a");
@@ -282,6 +283,10 @@ fn with_git_setup_a_pull_leaves_unique_ids_on_disk_before_anyone_opens_the_board
     assert_eq!(unique.len(), n);
     assert!(ids.iter().any(|(id, title)| *id == alice_id && title == "Alice's story"));
     // Running it again changes nothing.
-    let again = Command::new(BIN).arg("git-setup").current_dir(repos.clone("bob")).output().unwrap();
+    let again = private_home(&mut Command::new(BIN), &repos.root.join("home"))
+        .arg("git-setup")
+        .current_dir(repos.clone("bob"))
+        .output()
+        .unwrap();
     assert!(ok(again).contains("already renumbers"));
 }

@@ -1,9 +1,13 @@
 //! Hostile board text and hostile files: nothing from a board file reaches the terminal as a
 //! control sequence, and no input makes the loader panic or hang.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::{Scratch, private_home};
+
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -130,15 +134,14 @@ fn no_escape_sequence_from_a_board_reaches_the_terminal() {
 
 #[test]
 fn headless_output_is_safe_too() {
-    let dir = std::env::temp_dir().join(format!("trainboard-hostile-cli-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("hostile-cli");
+    let home = Scratch::new("hostile-cli-home");
     let ws = evil_workspace();
     for board in ws.boards() {
         fs::write(dir.join(&board.key), board_to_string(board)).unwrap();
     }
     for args in [&["list"][..], &["show", "F-1"], &["list", "--json"], &["show", "S-1", "--json"]] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_trainboard"))
+        let out = private_home(&mut std::process::Command::new(env!("CARGO_BIN_EXE_trainboard")), &home)
             .arg("-w")
             .arg(&dir)
             .args(args)
@@ -155,11 +158,8 @@ fn headless_output_is_safe_too() {
     let _ = fs::remove_dir_all(&dir);
 }
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-hostile-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp(name: &str) -> Scratch {
+    Scratch::new(&format!("hostile-{name}"))
 }
 
 /// The starter team board on its own (without links to the other starter boards).

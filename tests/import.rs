@@ -15,26 +15,16 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
 }
 
-/// A fresh, empty folder under the system temp folder, removed when dropped.
-struct TempDir(PathBuf);
+/// A fresh, empty folder under the system temp folder, removed when dropped (also on a panic).
+struct TempDir(tempfile::TempDir);
 
 impl TempDir {
     fn new(name: &str) -> TempDir {
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("trainboard-import-{}-{n}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = tempfile::Builder::new().prefix(&format!("trainboard-import-{name}-")).tempdir().unwrap();
         TempDir(dir)
     }
     fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        self.0.path()
     }
 }
 
@@ -676,7 +666,8 @@ mod fuzz {
         fn any_export_imports_cleanly_or_fails_with_a_message(body in csv_text(), raw in proptest::collection::vec(any::<u8>(), 0..200)) {
             let jira = format!("Issue key,Issue id,Summary,Issue Type,Status,Parent,Labels,Labels,Sprint,Created,Inward issue link (Blocks)\n{body}");
             let azure = format!("ID,Work Item Type,Title 1,Title 2,State,Parent,Area Path,Tags,Created Date\n{body}");
-            let missing = std::env::temp_dir().join(format!("trainboard-import-fuzz-{}", std::process::id()));
+            let scratch = TempDir::new("fuzz");
+            let missing = scratch.path().join("missing");
             let options = Options { dry_run: true, ..Options::default() };
             for (source, bytes) in [(Source::Jira, jira.as_bytes()), (Source::Azure, azure.as_bytes()), (Source::Trello, &raw[..]), (Source::Jira, &raw[..])] {
                 if let Ok(parsed) = parse_bytes(source, bytes, "fuzz", &Options::default()) {

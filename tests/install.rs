@@ -2,15 +2,16 @@
 //! renders (or at least parses as roff), and `git-setup` / `init --git` set up the merge driver
 //! in a real repository, idempotently, so that a real `git merge` uses it.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::{Scratch, private_home};
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-install-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp(name: &str) -> Scratch {
+    Scratch::new(&format!("install-{name}"))
 }
 
 fn trainboard(args: &[&str], cwd: &Path) -> Output {
@@ -246,7 +247,7 @@ fn git_setup_keeps_crlf_files_and_replaces_a_stale_driver() {
 #[test]
 fn git_setup_outside_a_repository_says_so() {
     let dir = temp("no-repo");
-    let out = Command::new(env!("CARGO_BIN_EXE_trainboard"))
+    let out = private_home(&mut Command::new(env!("CARGO_BIN_EXE_trainboard")), &dir)
         .args(["git-setup"])
         .current_dir(&dir)
         .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())

@@ -1,6 +1,10 @@
 //! Locks and litter with the real binary: many processes racing for one stale lock, a lock
 //! whose pid was reused, other tools' files beside a board, and a kill -9 loop.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
+
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,12 +21,13 @@ const TEAM: &str = r#"Board(
 )
 "#;
 
-fn workspace(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-locks-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+/// The scratch folder (removed when dropped) and the workspace `ws` inside it.
+fn workspace(name: &str) -> (Scratch, PathBuf) {
+    let dir = Scratch::new(&format!("locks-{name}"));
     fs::create_dir_all(dir.join("ws")).unwrap();
     fs::write(dir.join("ws/team.ron"), TEAM).unwrap();
-    dir.join("ws")
+    let ws = dir.join("ws");
+    (dir, ws)
 }
 
 /// Removes the test folder around the workspace `ws` (and nothing that is not one).
@@ -82,7 +87,7 @@ fn eight_processes_racing_for_one_stale_lock_lose_nothing_and_duplicate_nothing(
     let mut losses = 0;
     let mut duplicates = 0;
     for round in 0..ROUNDS {
-        let dir = workspace(&format!("race-{round}"));
+        let (_scratch, dir) = workspace(&format!("race-{round}"));
         let dead = dead_pid();
         // Both the workspace lock and the board lock are left by a crashed writer.
         fs::write(dir.join(".trainboard.lock"), lock_text(dead, "")).unwrap();
@@ -119,7 +124,7 @@ fn a_lock_whose_pid_now_belongs_to_another_process_does_not_block() {
     for extra in
         [format!("started: {}\nboot: {boot}\n", started + 7), format!("started: {started}\nboot: not-{boot}\n")]
     {
-        let dir = workspace("reused");
+        let (_scratch, dir) = workspace("reused");
         fs::write(dir.join(".trainboard.lock"), lock_text(me, &extra)).unwrap();
         let begin = Instant::now();
         let out = add(&dir, "After a reboot").output().unwrap();
@@ -132,7 +137,7 @@ fn a_lock_whose_pid_now_belongs_to_another_process_does_not_block() {
 
 #[test]
 fn a_save_keeps_other_tools_files_and_removes_only_our_dead_temps() {
-    let dir = workspace("others");
+    let (_scratch, dir) = workspace("others");
     let dead = dead_pid();
     let me = std::process::id();
     let keep = [
@@ -170,7 +175,7 @@ fn a_save_keeps_other_tools_files_and_removes_only_our_dead_temps() {
 
 #[test]
 fn a_kill_loop_leaves_no_litter() {
-    let dir = workspace("kill");
+    let (_scratch, dir) = workspace("kill");
     for round in 0..40u64 {
         let mut child = add(&dir, &format!("killed {round}")).spawn().unwrap();
         std::thread::sleep(Duration::from_millis(round % 13));
@@ -189,7 +194,7 @@ fn a_kill_loop_leaves_no_litter() {
 #[test]
 fn headless_commands_refuse_boards_the_screen_refuses_to_write() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = workspace("readonly");
+    let (_scratch, dir) = workspace("readonly");
     let newer = TEAM.replace("name: \"Alpha\"", "version: 9,\n    name: \"Future\"").replace("S-1", "N-1");
     fs::write(dir.join("future.ron"), &newer).unwrap();
     fs::set_permissions(dir.join("team.ron"), fs::Permissions::from_mode(0o444)).unwrap();
@@ -250,7 +255,7 @@ fn processes_racing_for_one_stale_lock_hold_it_one_at_a_time() {
     const PROCESSES: usize = 8;
     let mut overlaps = 0;
     for round in 0..ROUNDS {
-        let dir = workspace(&format!("holders-{round}"));
+        let (_scratch, dir) = workspace(&format!("holders-{round}"));
         let board = dir.join("team.ron");
         fs::write(dir.join("team.ron.lock"), lock_text(dead_pid(), "")).unwrap();
         let (go, log) = (dir.parent().unwrap().join("go"), dir.parent().unwrap().join("log"));

@@ -2,9 +2,13 @@
 //! changes, no loss or duplication, determinism), each rule by example, the scale of a
 //! 20,000-item board, and the merge driver on files and in a real git repository.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::{Scratch, private_home};
+
 use std::collections::HashSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use proptest::prelude::*;
@@ -437,11 +441,8 @@ fn twenty_thousand_items_merge_quickly() {
 
 // ---- The driver on files ----
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-merge-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("temp dir");
-    dir
+fn temp_dir(name: &str) -> Scratch {
+    Scratch::new(&format!("merge-{name}"))
 }
 
 fn write_sides(dir: &Path, base: Option<&Board>, ours: &Board, theirs: &Board) {
@@ -559,7 +560,7 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
 
 /// A repository whose `main` has a board of 10 items, and branches `a` and `b` from it: `a` moves
 /// S-1, swaps S-5 and S-6 and adds S-11; `b` moves S-2, retitles S-3 and adds S-12.
-fn repo_with_branches(name: &str) -> PathBuf {
+fn repo_with_branches(name: &str) -> Scratch {
     let dir = temp_dir(name);
     let base = numbered(10);
     fs::write(dir.join("team.ron"), text(&base)).expect("write");
@@ -623,8 +624,10 @@ fn merge_driver_command_exits_1_on_a_conflict_and_2_on_a_broken_file() {
     ours.items[0].column = "Doing".into();
     theirs.items[0].column = "Done".into();
     write_sides(&dir, Some(&base), &ours, &theirs);
+    let home = Scratch::new("merge-command-home");
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_trainboard")).args(args).current_dir(&dir).output().expect("runs")
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trainboard"));
+        private_home(&mut cmd, &home).args(args).current_dir(&dir).output().expect("runs")
     };
     let out = run(&["merge-driver", "base", "ours", "theirs", "team.ron"]);
     assert_eq!(out.status.code(), Some(1));

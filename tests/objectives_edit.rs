@@ -1,6 +1,10 @@
 //! Objectives and confidence votes edited as board-level fields: each change is one undoable
 //! step, undo keeps someone else's newer change, and both fields round-trip and merge.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
+
 use trainboard::history::History;
 use trainboard::merge::merge_boards;
 use trainboard::model::board_fields::{ObjectiveChange, change_objective, record_vote};
@@ -148,9 +152,7 @@ fn a_vote_and_a_score_made_in_the_screen_are_saved_and_merge_with_a_change_on_di
     use trainboard::storage::load_workspace;
 
     let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
-    let dir = std::env::temp_dir().join(format!("trainboard-objectives-save-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("objectives-save");
     for name in ["portfolio.ron", "art.ron", "roam.ron", "team-alpha.ron", "team-beta.ron"] {
         std::fs::copy(demo.join(name), dir.join(name)).unwrap();
     }

@@ -3,6 +3,10 @@
 //! its own read-only tab, a newer format opens read-only, and every path form names a board
 //! by one key.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
+
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
@@ -14,17 +18,10 @@ use trainboard::storage::open::open_workspace;
 const BIN: &str = env!("CARGO_BIN_EXE_trainboard");
 const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo");
 
-struct Temp(PathBuf);
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
+struct Temp(Scratch);
 
 fn temp(name: &str) -> Temp {
-    let dir = std::env::temp_dir().join(format!("trainboard-open-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+    let dir = Scratch::new(&format!("open-{name}"));
     fs::create_dir_all(dir.join("ws")).unwrap();
     fs::create_dir_all(dir.join("home")).unwrap();
     Temp(dir)

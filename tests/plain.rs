@@ -4,6 +4,7 @@
 //! selected card.
 
 mod support;
+use support::scratch::Scratch;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,9 +13,9 @@ use std::time::{Duration, Instant};
 
 use support::pty::PtyApp;
 
-fn demo_copy(name: &str) -> (PathBuf, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("trainboard-plain-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+/// A copy of the demo in a scratch folder (removed when dropped): the folder, its `ws` and `home`.
+fn demo_copy(name: &str) -> (Scratch, PathBuf, PathBuf) {
+    let dir = Scratch::new(&format!("plain-{name}"));
     let ws = dir.join("ws");
     fs::create_dir_all(&ws).unwrap();
     fs::create_dir_all(dir.join("home")).unwrap();
@@ -22,7 +23,8 @@ fn demo_copy(name: &str) -> (PathBuf, PathBuf) {
     for entry in fs::read_dir(demo).unwrap().flatten() {
         fs::copy(entry.path(), ws.join(entry.file_name())).unwrap();
     }
-    (ws, dir.join("home"))
+    let home = dir.join("home");
+    (dir, ws, home)
 }
 
 /// Everything printed so far, without carriage returns.
@@ -53,7 +55,7 @@ fn column_on_disk(ws: &Path, id: &str) -> String {
 
 #[test]
 fn plain_mode_prints_the_board_and_what_each_key_changed() {
-    let (ws, home) = demo_copy("keys");
+    let (_scratch, ws, home) = demo_copy("keys");
     let mut app = PtyApp::start(&["--plain", ws.to_str().unwrap()], &ws, &home, &[], 100, 30);
     wait_printed(&app, "Board Mobile Shopping ART (program board");
     app.send("3");
@@ -99,7 +101,7 @@ fn plain_mode_prints_the_board_and_what_each_key_changed() {
 
 #[test]
 fn a_dumb_terminal_gets_plain_mode_and_typing_is_echoed() {
-    let (ws, home) = demo_copy("dumb");
+    let (_scratch, ws, home) = demo_copy("dumb");
     let mut app = PtyApp::start(&[ws.to_str().unwrap()], &ws, &home, &[("TERM", "dumb")], 100, 30);
     wait_printed(&app, "trainboard, plain mode");
     app.send("3n");
@@ -131,7 +133,7 @@ fn a_dumb_terminal_gets_plain_mode_and_typing_is_echoed() {
 
 #[test]
 fn the_full_screen_puts_the_terminal_cursor_on_the_selected_card() {
-    let (ws, home) = demo_copy("cursor");
+    let (_scratch, ws, home) = demo_copy("cursor");
     let mut app = PtyApp::start(&[ws.to_str().unwrap()], &ws, &home, &[], 120, 30);
     app.wait_for("Mobile Shopping ART");
     for keys in ["", "3", "j", "l"] {

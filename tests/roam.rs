@@ -3,6 +3,7 @@
 //! roll-up progress.
 
 mod support;
+use support::scratch::Scratch;
 
 use support::cli::run;
 
@@ -104,9 +105,7 @@ fn rollup_counts_work_items_below_and_never_risks() {
 
 #[test]
 fn headless_add_uses_the_board_default_kind_and_takes_kind() {
-    let dir = std::env::temp_dir().join(format!("trainboard-roam-add-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("roam-add");
     for name in ["portfolio.ron", "art.ron", "roam.ron", "team-alpha.ron", "team-beta.ron"] {
         fs::copy(demo().join(name), dir.join(name)).unwrap();
     }

@@ -2,6 +2,10 @@
 //! and every export format carry none of them raw, and the `$EDITOR` temp file is private,
 //! never follows a planted symlink and holds no raw escapes.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -61,11 +65,8 @@ fn board(title: &str) -> String {
     )
 }
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-sanitize-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp(name: &str) -> Scratch {
+    Scratch::new(&format!("sanitize-{name}"))
 }
 
 fn screen(dir: &Path, title: &str) -> String {
@@ -173,9 +174,11 @@ fn the_editor_file_is_private_new_and_holds_no_raw_escapes() {
     // The path earlier versions used, planted as a symlink to a file of the victim's.
     let victim = dir.join("victim.txt");
     fs::write(&victim, "precious\n").unwrap();
-    let planted = std::env::temp_dir().join(format!("trainboard-{id}-{}.ron", std::process::id()));
-    let _ = fs::remove_file(&planted);
-    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    // It has to be that exact path in the system temp folder, so a guard removes it even on a panic.
+    let guard = Planted(std::env::temp_dir().join(format!("trainboard-{id}-{}.ron", std::process::id())));
+    let planted = &guard.0;
+    let _ = fs::remove_file(planted);
+    std::os::unix::fs::symlink(&victim, planted).unwrap();
     // An "editor" that records what it was given, then appends a line.
     let log = dir.join("log");
     let script = dir.join("editor.sh");
@@ -209,6 +212,13 @@ fn the_editor_file_is_private_new_and_holds_no_raw_escapes() {
     let board = trainboard::storage::parse_board(board("x").as_bytes(), "team.ron").unwrap();
     let item = trainboard::storage::snippet::parse_item_snippet(&edited, &board).expect("parses");
     assert_eq!(item.title, "a\u{202E}b\u{200B}c\u{2028}d");
-    let _ = fs::remove_file(&planted);
-    let _ = fs::remove_dir_all(&dir);
+}
+
+/// A file planted at a fixed path outside any scratch folder, removed when dropped.
+struct Planted(PathBuf);
+
+impl Drop for Planted {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.0);
+    }
 }

@@ -1,6 +1,10 @@
 //! The running app's saves: a failed save keeps the change and succeeds on retry; a conflict
 //! keeps theirs on disk and ours in memory and beside it, until the user chooses.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
@@ -13,10 +17,8 @@ use trainboard::model::ops;
 use trainboard::storage::files::WorkspaceFiles;
 use trainboard::storage::load_workspace;
 
-fn workspace(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-saving-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
+fn workspace(name: &str) -> Scratch {
+    let dir = Scratch::new(&format!("saving-{name}"));
     for name in ["team.ron", "art.ron", "portfolio.ron"] {
         fs::copy(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/starter").join(name), dir.join(name)).unwrap();
     }
@@ -162,9 +164,7 @@ fn injected_write_fsync_and_rename_failures_keep_the_file_and_the_edit() {
 
 #[test]
 fn a_story_moved_to_another_board_keeps_its_id_whichever_board_is_saved_first() {
-    let dir = std::env::temp_dir().join(format!("trainboard-saving-move-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("saving-move");
     for name in ["team-alpha.ron", "team-beta.ron", "art.ron", "portfolio.ron"] {
         fs::copy(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/demo").join(name), dir.join(name)).unwrap();
     }

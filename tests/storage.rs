@@ -1,6 +1,10 @@
 //! Board files: round trips give identical bytes, hand-written files load, every broken file
 //! names its file, line and column in plain words, and saves are atomic and minimal.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::Scratch;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
@@ -103,8 +107,7 @@ fn broken_files_name_file_line_and_column() {
 
 #[test]
 fn odd_paths_are_reported_not_fatal() {
-    let dir = std::env::temp_dir().join(format!("trainboard-odd-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+    let dir = Scratch::new("odd");
     fs::create_dir_all(dir.join("folder.ron")).unwrap();
     std::os::unix::fs::symlink(&dir, dir.join("loop")).unwrap();
     fs::write(dir.join("ok.ron"), fs::read(root().join("assets/starter/team.ron")).unwrap()).unwrap();
@@ -199,11 +202,8 @@ fn a_move_touches_only_the_moved_items_lines() {
     assert!(removed.len() <= block_len && added.len() == removed.len(), "{removed:?}");
 }
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-save-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp(name: &str) -> Scratch {
+    Scratch::new(&format!("save-{name}"))
 }
 
 #[test]

@@ -3,10 +3,11 @@
 //! a closed terminal ends quietly after saving.
 
 mod support;
+use support::scratch::Scratch;
 
 use std::fs;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -31,9 +32,8 @@ const ENTER_ALT: &str = "\x1b[?1049h";
 /// Part of crossterm's DisableMouseCapture (`\x1b[?1000l` first, then the other modes).
 const MOUSE_OFF: &str = "\x1b[?1000l";
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("trainboard-terminal-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+fn temp(name: &str) -> Scratch {
+    let dir = Scratch::new(&format!("terminal-{name}"));
     fs::create_dir_all(dir.join("home")).unwrap();
     fs::create_dir_all(dir.join("ws")).unwrap();
     fs::write(dir.join("ws/team.ron"), TEAM).unwrap();

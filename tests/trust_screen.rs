@@ -3,6 +3,7 @@
 //! a title changed while we typed, edits that cannot be saved when we quit, `$EDITOR` moves.
 
 mod support;
+use support::scratch::{Scratch, private_home};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -10,13 +11,7 @@ use std::path::{Path, PathBuf};
 use support::boards::{ART, TEAM};
 use support::pty::{PtyApp, keys};
 
-struct Dir(PathBuf);
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
+struct Dir(Scratch);
 
 impl Dir {
     fn ws(&self) -> PathBuf {
@@ -28,8 +23,7 @@ impl Dir {
 }
 
 fn temp(name: &str) -> Dir {
-    let dir = std::env::temp_dir().join(format!("trainboard-trust-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+    let dir = Scratch::new(&format!("trust-{name}"));
     fs::create_dir_all(dir.join("home")).unwrap();
     fs::create_dir_all(dir.join("ws")).unwrap();
     fs::write(dir.join("ws/team.ron"), TEAM).unwrap();
@@ -243,7 +237,7 @@ fn a_relative_workspace_path_never_turns_a_save_into_a_second_tab() {
 fn a_change_made_while_a_large_workspace_loads_is_shown() {
     let dir = temp("loading");
     let ws = dir.0.join("big");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_trainboard"))
+    let out = private_home(&mut std::process::Command::new(env!("CARGO_BIN_EXE_trainboard")), &dir.home())
         .args(["bench", "--generate", ws.to_str().unwrap(), "--items", "30000"])
         .output()
         .unwrap();

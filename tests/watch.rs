@@ -3,6 +3,7 @@
 //! selection; our own saves never count as someone else's change.
 
 mod support;
+use support::scratch::Scratch;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -34,9 +35,8 @@ const TEAM: &str = r#"Board(
 )
 "#;
 
-fn setup(name: &str) -> (PathBuf, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("trainboard-watch-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+fn setup(name: &str) -> (Scratch, PathBuf) {
+    let dir = Scratch::new(&format!("watch-{name}"));
     let ws = dir.join("ws");
     fs::create_dir_all(&ws).unwrap();
     fs::create_dir_all(dir.join("home")).unwrap();

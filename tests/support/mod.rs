@@ -3,4 +3,5 @@ pub mod boards;
 pub mod cli;
 pub mod keys_in;
 pub mod pty;
+pub mod scratch;
 pub mod screen;
