@@ -84,11 +84,8 @@ mod tests {
     use super::*;
     use crate::model::{Column, Level};
 
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("trainboard-create-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
+    fn temp_dir(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new().prefix(&format!("trainboard-create-{name}-")).tempdir().unwrap()
     }
 
     fn board(key: &str) -> Board {
@@ -97,18 +94,18 @@ mod tests {
 
     #[test]
     fn a_new_board_never_overwrites_and_takes_a_numbered_name() {
-        let dir = temp_dir("numbered");
+        let scratch = temp_dir("numbered");
+        let dir = scratch.path();
         fs::write(dir.join("gamma.ron"), "someone's file").unwrap();
-        let created = write_new_board(&dir, board("gamma.ron"), |k| k == "gamma-2.ron").unwrap();
+        let created = write_new_board(dir, board("gamma.ron"), |k| k == "gamma-2.ron").unwrap();
         assert_eq!(created.board.key, "gamma-3.ron");
         assert_eq!(fs::read_to_string(dir.join("gamma.ron")).unwrap(), "someone's file");
         let back = crate::storage::parse_board(&fs::read(&created.path).unwrap(), "gamma-3.ron").unwrap();
         assert_eq!(back.name, "Gamma");
         assert_eq!(created.bytes, fs::read(&created.path).unwrap());
         let names: Vec<String> =
-            fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+            fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         assert!(names.iter().all(|n| !n.contains("trainboard-tmp")), "no temp file left: {names:?}");
-        assert!(write_new_board(&dir, board("../x.ron"), |_| false).is_err());
-        let _ = fs::remove_dir_all(&dir);
+        assert!(write_new_board(dir, board("../x.ron"), |_| false).is_err());
     }
 }

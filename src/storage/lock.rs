@@ -347,16 +347,16 @@ fn is_stale(holder: Option<&Owner>, modified: Option<SystemTime>) -> bool {
 mod tests {
     use super::*;
 
-    fn temp(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("trainboard-lock-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir.join("team.ron")
+    /// A board path in a scratch folder that goes when the returned guard does.
+    fn temp(name: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::Builder::new().prefix(&format!("trainboard-lock-{name}-")).tempdir().unwrap();
+        let board = dir.path().join("team.ron");
+        (dir, board)
     }
 
     #[test]
     fn second_lock_waits_then_reports_the_holder() {
-        let board = temp("busy");
+        let (_dir, board) = temp("busy");
         let held = BoardLock::acquire(&board, LOCK_WAIT).unwrap();
         let err = BoardLock::acquire(&board, Duration::from_millis(30)).unwrap_err();
         assert!(err.to_string().contains(&format!("locked by {}@", user_name())), "{err}");
@@ -367,7 +367,7 @@ mod tests {
 
     #[test]
     fn lock_of_a_dead_process_is_taken_over() {
-        let board = temp("stale");
+        let (_dir, board) = temp("stale");
         let dead = Owner {
             pid: 999_999_999,
             user: "ghost".into(),
@@ -382,7 +382,7 @@ mod tests {
 
     #[test]
     fn a_lock_is_never_empty_and_leaves_no_temp_file() {
-        let board = temp("content");
+        let (_dir, board) = temp("content");
         let _held = BoardLock::acquire(&board, LOCK_WAIT).unwrap();
         let text = fs::read_to_string(lock_path(&board)).unwrap();
         assert_eq!(Owner::parse(&text).unwrap().pid, std::process::id());
@@ -392,7 +392,7 @@ mod tests {
 
     #[test]
     fn lock_of_another_host_is_respected() {
-        let board = temp("foreign");
+        let (_dir, board) = temp("foreign");
         let other = Owner {
             pid: 1,
             user: "ana".into(),
@@ -420,7 +420,7 @@ mod tests {
     fn a_live_pid_with_another_start_time_or_boot_is_stale() {
         let me = std::process::id();
         let Some(started) = start_ticks(me) else { return };
-        let board = temp("reuse");
+        let (_dir, board) = temp("reuse");
         let reused = Owner {
             pid: me,
             user: "old".into(),
@@ -444,7 +444,7 @@ mod tests {
 
     #[test]
     fn dropping_a_lock_someone_took_over_leaves_theirs() {
-        let board = temp("theirs");
+        let (_dir, board) = temp("theirs");
         let held = BoardLock::acquire(&board, LOCK_WAIT).unwrap();
         // Someone decided ours was stale and put theirs in its place: a new file, and the
         // same file rewritten.
@@ -471,7 +471,7 @@ mod tests {
     #[test]
     fn a_full_disk_leaves_no_lock_and_no_temp_file() {
         use super::super::faults::{fail_nth, fail_nth_os, reset};
-        let board = temp("full");
+        let (_dir, board) = temp("full");
         for (stage, kind) in [(Stage::LockWrite, ErrorKind::StorageFull), (Stage::LockLink, ErrorKind::StorageFull)] {
             reset();
             fail_nth(stage, 1, kind);
@@ -502,7 +502,7 @@ mod tests {
     fn many_threads_taking_over_one_stale_lock_hold_it_one_at_a_time() {
         use std::sync::atomic::{AtomicUsize, Ordering};
         use std::sync::{Arc, Barrier};
-        let board = temp("race");
+        let (_dir, board) = temp("race");
         for round in 0..30 {
             let dead = Owner {
                 pid: 999_999_999,

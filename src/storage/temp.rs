@@ -140,14 +140,12 @@ mod tests {
 
     #[test]
     fn a_temp_file_is_removed_unless_kept() {
-        let dir = std::env::temp_dir().join(format!("trainboard-temp-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        let temp = TempFile::create(&dir, OsStr::new("a.ron"), 0o600).unwrap();
+        let scratch = tempfile::Builder::new().prefix("trainboard-temp-").tempdir().unwrap();
+        let dir = scratch.path();
+        let temp = TempFile::create(dir, OsStr::new("a.ron"), 0o600).unwrap();
         let path = temp.path.clone();
         assert!(path.exists());
         drop(temp);
         assert!(!path.exists());
-        let _ = fs::remove_dir_all(&dir);
     }
 }
