@@ -16,17 +16,7 @@ const CTRL_S: &str = "\x13";
 const FILE: &str = "team-alpha.ron";
 
 fn temp_demo() -> Scratch {
-    let dir = Scratch::new("card-edits");
-    fs::create_dir_all(dir.join("home")).unwrap();
-    fs::create_dir_all(dir.join("ws")).unwrap();
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
-    for entry in fs::read_dir(demo).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "ron") {
-            fs::copy(&path, dir.join("ws").join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
+    Scratch::demo_copy("card-edits")
 }
 
 /// Team Alpha's board on disk once `ready` holds for it (saves are written off the screen's

@@ -9,44 +9,13 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use support::keys_in::press;
 use support::pty::{PtyApp, keys};
+use support::screen::{draw, fixture_app, text};
 use trainboard::app::{App, Effect, Mode, Msg, update};
 use trainboard::model::{Board, Column, Level, Workspace};
 
 const CTRL_U: &str = "\x15";
-
-fn fixture_app(width: u16, height: u16) -> App {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui");
-    let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().expect("fixture loads");
-    let mut app = App::new(ws, "~/boards");
-    app.clock = || "2026-11-22T10:00:00Z".to_string();
-    update(&mut app, Msg::Resize(width, height));
-    app
-}
-
-fn draw(app: &App) -> Buffer {
-    let area = app.screen;
-    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    terminal.draw(|frame| trainboard::ui::render(app, frame)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 /// Types `keys` and returns every effect they asked for.
 fn type_keys(app: &mut App, keys: &str) -> Vec<Effect> {
@@ -233,17 +202,7 @@ fn read_only_boards_refuse_the_column_menu() {
 // ---- in a pseudo-terminal, on a copy of the demo ----
 
 fn temp_demo(name: &str) -> Scratch {
-    let dir = Scratch::new(&format!("columns-{name}"));
-    fs::create_dir_all(dir.join("home")).unwrap();
-    fs::create_dir_all(dir.join("ws")).unwrap();
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
-    for entry in fs::read_dir(demo).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "ron") {
-            fs::copy(&path, dir.join("ws").join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
+    Scratch::demo_copy(&format!("columns-{name}"))
 }
 
 /// The board in `file` once it satisfies `ok` (the save is asynchronous); panics after 20 s.

@@ -12,17 +12,7 @@ use support::pty::{PtyApp, keys};
 use trainboard::model::Workspace;
 
 fn temp_demo() -> Scratch {
-    let dir = Scratch::new("e2e-archive");
-    fs::create_dir_all(dir.join("home")).unwrap();
-    fs::create_dir_all(dir.join("ws")).unwrap();
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
-    for entry in fs::read_dir(demo).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "ron") {
-            fs::copy(&path, dir.join("ws").join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
+    Scratch::demo_copy("e2e-archive")
 }
 
 /// The workspace as the files have it once `check` holds: waits (up to 10 s) until it does.

@@ -15,17 +15,7 @@ use trainboard::model::{Item, Kind, Workspace};
 const CTRL_U: &str = "\x15";
 
 fn temp_demo() -> Scratch {
-    let dir = Scratch::new("e2e-po");
-    fs::create_dir_all(dir.join("home")).unwrap();
-    fs::create_dir_all(dir.join("ws")).unwrap();
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
-    for entry in fs::read_dir(demo).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "ron") {
-            fs::copy(&path, dir.join("ws").join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
+    Scratch::demo_copy("e2e-po")
 }
 
 /// Waits until no board file has changed for a while: the screen saves off its own thread, a

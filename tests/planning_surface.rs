@@ -3,20 +3,13 @@
 
 mod support;
 
-use std::path::Path;
-
 use support::keys_in::press;
-use support::screen::{draw, text};
-use trainboard::app::{App, Effect, Mode, Msg, update};
+use support::screen::{demo_app, draw, text};
 
 fn demo() -> App {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
-    let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().expect("the demo loads");
-    let mut app = App::new(ws, "~/boards");
-    app.clock = || "2026-11-22T10:00:00Z".to_string();
-    update(&mut app, Msg::Resize(140, 40));
-    app
+    demo_app(140, 40)
 }
+use trainboard::app::{App, Effect, Mode, Msg, update};
 
 fn feature(app: &App, id: &str) -> (Option<String>, Option<String>) {
     let item = app.ws.item(id).expect("the feature exists");

@@ -3,20 +3,9 @@
 
 mod support;
 
-use std::path::Path;
-
 use support::keys_in::press;
-use support::screen::{draw, text};
-use trainboard::app::{App, Mode, Msg, update};
-
-fn demo(width: u16, height: u16) -> App {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
-    let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().expect("the demo loads");
-    let mut app = App::new(ws, "~/boards");
-    app.clock = || "2026-11-22T10:00:00Z".to_string();
-    update(&mut app, Msg::Resize(width, height));
-    app
-}
+use support::screen::{demo_app as demo, draw, text};
+use trainboard::app::Mode;
 
 #[test]
 fn the_agenda_lists_what_the_files_hold() {

@@ -4,6 +4,7 @@
 mod support;
 
 use support::keys_in::press;
+use support::screen::{draw, fixture_app as app, text};
 
 use std::path::Path;
 
@@ -14,35 +15,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 use trainboard::app::{App, Msg, update};
 use trainboard::ui::Theme;
-
-fn app(width: u16, height: u16) -> App {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui");
-    let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().expect("fixture loads");
-    let mut app = App::new(ws, "~/boards");
-    app.clock = || "2026-11-22T10:00:00Z".to_string();
-    update(&mut app, Msg::Resize(width, height));
-    app
-}
-
-fn draw(app: &App) -> Buffer {
-    let area = app.screen;
-    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    terminal.draw(|frame| trainboard::ui::render(app, frame)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
     let text = text(buf);

@@ -26,6 +26,20 @@ impl Scratch {
         dir
     }
 
+    /// A folder with `ws`, a copy of the demo's boards, and `home`, for a run of the binary
+    /// on a copy of the demo.
+    pub fn demo_copy(name: &str) -> Scratch {
+        let dir = Scratch::with_dirs(name, &["ws", "home"]);
+        let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+        for entry in std::fs::read_dir(demo).expect("the demo folder") {
+            let path = entry.expect("a demo file").path();
+            if path.extension().is_some_and(|e| e == "ron") {
+                std::fs::copy(&path, dir.join("ws").join(path.file_name().expect("a file name"))).expect("copied");
+            }
+        }
+        dir
+    }
+
     pub fn path(&self) -> &Path {
         self.0.path()
     }

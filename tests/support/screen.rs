@@ -1,11 +1,14 @@
-//! Drawing the whole app into ratatui's TestBackend and reading the screen back as text.
+//! Drawing the whole app into ratatui's TestBackend and reading the screen back as text, and
+//! the apps view tests start from (the demo, the UI fixture) at a clock of their own.
 
 #![allow(dead_code)]
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use trainboard::app::App;
+use std::path::Path;
+
+use trainboard::app::{App, Msg, update};
 
 pub fn draw(app: &App) -> Buffer {
     let area = app.screen;
@@ -26,4 +29,25 @@ pub fn text(buf: &Buffer) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The app on the boards in `folder` (under the project folder), `width`×`height`, its clock
+/// at 2026-11-22 10:00 so dates on screen stay put.
+pub fn app_on(folder: &str, width: u16, height: u16) -> App {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().expect("the boards load");
+    let mut app = App::new(ws, "~/boards");
+    app.clock = || "2026-11-22T10:00:00Z".to_string();
+    update(&mut app, Msg::Resize(width, height));
+    app
+}
+
+/// The demo workspace, as the README's first command shows it.
+pub fn demo_app(width: u16, height: u16) -> App {
+    app_on("assets/demo", width, height)
+}
+
+/// The UI test fixture (a portfolio, an ART and one team).
+pub fn fixture_app(width: u16, height: u16) -> App {
+    app_on("tests/fixtures/ui", width, height)
 }
