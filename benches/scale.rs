@@ -47,6 +47,13 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     )
 }
 
+/// The median of `samples`, and it in words with the slowest: `5.8 ms (slowest 9.7 ms)`.
+fn median_and_slowest(samples: Vec<Duration>) -> (Duration, String) {
+    let slowest = samples.iter().max().copied().unwrap_or_default();
+    let middle = median(samples);
+    (middle, format!("{} (slowest {})", ms(middle), ms(slowest)))
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
@@ -536,24 +543,16 @@ fn search_and_views(app: &mut App, terminal: &mut Terminal<TestBackend>) {
         }
         update(app, Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
     }
-    let slowest = each_key.iter().max().copied().unwrap_or_default();
-    let typed = median(each_key);
+    let (typed, typed_text) = median_and_slowest(each_key);
     target(
         "search, keystroke → screen with the best hits so far (all fields), 100,000 items",
         "≤ 10 ms",
-        format!("{} (slowest {})", ms(typed), ms(slowest)),
+        typed_text,
         "—".into(),
         typed <= Duration::from_millis(10),
     );
-    let slowest = complete.iter().max().copied().unwrap_or_default();
-    let all_in = median(complete);
-    target(
-        "search, keystroke → every hit ranked, 100,000 items",
-        "—",
-        format!("{} (slowest {})", ms(all_in), ms(slowest)),
-        "—".into(),
-        true,
-    );
+    let (_, all_in) = median_and_slowest(complete);
+    target("search, keystroke → every hit ranked, 100,000 items", "—", all_in, "—".into(), true);
     for (name, open) in [("hierarchy view (t)", 't'), ("metrics view (m)", 'm')] {
         update(app, key('2'));
         let opened = time(5, || {

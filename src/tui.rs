@@ -106,7 +106,7 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
         let _ = file_tx.send(Wake::Files(paths));
     });
     // A large workspace shows the board it opens on while the others load.
-    let first = storage::first::first_board(root);
+    let first = storage::first::first_board_of(root);
     let early = first.is_some();
     if early {
         forward_signals(tx.clone())?;
@@ -114,8 +114,7 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
         enter_terminal()?;
     }
     let first = match first {
-        Some((board, file)) => {
-            let others = storage::load::board_files(root).len().saturating_sub(1);
+        Some(storage::first::First { board, file, others }) => {
             let shown = crate::early::draw_once(crate::early::loading_app(board, others, &settings, origin));
             shown.ok().flatten().map(|board| (board, file))
         }

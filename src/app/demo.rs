@@ -1,8 +1,6 @@
 //! The system demo view's keys: h/l step through the train's iterations, j/k scroll, anything
 //! else closes it. It opens on the current iteration (by the PI's dates), else the first.
 
-use ratatui::crossterm::event::KeyEvent;
-
 use crate::keymap::Action;
 use crate::model::demo::iterations;
 
@@ -20,7 +18,7 @@ pub fn current_iteration(app: &App) -> usize {
     running.and_then(|name| names.iter().position(|n| *n == name)).unwrap_or(0)
 }
 
-pub fn on_key(app: &mut App, _key: KeyEvent, action: Option<Action>) {
+pub fn on_key(app: &mut App, action: Option<Action>) {
     let count = iterations(&app.ws).len();
     let Mode::SystemDemo { iteration, scroll } = &mut app.mode else { return };
     match action {

@@ -28,7 +28,15 @@ fn walk(plan: &Plan) -> Vec<(String, Option<(usize, usize)>)> {
 /// the first feature.
 pub fn selected(app: &App) -> Option<String> {
     let board = app.current_board()?;
-    let order = walk(&plan(&app.ws, board));
+    selected_in(app, &plan(&app.ws, board))
+}
+
+/// [`selected`] on the current board's plan, already made.
+pub fn selected_in(app: &App, plan: &Plan) -> Option<String> {
+    chosen_of(app, &walk(plan))
+}
+
+fn chosen_of(app: &App, order: &[(String, Option<(usize, usize)>)]) -> Option<String> {
     let chosen = app.selected_id().filter(|id| order.iter().any(|(f, _)| f == id));
     chosen.or_else(|| order.first().map(|(id, _)| id.clone()))
 }
@@ -40,7 +48,7 @@ pub fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
     };
     let plan = plan(&app.ws, board);
     let order = walk(&plan);
-    let current = selected(app);
+    let current = chosen_of(app, &order);
     let at = current.as_ref().and_then(|id| order.iter().position(|(f, _)| f == id));
     let cell = at.and_then(|n| order[n].1);
     let select = |app: &mut App, n: usize| {

@@ -87,7 +87,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Mode::Details { .. } => on_details_key(app, key, action),
         Mode::Objectives { .. } => super::objectives::on_key(app, key, action),
         Mode::SystemDemo { .. } => {
-            super::demo::on_key(app, key, action);
+            super::demo::on_key(app, action);
             Vec::new()
         }
         Mode::Help { .. } | Mode::Messages { .. } | Mode::Sync { .. } => {

@@ -101,24 +101,26 @@ pub fn system_demo(ws: &Workspace, iteration: &str) -> SystemDemo {
     SystemDemo { iteration: iteration.to_string(), teams, features, velocity: velocity(ws), iterations: names }
 }
 
-/// Per team: (planned, accepted) story points for each of the train's [`iterations`].
+/// Per team: (planned, accepted) story points for each of the train's [`iterations`], in one
+/// pass over the team boards (the views that show it draw it on every frame).
 pub fn velocity(ws: &Workspace) -> Vec<(String, Vec<(u32, u32)>)> {
     let names = iterations(ws);
-    team_boards(ws)
-        .into_iter()
-        .map(|team| {
-            let per = names
-                .iter()
-                .map(|name| {
-                    planned(ws, &team, name).fold((0, 0), |(p, a), (board, item)| {
-                        let points = item.points.unwrap_or(0);
-                        (p + points, a + if is_done(board, item) { points } else { 0 })
-                    })
-                })
-                .collect();
-            (team, per)
-        })
-        .collect()
+    let mut rows: Vec<(String, Vec<(u32, u32)>)> =
+        team_boards(ws).into_iter().map(|team| (team, vec![(0, 0); names.len()])).collect();
+    for board in ws.boards().iter().filter(|b| b.level == Level::Team) {
+        let Some(row) = rows.iter_mut().find(|(team, _)| *team == board.name) else { continue };
+        for item in board.items.iter().filter(|i| board.kind_of(i) != Kind::Risk) {
+            let at = item.iteration.as_deref().and_then(|it| names.iter().position(|n| n == it));
+            if let Some(at) = at {
+                let points = item.points.unwrap_or(0);
+                row.1[at].0 += points;
+                if is_done(board, item) {
+                    row.1[at].1 += points;
+                }
+            }
+        }
+    }
+    rows
 }
 
 /// One line of velocity for a board's metrics: its team's on a team board, the train's sum

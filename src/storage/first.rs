@@ -19,6 +19,18 @@ pub const EARLY_FROM_BYTES: u64 = 2 * 1024 * 1024;
 /// `None` when the workspace is small, when a file does not name its level near its start,
 /// or when that board has a problem of its own (then the screen waits for the whole load).
 pub fn first_board(root: &Path) -> Option<(Board, LoadedFile)> {
+    first_board_of(root).map(|first| (first.board, first.file))
+}
+
+/// The board the screen opens on, read, and how many other board files there are.
+pub struct First {
+    pub board: Board,
+    pub file: LoadedFile,
+    pub others: usize,
+}
+
+/// [`first_board`], with the number of the other board files (for the "loading" line).
+pub fn first_board_of(root: &Path) -> Option<First> {
     let paths = super::load::board_files(root);
     let total: u64 = paths.iter().filter_map(|p| p.metadata().ok()).map(|m| m.len()).sum();
     if paths.len() < 2 || total < EARLY_FROM_BYTES {
@@ -31,7 +43,7 @@ pub fn first_board(root: &Path) -> Option<(Board, LoadedFile)> {
     if board.level != level || board.locked.is_some() || own_problems.count() > 0 {
         return None;
     }
-    Some((board, file))
+    Some(First { board, file, others: paths.len() - 1 })
 }
 
 /// The file and level of the board the screen opens on, from the level each file names.

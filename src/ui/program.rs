@@ -52,7 +52,7 @@ pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         ),
         theme.header,
     );
-    let chosen = crate::app::planning::selected(app);
+    let chosen = crate::app::planning::selected_in(app, &plan);
     let inner = super::popup::frame(area, title, theme, buf);
     if plan.iterations.is_empty() {
         buf.set_string(
