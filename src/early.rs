@@ -1,7 +1,7 @@
-//! The first frame of a large workspace: the board the screen opens on is drawn as soon as it
-//! is read, saying that the other boards are still loading; keys wait until the whole
-//! workspace is loaded and checked, and the screen then carries on from it (with whatever the
-//! whole check found about this board said as usual).
+//! The settings applied to a new app, and the first frame of a large workspace: the board the
+//! screen opens on is drawn as soon as it is read, saying that the other boards are still
+//! loading; keys wait until the whole workspace is loaded and checked, and the screen then
+//! carries on from it (with whatever the whole check found about this board said as usual).
 
 use std::io::{self, stdout};
 
@@ -15,17 +15,23 @@ use crate::model::{Board, Workspace};
 /// The screen's app for `board` alone, as it looks while `others` more boards load.
 pub fn loading_app(board: Board, others: usize, settings: &Settings, origin: &str) -> App {
     let mut app = App::new(Workspace::new(vec![board]), origin);
-    configure(&mut app, settings);
+    configure_screen(&mut app, settings);
     app.info(format!("loading {others} more boards… (keys wait until they are in)"));
     app
 }
 
-/// What the settings decide on the screen: keys, colours, presentation.
+/// What the settings decide in both the screen and plain mode: keys, colours, presentation
+/// defaults, where moved cards land.
 pub fn configure(app: &mut App, settings: &Settings) {
     app.keymap = settings.keymap.clone();
     app.theme = settings.theme;
     app.presentation = settings.presentation;
     app.landing = settings.landing;
+}
+
+/// [`configure`] for the screen, which may also start presenting.
+pub fn configure_screen(app: &mut App, settings: &Settings) {
+    configure(app, settings);
     if settings.presentation.start {
         app.presenting = Some(!settings.presentation.read_only);
     }

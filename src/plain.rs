@@ -36,10 +36,7 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     }
     let mut files = WorkspaceFiles::new(&root, files, &ws);
     let mut app = App::new(ws, origin);
-    app.keymap = settings.keymap;
-    app.theme = settings.theme;
-    app.presentation = settings.presentation;
-    app.landing = settings.landing;
+    crate::early::configure(&mut app, &settings);
     let (width, height) = terminal::size().unwrap_or((80, 24));
     update(&mut app, Msg::Resize(width, height));
     let (tx, rx) = mpsc::channel();

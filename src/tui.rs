@@ -147,7 +147,7 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
         files.mark_broken(key);
     }
     let renumbered = opened.renumbering.boards;
-    crate::early::configure(&mut app, &settings);
+    crate::early::configure_screen(&mut app, &settings);
     if let Some(problem) = settings.problem {
         app.error(problem);
     }
