@@ -43,7 +43,25 @@ pub fn iteration_of(ws: &Workspace, board: &Board, id: &str) -> Option<usize> {
     ws.children(id).iter().filter_map(|c| ws.item(c)?.iteration.as_deref().and_then(index)).max()
 }
 
+/// For every feature of `board` placed by its stories: the latest iteration (index in the
+/// board's iterations) its children are planned for, found in one pass over all items.
+fn latest_child_iterations<'a>(ws: &'a Workspace, board: &Board) -> std::collections::HashMap<&'a str, usize> {
+    let index = |name: &str| board.iterations.iter().position(|i| i == name);
+    let mut latest = std::collections::HashMap::new();
+    for item in ws.boards().iter().flat_map(|b| &b.items) {
+        let (Some(parent), Some(at)) = (item.parent.as_deref(), item.iteration.as_deref().and_then(index)) else {
+            continue;
+        };
+        let slot = latest.entry(parent).or_insert(at);
+        *slot = (*slot).max(at);
+    }
+    latest
+}
+
 pub fn plan(ws: &Workspace, board: &Board) -> Plan {
+    let from_children = latest_child_iterations(ws, board);
+    let own =
+        |item: &super::item::Item| item.iteration.as_deref().and_then(|n| board.iterations.iter().position(|i| i == n));
     let mut teams: BTreeSet<String> = board.items.iter().filter_map(|i| i.team.clone()).collect();
     teams.extend(ws.boards().iter().filter(|b| b.level == Level::Team).map(|b| b.name.clone()));
     let teams: Vec<String> = teams.into_iter().collect();
@@ -54,7 +72,9 @@ pub fn plan(ws: &Workspace, board: &Board) -> Plan {
     let mut planned_at = std::collections::HashMap::new();
     for item in board.ranked() {
         let team = item.team.as_ref().and_then(|t| teams.iter().position(|x| x == t));
-        match (team, iteration_of(ws, board, &item.id)) {
+        // As `iteration_of`, with the stories' iterations gathered once for the whole board.
+        let at = own(item).or_else(|| from_children.get(item.id.as_str()).copied());
+        match (team, at) {
             (Some(t), Some(i)) => {
                 cells[t][i].push(item.id.clone());
                 planned_at.insert(item.id.clone(), i);
@@ -66,13 +86,14 @@ pub fn plan(ws: &Workspace, board: &Board) -> Plan {
             _ => unplanned.push(item.id.clone()),
         }
     }
-    let load = iterations
-        .iter()
-        .map(|name| {
-            let stories = ws.boards().iter().filter(|b| b.level == Level::Team).flat_map(|b| &b.items);
-            stories.filter(|s| s.iteration.as_deref() == Some(name.as_str())).filter_map(|s| s.points).sum()
-        })
-        .collect();
+    // One pass over the stories, not one per iteration.
+    let mut load = vec![0; iterations.len()];
+    for story in ws.boards().iter().filter(|b| b.level == Level::Team).flat_map(|b| &b.items) {
+        let at = story.iteration.as_deref().and_then(|it| iterations.iter().position(|i| i == it));
+        if let (Some(at), Some(points)) = (at, story.points) {
+            load[at] += points;
+        }
+    }
     let dependencies = board
         .items
         .iter()

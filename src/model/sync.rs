@@ -30,6 +30,9 @@ pub struct DependencyIssue {
     pub late: bool,
 }
 
+/// The most rows a section lists.
+pub const MAX_ROWS: usize = 50;
+
 /// The ROAM states, in the order of [`Agenda::roam`].
 pub const ROAM_STATES: [&str; 5] = ["Resolved", "Owned", "Accepted", "Mitigated", "not ROAMed"];
 
@@ -88,12 +91,17 @@ impl Agenda {
     /// The agenda as lines: (is a heading, text), for the screen and plain mode alike.
     pub fn lines(&self) -> Vec<(bool, String)> {
         let mut lines = Vec::new();
+        // A meeting reads the first ones; the count says how many more there are.
         let mut section = |title: String, rows: Vec<String>, none: &str| {
             lines.push((true, title));
             if rows.is_empty() {
                 lines.push((false, format!("  {none}")));
             }
-            lines.extend(rows.into_iter().map(|row| (false, format!("  {row}"))));
+            let more = rows.len().saturating_sub(MAX_ROWS);
+            lines.extend(rows.into_iter().take(MAX_ROWS).map(|row| (false, format!("  {row}"))));
+            if more > 0 {
+                lines.push((false, format!("  … and {more} more")));
+            }
             lines.push((false, String::new()));
         };
         let owner = |item: &Item| item.owner.as_deref().map(|o| format!(", owner {o}")).unwrap_or_default();
@@ -201,5 +209,24 @@ mod tests {
         assert!(text.iter().any(|l| l.contains("F-1 F-1 — waiting for the vendor (ART, owner Kim)")), "{text:#?}");
         assert!(text.iter().any(|l| l.contains("F-1 needs F-3, which is not planned")));
         assert!(text.iter().any(|l| l.contains("Owned 2 · Accepted 0 · Mitigated 1 · not ROAMed 1")));
+    }
+
+    #[test]
+    fn a_long_section_lists_the_first_rows_and_counts_the_rest() {
+        let mut team =
+            Board::new("t.ron", "T", Level::Team, vec![Column::new("Doing", None), Column::new("Done", None)]);
+        team.items = (0..MAX_ROWS + 7)
+            .map(|n| {
+                let mut item = Item::new(format!("S-{n}"), "x", "Doing");
+                item.blocked = Some("waiting".into());
+                item
+            })
+            .collect();
+        team.reindex();
+        let agenda = agenda(&Workspace::new(vec![team]));
+        assert_eq!(agenda.blocked.len(), MAX_ROWS + 7, "the count is of all of them");
+        let text: Vec<String> = agenda.lines().into_iter().map(|(_, l)| l).collect();
+        assert_eq!(text.iter().filter(|l| l.contains("— waiting")).count(), MAX_ROWS);
+        assert!(text.contains(&"  … and 7 more".to_string()), "{text:#?}");
     }
 }
