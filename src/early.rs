@@ -3,7 +3,7 @@
 //! loading; keys wait until the whole workspace is loaded and checked, and the screen then
 //! carries on from it (with whatever the whole check found about this board said as usual).
 
-use std::io::{self, stdout};
+use std::io::{self, Stdout};
 
 use ratatui::Terminal;
 use ratatui::prelude::CrosstermBackend;
@@ -37,9 +37,9 @@ pub fn configure_screen(app: &mut App, settings: &Settings) {
     }
 }
 
-/// Draws `app` once on the terminal (already entered) and hands its board back.
-pub fn draw_once(mut app: App) -> io::Result<Option<Board>> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+/// Draws `app` once on `terminal` (already entered; the screen's loop draws on with it) and
+/// hands its board back.
+pub fn draw_once(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mut app: App) -> io::Result<Option<Board>> {
     let size = terminal.size()?;
     update(&mut app, Msg::Resize(size.width, size.height));
     terminal.draw(|frame| crate::ui::render(&app, frame))?;

@@ -113,9 +113,15 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
         install_panic_hook();
         enter_terminal()?;
     }
+    // The terminal that drew the early frame draws on: a new one would think the screen blank
+    // and leave the early frame's characters wherever the next frame has spaces.
+    let mut early_terminal = None;
     let first = match first {
         Some(storage::first::First { board, file, others }) => {
-            let shown = crate::early::draw_once(crate::early::loading_app(board, others, &settings, origin));
+            let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+            let app = crate::early::loading_app(board, others, &settings, origin);
+            let shown = crate::early::draw_once(&mut terminal, app);
+            early_terminal = Some(terminal);
             shown.ok().flatten().map(|board| (board, file))
         }
         None => None,
@@ -162,7 +168,10 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     let saved_tx = tx.clone();
     let mut saver = Saver::spawn(&root, move |reply| saved_tx.send(Wake::Saved(Box::new(reply))).is_ok());
     let result = (|| {
-        let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        let mut terminal = match early_terminal.take() {
+            Some(terminal) => terminal,
+            None => Terminal::new(CrosstermBackend::new(stdout()))?,
+        };
         let input = InputThread::spawn(tx);
         // What opening found is said first; renumbered boards are saved at once.
         if !renumbered.is_empty() {

@@ -37,6 +37,28 @@ fn a_large_workspace_shows_its_program_board_first_then_everything() {
 }
 
 #[test]
+fn once_everything_is_loaded_the_screen_holds_nothing_left_of_the_early_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    write_boards(&ws, &workspace_boards(8_000)).unwrap();
+    let home = dir.path().join("home");
+    let mut app = PtyApp::start(&[ws.to_str().unwrap()], dir.path(), &home, &[], 120, 40);
+    // The tab bar names the team boards only once they are loaded.
+    app.wait_for("TEAM");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // What the terminal shows is what the app draws: the early frame (a workspace of one
+    // board, other roll-ups, another status line) left no characters behind.
+    let opened = trainboard::storage::open::open_workspace(&ws).unwrap();
+    let mut expected = trainboard::app::App::new(opened.ws, "test");
+    trainboard::app::update(&mut expected, trainboard::app::Msg::Resize(120, 40));
+    let drawn = support::screen::text(&support::screen::draw(&expected));
+    let lines = |text: &str| text.lines().take(39).map(|l| l.trim_end().to_string()).collect::<Vec<_>>();
+    assert_eq!(lines(&app.screen()), lines(&drawn));
+    app.send("q");
+    assert!(app.wait_exit());
+}
+
+#[test]
 fn a_small_workspace_or_one_without_a_readable_level_loads_as_a_whole() {
     let dir = tempfile::tempdir().unwrap();
     let small = dir.path().join("small");
