@@ -17,18 +17,18 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use trainboard::app::{App, Effect, Msg, update};
+use trainboard::app::{App, Msg, update};
 use trainboard::generate::{single_board, workspace_boards, write_boards};
 use trainboard::history::History;
 use trainboard::model::Board;
 use trainboard::model::ops;
+use trainboard::runtime::{Host, Runtime, Wake};
 use trainboard::storage::LoadedFile;
 use trainboard::storage::files::WorkspaceFiles;
 use trainboard::storage::first::first_board;
 use trainboard::storage::load_workspace;
 use trainboard::storage::open::{Checked, check_reloaded, open_workspace, open_workspace_with};
 use trainboard::storage::protocol::Reloaded;
-use trainboard::tui::{Shell, Wake, flush, request_save, saved, send_saves};
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -271,34 +271,30 @@ fn writer_targets() {
     );
 }
 
-/// Sends a key through `update`, asks for its saves, takes in replies that came back, draws,
-/// and sends the saves to the saver thread: what the event loop does for one key. Returns
-/// the time from the key to the frame.
-fn press(app: &mut App, shell: &mut Shell, terminal: &mut Terminal<TestBackend>, c: char) -> Duration {
-    press_key(app, shell, terminal, KeyCode::Char(c))
+/// What the loop needs of a terminal it does not have here: nothing (no editor, no suspend).
+struct NoHost;
+
+impl Host for NoHost {
+    fn edit(&mut self, _id: &str, text: &str) -> std::io::Result<Result<String, String>> {
+        Ok(Ok(text.to_string()))
+    }
+    fn suspend(&mut self) {}
+    fn continued(&mut self) {}
 }
 
-fn press_key(app: &mut App, shell: &mut Shell, terminal: &mut Terminal<TestBackend>, code: KeyCode) -> Duration {
+type Loop = Runtime<TestBackend>;
+
+/// One key through the real event loop (`update`, the saver's replies that came back, the
+/// frame, then the saves sent to the saver thread). Returns the time from the key to the frame.
+fn press(rt: &mut Loop, c: char) -> Duration {
+    press_key(rt, KeyCode::Char(c))
+}
+
+fn press_key(rt: &mut Loop, code: KeyCode) -> Duration {
     let t = Instant::now();
-    for effect in update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
-        if let Effect::Save(keys) = effect {
-            request_save(app, shell, &keys);
-        }
-    }
-    while let Ok(wake) = shell.rx.try_recv() {
-        if let Wake::Saved(reply) = wake {
-            for effect in saved(app, shell, *reply) {
-                if let Effect::Save(keys) = effect {
-                    request_save(app, shell, &keys);
-                }
-            }
-        }
-    }
-    terminal.draw(|f| trainboard::ui::render(app, f)).unwrap();
-    let on_screen = t.elapsed();
-    // After the frame, as the loop does: the snapshot for the saver never delays the screen.
-    send_saves(app, shell);
-    on_screen
+    let key = Wake::Input(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    let _ = rt.step(Some(key), &mut NoHost).expect("the loop runs");
+    rt.drawn_at().saturating_duration_since(t)
 }
 
 /// Key→screen for edits on the single 10,000-card board with the saver thread writing, and a
@@ -308,68 +304,64 @@ fn key_targets() {
     let _ = std::fs::remove_dir_all(&dir);
     write_boards(&dir, &[single_board(10_000)]).unwrap();
     let opened = open_workspace(&dir).unwrap();
-    let mut files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);
-    let mut app = App::new(opened.ws, "bench");
-    update(&mut app, Msg::Resize(160, 45));
-    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    let files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);
+    let app = App::new(opened.ws, "bench");
+    let terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     let writes = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let counted = std::sync::Arc::clone(&writes);
-    let mut saver = trainboard::saver::Saver::spawn(&opened.root, move |reply| {
+    let saver = trainboard::saver::Saver::spawn(&opened.root, move |reply| {
         if let trainboard::saver::Reply::Done(outcomes) = &reply {
             counted.fetch_add(outcomes.len(), std::sync::atomic::Ordering::SeqCst);
         }
         tx.send(Wake::Saved(Box::new(reply))).is_ok()
     });
-    let mut shell = Shell { files: &mut files, saver: &mut saver, rx: &rx };
-    terminal.draw(|f| trainboard::ui::render(&app, f)).unwrap();
+    let mut rt = Runtime::with_saver(terminal, app, files, saver, rx);
+    let _ = rt.start();
     // Keys at a typing pace (one every 30 ms, as a held key repeats), J and K in turn.
     let mut samples = Vec::new();
     for n in 0..41 {
-        samples.push(press(&mut app, &mut shell, &mut terminal, if n % 2 == 0 { 'J' } else { 'K' }));
+        samples.push(press(&mut rt, if n % 2 == 0 { 'J' } else { 'K' }));
         std::thread::sleep(Duration::from_millis(30));
     }
     let worst = samples.iter().max().copied().unwrap_or_default();
     let edit = median(samples);
-    flush(&mut app, &mut shell);
+    rt.settle();
     // A burst: 20 presses as fast as they come.
     writes.store(0, std::sync::atomic::Ordering::SeqCst);
     let mut burst = Vec::new();
     for _ in 0..20 {
-        burst.push(press(&mut app, &mut shell, &mut terminal, 'J'));
+        burst.push(press(&mut rt, 'J'));
     }
     let last_key = Instant::now();
-    let key_name = app.current_board().unwrap().key.clone();
-    let wanted = trainboard::storage::board_to_string(app.ws.board_by_key(&key_name).unwrap());
+    let key_name = rt.app().current_board().unwrap().key.clone();
+    let wanted = trainboard::storage::board_to_string(rt.app().ws.board_by_key(&key_name).unwrap());
     let path = dir.join(&key_name);
     let mut on_disk = None;
     while last_key.elapsed() < Duration::from_secs(5) {
-        if let Ok(Wake::Saved(reply)) = shell.rx.recv_timeout(Duration::from_millis(1)) {
-            let _ = saved(&mut app, &mut shell, *reply);
-            send_saves(&mut app, &mut shell);
-        }
+        let _ = rt.step_waiting(Duration::from_millis(1), &mut NoHost);
         if std::fs::read(&path).is_ok_and(|b| b == wanted.as_bytes()) {
             on_disk = Some(last_key.elapsed());
             break;
         }
     }
-    flush(&mut app, &mut shell);
+    rt.settle();
     let n = writes.load(std::sync::atomic::Ordering::SeqCst);
     // The other edits: a move to the next column (L) and its undo (u), a new card's title
     // typed and saved (n … Enter), at the same pace.
     let (mut moves, mut undos, mut adds) = (Vec::new(), Vec::new(), Vec::new());
     for n in 0..20 {
         let list = if n % 2 == 0 { &mut moves } else { &mut undos };
-        list.push(press(&mut app, &mut shell, &mut terminal, if n % 2 == 0 { 'L' } else { 'u' }));
+        list.push(press(&mut rt, if n % 2 == 0 { 'L' } else { 'u' }));
         std::thread::sleep(Duration::from_millis(30));
     }
     for _ in 0..9 {
-        press(&mut app, &mut shell, &mut terminal, 'n');
-        press(&mut app, &mut shell, &mut terminal, 'x');
-        adds.push(press_key(&mut app, &mut shell, &mut terminal, KeyCode::Enter));
+        press(&mut rt, 'n');
+        press(&mut rt, 'x');
+        adds.push(press_key(&mut rt, KeyCode::Enter));
         std::thread::sleep(Duration::from_millis(30));
     }
-    flush(&mut app, &mut shell);
+    rt.settle();
     let all: Vec<Duration> = moves.iter().chain(&undos).chain(&adds).copied().collect();
     let other_worst = all.iter().max().copied().unwrap_or_default();
     let other = median(all);

@@ -9,7 +9,7 @@ use std::time::Duration;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::app::Msg;
-use crate::tui::Wake;
+use crate::runtime::Wake;
 
 /// What the input thread is asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

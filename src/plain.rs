@@ -19,8 +19,9 @@ pub use describe::{Snapshot, Typed, board_text, card_line, changes, count_text, 
 use crate::app::{App, Effect, Msg, update};
 use crate::config::Settings;
 use crate::input_thread::InputThread;
+use crate::runtime::Wake;
 use crate::storage::files::WorkspaceFiles;
-use crate::tui::{OpenError, Wake};
+use crate::storage::open::OpenError;
 use crate::watch::WatchOptions;
 
 /// True when the terminal cannot draw the full screen (`TERM=dumb`).
@@ -107,7 +108,7 @@ fn event_loop(
                     }
                 }
                 Wake::Mouse(_) => {}
-                Wake::Files(paths) => effects.extend(crate::tui::files_changed(app, files, paths)),
+                Wake::Files(paths) => effects.extend(crate::disk::look_again(app, files, paths)),
                 Wake::Terminate => effects.push_back(Effect::Quit),
                 // Ctrl+z: give the shell its line-mode terminal, stop, and take raw mode back.
                 Wake::Suspend => {
@@ -123,29 +124,17 @@ fn event_loop(
             }
         }
         while let Some(effect) = effects.pop_front() {
-            match effect {
-                Effect::Quit => {
+            match crate::disk::perform(app, files, effect) {
+                Ok(more) => effects.extend(more),
+                Err(Effect::Quit) => {
                     if files.has_unsaved() {
-                        crate::tui::save(app, files, &[]);
+                        crate::disk::save_now(app, files, &[]);
                     }
                     say(&["bye".to_string()]);
                     return Ok(());
                 }
-                Effect::Save(keys) => crate::tui::save(app, files, &keys),
-                Effect::KeepOurs(key) => {
-                    files.keep_ours(&key);
-                    crate::tui::save(app, files, &[]);
-                }
-                Effect::TakeTheirs(key) => {
-                    files.take_theirs(&key);
-                    let path = files.path_of(&key);
-                    effects.extend(crate::tui::files_changed(app, files, vec![path]));
-                }
-                Effect::CreateBoard(board) => {
-                    let result = files.create_board(&app.ws, *board);
-                    crate::app::boards::created(app, result);
-                }
-                Effect::OpenEditor { id, text } => {
+                Err(Effect::Save(keys)) => crate::disk::save_now(app, files, &keys),
+                Err(Effect::OpenEditor { id, text }) => {
                     input.pause();
                     let _ = terminal::disable_raw_mode();
                     let result = crate::editor::edit_text(&id, &text);
@@ -153,6 +142,7 @@ fn event_loop(
                     input.resume();
                     effects.extend(update(app, Msg::EditorReturned { id, original: text, result }));
                 }
+                Err(_) => {}
             }
         }
         if let Some(typing) = typed(&before, app) {

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod description;
 pub mod details;
 pub mod dialogs;
+pub mod disk;
 pub mod filter;
 pub mod geometry;
 pub mod input;

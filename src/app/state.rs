@@ -175,6 +175,8 @@ pub enum Effect {
     TakeTheirs(String),
     /// Write this new board to a new file (at a free name near its key) and show it.
     CreateBoard(Box<crate::model::Board>),
+    /// The board's file breaks its own rules: it is not written until fixed.
+    MarkBroken(String),
     Quit,
 }
 
@@ -204,6 +206,8 @@ pub struct App {
     pub broken: HashMap<String, String>,
     /// Unresolved save conflicts, oldest first.
     pub conflicts: Vec<ConflictView>,
+    /// A conflict came while a dialog was open: it opens once the dialog closes.
+    pub conflict_waiting: bool,
     /// Presenting on a shared screen; `Some(true)` once editing was unlocked.
     pub presenting: Option<bool>,
     /// How presenting starts and looks (from the config).
@@ -248,6 +252,7 @@ impl App {
             marked: HashMap::new(),
             broken: HashMap::new(),
             conflicts: Vec::new(),
+            conflict_waiting: false,
             removed_current: None,
             objectives: super::objectives::ObjectivesView::default(),
             marks: Vec::new(),

@@ -6,12 +6,17 @@ use ratatui::layout::Rect;
 
 use crate::keymap::Action;
 
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
+
 use super::actions;
 use super::dialogs;
+use super::disk;
 use super::state::{App, Effect, Mode};
 
-/// Something that happened: a key, a paste, a resize, or the editor coming back.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Something that happened: a key, a paste, a resize, the editor coming back, or what the
+/// disk said (a board read again, saves that landed or failed).
+#[derive(Debug)]
 pub enum Msg {
     Key(KeyEvent),
     Paste(String),
@@ -27,9 +32,35 @@ pub enum Msg {
     },
     /// Nothing arrived: carry on with work left over (a search still looking through items).
     Tick,
+    /// A board file was read again after it changed on disk.
+    Reloaded(Box<disk::Reload>),
+    /// A round of saves landed; boards saved from a snapshot (by key) are merged with ours.
+    Saved {
+        report: Box<crate::storage::files::SaveReport>,
+        snapshots: HashMap<String, crate::model::Board>,
+        at: Instant,
+    },
+    /// A save could not be done now.
+    SaveFailed {
+        error: String,
+        retry: disk::Retry,
+    },
+    /// New ids of ours (by board key) that the files now hold too: renumber and save again.
+    IdsTaken {
+        new_ids: Vec<(String, String)>,
+        on_disk: HashSet<String>,
+    },
+    /// A new board was written to its file, or could not be.
+    BoardCreated(Result<Box<crate::model::Board>, String>),
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let effects = handle(app, msg);
+    disk::open_waiting_conflict(app);
+    effects
+}
+
+fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Resize(width, height) => {
             app.screen = Rect::new(0, 0, width, height);
@@ -48,6 +79,20 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Key(key) => on_key(app, key),
         Msg::Tick => {
             dialogs::continue_search(app);
+            Vec::new()
+        }
+        Msg::Reloaded(reload) => disk::reloaded(app, *reload),
+        Msg::Saved { report, snapshots, at } => {
+            disk::saved(app, *report, &snapshots, at);
+            Vec::new()
+        }
+        Msg::SaveFailed { error, retry } => {
+            disk::save_failed(app, &error, retry);
+            Vec::new()
+        }
+        Msg::IdsTaken { new_ids, on_disk } => disk::ids_taken(app, &new_ids, &on_disk),
+        Msg::BoardCreated(result) => {
+            super::boards::created(app, result.map(|b| *b));
             Vec::new()
         }
     }

@@ -196,3 +196,8 @@ pub fn check_reloaded(ws: &Workspace, board: Board, file: &LoadedFile) -> Checke
     let changed = boards.into_iter().filter(|b| b.key == key || renumbering.boards.contains(&b.key)).collect();
     Checked::Usable { boards: changed, renumbering, warnings }
 }
+
+/// Problems that keep a workspace from opening, printed by `main` as `file:line:column: message`.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+pub struct OpenError(pub Vec<FileProblem>);
