@@ -26,7 +26,7 @@ fn planned_at(plan: &Plan) -> HashMap<&str, usize> {
 
 /// A dependency in words: late (the provider comes after the consumer), same iteration, in
 /// time, or unplanned (either end), with where each end is planned.
-pub fn dependency_line(plan: &Plan, planned_at: &HashMap<&str, usize>, dependency: &Dependency) -> (String, bool) {
+fn dependency_line(plan: &Plan, planned_at: &HashMap<&str, usize>, dependency: &Dependency) -> (String, bool) {
     let at = |id: &str| planned_at.get(id).and_then(|&i| plan.iterations.get(i));
     let (consumer, provider) = (at(&dependency.consumer), at(&dependency.provider));
     let words = match (consumer, provider) {

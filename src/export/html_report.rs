@@ -15,7 +15,7 @@ use super::html_roam::roam_section;
 use super::html_style::stylesheet;
 
 /// The day of `now` (seconds since 1970), `2026-11-22`.
-pub fn day(now: i64) -> String {
+fn day(now: i64) -> String {
     let time = crate::clock::format_unix(now);
     time.split('T').next().unwrap_or_default().to_string()
 }
