@@ -106,6 +106,12 @@ fn print(text: String, json: bool) {
     }
 }
 
+/// The workspace's folder name, as the PI report's title shows it (`.` resolved).
+fn workspace_name(root: &Path) -> String {
+    let resolved = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    resolved.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| resolved.display().to_string())
+}
+
 fn export(
     workspace: &Path,
     board: Option<&str>,
@@ -117,7 +123,7 @@ fn export(
         format!("there is no board named \"{}\" (use `trainboard list` to see them)", board.unwrap_or(""))
     })?;
     let now = crate::clock::parse_rfc3339(&crate::clock::now_rfc3339()).unwrap_or(0);
-    let text = crate::export::export(&session.ws, &boards, format, now);
+    let text = crate::export::export_workspace(&session.ws, &workspace_name(&session.root), &boards, format, now);
     // Every format is already safe text (Markdown and CSV sanitized, HTML escaped); JSON gets
     // the characters a terminal would act on as `\uXXXX` escapes, the same JSON value. So a
     // file, a pipe (`| less -R`, `| cat`) and a terminal all get the same safe bytes.

@@ -1,5 +1,5 @@
-//! HTML: one self-contained file (no scripts, no outside links) with each board as columns of
-//! cards, WIP shown and over-limit columns marked, and its cumulative flow as inline SVG.
+//! HTML boards for the PI report: each board as columns of cards, WIP shown and over-limit
+//! columns marked, and its cumulative flow as inline SVG; and the escaping all HTML text gets.
 
 use std::fmt::Write;
 
@@ -23,14 +23,6 @@ pub fn escape(text: &str) -> String {
     }
     out
 }
-
-const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:24px;color:#222}\
-h2{margin-top:32px}.board{display:flex;gap:12px;overflow-x:auto;align-items:flex-start}\
-.col{background:#f3f4f6;border-radius:8px;padding:8px;min-width:200px;max-width:260px}\
-.col h3{font-size:14px;margin:4px 0 8px}.col.over h3 .wip{background:#d62728;color:#fff;border-radius:4px;padding:0 4px}\
-.card{background:#fff;border-radius:6px;padding:6px 8px;margin-bottom:8px;box-shadow:0 1px 2px #0002;font-size:13px}\
-.id{color:#1f77b4;font-weight:600}.kind{color:#666;font-size:11px}.blocked{color:#d62728;font-weight:600}\
-.meta{color:#555;font-size:11px;margin-top:4px}";
 
 fn card(ws: &Workspace, board: &Board, item: &crate::model::Item) -> String {
     let mut meta = Vec::new();
@@ -58,33 +50,29 @@ fn card(ws: &Workspace, board: &Board, item: &crate::model::Item) -> String {
     )
 }
 
-pub fn boards(ws: &Workspace, boards: &[&Board], now: i64) -> String {
-    let title = boards.iter().map(|b| escape(&b.name)).collect::<Vec<_>>().join(", ");
-    let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{title}</title><style>{STYLE}</style></head><body>\n"
-    );
-    for board in boards {
-        let _ = writeln!(out, "<h2>{} <small>({})</small></h2>", escape(&board.name), board.level.name());
-        out.push_str("<div class=\"board\">");
-        for (col, column) in board.columns.iter().enumerate() {
-            let count = board.column_len(col);
-            let over = column.wip.is_some_and(|l| count > l as usize);
-            let wip = column.wip.map(|l| format!("{count}/{l}")).unwrap_or_else(|| count.to_string());
-            let _ = write!(
-                out,
-                "<div class=\"col{}\"><h3>{} <span class=\"wip\">{wip}</span></h3>",
-                if over { " over" } else { "" },
-                escape(&column.name)
-            );
-            for item in board.column_items(col) {
-                out.push_str(&card(ws, board, item));
-            }
-            out.push_str("</div>");
+/// One board as a section of its own (print starts it on a new page): heading, columns of
+/// cards, cumulative flow.
+pub fn board_section(ws: &Workspace, board: &Board, now: i64) -> String {
+    let mut out = String::from("<section class=\"board-section\">\n");
+    let _ = writeln!(out, "<h2>{} <small>({})</small></h2>", escape(&board.name), board.level.name());
+    out.push_str("<div class=\"board\">");
+    for (col, column) in board.columns.iter().enumerate() {
+        let count = board.column_len(col);
+        let over = column.wip.is_some_and(|l| count > l as usize);
+        let wip = column.wip.map(|l| format!("{count}/{l}")).unwrap_or_else(|| count.to_string());
+        let _ = write!(
+            out,
+            "<div class=\"col{}\"><h3>{} <span class=\"wip\">{wip}</span></h3>",
+            if over { " over" } else { "" },
+            escape(&column.name)
+        );
+        for item in board.column_items(col) {
+            out.push_str(&card(ws, board, item));
         }
-        out.push_str("</div>\n<h3>Cumulative flow</h3>\n");
-        out.push_str(&cumulative_flow_svg(board, now));
-        out.push('\n');
+        out.push_str("</div>");
     }
-    out.push_str("</body></html>\n");
+    out.push_str("</div>\n<h3>Cumulative flow</h3>\n");
+    out.push_str(&cumulative_flow_svg(board, now));
+    out.push_str("\n</section>\n");
     out
 }

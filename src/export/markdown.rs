@@ -1,7 +1,8 @@
 //! Markdown: a title naming the train and the boards, each board as a heading, each column as a
-//! sub-heading with `count/limit`, items as a table with their parent and dependencies. Cell
-//! text is escaped so no title can break the table or inject markup.
+//! sub-heading with `count/limit`, items as a table with their parent, what they need and what
+//! needs them. Cell text is escaped so no title can break the table or inject markup.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::model::{Board, Item, Workspace};
@@ -52,7 +53,20 @@ pub fn links(item: &Item) -> String {
     parts.join(" · ")
 }
 
+/// For every item some item depends on: the ids of the items (on any board but the archives)
+/// that need it, in board order.
+pub fn needed_by(ws: &Workspace) -> HashMap<&str, Vec<&str>> {
+    let mut consumers: HashMap<&str, Vec<&str>> = HashMap::new();
+    for item in ws.tabs().filter_map(|b| ws.board(b)).flat_map(|b| &b.items) {
+        for provider in &item.depends_on {
+            consumers.entry(provider.as_str()).or_default().push(item.id.as_str());
+        }
+    }
+    consumers
+}
+
 pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
+    let consumers = needed_by(ws);
     let mut out = title(ws, boards);
     out.push_str("\n\n");
     for board in boards {
@@ -71,15 +85,17 @@ pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
                 continue;
             }
             out.push_str(
-                "| id | title | kind | points / WSJF | owner | team | iteration | progress | links | blocked |\n",
+                "| id | title | kind | points / WSJF | owner | team | iteration | progress | links | needed by | blocked |\n",
             );
-            out.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
+            out.push_str("|---|---|---|---|---|---|---|---|---|---|---|\n");
             for item in items {
                 let score = crate::ui::card::score(item).unwrap_or_default();
                 let optional = |v: &Option<String>| v.as_deref().map(cell).unwrap_or_default();
+                let needed: Vec<String> =
+                    consumers.get(item.id.as_str()).into_iter().flatten().map(|id| cell(id)).collect();
                 let _ = writeln!(
                     out,
-                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                     cell(&item.id),
                     cell(&item.title),
                     board.kind_of(item).name(),
@@ -89,6 +105,7 @@ pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
                     optional(&item.iteration),
                     rollup_text(ws, item),
                     links(item),
+                    needed.join(", "),
                     optional(&item.blocked),
                 );
             }

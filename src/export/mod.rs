@@ -1,11 +1,17 @@
-//! Taking boards out of a meeting: Markdown and HTML (the board as columns with WIP, items with
-//! their key fields and roll-up; the HTML is one self-contained file with a cumulative flow
-//! chart drawn as SVG), CSV (one row per item, every field, safe to open in a spreadsheet), JSON,
+//! Taking boards out of a meeting: Markdown (the board as columns with WIP, items with their key
+//! fields, roll-up and links), HTML (the PI report: one self-contained file with objectives and
+//! predictability, the program board, the ROAM table, the confidence vote and the boards with
+//! a cumulative flow chart drawn as SVG, printable on A4 and Letter), CSV (one row per item, every field, safe to open in a spreadsheet), JSON,
 //! and CSVs in the shapes Jira's and Azure DevOps's importers read.
 
 pub mod azure_csv;
 pub mod csv;
 pub mod html;
+pub mod html_objectives;
+pub mod html_program;
+pub mod html_report;
+pub mod html_roam;
+pub mod html_style;
 pub mod jira_csv;
 pub mod markdown;
 pub mod svg;
@@ -43,15 +49,22 @@ pub fn rollup_text(ws: &Workspace, item: &Item) -> String {
     ws.rollup(&item.id).map(|(done, total)| format!("{done}/{total}")).unwrap_or_default()
 }
 
-/// Writes the selected boards in `format`; `now` (seconds since 1970) ends the flow charts.
+/// Writes the selected boards in `format`; `now` (seconds since 1970) dates the report and
+/// ends the flow charts. The HTML report names no workspace folder; see [`export_workspace`].
 pub fn export(ws: &Workspace, boards: &[&Board], format: Format, now: i64) -> String {
+    export_workspace(ws, "", boards, format, now)
+}
+
+/// As [`export`], for the workspace in the folder named `workspace`, which the HTML report's
+/// title names.
+pub fn export_workspace(ws: &Workspace, workspace: &str, boards: &[&Board], format: Format, now: i64) -> String {
     match format {
         Format::Markdown => markdown::boards(ws, boards),
         Format::Csv => csv::boards(ws, boards),
         Format::Json => {
             serde_json::to_string_pretty(&crate::headless::boards_json(ws, boards)).unwrap_or_default() + "\n"
         }
-        Format::Html => html::boards(ws, boards, now),
+        Format::Html => html_report::report(ws, workspace, boards, now),
         Format::JiraCsv => jira_csv::boards(ws, boards),
         Format::AzureCsv => azure_csv::boards(ws, boards),
     }
