@@ -3,23 +3,9 @@
 
 use std::fmt::Write;
 
-use crate::model::{Board, Item, Kind, Workspace};
+use crate::model::{Item, Kind, Workspace};
 
 use super::html::escape;
-
-/// The ROAM states in the order the table lists them; the last is "not ROAMed yet".
-pub const STATES: [&str; 5] = ["Resolved", "Owned", "Accepted", "Mitigated", "Unroamed"];
-
-/// A risk's ROAM state, by the column it is in (as the ART sync counts them): a column whose
-/// name starts with a state's name, unless it is the board's entry column; else Unroamed.
-pub fn state_of(board: &Board, item: &Item) -> usize {
-    let column = item.column.to_lowercase();
-    let named = STATES[..4].iter().position(|s| column.starts_with(&s.to_lowercase()));
-    match named {
-        Some(state) if board.column_index(&item.column) != Some(0) => state,
-        _ => STATES.len() - 1,
-    }
-}
 
 fn linked(ws: &Workspace, item: &Item) -> String {
     let Some(parent) = &item.parent else { return "–".into() };
@@ -33,7 +19,10 @@ pub fn roam_section(ws: &Workspace) -> String {
         .tabs()
         .filter_map(|b| ws.board(b))
         .flat_map(|board| {
-            board.ranked().filter(|i| board.kind_of(i) == Kind::Risk).map(move |i| (state_of(board, i), i))
+            board
+                .ranked()
+                .filter(|i| board.kind_of(i) == Kind::Risk)
+                .map(move |i| (crate::model::sync::roam_state(board, i), i))
         })
         .collect();
     let mut out = String::from("<section class=\"roam\">\n<h2>Risks (ROAM)</h2>\n");
@@ -44,7 +33,7 @@ pub fn roam_section(ws: &Workspace) -> String {
     out.push_str(
         "<table class=\"report\"><thead><tr><th>ROAM</th><th>Risk</th><th style=\"width:35%\">Title</th><th>Owner</th><th>Linked to</th></tr></thead><tbody>\n",
     );
-    for (state, name) in STATES.iter().enumerate() {
+    for (state, name) in crate::model::sync::ROAM_STATES.iter().enumerate() {
         for (_, risk) in risks.iter().filter(|(s, _)| *s == state) {
             let _ = writeln!(
                 out,

@@ -34,7 +34,7 @@ pub struct DependencyIssue {
 pub const MAX_ROWS: usize = 50;
 
 /// The ROAM states, in the order of [`Agenda::roam`].
-pub const ROAM_STATES: [&str; 5] = ["Resolved", "Owned", "Accepted", "Mitigated", "not ROAMed"];
+pub const ROAM_STATES: [&str; 5] = ["Resolved", "Owned", "Accepted", "Mitigated", "Unroamed"];
 
 /// The agenda of the workspace's boards (archives left out).
 pub fn agenda(ws: &Workspace) -> Agenda {
@@ -78,9 +78,11 @@ pub fn agenda(ws: &Workspace) -> Agenda {
 
 /// Which ROAM state a risk is in, by its column's name; anything else (the board's entry
 /// column, "Unroamed", a team board's backlog) is not ROAMed yet.
-fn roam_state(board: &Board, item: &Item) -> usize {
+/// A risk's ROAM state (an index into [`ROAM_STATES`]), by the column it is in: a column whose
+/// name starts with a state's name, unless it is the board's entry column; else Unroamed.
+pub fn roam_state(board: &Board, item: &Item) -> usize {
     let column = item.column.to_lowercase();
-    let state = ["resolved", "owned", "accepted", "mitigated"].iter().position(|s| column.starts_with(s));
+    let state = ROAM_STATES[..4].iter().position(|s| column.starts_with(&s.to_lowercase()));
     match state {
         Some(state) if board.column_index(&item.column) != Some(0) => state,
         _ => 4,
@@ -208,7 +210,7 @@ mod tests {
         let text: Vec<String> = agenda.lines().into_iter().map(|(_, l)| l).collect();
         assert!(text.iter().any(|l| l.contains("F-1 F-1 — waiting for the vendor (ART, owner Kim)")), "{text:#?}");
         assert!(text.iter().any(|l| l.contains("F-1 needs F-3, which is not planned")));
-        assert!(text.iter().any(|l| l.contains("Owned 2 · Accepted 0 · Mitigated 1 · not ROAMed 1")));
+        assert!(text.iter().any(|l| l.contains("Owned 2 · Accepted 0 · Mitigated 1 · Unroamed 1")));
     }
 
     #[test]
