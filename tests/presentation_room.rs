@@ -189,7 +189,10 @@ fn a_board_changed_while_not_shown_is_marked_on_its_tab_until_visited() {
     // A change on the board shown marks no tab.
     reload(&mut app, "art.ron", |b| b.items[0].title = "Smarter search".into());
     assert!(!text(&draw(&app)).contains("●Mobile"));
-    press(&mut app, "3");
+    // Presenting, there is no tab bar: the line under the title names the board.
+    press(&mut app, "P");
+    assert!(text(&draw(&app)).contains("●Alpha changed"), "{}", text(&draw(&app)));
+    press(&mut app, "P3");
     assert!(!text(&draw(&app)).contains('●'), "visited: the mark goes");
     press(&mut app, "2");
     assert!(!text(&draw(&app)).contains('●'), "and stays gone");

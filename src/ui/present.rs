@@ -41,8 +41,23 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let message = app.status.as_ref().map(|s| format!("{} · ", s.text)).unwrap_or_default();
     // The room sees that not every card is shown.
     let filter = app.filter.as_ref().map(|f| format!("filter: {f} (Esc clears) · ")).unwrap_or_default();
-    let info =
-        format!("{filter}{message}{} · {lock} · Space/Backspace: next/previous board · P: back", board.level.name());
+    // No tab bar while presenting: boards changed elsewhere are named here instead.
+    let unseen: Vec<&str> = app
+        .ws
+        .boards()
+        .iter()
+        .filter(|b| crate::app::marks::board_unseen(app, &b.key))
+        .map(|b| b.name.as_str())
+        .collect();
+    let unseen = if unseen.is_empty() {
+        String::new()
+    } else {
+        format!("{}{} changed · ", super::tabs::CHANGED_TAB, unseen.join(", "))
+    };
+    let info = format!(
+        "{unseen}{filter}{message}{} · {lock} · Space/Backspace: next/previous board · P: back",
+        board.level.name()
+    );
     let line = Line::from(Span::styled(fit(&info, area.width as usize), theme.dim)).centered();
     buf.set_line(area.x, area.y + area.height.saturating_sub(1), &line, area.width);
 }
