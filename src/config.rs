@@ -19,7 +19,7 @@ struct ConfigFile {
     /// Action name → the keys that trigger it (replacing its default keys).
     #[serde(default)]
     keys: BTreeMap<String, Vec<String>>,
-    /// `dark`, `light`, `high-contrast` or `okabe-ito`.
+    /// `dark`, `light`, `high-contrast`, `high-contrast-light` or `okabe-ito`.
     #[serde(default)]
     theme: Option<String>,
     #[serde(default)]
@@ -36,7 +36,8 @@ struct PresentationFile {
     /// Start presenting read-only (the default) or with editing unlocked.
     #[serde(default = "yes")]
     read_only: bool,
-    /// The palette while presenting (default `high-contrast`).
+    /// The palette while presenting (default `high-contrast`, or `high-contrast-light` when
+    /// `theme` is a light one).
     #[serde(default)]
     theme: Option<String>,
     /// Open in presentation mode.
@@ -154,7 +155,7 @@ pub fn parse(text: &str, no_color: bool) -> Result<Settings, (usize, usize, Stri
     let theme = pick(file.theme.as_deref(), Theme::dark())?;
     let presentation = PresentationDefaults {
         read_only: file.presentation.read_only,
-        theme: pick(file.presentation.theme.as_deref(), Theme::high_contrast())?,
+        theme: pick(file.presentation.theme.as_deref(), crate::ui::theme::presentation_default(file.theme.as_deref()))?,
         start: file.presentation.start,
     };
     let landing = match file.moved_cards.as_deref() {
@@ -179,7 +180,11 @@ mod tests {
         assert_eq!(settings.keymap.keys_label(Action::MoveItemRight), "Ctrl+l");
         assert_eq!(settings.keymap.keys_label(Action::SelectNextColumn), "l →", "others keep their keys");
         assert_eq!(settings.theme, Theme::light());
-        assert_eq!(settings.presentation, PresentationDefaults::default());
+        assert_eq!(
+            settings.presentation,
+            PresentationDefaults { theme: Theme::high_contrast_light(), ..Default::default() },
+            "a light theme presents in the light high-contrast palette"
+        );
         let settings = parse("(presentation: (read_only: false, theme: \"light\", start: true))", false).unwrap();
         assert_eq!(
             settings.presentation,

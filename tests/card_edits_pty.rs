@@ -51,7 +51,7 @@ fn wsjf_description_checklist_and_a_new_story_reach_the_file() {
     let mut app = PtyApp::start(&[ws.to_str().unwrap()], &ws, &dir.join("home"), &[], 120, 40);
     app.wait_for("Mobile Shopping ART");
     app.send("3");
-    app.wait_for("Saved-card selectio");
+    app.wait_for("Saved-card");
 
     app.send("W");
     app.wait_for("WSJF of S-108");

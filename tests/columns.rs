@@ -236,7 +236,7 @@ fn columns_added_renamed_limited_and_undone_in_the_terminal_are_on_disk_each_ste
     let mut app = PtyApp::start(&[ws.to_str().unwrap()], &ws, &dir.join("home"), &[], 120, 40);
     app.wait_for("Mobile Shopping ART");
     app.send("3");
-    app.wait_for("Saved-card selectio");
+    app.wait_for("Saved-card");
     // The selection is on Backlog: the new column goes right of it.
     app.send("C");
     app.wait_for("add a column");
@@ -357,7 +357,7 @@ fn undo_of_a_wip_limit_in_the_terminal_keeps_a_teammates_limit_set_meanwhile() {
     let mut app = PtyApp::start(&[ws.to_str().unwrap()], &ws, &dir.join("home"), &[], 120, 40);
     app.wait_for("Mobile Shopping ART");
     app.send("3");
-    app.wait_for("Saved-card selectio");
+    app.wait_for("Saved-card");
     // Backlog is selected: give it a limit.
     app.send("Cw");
     app.wait_for("WIP limit of Backlog");

@@ -63,3 +63,22 @@ fn column_names_on_screen_use_the_measured_colour() {
     let ratio = trainboard::ui::contrast::ratio(drawn, (255, 255, 255));
     assert!(ratio >= 4.5, "{name} drawn in {:?}: {ratio:.2}:1", buf[(x, y)].fg);
 }
+
+#[test]
+fn presentation_palettes_read_at_four_and_a_half_to_one_on_the_background_of_their_theme() {
+    for name in THEME_NAMES {
+        let settings = trainboard::config::parse(&format!("(theme: \"{name}\")"), false).expect("parses");
+        let palette = settings.presentation.theme;
+        // Measured against the background the everyday theme is made for: that is the
+        // terminal presenting happens on.
+        let table = pairs(&palette, name);
+        assert!(table.len() >= 20, "{name}: every style is measured");
+        for (what, ratio) in &table {
+            assert!(*ratio >= 4.5, "presenting from {name}: {what} has {ratio:.2}:1");
+        }
+    }
+    assert_eq!(
+        trainboard::config::parse("(theme: \"light\")", false).unwrap().presentation.theme,
+        Theme::high_contrast_light()
+    );
+}

@@ -43,7 +43,7 @@ fn mark_two_done_cards_archive_them_restore_one_and_undo() {
     let mut app = PtyApp::start(&[ws.to_str().unwrap()], &ws, &dir.join("home"), &[], 120, 40);
     app.wait_for("Mobile Shopping ART");
     app.send("3");
-    app.wait_for("Saved-card selectio");
+    app.wait_for("Saved-card");
     // To the done column (Accepted), whose first cards are S-101 and S-102.
     app.send("llll");
     app.send(" ");

@@ -107,7 +107,7 @@ fn a_product_owners_session_then_undo_it_all() {
     app.wait_for("Mobile Shopping ART");
     // The first team board, Alpha: S-108 is the first card of its Backlog.
     app.send("3");
-    app.wait_for("Saved-card selectio");
+    app.wait_for("Saved-card");
 
     app.send("=");
     app.wait_for("Points of S-108");

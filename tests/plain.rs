@@ -122,7 +122,7 @@ fn a_dumb_terminal_gets_plain_mode_and_typing_is_echoed() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    wait_printed(&app, "Alpha changed on disk: S-103 changed");
+    wait_printed(&app, "Alpha changed on disk: S-103 moved to Accepted");
     app.send("?");
     wait_printed(&app, "move the item to the next column");
     app.send("x");

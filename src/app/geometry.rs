@@ -15,6 +15,8 @@ pub struct Sizes {
     pub whole_board_column: u16,
     /// Lines per card, including the blank line that separates it from the next.
     pub card: u16,
+    /// Lines per card when every card of the column fits at this height: titles get two lines.
+    pub roomy_card: u16,
     /// Lines above the board (tab bar, or the board's name in large letters).
     pub top: u16,
     /// Lines below the board (status line).
@@ -22,11 +24,13 @@ pub struct Sizes {
 }
 
 /// Everyday use: tab bar, status line, compact cards.
-pub const NORMAL: Sizes = Sizes { min_column: 22, whole_board_column: 22, card: 4, top: 1, bottom: 1 };
+/// Where the column has room for all its cards at 5 lines, titles take two lines.
+pub const NORMAL: Sizes = Sizes { min_column: 22, whole_board_column: 22, card: 4, roomy_card: 5, top: 1, bottom: 1 };
 /// Presenting on a shared screen: the name in large letters, larger cards, no chrome below.
 /// Columns narrow to everyday width when that shows the whole board, so a 7-column ART board
 /// shows whole (Done included) at 160×45 instead of scrolling sideways in front of the room.
-pub const PRESENTING: Sizes = Sizes { min_column: 30, whole_board_column: 22, card: 6, top: 5, bottom: 0 };
+pub const PRESENTING: Sizes =
+    Sizes { min_column: 30, whole_board_column: 22, card: 6, roomy_card: 6, top: 5, bottom: 0 };
 
 impl Sizes {
     /// The board area of a screen of `size`.
@@ -45,9 +49,17 @@ impl Sizes {
         fit.min(columns)
     }
 
-    /// How many cards one column shows in a board area `height` lines high.
+    /// How many cards one column shows in a board area `height` lines high. The last card
+    /// needs no blank line under it.
     pub fn visible_cards(&self, height: u16) -> usize {
-        (height.saturating_sub(COLUMN_FRAME) / self.card).max(1) as usize
+        ((height.saturating_sub(COLUMN_FRAME) + 1) / self.card).max(1) as usize
+    }
+
+    /// Lines per card in a column of `count` cards in a board area `height` lines high: the
+    /// roomy size when all of them fit at it (so nothing scrolls either way), else the usual.
+    pub fn card_height(&self, height: u16, count: usize) -> u16 {
+        let inner = height.saturating_sub(COLUMN_FRAME) as usize + 1;
+        if count * self.roomy_card as usize <= inner { self.roomy_card } else { self.card }
     }
 }
 
@@ -75,6 +87,17 @@ mod tests {
         assert_eq!(scroll_to_show(4, 2, 5, 10), 2);
         assert_eq!(scroll_to_show(8, 9, 5, 10), 5);
         assert_eq!(scroll_to_show(3, 0, 5, 2), 0);
+    }
+
+    #[test]
+    fn cards_fit_without_the_last_blank_line_and_grow_where_all_fit() {
+        // 3 cards of 3 lines and 2 blanks between them: 11 lines inside the frame.
+        assert_eq!(NORMAL.visible_cards(13), 3);
+        assert_eq!(NORMAL.visible_cards(12), 2);
+        assert_eq!(NORMAL.card_height(16, 3), 5, "3 cards of 4 lines and 2 blanks fit in 14");
+        assert_eq!(NORMAL.card_height(15, 3), 4);
+        assert_eq!(NORMAL.card_height(40, 0), 5);
+        assert_eq!(PRESENTING.card_height(40, 20), 6);
     }
 
     #[test]

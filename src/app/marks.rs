@@ -121,3 +121,49 @@ pub fn tag_marked(app: &mut App, ids: &[String], text: &str) -> Vec<Effect> {
     });
     commit_marked(app, edit, None)
 }
+
+/// What someone else changed that the user has not looked at yet, for the views to light up:
+/// boards changed while another was shown (until shown), and objectives changed a moment ago.
+/// Cards changed a moment ago are in `App::marked`.
+#[derive(Debug, Default)]
+pub struct Unseen {
+    /// Boards by key, changed on disk while not shown.
+    pub boards: std::collections::BTreeSet<String>,
+    /// Objectives by (board key, index), changed on disk, lit until the instant.
+    pub objectives: std::collections::HashMap<(String, usize), std::time::Instant>,
+    /// The board the status line's message is about, with that message.
+    pub status_about: Option<(String, String)>,
+}
+
+/// True when the board `key` changed on disk since it was last shown.
+pub fn board_unseen(app: &App, key: &str) -> bool {
+    app.unseen.boards.contains(key)
+}
+
+/// True when the card or feature `id` was changed by someone else a moment ago.
+pub fn item_changed(app: &App, id: &str) -> bool {
+    app.marked.contains_key(id)
+}
+
+/// True when objective `index` of board `key` was changed by someone else a moment ago.
+pub fn objective_changed(app: &App, key: &str, index: usize) -> bool {
+    app.unseen.objectives.contains_key(&(key.to_string(), index))
+}
+
+/// After each message: the board shown is seen, and when the board changed (from
+/// `shown_before`), a status message about another board goes.
+pub fn seen(app: &mut App, shown_before: Option<&str>) {
+    let Some(now) = app.current_board().map(|b| b.key.clone()) else { return };
+    app.unseen.boards.remove(&now);
+    if shown_before == Some(now.as_str()) {
+        return;
+    }
+    if let Some((about, text)) = app.unseen.status_about.take() {
+        let same_message = app.status.as_ref().is_some_and(|s| s.text == text);
+        if about != now && same_message {
+            app.status = None;
+        } else if about == now {
+            app.unseen.status_about = Some((about, text));
+        }
+    }
+}

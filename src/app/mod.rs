@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod archive;
 pub mod boards;
+pub mod change_words;
 pub mod columns;
 pub mod demo;
 pub mod description;

@@ -69,10 +69,12 @@ fn card_at(app: &App, at: Position) -> Option<(usize, Option<usize>)> {
     let cursor = app.cursor();
     let first = cursor.first_column.min(columns.saturating_sub(visible));
     let col = (first + ((at.x - area.x) / width) as usize).min(columns - 1);
-    // Inside the column's frame, cards are `sizes.card` lines apart from its first line.
+    // Inside the column's frame, cards are `card` lines apart from its first line.
+    let count = app.visible_positions(col).len();
+    let card = sizes.card_height(area.height, count);
     let offset = at.y.checked_sub(area.y + 1)?;
-    let row = cursor.scroll.get(col).copied().unwrap_or(0) + (offset / sizes.card) as usize;
-    let in_card = offset % sizes.card < sizes.card - 1;
-    let exists = row < app.visible_positions(col).len();
+    let row = cursor.scroll.get(col).copied().unwrap_or(0) + (offset / card) as usize;
+    let in_card = offset % card < card - 1;
+    let exists = row < count;
     Some((col, (in_card && exists).then_some(row)))
 }

@@ -224,6 +224,8 @@ pub struct App {
     /// Cards marked with Space on the current board, in the order they were marked; moves,
     /// ranks, tags and archiving act on all of them. Cleared when the board changes.
     pub marks: Vec<String>,
+    /// Boards and objectives changed by others that the views point at until seen.
+    pub unseen: super::marks::Unseen,
 }
 
 /// A board's cursor before the user moved it: on the first column that has cards.
@@ -256,6 +258,7 @@ impl App {
             removed_current: None,
             objectives: super::objectives::ObjectivesView::default(),
             marks: Vec::new(),
+            unseen: Default::default(),
             filter: None,
             presenting: None,
             presentation: crate::config::PresentationDefaults::default(),

@@ -44,7 +44,12 @@ pub fn board_reloaded(app: &mut App, board: Board, changed: Vec<String>, now: In
     let mut selected = app.selected_id();
     let key = board.key.clone();
     let name = board.name.clone();
-    let is_new = app.ws.board_index(&key).is_none();
+    let before = app.ws.board_by_key(&key);
+    let what = match before {
+        None => "new board".to_string(),
+        Some(before) => super::change_words::describe(before, &board, &changed),
+    };
+    let objectives = super::change_words::changed_objectives(before, &board);
     // The board we showed was deleted and is back (a delete-and-recreate save): return to it.
     if let Some((gone_key, gone_selected)) = app.removed_current.take() {
         if gone_key == key {
@@ -60,13 +65,16 @@ pub fn board_reloaded(app: &mut App, board: Board, changed: Vec<String>, now: In
     for id in &changed {
         app.marked.insert(id.clone(), now + MARK_FOR);
     }
-    let what = match changed.len() {
-        _ if is_new => "new board".to_string(),
-        0 => "reordered".to_string(),
-        1 => format!("{} changed", changed[0]),
-        n => format!("{n} cards changed"),
-    };
-    app.info(format!("{name} changed on disk: {what}"));
+    for index in objectives {
+        app.unseen.objectives.insert((key.clone(), index), now + MARK_FOR);
+    }
+    // A board not on screen is marked on its tab until it is shown.
+    if app.current_board().is_some_and(|b| b.key != key) {
+        app.unseen.boards.insert(key.clone());
+    }
+    let text = format!("{name} changed on disk: {what}");
+    app.info(text.clone());
+    app.unseen.status_about = Some((key, text));
 }
 
 /// A board file disappeared.
@@ -116,5 +124,6 @@ fn restore_view(app: &mut App, board_key: Option<&str>, selected: Option<&str>) 
 /// Drops marks that have expired; returns when the next one expires, if any.
 pub fn expire_marks(app: &mut App, now: Instant) -> Option<Instant> {
     app.marked.retain(|_, until| *until > now);
-    app.marked.values().min().copied()
+    app.unseen.objectives.retain(|_, until| *until > now);
+    app.marked.values().chain(app.unseen.objectives.values()).min().copied()
 }

@@ -55,12 +55,14 @@ pub enum Msg {
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let effects = handle(app, msg);
+    let shown_before = app.current_board().map(|b| b.key.clone());
+    let effects = dispatch(app, msg);
+    super::marks::seen(app, shown_before.as_deref());
     disk::open_waiting_conflict(app);
     effects
 }
 
-fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
+fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Resize(width, height) => {
             app.screen = Rect::new(0, 0, width, height);

@@ -92,7 +92,7 @@ impl ColumnView<'_> {
         if shown >= sizes.visible_cards(area.height) {
             return None;
         }
-        let y = inner.y + shown as u16 * sizes.card;
+        let y = inner.y + shown as u16 * sizes.card_height(area.height, positions.len());
         (y < bottom).then_some(Position { x: inner.x, y })
     }
 
@@ -151,12 +151,14 @@ impl Widget for ColumnView<'_> {
             return;
         }
         let selected_row = self.app.selected_row(self.col);
+        let card_height = sizes.card_height(area.height, positions.len());
         for (i, &pos) in positions.iter().enumerate().skip(scroll).take(cards) {
-            let y = inner.y + ((i - scroll) as u16) * sizes.card;
+            let y = inner.y + ((i - scroll) as u16) * card_height;
             if y >= inner.bottom() {
                 break;
             }
-            let height = (inner.bottom() - y).min(sizes.card);
+            // The card's own lines, without the blank one that separates it from the next.
+            let height = (inner.bottom() - y).min(card_height - 1);
             let card_area = Rect { x: inner.x, y, width: inner.width, height };
             let card = Card {
                 ws: &self.app.ws,

@@ -1,11 +1,13 @@
-//! One card: id, kind and score on the first line, the title on the second, roll-up, team,
-//! iteration and the blocked marker on the third. Text is cut, never wrapped. Not by colour
-//! alone: the selected card starts with `▶`, a card changed by someone else shows `✎` before
-//! its id, a card marked with Space shows `✓` before its id, a blocked one says BLOCKED.
+//! One card: id, kind and score on the first line, the title on the second (and third, when
+//! the card has four lines), roll-up, team, iteration and the blocked marker on the last.
+//! Text is cut beyond that. Not by colour alone: the selected card starts with `▶` over a
+//! thick bar in the selection colour, a card changed by someone else shows `✎` before its id
+//! (and is lit over its whole area), a card marked with Space shows `✓` before its id, a
+//! blocked one says BLOCKED.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -84,7 +86,7 @@ impl Card<'_> {
         let t = self.theme;
         let id_style = match (self.marked || self.picked, self.selected) {
             (true, _) => t.marked,
-            (false, true) => t.accent.add_modifier(ratatui::style::Modifier::BOLD),
+            (false, true) => t.accent.add_modifier(Modifier::BOLD),
             (false, false) => t.accent,
         };
         let right = score(self.item).unwrap_or_default();
@@ -143,19 +145,26 @@ impl Widget for Card<'_> {
             return;
         }
         let kind = self.board.kind_of(self.item);
-        // Cards are 3 lines, or 4 in the larger cards of presentation mode (title on two).
-        let content_rows = area.height.saturating_sub(1).clamp(area.height.min(1), 4);
+        // `area` is the card's own lines: 3, or 4 where there is room (title on two).
+        let content_rows = area.height.min(4);
         let base = if self.selected { self.theme.selected_card } else { Style::new() };
         let card_area = Rect { height: content_rows, ..area };
         buf.set_style(card_area, base);
-        let bar = if self.selected || self.marked { "▌" } else { "▎" };
-        let bar_style = if self.marked { self.theme.marked } else { self.theme.kind(kind) };
+        // The selection shows from across the room: `▶` over a thick bar down the whole card,
+        // bold, in the selection colour.
+        let (bar, bar_style) = if self.selected {
+            ("┃", self.theme.border_selected.add_modifier(Modifier::BOLD))
+        } else if self.marked {
+            ("▌", self.theme.marked)
+        } else {
+            ("▎", self.theme.kind(kind))
+        };
         for row in 0..content_rows {
             let glyph = if row == 0 && self.selected { SELECTED_MARK } else { bar };
-            buf.set_string(area.x, area.y + row, glyph, bar_style.patch(base));
+            buf.set_string(area.x, area.y + row, glyph, base.patch(bar_style));
         }
         let inner = (area.width - 2) as usize;
-        let title_style = if self.selected { self.theme.header } else { self.theme.text };
+        let title_style = if self.selected { self.theme.header.add_modifier(Modifier::BOLD) } else { self.theme.text };
         let mut lines = vec![self.first_line(inner)];
         if content_rows >= 4 {
             let (first, rest) = wrap_once(&clean(&self.item.title), inner);
@@ -167,6 +176,10 @@ impl Widget for Card<'_> {
         lines.push(self.third_line(inner));
         for (row, line) in lines.iter().enumerate().take(content_rows as usize) {
             buf.set_line(area.x + 2, area.y + row as u16, line, inner as u16);
+        }
+        // A change by someone else lights the whole card, to be seen from the back of the room.
+        if self.marked {
+            buf.set_style(card_area, self.theme.marked);
         }
     }
 }

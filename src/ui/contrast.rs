@@ -4,16 +4,13 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use super::theme::{KIND_ORDER, Theme};
+use super::theme::{KIND_ORDER, LIGHT_BACKGROUND, Theme};
 
 pub type Rgb = (u8, u8, u8);
 
 /// The terminal background and default foreground a theme is made for.
 pub fn canvas(name: &str) -> (Rgb, Rgb) {
-    match name {
-        "light" => ((0xff, 0xff, 0xff), (0, 0, 0)),
-        _ => ((0, 0, 0), (0xe5, 0xe5, 0xe5)),
-    }
+    if LIGHT_BACKGROUND.contains(&name) { ((0xff, 0xff, 0xff), (0, 0, 0)) } else { ((0, 0, 0), (0xe5, 0xe5, 0xe5)) }
 }
 
 /// xterm's RGB for a colour; `None` for `Reset` (the terminal's own).

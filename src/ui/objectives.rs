@@ -115,6 +115,14 @@ pub fn vote_line(board: Option<&Board>, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
+/// An objective someone else changed a moment ago is drawn in the change colour.
+fn lit_if_changed(app: &App, board: &Board, index: usize, line: Line<'static>, theme: &Theme) -> Line<'static> {
+    if !crate::app::marks::objective_changed(app, &board.key, index) {
+        return line;
+    }
+    Line::from(line.spans.into_iter().map(|s| s.patch_style(theme.marked)).collect::<Vec<_>>())
+}
+
 /// Each line with the index of the selectable row it shows (see `app::objectives::rows`).
 fn view_lines(app: &App, theme: &Theme, width: usize) -> Vec<(Line<'static>, Option<usize>)> {
     let (_, total) = train(&app.ws);
@@ -138,7 +146,7 @@ fn view_lines(app: &App, theme: &Theme, width: usize) -> Vec<(Line<'static>, Opt
             Some(row),
         ));
         row += 1;
-        for o in &board.objectives {
+        for (index, o) in board.objectives.iter().enumerate() {
             let actual = o.actual.map(|a| a.to_string()).unwrap_or_else(|| "–".into());
             let stretch = if o.stretch { " (stretch)" } else { "" };
             let text = fit(&format!("{}{stretch}", o.text), text_width);
@@ -146,7 +154,7 @@ fn view_lines(app: &App, theme: &Theme, width: usize) -> Vec<(Line<'static>, Opt
                 Span::styled(format!("  {:>2} → {:>2}  ", o.planned, actual), theme.accent),
                 Span::raw(text),
             ]);
-            lines.push((line, Some(row)));
+            lines.push((lit_if_changed(app, board, index, line, theme), Some(row)));
             row += 1;
         }
         if board.objectives.is_empty() {

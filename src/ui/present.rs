@@ -1,5 +1,6 @@
 //! Presentation mode's frame: the board's name in large letters and one line that says whether
-//! editing is locked (and carries the latest message), instead of the tab bar and status line.
+//! editing is locked (and carries the active filter and the latest message), instead of the tab
+//! bar and status line.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -38,7 +39,25 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         _ => "read-only while presenting (U unlocks editing)",
     };
     let message = app.status.as_ref().map(|s| format!("{} · ", s.text)).unwrap_or_default();
-    let info = format!("{message}{} · {lock} · Space/Backspace: next/previous board · P: back", board.level.name());
+    // The room sees that not every card is shown.
+    let filter = app.filter.as_ref().map(|f| format!("filter: {f} (Esc clears) · ")).unwrap_or_default();
+    // No tab bar while presenting: boards changed elsewhere are named here instead.
+    let unseen: Vec<&str> = app
+        .ws
+        .boards()
+        .iter()
+        .filter(|b| crate::app::marks::board_unseen(app, &b.key))
+        .map(|b| b.name.as_str())
+        .collect();
+    let unseen = if unseen.is_empty() {
+        String::new()
+    } else {
+        format!("{}{} changed · ", super::tabs::CHANGED_TAB, unseen.join(", "))
+    };
+    let info = format!(
+        "{unseen}{filter}{message}{} · {lock} · Space/Backspace: next/previous board · P: back",
+        board.level.name()
+    );
     let line = Line::from(Span::styled(fit(&info, area.width as usize), theme.dim)).centered();
     buf.set_line(area.x, area.y + area.height.saturating_sub(1), &line, area.width);
 }

@@ -42,6 +42,14 @@ fn feature_spans(board: &Board, plan: &Plan, id: &str, room: usize, theme: &Them
     spans
 }
 
+/// A feature someone else changed a moment ago is drawn in the change colour.
+fn lit_if_changed(app: &App, id: &str, spans: Vec<Span<'static>>, theme: &Theme) -> Vec<Span<'static>> {
+    if !crate::app::marks::item_changed(app, id) {
+        return spans;
+    }
+    spans.into_iter().map(|s| s.patch_style(theme.marked)).collect()
+}
+
 pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(board) = app.current_board() else { return };
     let plan = plan(&app.ws, board);
@@ -108,7 +116,7 @@ pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
             let fits = (rows as usize).min(features.len());
             let cut = features.len() > fits;
             for (n, id) in features.iter().enumerate().take(if cut { fits - 1 } else { fits }) {
-                let mut spans = feature_spans(board, &plan, id, room as usize, theme);
+                let mut spans = lit_if_changed(app, id, feature_spans(board, &plan, id, room as usize, theme), theme);
                 if chosen.as_ref() == Some(id) {
                     spans.insert(0, Span::styled("▶", theme.accent.patch(theme.selected_card)));
                     spans = spans.into_iter().map(|s| s.patch_style(theme.selected_card)).collect();

@@ -1,5 +1,6 @@
 //! The tab bar: boards grouped by level (`PORTFOLIO …  PROGRAM …  TEAM …`), the current one lit
-//! and in brackets (`[Alpha]`), so it is told without colour too.
+//! and in brackets (`[Alpha]`), so it is told without colour too; a board someone else changed
+//! since it was last shown is marked `●Alpha` in the change colour until it is shown.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,6 +11,9 @@ use crate::model::Level;
 
 use super::text::fit;
 use super::theme::Theme;
+
+/// Marks the tab of a board changed on disk since it was last shown.
+pub const CHANGED_TAB: &str = "●";
 
 /// Draws the tab bar; returns each tab's columns and board, for the mouse.
 pub fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<(u16, u16, usize)> {
@@ -59,9 +63,14 @@ fn tab_spans<'a>(app: &App, theme: &Theme, wide: bool, budget: usize) -> Vec<(Sp
             let board = &app.ws.boards()[index];
             let name = fit(&board.name, if index == app.board { budget.max(12) } else { budget });
             let marker = if board.is_read_only() { " [read-only]" } else { "" };
-            let style = if index == app.board { theme.tab_selected } else { theme.tab };
             let (open, close) = if index == app.board { ('[', ']') } else { (' ', ' ') };
-            spans.push((Span::styled(format!("{open}{name}{marker}{close}"), style), Some(index)));
+            // A board someone else changed while another was shown: `●` in the change colour.
+            let (changed, style) = match () {
+                _ if index == app.board => ("", theme.tab_selected),
+                _ if crate::app::marks::board_unseen(app, &board.key) => (CHANGED_TAB, theme.marked),
+                _ => ("", theme.tab),
+            };
+            spans.push((Span::styled(format!("{open}{changed}{name}{marker}{close}"), style), Some(index)));
         }
     }
     spans

@@ -41,7 +41,20 @@ pub const KIND_ORDER: [Kind; 8] =
     [Kind::Epic, Kind::Capability, Kind::Feature, Kind::Enabler, Kind::Story, Kind::Spike, Kind::Defect, Kind::Risk];
 
 /// The theme names the config accepts.
-pub const THEME_NAMES: &[&str] = &["dark", "light", "high-contrast", "okabe-ito"];
+pub const THEME_NAMES: &[&str] = &["dark", "light", "high-contrast", "high-contrast-light", "okabe-ito"];
+
+/// The themes made for light terminal backgrounds (the rest are for dark ones).
+pub const LIGHT_BACKGROUND: &[&str] = &["light", "high-contrast-light"];
+
+/// The palette presenting uses when the config names none: the high-contrast one for the
+/// background the everyday theme `name` is made for, so a light terminal stays readable.
+pub fn presentation_default(name: Option<&str>) -> Theme {
+    if name.is_some_and(|n| LIGHT_BACKGROUND.contains(&n)) {
+        Theme::high_contrast_light()
+    } else {
+        Theme::high_contrast()
+    }
+}
 
 /// The Okabe–Ito palette, told apart with every common kind of colour blindness.
 pub mod okabe_ito {
@@ -150,11 +163,23 @@ impl Theme {
         }
     }
 
-    /// Black and white with bold and reverse only: readable on a projector.
+    /// White on black with bold and reverse, and only colours of at least 4.5:1 on black:
+    /// readable on a projector.
     pub fn high_contrast() -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let reverse = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
         Theme {
+            blocked: bold.fg(Color::LightRed),
+            kinds: [
+                Color::Indexed(213), // #ff87ff
+                Color::LightMagenta,
+                Color::Indexed(75), // #5fafff
+                Color::Yellow,
+                Color::Green,
+                Color::LightCyan,
+                Color::LightRed,
+                Color::Indexed(203), // #ff5f5f
+            ],
             text: Style::new().fg(Color::White),
             dim: Style::new().fg(Color::White),
             accent: bold.fg(Color::White),
@@ -166,6 +191,28 @@ impl Theme {
             status: Style::new().fg(Color::White),
             key_hint: bold.fg(Color::Yellow),
             ..Theme::dark()
+        }
+    }
+
+    /// [`Theme::high_contrast`] for light backgrounds: black on white with bold and reverse,
+    /// every colour at least 4.5:1 on white, for presenting from a light terminal.
+    pub fn high_contrast_light() -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reverse = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        let black = Style::new().fg(Color::Black);
+        Theme {
+            text: black,
+            dim: black,
+            accent: bold.fg(Color::Black),
+            border: black,
+            border_selected: bold.fg(Color::Blue),
+            header: bold.fg(Color::Black),
+            selected_card: reverse,
+            tab: black,
+            tab_selected: reverse,
+            status: black,
+            key_hint: bold.fg(Color::Blue),
+            ..Theme::light()
         }
     }
 
@@ -228,6 +275,7 @@ impl Theme {
             "dark" => Some(Theme::dark()),
             "light" => Some(Theme::light()),
             "high-contrast" => Some(Theme::high_contrast()),
+            "high-contrast-light" => Some(Theme::high_contrast_light()),
             "okabe-ito" => Some(Theme::okabe_ito()),
             _ => None,
         }
