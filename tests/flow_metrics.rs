@@ -6,9 +6,9 @@ mod support;
 
 use std::fs;
 
+use support::keys_in::press;
 use support::scratch::Scratch;
 use support::screen::{demo_app, draw, text};
-use trainboard::app::{Msg, update};
 use trainboard::model::columns::{ColumnChange, change_columns};
 use trainboard::model::edit::apply_all;
 use trainboard::model::flow_metrics::FlowMetrics;
@@ -92,4 +92,55 @@ fn wait_columns_merge_as_a_value_and_follow_column_edits() {
     apply_all(&mut ws, edit).unwrap();
     assert!(ws.board(0).unwrap().wait_columns.is_empty(), "a deleted column is no wait column");
     assert!(trainboard::model::validate::validate(ws.boards()).is_empty());
+}
+
+/// The metrics view of the demo's tab `tab` (2 is the ART, 3 team Alpha) at `w`×`h`.
+fn metrics_screen(tab: char, w: u16, h: u16, presenting: bool) -> String {
+    let mut app = demo_app(w, h);
+    if presenting {
+        press(&mut app, "P");
+    }
+    press(&mut app, &format!("{tab}m"));
+    text(&draw(&app))
+}
+
+#[test]
+fn the_metrics_view_shows_six_metrics_for_the_board_and_the_art_beside_a_filled_cfd() {
+    for (w, h) in [(80, 24), (160, 45)] {
+        let screen = metrics_screen('3', w, h, false);
+        for label in ["Cumulative flow", "This board (Alpha)", "ART", "Distribution", "Velocity", "Flow time"] {
+            assert!(screen.contains(label), "{w}x{h} {label}:\n{screen}");
+        }
+        for label in ["Load", "Efficiency", "Predictability", "In Progress 3/3", "Review 1/2"] {
+            assert!(screen.contains(label), "{w}x{h} {label}:\n{screen}");
+        }
+        assert!(screen.contains('▓') && screen.contains('█'), "filled bands:\n{screen}");
+        insta::assert_snapshot!(format!("metrics_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn the_art_metrics_add_up_the_program_board_and_the_team_boards() {
+    let app = demo_app(80, 24);
+    let now = trainboard::clock::parse_rfc3339(&(app.clock)()).unwrap();
+    let art = FlowMetrics::art(&app.ws, now, 6);
+    let boards = trainboard::model::flow_metrics::art_boards(&app.ws);
+    let names: Vec<&str> = boards.iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(names, ["Mobile Shopping ART", "Alpha", "Beta"]);
+    let each: Vec<FlowMetrics> = boards.iter().map(|b| FlowMetrics::of(&app.ws, b, now, 6)).collect();
+    assert_eq!(art.distribution.total(), each.iter().map(|m| m.distribution.total()).sum::<usize>());
+    assert_eq!(art.velocity.finished(), each.iter().map(|m| m.velocity.finished()).sum::<usize>());
+    assert_eq!(art.load.wip, each.iter().map(|m| m.load.wip).sum::<usize>());
+    assert_eq!(art.time.days.len(), each.iter().map(|m| m.time.days.len()).sum::<usize>());
+    assert_eq!(art.predictability, trainboard::model::objectives::train(&app.ws).1);
+    assert!(art.time.days.len() > 0 && art.velocity.finished() > 0, "the demo has finished work");
+}
+
+#[test]
+fn presenting_keeps_the_metrics_view_whole_on_the_shared_screen() {
+    let screen = metrics_screen('2', 160, 45, true);
+    for label in ["Cumulative flow", "This board (Mobile Shopping ART)", "Predictability", "Implementing"] {
+        assert!(screen.contains(label), "{label}:\n{screen}");
+    }
+    insta::assert_snapshot!("metrics_presenting_art_160x45", screen);
 }

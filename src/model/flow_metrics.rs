@@ -179,6 +179,9 @@ impl Efficiency {
     }
 }
 
+/// How many weeks velocity looks back over in the metrics view and the HTML export.
+pub const VELOCITY_WEEKS: usize = 6;
+
 /// The six flow metrics of one board or of the ART.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FlowMetrics {

@@ -12,6 +12,7 @@ pub mod edit;
 pub mod fields;
 pub mod flow;
 pub mod flow_metrics;
+pub mod flow_words;
 pub mod ids;
 pub mod item;
 pub mod name;
