@@ -144,3 +144,31 @@ fn presenting_keeps_the_metrics_view_whole_on_the_shared_screen() {
     }
     insta::assert_snapshot!("metrics_presenting_art_160x45", screen);
 }
+
+#[test]
+fn the_html_export_has_the_six_flow_metrics_per_board_and_for_the_art() {
+    let app = demo_app(80, 24);
+    let now = trainboard::clock::parse_rfc3339(&(app.clock)()).unwrap();
+    let boards = trainboard::export::select(&app.ws, None, trainboard::export::Format::Html).unwrap();
+    let html = trainboard::export::export(&app.ws, &boards, trainboard::export::Format::Html, now);
+    let section = &html[html.find("<section class=\"flow-metrics\">").expect("a flow section")..];
+    assert!(section.contains("</section>") && html.ends_with("</body></html>\n"));
+    for label in trainboard::model::flow_words::LABELS {
+        assert!(section.contains(&format!("<th scope=\"col\">{label}</th>")), "{label}");
+    }
+    // Each board's row and the ART's carry the numbers the model computes.
+    let alpha = app.ws.board_named("Alpha").unwrap();
+    let metrics = FlowMetrics::of(&app.ws, alpha, now, 6);
+    let median = format!("median {:.1} d", metrics.time.median().unwrap());
+    let alpha_row = section.lines().find(|l| l.contains("<th scope=\"row\">Alpha</th>")).expect("Alpha's row");
+    assert!(alpha_row.contains(&median), "{alpha_row}");
+    assert!(alpha_row.contains(&format!("{} in progress, limit 10", metrics.load.wip)), "{alpha_row}");
+    assert!(alpha_row.contains("94% (17 of 18 planned business value)"), "{alpha_row}");
+    let art = FlowMetrics::art(&app.ws, now, 6);
+    let art_row = section.lines().find(|l| l.starts_with("<tr class=\"art\">")).expect("the ART's row");
+    let percent = art.efficiency.percent().unwrap();
+    assert!(art_row.contains(&format!("{percent:.0}% active")), "{art_row}");
+    assert!(art_row.contains(&format!("features {}", art.distribution.by_type()[0].1)), "{art_row}");
+    let rows = section.matches("<tr class=\"board\">").count();
+    assert_eq!(rows, boards.len(), "a row per exported board");
+}

@@ -85,6 +85,7 @@ pub fn boards(ws: &Workspace, boards: &[&Board], now: i64) -> String {
         out.push_str(&cumulative_flow_svg(board, now));
         out.push('\n');
     }
+    out.push_str(&super::html_flow::flow_section(ws, boards, now));
     out.push_str("</body></html>\n");
     out
 }

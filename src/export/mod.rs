@@ -6,6 +6,7 @@
 pub mod azure_csv;
 pub mod csv;
 pub mod html;
+pub mod html_flow;
 pub mod jira_csv;
 pub mod markdown;
 pub mod svg;
