@@ -133,7 +133,7 @@ fn the_art_metrics_add_up_the_program_board_and_the_team_boards() {
     assert_eq!(art.load.wip, each.iter().map(|m| m.load.wip).sum::<usize>());
     assert_eq!(art.time.days.len(), each.iter().map(|m| m.time.days.len()).sum::<usize>());
     assert_eq!(art.predictability, trainboard::model::objectives::train(&app.ws).1);
-    assert!(art.time.days.len() > 0 && art.velocity.finished() > 0, "the demo has finished work");
+    assert!(!art.time.days.is_empty() && art.velocity.finished() > 0, "the demo has finished work");
 }
 
 #[test]
