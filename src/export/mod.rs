@@ -1,7 +1,8 @@
 //! Taking boards out of a meeting: Markdown and HTML (the board as columns with WIP, items with
 //! their key fields and roll-up; the HTML is one self-contained file with a cumulative flow
-//! chart drawn as SVG and the six flow metrics as a table), CSV (one row per item, every field, safe to open in a spreadsheet), JSON,
-//! and CSVs in the shapes Jira's and Azure DevOps's importers read.
+//! chart drawn as SVG and the six flow metrics as a table), CSV (one row per item, every
+//! field, safe to open in a spreadsheet), JSON, and CSVs in the shapes Jira's and Azure
+//! DevOps's importers read.
 
 pub mod azure_csv;
 pub mod csv;
