@@ -298,6 +298,7 @@ impl FlowMetrics {
     }
 }
 
+/// A board with nothing on it: its throughput is the weeks, each with nothing finished.
 fn empty() -> Board {
     Board::new("", "", Level::Team, Vec::new())
 }
