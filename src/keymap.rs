@@ -173,7 +173,11 @@ pub const ACTIONS: &[ActionInfo] = &[
         "presentation mode for a shared screen (read-only), and back",
     ),
     info(Action::UnlockEditing, "unlock_editing", "while presenting: allow editing (live planning), or lock again"),
-    info(Action::ShowMetrics, "show_metrics", "flow metrics: cumulative flow, throughput, WIP, cycle time"),
+    info(
+        Action::ShowMetrics,
+        "show_metrics",
+        "flow metrics: SAFe's six, for the board and the ART, and cumulative flow",
+    ),
     info(Action::ShowSync, "show_sync", "ART sync agenda: blocked items, columns over WIP, late dependencies, risks"),
     info(
         Action::ShowSystemDemo,

@@ -251,7 +251,7 @@ fn a_meeting_on_the_demo_present_step_program_board_metrics_quit() {
     app.send(keys::ESC);
     app.send("3m");
     app.wait_for("Cumulative flow");
-    app.wait_for("Cycle time: median");
+    app.wait_for("Flow time");
     app.send(keys::ESC);
     app.send("o");
     app.wait_for("Program predictability");

@@ -118,7 +118,7 @@ fn the_report_is_titled_with_folder_pi_and_day_and_reads_in_meeting_order() {
         "<h2>Program board: Mobile Shopping ART</h2>",
         "<h2>Risks (ROAM)</h2>",
         "<h2>Confidence vote</h2>",
-        "<!-- flow metrics -->",
+        "<section class=\"flow-metrics\">",
         "<section class=\"board-section\">",
     ];
     for pair in order.windows(2) {

@@ -139,7 +139,7 @@ fn metrics_view_of_the_demo_team_board() {
         update(&mut app, Msg::Resize(w, h));
         press(&mut app, "3m");
         let screen = text(&draw(&app));
-        for expected in ["Cumulative flow", "Finished per week", "WIP now", "Cycle time: median"] {
+        for expected in ["Cumulative flow", "Velocity", "In Progress 3/3", "Flow time", "median"] {
             assert!(screen.contains(expected), "{expected}:\n{screen}");
         }
         insta::assert_snapshot!(format!("metrics_{w}x{h}"), screen);

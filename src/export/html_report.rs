@@ -56,7 +56,7 @@ pub fn report(ws: &Workspace, workspace: &str, boards: &[&Board], now: i64) -> S
     }
     out.push_str(&roam_section(ws));
     out.push_str(&confidence_section(ws));
-    out.push_str("<!-- flow metrics -->\n");
+    out.push_str(&super::html_flow::flow_section(ws, boards, now));
     for board in boards {
         out.push_str(&board_section(ws, board, now));
     }

@@ -1,12 +1,14 @@
 //! Taking boards out of a meeting: Markdown (the board as columns with WIP, items with their key
 //! fields, roll-up and links), HTML (the PI report: one self-contained file with objectives and
-//! predictability, the program board, the ROAM table, the confidence vote and the boards with
-//! a cumulative flow chart drawn as SVG, printable on A4 and Letter), CSV (one row per item, every field, safe to open in a spreadsheet), JSON,
-//! and CSVs in the shapes Jira's and Azure DevOps's importers read.
+//! predictability, the program board, the ROAM table, the confidence vote, the six flow metrics
+//! and the boards with a cumulative flow chart drawn as SVG, printable on A4 and Letter), CSV
+//! (one row per item, every field, safe to open in a spreadsheet), JSON, and CSVs in the shapes
+//! Jira's and Azure DevOps's importers read.
 
 pub mod azure_csv;
 pub mod csv;
 pub mod html;
+pub mod html_flow;
 pub mod html_objectives;
 pub mod html_program;
 pub mod html_report;

@@ -32,6 +32,10 @@ pub fn merge_boards(base: &Board, ours: &Board, theirs: &Board) -> Merged {
     field!(archive_of);
     field!(default_kind);
     board.columns = merge_columns(&base.columns, &ours.columns, &theirs.columns, &mut conflicts);
+    field!(wait_columns);
+    // A column renamed or removed on one side leaves no wait column naming it.
+    let merged_columns = board.columns.clone();
+    board.wait_columns.retain(|w| merged_columns.iter().any(|c| &c.name == w));
     field!(iterations);
     field!(pi);
     board.objectives = merge_objectives(&base.objectives, &ours.objectives, &theirs.objectives, &mut conflicts);

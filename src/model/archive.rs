@@ -24,6 +24,7 @@ pub fn new_archive(board: &Board) -> Board {
     archive.version = board.version;
     archive.default_kind = board.default_kind;
     archive.iterations = board.iterations.clone();
+    archive.wait_columns = board.wait_columns.clone();
     archive.archive_of = Some(board.key.clone());
     archive
 }

@@ -105,6 +105,10 @@ pub struct Board {
     #[serde(default)]
     pub default_kind: Option<Kind>,
     pub columns: Vec<Column>,
+    /// The columns where work waits rather than being worked on (e.g. "Ready"), for flow
+    /// efficiency (see `flow_metrics`); empty when the board names none.
+    #[serde(default)]
+    pub wait_columns: Vec<String>,
     #[serde(default)]
     pub iterations: Vec<String>,
     /// The PI this (program) board plans: its name and iteration dates.
@@ -137,6 +141,7 @@ impl PartialEq for Board {
             && self.archive_of == other.archive_of
             && self.default_kind == other.default_kind
             && self.columns == other.columns
+            && self.wait_columns == other.wait_columns
             && self.iterations == other.iterations
             && self.pi == other.pi
             && self.items == other.items
@@ -165,6 +170,7 @@ impl Board {
             archive_of: None,
             default_kind: None,
             columns,
+            wait_columns: Vec::new(),
             iterations: Vec::new(),
             pi: None,
             items: Vec::new(),

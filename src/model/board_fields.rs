@@ -1,5 +1,5 @@
 //! Board-level fields set as a whole ([`Op::SetField`]): a board's PI objectives, its
-//! confidence votes, columns and name, and the edits the objectives view makes of them.
+//! confidence votes, columns, wait columns and name, and the edits the objectives view makes of them.
 
 use super::ModelError;
 use super::board::{Board, Objective};
@@ -13,6 +13,7 @@ pub fn get(board: &Board, name: FieldName) -> BoardField {
         FieldName::Objectives => BoardField::Objectives(board.objectives.clone()),
         FieldName::Confidence => BoardField::Confidence(board.confidence.clone()),
         FieldName::Columns => BoardField::Columns(board.columns.clone()),
+        FieldName::WaitColumns => BoardField::WaitColumns(board.wait_columns.clone()),
         FieldName::Name => BoardField::Name(board.name.clone()),
     }
 }
@@ -25,6 +26,7 @@ pub fn set_field(ws: &mut Workspace, key: String, field: BoardField) -> Result<O
         BoardField::Objectives(list) => board.objectives = list,
         BoardField::Confidence(list) => board.confidence = list,
         BoardField::Columns(list) => board.columns = list,
+        BoardField::WaitColumns(list) => board.wait_columns = list,
         BoardField::Name(name) => board.name = name,
     }
     ws.put_board(board);

@@ -73,6 +73,8 @@ pub fn change_columns(ws: &Workspace, key: &str, change: ColumnChange, now: &str
     };
     let mut items: Vec<Op> = Vec::new();
     let mut order: Option<Vec<String>> = None;
+    // Wait columns follow a renamed column and go with a deleted one.
+    let mut wait_columns = board.wait_columns.clone();
     let (label, select) = match change {
         ColumnChange::Add { index, name } => {
             let name = clean_name(&name, "column")?;
@@ -94,6 +96,7 @@ pub fn change_columns(ws: &Workspace, key: &str, change: ColumnChange, now: &str
             }
             unique(board, &name, Some(index))?;
             columns[index].name = name.clone();
+            wait_columns.iter_mut().filter(|w| **w == old).for_each(|w| *w = name.clone());
             for item in board.column_items(index) {
                 let mut moved = item.clone();
                 moved.column = name.clone();
@@ -132,6 +135,7 @@ pub fn change_columns(ws: &Workspace, key: &str, change: ColumnChange, now: &str
                 },
             };
             columns.remove(index);
+            wait_columns.retain(|w| *w != name);
             let label = match &target {
                 None => format!("column {name} deleted"),
                 Some((t, to)) => {
@@ -180,6 +184,9 @@ pub fn change_columns(ws: &Workspace, key: &str, change: ColumnChange, now: &str
         }
     };
     let mut ops = vec![Op::SetField { board: key.to_string(), field: BoardField::Columns(columns) }];
+    if wait_columns != board.wait_columns {
+        ops.push(Op::SetField { board: key.to_string(), field: BoardField::WaitColumns(wait_columns) });
+    }
     ops.extend(items);
     if let Some(ids) = order {
         ops.push(Op::Reorder { board: key.to_string(), ids });

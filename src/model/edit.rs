@@ -15,6 +15,8 @@ pub enum BoardField {
     Confidence(Vec<Vote>),
     /// The board's columns, in order (their names, WIP limits and done mark).
     Columns(Vec<Column>),
+    /// The names of the board's wait columns (for flow efficiency).
+    WaitColumns(Vec<String>),
     /// The board's display name (its file keeps its name).
     Name(String),
 }
@@ -25,6 +27,7 @@ pub enum FieldName {
     Objectives,
     Confidence,
     Columns,
+    WaitColumns,
     Name,
 }
 
@@ -34,6 +37,7 @@ impl FieldName {
             FieldName::Objectives => "objectives",
             FieldName::Confidence => "confidence vote",
             FieldName::Columns => "columns",
+            FieldName::WaitColumns => "wait columns",
             FieldName::Name => "name",
         }
     }
@@ -45,6 +49,7 @@ impl BoardField {
             BoardField::Objectives(_) => FieldName::Objectives,
             BoardField::Confidence(_) => FieldName::Confidence,
             BoardField::Columns(_) => FieldName::Columns,
+            BoardField::WaitColumns(_) => FieldName::WaitColumns,
             BoardField::Name(_) => FieldName::Name,
         }
     }

@@ -1,5 +1,6 @@
 //! Flow metrics from the items' `history`: cumulative flow per day, throughput per week,
-//! WIP against limits, and cycle time (median and 85th percentile). Pure: "now" comes in.
+//! WIP against limits, and cycle time (median and 85th percentile, interpolated linearly).
+//! Pure: "now" comes in. SAFe's six flow metrics build on these in `flow_metrics`.
 //!
 //! An item is in the column of its latest history entry at or before a moment; items without
 //! history count from the moment nothing else is known (they are left out of the past).
@@ -9,9 +10,9 @@ use super::item::Item;
 
 const DAY: i64 = 86_400;
 
-/// The board's history as (time, column index) per item, oldest first; unknown columns and
-/// unreadable times are skipped.
-fn moves(board: &Board, item: &Item) -> Vec<(i64, usize)> {
+/// The item's history as (time, column index), oldest first; unknown columns and unreadable
+/// times are skipped.
+pub fn moves(board: &Board, item: &Item) -> Vec<(i64, usize)> {
     let mut out: Vec<(i64, usize)> =
         item.history.iter().filter_map(|m| Some((m.at.unix(), board.column_index(&m.column)?))).collect();
     out.sort_by_key(|(t, _)| *t);
@@ -85,15 +86,19 @@ pub fn cycle_times(board: &Board) -> Vec<f64> {
         .collect()
 }
 
-/// The `p`-th percentile (0–100) by the nearest-rank method; `None` for no values.
+/// The `p`-th percentile (0–100) by linear interpolation between closest ranks (the method of
+/// spreadsheets' `PERCENTILE.INC`): the sorted values' 0-based rank `p/100 × (n − 1)`, and
+/// between two ranks the straight line. The median of 1, 2, 3, 4 is 2.5; the 85th percentile
+/// of 1 to 10 is 8.65. `None` for no values.
 pub fn percentile(values: &[f64], p: f64) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil().max(1.0) as usize;
-    Some(sorted[rank.min(sorted.len()) - 1])
+    let rank = (p.clamp(0.0, 100.0) / 100.0) * (sorted.len() - 1) as f64;
+    let (low, high) = (rank.floor() as usize, rank.ceil() as usize);
+    Some(sorted[low] + (sorted[high] - sorted[low]) * (rank - low as f64))
 }
 
 /// Current WIP per column: (column name, count, limit).
@@ -157,8 +162,13 @@ mod tests {
         let mut cycle = cycle_times(&b);
         cycle.sort_by(f64::total_cmp);
         assert_eq!(cycle, [2.0, 6.0]);
-        assert_eq!(percentile(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0], 50.0), Some(5.0));
-        assert_eq!(percentile(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0], 85.0), Some(9.0));
+        let one_to_ten: Vec<f64> = (1..=10).map(f64::from).collect();
+        assert_eq!(percentile(&one_to_ten, 50.0), Some(5.5));
+        assert!((percentile(&one_to_ten, 85.0).unwrap() - 8.65).abs() < 1e-9);
+        assert_eq!(percentile(&[4.0, 1.0, 3.0, 2.0], 50.0), Some(2.5), "unsorted input");
+        assert_eq!(percentile(&[7.0], 85.0), Some(7.0));
+        assert_eq!(percentile(&one_to_ten, 0.0), Some(1.0));
+        assert_eq!(percentile(&one_to_ten, 100.0), Some(10.0));
         assert_eq!(percentile(&[], 50.0), None);
         assert_eq!(wip(&b)[1], ("Doing".to_string(), 1, Some(2)));
     }

@@ -11,6 +11,8 @@ pub mod demo;
 pub mod edit;
 pub mod fields;
 pub mod flow;
+pub mod flow_metrics;
+pub mod flow_words;
 pub mod ids;
 pub mod item;
 pub mod name;

@@ -12,7 +12,13 @@ use super::board::Board;
 pub enum Place {
     Board,
     Column(String),
-    Item { id: String, field: &'static str, occurrence: usize },
+    /// A board-level field, by its name in the file (e.g. `wait_columns`).
+    Field(&'static str),
+    Item {
+        id: String,
+        field: &'static str,
+        occurrence: usize,
+    },
 }
 
 /// What kind of rule a problem breaks, which decides what opening the workspace does with it.
@@ -296,6 +302,18 @@ fn check_columns(board: &Board, problems: &mut Vec<Problem>) {
                 rule: Rule::Board,
             });
         }
+    }
+    for wait in board.wait_columns.iter().filter(|w| board.column_index(w).is_none()) {
+        let names: Vec<&str> = board.columns.iter().map(|c| c.name.as_str()).collect();
+        problems.push(Problem {
+            board: board.key.clone(),
+            place: Place::Field("wait_columns"),
+            message: format!(
+                "`wait_columns` names \"{wait}\", which is not a column of this board (its columns: {})",
+                names.join(", ")
+            ),
+            rule: Rule::Board,
+        });
     }
     if board.columns.iter().filter(|c| c.done).count() > 1 {
         problems.push(Problem {

@@ -12,6 +12,7 @@ use super::write::quote;
 pub fn locate(text: &str, place: &Place) -> (usize, usize) {
     let offset = match place {
         Place::Board => find_key(text, "columns", 0),
+        Place::Field(name) => find_key(text, name, 0),
         Place::Column(name) => {
             nth_key_value(text, "name", &quote(name), 1).or_else(|| nth_key_value(text, "name", &quote(name), 0))
         }

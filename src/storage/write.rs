@@ -47,6 +47,12 @@ pub fn board_to_string(board: &Board) -> String {
     }
     out.push_str(INDENT);
     out.push_str("],\n");
+    if !board.wait_columns.is_empty() {
+        out.push_str(INDENT);
+        out.push_str("wait_columns: ");
+        string_list_into(&mut out, &board.wait_columns);
+        out.push_str(",\n");
+    }
     if !board.iterations.is_empty() {
         out.push_str(INDENT);
         out.push_str("iterations: ");
@@ -149,7 +155,7 @@ fn estimate(board: &Board) -> usize {
         .sum();
     let objectives: usize = board.objectives.iter().map(|o| o.text.len() + 80).sum();
     let columns: usize = board.columns.iter().map(|c| c.name.len() + 48).sum();
-    256 + board.name.len() + columns + list(&board.iterations) + items + objectives
+    256 + board.name.len() + columns + list(&board.wait_columns) + list(&board.iterations) + items + objectives
 }
 
 fn write_column(out: &mut String, column: &Column) {

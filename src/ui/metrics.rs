@@ -1,135 +1,70 @@
-//! The flow metrics view of the current board: a cumulative flow diagram (ratatui `Chart`),
-//! throughput per week as bars, WIP against each column's limit, and cycle time.
+//! The flow metrics view of the current board: its cumulative flow diagram as filled bands
+//! with a legend (`cfd`), and under it SAFe's six flow metrics for this board and for the ART,
+//! in words, side by side.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, Paragraph, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use crate::app::App;
-use crate::clock::{format_unix, parse_rfc3339};
-use crate::model::Board;
-use crate::model::flow::{cumulative_flow, cycle_times, percentile, throughput, wip};
+use crate::clock::parse_rfc3339;
+use crate::model::flow_metrics::{FlowMetrics, VELOCITY_WEEKS};
+use crate::model::flow_words::{LABELS, describe};
 
-use super::text::{clean, fit};
+use super::cfd::render_cfd;
+use super::text::{clean, fit, width};
 use super::theme::Theme;
 
-/// A column's colour in the charts (none under `NO_COLOR`).
-fn column_style(board: &Board, col: usize, theme: &Theme) -> Style {
-    match (theme.colored, col == board.done_column()) {
-        (false, _) => Style::new(),
-        (true, true) => theme.done,
-        (true, false) => Style::new().fg(theme.series[col % theme.series.len()]),
-    }
+/// The table's height: a frame, a header and one line per metric.
+const TABLE_HEIGHT: u16 = 2 + 1 + LABELS.len() as u16;
+
+/// One value cell: the long wording when it fits, else the short one, cut to `room`.
+fn cell(long: &str, short: &str, room: usize) -> String {
+    if width(long) <= room { long.to_string() } else { fit(short, room) }
 }
 
-/// The stacked lines of the cumulative flow diagram: for each column, the number of items in
-/// it or any later column, per day.
-fn flow_lines(board: &Board, now: i64) -> (Vec<Vec<(f64, f64)>>, usize, f64) {
-    let days = cumulative_flow(board, now);
-    let columns = board.columns.len();
-    let mut lines = vec![Vec::with_capacity(days.len()); columns];
-    let mut top: f64 = 1.0;
-    for (x, day) in days.iter().enumerate() {
-        let mut sum = 0;
-        for col in (0..columns).rev() {
-            sum += day.counts[col];
-            lines[col].push((x as f64, sum as f64));
-            top = top.max(sum as f64);
-        }
-    }
-    (lines, days.len(), top)
-}
-
-fn render_flow(board: &Board, now: i64, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let (lines, days, top) = flow_lines(board, now);
-    let datasets: Vec<Dataset> = lines
-        .iter()
-        .enumerate()
-        .map(|(col, points)| {
-            Dataset::default()
-                .name(fit(&board.columns[col].name, 16))
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(column_style(board, col, theme))
-                .data(points)
-        })
-        .collect();
-    let first_day = now - (days.saturating_sub(1) as i64) * 86_400;
-    let label = |t: i64| format_unix(t)[5..10].to_string();
-    let chart = Chart::new(datasets)
-        .block(Block::bordered().border_style(theme.border).title(Line::styled(" Cumulative flow ", theme.header)))
-        .x_axis(
-            Axis::default()
-                .bounds([0.0, days.max(2) as f64 - 1.0])
-                .labels([label(first_day), label(now)])
-                .style(theme.dim),
-        )
-        .y_axis(Axis::default().bounds([0.0, top]).labels(["0".to_string(), format!("{top:.0}")]).style(theme.dim))
-        .legend_position(Some(ratatui::widgets::LegendPosition::TopLeft))
-        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(3, 4)));
-    chart.render(area, buf);
-}
-
-fn render_throughput(board: &Board, now: i64, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let weeks = throughput(board, now, ((area.width.saturating_sub(2)) / 7).clamp(1, 12) as usize);
-    let bars: Vec<Bar> = weeks
-        .iter()
-        .map(|(start, n)| Bar::default().value(*n as u64).label(Line::raw(format_unix(*start)[5..10].to_string())))
-        .collect();
-    BarChart::default()
-        .block(Block::bordered().border_style(theme.border).title(Line::styled(" Finished per week ", theme.header)))
-        .bar_width(5)
-        .bar_gap(2)
-        .bar_style(theme.done)
-        .value_style(theme.header)
-        .data(BarGroup::default().bars(&bars))
-        .render(area, buf);
-}
-
-/// WIP per column against its limit, under a title with the cycle time (so both fit at 80×24).
-/// `finished` is the board with its archived items, which still count for cycle time.
-/// `velocity` is accepted/planned points per iteration, when the train has iterations.
-fn render_wip_and_cycle(
-    board: &Board,
-    finished: &Board,
-    velocity: Option<String>,
+/// The six metrics for `board_name` and for the ART, one metric per line.
+fn render_table(
+    board_name: &str,
+    here: &FlowMetrics,
+    art: &FlowMetrics,
+    points: Option<String>,
     theme: &Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let times = cycle_times(finished);
-    let cycle = match (percentile(&times, 50.0), percentile(&times, 85.0)) {
-        (Some(median), Some(p85)) => {
-            format!(" Cycle time: median {median:.1} d · 85th pct {p85:.1} d ({} items) ", times.len())
-        }
-        _ => " Cycle time: no finished items with history yet ".to_string(),
-    };
-    let mut lines = vec![Line::styled("WIP now", theme.header)];
-    let bar_room = (area.width as usize).saturating_sub(26).max(1);
-    for (col, (name, count, limit)) in wip(board).into_iter().enumerate() {
-        let over = limit.is_some_and(|l| count > l as usize);
-        let limit_text = limit.map(|l| format!("/{l}")).unwrap_or_default();
-        lines.push(Line::from(vec![
-            Span::raw(format!("{:<14}", fit(&name, 13))),
-            Span::styled("█".repeat(count.min(bar_room)), column_style(board, col, theme)),
-            Span::styled(
-                format!(" {count}{limit_text}{}", if over { " OVER" } else { "" }),
-                if over { theme.over_limit } else { theme.dim },
-            ),
-        ]));
-    }
-    if let Some(velocity) = velocity {
-        let who = if board.level == crate::model::Level::Team { "team" } else { "train" };
-        lines.push(Line::styled(format!("Velocity ({who}), done/planned pt"), theme.header));
-        lines.push(Line::styled(clean(&velocity).into_owned(), theme.text));
-    }
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_style(theme.border)
-        .title(Line::styled(fit(&cycle, (area.width as usize).saturating_sub(2)), theme.header));
-    Paragraph::new(lines).block(block).wrap(ratatui::widgets::Wrap { trim: false }).render(area, buf);
+        .title(Line::styled(format!(" Flow metrics, last {VELOCITY_WEEKS} weeks "), theme.header));
+    if let Some(points) = points {
+        let room = (area.width as usize).saturating_sub(4);
+        block = block.title_bottom(Line::styled(fit(&format!(" {} ", clean(&points)), room), theme.dim));
+    }
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let label_width = LABELS.iter().map(|l| l.len()).max().unwrap_or(0) + 1;
+    let room = (inner.width as usize).saturating_sub(label_width + 1) / 2;
+    let header = Line::from(vec![
+        Span::raw(" ".repeat(label_width)),
+        Span::styled(format!("{:<room$} ", fit(&format!("This board ({})", clean(board_name)), room)), theme.header),
+        Span::styled(fit("ART (program + team boards)", room), theme.header),
+    ]);
+    buf.set_line(inner.x, inner.y, &header, inner.width);
+    let (here_long, here_short) = (describe(here, true), describe(here, false));
+    let (art_long, art_short) = (describe(art, true), describe(art, false));
+    for (n, label) in LABELS.iter().enumerate() {
+        let y = inner.y + 1 + n as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        let line = Line::from(vec![
+            Span::styled(format!("{label:<label_width$}"), theme.header),
+            Span::styled(format!("{:<room$} ", cell(&here_long[n], &here_short[n], room)), theme.text),
+            Span::styled(cell(&art_long[n], &art_short[n], room), theme.text),
+        ]);
+        buf.set_line(inner.x, y, &line, inner.width);
+    }
 }
 
 pub fn render_metrics(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -142,13 +77,16 @@ pub fn render_metrics(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     ]);
     buf.set_line(area.x, area.y, &title, area.width);
     let body = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
-    let [top, bottom] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
-    let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(bottom);
-    // Archived items left the board but not the flow: they count for flow, throughput and
-    // cycle time; WIP is what is on the board now.
+    let [chart, table] = Layout::vertical([Constraint::Min(0), Constraint::Length(TABLE_HEIGHT)]).areas(body);
+    // Archived items left the board but not the flow: they count for the diagram and for
+    // finished work; WIP is what is on the board now.
     let flow = crate::model::archive::with_archived(&app.ws, board);
-    render_flow(&flow, now, theme, top, buf);
-    render_throughput(&flow, now, theme, left, buf);
-    let velocity = crate::model::demo::velocity_line(&app.ws, board);
-    render_wip_and_cycle(board, &flow, velocity, theme, right, buf);
+    render_cfd(board, &flow, now, theme, chart, buf);
+    let here = FlowMetrics::of(&app.ws, board, now, VELOCITY_WEEKS);
+    let art = FlowMetrics::art(&app.ws, now, VELOCITY_WEEKS);
+    let points = crate::model::demo::velocity_line(&app.ws, board).map(|line| {
+        let who = if board.level == crate::model::Level::Team { "team" } else { "train" };
+        format!("Points per iteration ({who}), done/planned: {line}")
+    });
+    render_table(&board.name, &here, &art, points, theme, table, buf);
 }

@@ -4,6 +4,7 @@
 pub mod big_glyphs;
 pub mod board;
 pub mod card;
+pub mod cfd;
 pub mod conflicts;
 pub mod contrast;
 pub mod detail;

@@ -24,6 +24,9 @@ pub fn board_to_string(board: &Board) -> String {
     }
     out.push_str(INDENT);
     out.push_str("],\n");
+    if !board.wait_columns.is_empty() {
+        let _ = writeln!(out, "{INDENT}wait_columns: {},", string_list(&board.wait_columns));
+    }
     if !board.iterations.is_empty() {
         let _ = writeln!(out, "{INDENT}iterations: {},", string_list(&board.iterations));
     }
