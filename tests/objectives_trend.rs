@@ -74,7 +74,7 @@ fn at_80x24_the_last_row_scrolls_the_trend_into_view() {
     assert_eq!(rows(&app.ws).get(app.objectives.selected), Some(&Row::Train { key: Some("art.ron".into()) }));
     let bottom = text(&draw(&app));
     assert!(bottom.contains("Predictability by PI"), "{bottom}");
-    assert!(line_with(&bottom, "Train ").contains('▸') || bottom.contains("▸ Program predictability"), "{bottom}");
+    assert!(bottom.contains("│▸ Program predictability (teams' actual"), "the train's line is selected\n{bottom}");
     // 80 columns hold the three PIs.
     assert!(line_with(&bottom, "PI 2026.2").contains("PI 2026.4"), "{bottom}");
     insta::assert_snapshot!("objectives_trend_80x24_bottom", bottom);

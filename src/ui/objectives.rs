@@ -130,7 +130,8 @@ fn view_lines(app: &App, theme: &Theme, width: usize) -> Vec<(Line<'static>, Opt
             None,
         ));
     }
-    let cells = width.saturating_sub(42).clamp(12, 60);
+    // Room for the longest label, ` 100 % above band  (10 of 10 BV)`.
+    let cells = width.saturating_sub(47).clamp(12, 60);
     let text_width = width.saturating_sub(18);
     let mut row = 0;
     for board in sections(ws) {
@@ -168,10 +169,8 @@ fn view_lines(app: &App, theme: &Theme, width: usize) -> Vec<(Line<'static>, Opt
     let mut train_line = vec![Span::styled(format!("  {:<10}", "Train"), theme.header)];
     train_line.extend(bar(total, cells, theme));
     lines.push((
-        Line::styled(
-            "Program predictability over the teams' objectives (actual BV / committed planned BV; band 80–100 %)",
-            theme.header,
-        ),
+        // The train's figure is over the teams' objectives only (see `objectives::train`).
+        Line::styled("Program predictability (teams' actual / committed planned BV; band 80–100 %)", theme.header),
         Some(row),
     ));
     lines.push((Line::from(train_line), None));

@@ -26,7 +26,7 @@ pub fn trend_lines(trend: &Trend<'_>, theme: &Theme, width: usize) -> Vec<Line<'
     }
     let shown = (width.saturating_sub(2 + NAME + 6) / (CELL + 1)).clamp(1, count);
     let skip = count - shown;
-    let mut header = "Predictability by PI, oldest first; the last is this PI (target band 80–100 %)".to_string();
+    let mut header = "Predictability by PI, oldest to this PI (target band 80–100 %)".to_string();
     if skip > 0 {
         header.push_str(&format!(" · {skip} older not shown here"));
     }
