@@ -100,3 +100,27 @@ fn presenting_shows_the_same_view_and_the_art_objectives_can_be_scored_once_unlo
     let screen = text(&draw(&app));
     assert!(line_with(&screen, "  ART  ").contains("79 % below band  (15 of 19 BV)"), "{screen}");
 }
+
+#[test]
+fn art_objectives_are_added_edited_and_toggled_like_a_teams_and_past_ones_stay_put() {
+    let mut app = demo_app(120, 40);
+    let art = |app: &trainboard::app::App| app.ws.board_by_key("art.ron").unwrap().objectives.clone();
+    let before = art(&app);
+    // The demo opens on the program board: the view opens on the ART's heading.
+    press(&mut app, "onSame-day delivery in two cities\n");
+    let after = art(&app);
+    assert_eq!(after.len(), before.len() + 1);
+    let added = after.last().unwrap();
+    assert_eq!((added.text.as_str(), added.planned, added.pi.as_deref()), ("Same-day delivery in two cities", 1, None));
+    // The new objective is selected (it is the ART's fourth row of this PI): plan, stretch, rename.
+    assert_eq!(rows(&app.ws).get(app.objectives.selected), Some(&Row::Objective { key: "art.ron".into(), index: 7 }));
+    press(&mut app, "B\x156\nXe\x15Same-day delivery\n");
+    let o = art(&app).last().cloned().unwrap();
+    assert_eq!((o.text.as_str(), o.planned, o.stretch), ("Same-day delivery", 6, true));
+    assert_eq!(art(&app)[..before.len()], before[..], "the earlier PIs' objectives are untouched");
+    let screen = text(&draw(&app));
+    assert!(screen.contains("▸    6 →  –  Same-day delivery (stretch)"), "{screen}");
+    // Four steps, four undos.
+    press(&mut app, "uuuu");
+    assert_eq!(art(&app), before);
+}
