@@ -80,11 +80,10 @@ fn team_boards(ws: &Workspace) -> impl Iterator<Item = &Board> {
 /// business value twice; they get a figure of their own ([`art`]).
 pub fn train(ws: &Workspace) -> (Vec<(&Board, Achievement)>, Achievement) {
     let teams: Vec<(&Board, Achievement)> = team_boards(ws)
-        .filter(|b| {
+        .filter_map(|b| {
             let current = current_pi(ws, b);
-            b.objectives.iter().any(|o| is_current(o, current))
+            b.objectives.iter().any(|o| is_current(o, current)).then(|| (b, achievement(b, current)))
         })
-        .map(|b| (b, achievement(b, current_pi(ws, b))))
         .collect();
     let total = teams.iter().map(|(_, a)| *a).fold(Achievement::default(), Achievement::add);
     (teams, total)
@@ -113,8 +112,8 @@ pub struct Trend<'a> {
 /// by name with numbers compared as numbers (`PI 2026.9` before `PI 2026.10`); the current PI
 /// comes last whatever its name.
 pub fn trend(ws: &Workspace) -> Trend<'_> {
-    let train_current = train_board(ws).and_then(|i| ws.board(i)).and_then(|b| current_pi(ws, b));
     let art_board = train_board(ws).and_then(|i| ws.board(i));
+    let train_current = art_board.and_then(|b| current_pi(ws, b));
     let teams: Vec<&Board> = team_boards(ws).filter(|b| !b.objectives.is_empty()).collect();
     let mut pis: Vec<Option<&str>> = Vec::new();
     for board in teams.iter().copied().chain(art_board) {

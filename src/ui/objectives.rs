@@ -174,9 +174,6 @@ fn view_lines(app: &App, theme: &Theme, width: usize) -> Vec<(Line<'static>, Opt
         Some(row),
     ));
     lines.push((Line::from(train_line), None));
-    if art_key.is_none() {
-        lines.push((Line::styled("    the train's vote is kept on a program board; there is none", theme.dim), None));
-    }
     lines.extend(super::objectives_trend::trend_lines(&trend(ws), theme, width).into_iter().map(|l| (l, None)));
     // The selected row is marked with a glyph, not only a colour.
     for (line, of) in &mut lines {
