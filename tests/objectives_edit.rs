@@ -16,7 +16,7 @@ const NOW: &str = "2026-11-21T16:30:00Z";
 
 fn workspace() -> Workspace {
     let mut alpha = Board::new("alpha.ron", "Alpha", Level::Team, vec![Column::new("Done", None)]);
-    alpha.objectives = vec![Objective { text: "Search".into(), planned: 8, actual: None, stretch: false }];
+    alpha.objectives = vec![Objective::new("Search", 8)];
     Workspace::new(vec![alpha])
 }
 
@@ -41,7 +41,7 @@ fn each_objective_change_is_one_undoable_step() {
     }
     assert_eq!(
         alpha(&ws).objectives[1],
-        Objective { text: "Checkout live for 10 %".into(), planned: 9, actual: Some(7), stretch: true }
+        Objective { text: "Checkout live for 10 %".into(), planned: 9, actual: Some(7), stretch: true, pi: None }
     );
     h.undo(&mut ws).unwrap();
     assert_eq!(alpha(&ws).objectives[1].text, "Checkout live");
@@ -178,14 +178,18 @@ fn a_vote_and_a_score_made_in_the_screen_are_saved_and_merge_with_a_change_on_di
             }
         }
     };
-    // Vote on Alpha (its heading is selected first), then score the stretch objective (row 4).
-    press(&mut app, "oV4 4 2\njjjjA3\n");
+    // On Alpha's board (3) the view opens on Alpha's heading: vote there, then score the
+    // stretch objective (row 4).
+    press(&mut app, "3oV4 4 2\njjjjA3\n");
     assert_eq!(saves, ["team-alpha.ron", "team-alpha.ron"]);
     let report = files.save(&app.ws, &saves);
     assert!(report.errors.is_empty(), "{report:?}");
     let saved = parse_board(&std::fs::read(&path).unwrap(), "team-alpha.ron").unwrap();
-    let actual: Vec<Option<u32>> = saved.objectives.iter().map(|o| o.actual).collect();
+    let actual: Vec<Option<u32>> = saved.objectives.iter().filter(|o| o.pi.is_none()).map(|o| o.actual).collect();
     assert_eq!(actual, [Some(9), Some(8), Some(7), Some(3)], "their score and ours");
+    let past = |b: &Board| b.objectives.iter().filter(|o| o.pi.is_some()).cloned().collect::<Vec<_>>();
+    let demo_alpha = parse_board(&std::fs::read(demo.join("team-alpha.ron")).unwrap(), "team-alpha.ron").unwrap();
+    assert_eq!(past(&saved), past(&demo_alpha), "earlier PIs' objectives are kept as they were");
     assert_eq!(saved.confidence.len(), 1);
     assert_eq!(saved.confidence[0].votes.iter().map(|f| f.get()).collect::<Vec<_>>(), [4, 4, 2]);
     let _ = std::fs::remove_dir_all(&dir);
@@ -198,6 +202,7 @@ fn objectives_merge_by_place_field_by_field() {
         planned,
         actual,
         stretch: false,
+        pi: None,
     };
     let mut base = alpha(&workspace()).clone();
     base.objectives = vec![o("A", 5, None), o("B", 8, None)];
@@ -253,4 +258,50 @@ fn presenting_locks_the_objectives_view_until_unlocked() {
         key(&mut app, c);
     }
     assert_eq!(alpha(&app.ws).confidence.len(), 1);
+}
+
+#[test]
+fn objectives_of_earlier_pis_round_trip_merge_by_place_and_a_blank_pi_is_an_error_where_written() {
+    let file = "Board(name: \"A\", level: Team, columns: [(name: \"D\")], objectives: [\n\
+        (text: \"Now\", planned: 5),\n\
+        (text: \"Then\", planned: 8, actual: 6, stretch: true, pi: \"PI 2026.3\"),\n\
+        (text: \"Older\", planned: 3, actual: 3, pi: Some(\"PI 2026.2\")),\n])";
+    let board = parse_board(file.as_bytes(), "a.ron").unwrap();
+    let pis: Vec<Option<&str>> = board.objectives.iter().map(|o| o.pi.as_deref()).collect();
+    assert_eq!(pis, [None, Some("PI 2026.3"), Some("PI 2026.2")]);
+    let text = board_to_string(&board);
+    assert!(
+        text.contains("        (text: \"Then\", planned: 8, actual: 6, stretch: true, pi: \"PI 2026.3\"),\n"),
+        "{text}"
+    );
+    assert!(text.contains("        (text: \"Older\", planned: 3, actual: 3, pi: \"PI 2026.2\"),\n"), "{text}");
+    let back = parse_board(text.as_bytes(), "a.ron").unwrap();
+    assert_eq!(back, board);
+    assert_eq!(board_to_string(&back), text);
+
+    // At the PI's end one side files the objectives under their PI while the other scores one.
+    let mut ours = board.clone();
+    ours.objectives[0].pi = Some("PI 2026.4".into());
+    let mut theirs = board.clone();
+    theirs.objectives[0].actual = Some(4);
+    let merged = merge_boards(&board, &ours, &theirs);
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    let first = &merged.board.objectives[0];
+    assert_eq!((first.actual, first.pi.as_deref()), (Some(4), Some("PI 2026.4")));
+    // Filed under two different PIs: that field conflicts, theirs kept.
+    let mut theirs = board.clone();
+    theirs.objectives[0].pi = Some("PI 2026.5".into());
+    let merged = merge_boards(&board, &ours, &theirs);
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.conflicts[0].field, "objective 1 pi");
+    assert_eq!(merged.board.objectives[0].pi.as_deref(), Some("PI 2026.5"));
+
+    for (bad, message) in [("pi: \"  \"", "it is blank"), ("pi: 3", "double quotes"), ("sprint: \"x\"", "sprint")] {
+        let file = format!(
+            "Board(name: \"A\", level: Team, columns: [(name: \"D\")], objectives: [\n(text: \"x\", planned: 1, {bad})])"
+        );
+        let err = parse_board(file.as_bytes(), "a.ron").unwrap_err();
+        assert!(err.line == 2 && err.column > 20, "{bad}: {err:?}");
+        assert!(err.message.contains(message), "{bad}: {err:?}");
+    }
 }

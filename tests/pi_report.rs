@@ -136,12 +136,18 @@ fn objectives_and_predictability_are_the_models_figures_with_stretch_marked() {
     assert_eq!(teams.len(), 2, "Alpha and Beta have objectives");
     let percent = |a: trainboard::model::objectives::Achievement| format!("{:.0} %", a.percent().unwrap());
     for (board, team) in &teams {
-        assert_eq!(*team, achievement(board));
+        assert_eq!(*team, achievement(board, trainboard::model::objectives::current_pi(&ws, board)));
         let line = row(&html, &board.name);
         assert!(line.contains(&percent(*team)), "{line}");
         assert!(line.contains(&format!("({} of {} BV)", team.actual, team.planned)), "{line}");
+        let current = trainboard::model::objectives::current_pi(&ws, board);
         for objective in &board.objectives {
             let start = format!("<tr><td>{}", objective.text);
+            if !trainboard::model::objectives::is_current(objective, current) {
+                // An earlier PI's objective counts in the trend, not among this PI's.
+                assert!(!html.lines().any(|l| l.starts_with(&start)), "{start} is from an earlier PI");
+                continue;
+            }
             let line = html.lines().find(|l| l.starts_with(&start)).unwrap_or_else(|| panic!("{start}"));
             assert_eq!(line.contains("(stretch)"), objective.stretch, "{line}");
             assert!(line.contains(&format!("<td class=\"num\">{}</td>", objective.planned)), "{line}");
@@ -152,6 +158,14 @@ fn objectives_and_predictability_are_the_models_figures_with_stretch_marked() {
     let line = row(&html, "Train");
     assert_eq!(line, format!("<tr><th>Train</th><th>{} in band (31 of 34 BV)</th></tr>", percent(total)));
     assert!(line.contains("91 %"), "{line}");
+    // The ART's own objectives come first; the trend lists every PI the files keep.
+    assert!(html.find("<h3>ART objectives (Mobile Shopping ART)</h3>").unwrap() < html.find("<h3>Alpha</h3>").unwrap());
+    let trend = trainboard::model::objectives::trend(&ws);
+    assert!(trend.pis.len() >= 3, "the demo keeps three PIs");
+    let table = between(&html, "<h3>Predictability by PI</h3>", "</table>");
+    for pi in trend.pis.iter().flatten() {
+        assert!(table.contains(&format!("<th class=\"num\">{pi}</th>")), "{pi} in {table}");
+    }
 }
 
 #[test]
@@ -318,7 +332,13 @@ fn hostile() -> Workspace {
                 board.items.push(feature);
             }
             Level::Team if board.name == "Alpha" => {
-                board.objectives.push(Objective { text: evil.into(), planned: 3, actual: Some(3), stretch: true });
+                board.objectives.push(Objective {
+                    text: evil.into(),
+                    planned: 3,
+                    actual: Some(3),
+                    stretch: true,
+                    pi: None,
+                });
             }
             _ => {}
         }

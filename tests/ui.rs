@@ -154,15 +154,19 @@ fn objectives_view_shows_predictability_bars_with_the_target_band() {
         let mut app = App::new(ws, "demo");
         app.clock = || "2026-11-22T10:00:00Z".to_string();
         update(&mut app, Msg::Resize(w, h));
-        press(&mut app, "o");
+        // From Alpha's board (3) the view opens on Alpha's section.
+        press(&mut app, "3o");
         let buf = draw(&app);
         let screen = text(&buf);
         assert!(
             screen.contains("94 % in band  (17 of 18 BV)"),
-            "Alpha: (9+8)/(10+8), stretch and unevaluated left out\n{screen}"
+            "Alpha: (9+8)/(10+8), stretch, unevaluated and earlier PIs left out\n{screen}"
         );
         insta::assert_snapshot!(format!("objectives_{w}x{h}"), screen);
-        // The 80–100 % band is marked on the cells of the train's bar; cells outside it are not.
+        // The 80–100 % band is marked on the cells of the train's bar (G: the train's line, in
+        // view); cells outside it are not.
+        press(&mut app, "G");
+        let buf = draw(&app);
         let (x, y) = find(&buf, "Train");
         let row: Vec<_> = (x..buf.area.width).map(|cx| buf[(cx, y)].clone()).collect();
         let band = trainboard::ui::objectives::band_style(&Theme::default()).bg.unwrap();
@@ -182,8 +186,8 @@ fn objectives_view_records_a_vote_and_shows_average_and_who_to_hear() {
         let mut app = App::new(ws, "demo");
         app.clock = || "2026-11-21T16:30:00Z".to_string();
         update(&mut app, Msg::Resize(w, h));
-        // The first row is Alpha's heading: V opens the vote prompt there.
-        press(&mut app, "oV5 4,4 3 2 1");
+        // On Alpha's board (3) the view opens on Alpha's heading: V opens the vote prompt there.
+        press(&mut app, "3oV5 4,4 3 2 1");
         let prompt = text(&draw(&app));
         assert!(prompt.contains("Votes 1–5") && prompt.contains("> 5 4,4 3 2 1"), "{prompt}");
         let effects = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
@@ -215,7 +219,7 @@ fn objectives_are_added_scored_and_toggled_in_the_view() {
     update(&mut app, Msg::Resize(120, 40));
     let alpha = |app: &App| app.ws.board_by_key("team-alpha.ron").unwrap().objectives.clone();
     let before = alpha(&app);
-    press(&mut app, "onWishlists for signed-in users\n");
+    press(&mut app, "3onWishlists for signed-in users\n");
     let after = alpha(&app);
     assert_eq!(after.len(), before.len() + 1);
     assert_eq!(

@@ -156,7 +156,7 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         ShowSync => app.mode = Mode::Sync { scroll: 0 },
         ShowSystemDemo => app.mode = Mode::SystemDemo { iteration: super::demo::current_iteration(app), scroll: 0 },
         ShowObjectives => {
-            app.objectives.prompt = None;
+            super::objectives::open_view(app);
             app.mode = Mode::Objectives { scroll: 0 };
         }
         SetPlannedValue | SetActualValue | ToggleStretch | RecordVote => {

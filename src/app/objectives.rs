@@ -1,15 +1,15 @@
-//! The objectives view as a place to work: select a team's objective and add one, edit its
-//! text, score its planned (1–10) and actual business value, toggle stretch, or record the
-//! team's (or the train's) fist-of-five confidence vote. Each change is one undoable edit,
-//! saved at once through the normal path.
+//! The objectives view as a place to work: select an objective of the current PI (the ART's on
+//! the program board, or a team's) and add one, edit its text, score its planned (1–10) and
+//! actual business value, toggle stretch, or record the team's (or the train's) fist-of-five
+//! confidence vote. Each change is one undoable edit, saved at once through the normal path.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::keymap::Action;
 use crate::model::board_fields::{ObjectiveChange, change_objective, record_vote};
 use crate::model::confidence::parse_votes;
-use crate::model::objectives::train_board;
-use crate::model::{Level, ModelError, Workspace};
+use crate::model::objectives::{current_pi, is_current, train_board};
+use crate::model::{Board, Level, ModelError, Workspace};
 
 use super::actions;
 use super::input::LineInput;
@@ -18,25 +18,21 @@ use super::state::{App, Effect, Mode};
 /// A selectable line of the view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
-    /// A team's heading: where its vote and new objectives go.
-    Team {
-        key: String,
-    },
-    Objective {
-        key: String,
-        index: usize,
-    },
+    /// A board's heading (the ART's, on the program board, or a team's): where its vote and
+    /// new objectives go.
+    Heading { key: String },
+    /// An objective of the current PI; `index` is its place in the board's `objectives` (past
+    /// PIs' objectives are not rows, they only make the trend).
+    Objective { key: String, index: usize },
     /// The train's line, its vote kept on the program board (if there is one).
-    Train {
-        key: Option<String>,
-    },
+    Train { key: Option<String> },
 }
 
 impl Row {
     /// The board a change on this row goes to.
     pub fn board(&self) -> Option<&str> {
         match self {
-            Row::Team { key } | Row::Objective { key, .. } => Some(key),
+            Row::Heading { key } | Row::Objective { key, .. } => Some(key),
             Row::Train { key } => key.as_deref(),
         }
     }
@@ -71,16 +67,42 @@ pub struct ObjectivesView {
     pub prompt: Option<(Prompt, LineInput)>,
 }
 
-/// Every selectable row, in the order drawn: each team board with its objectives, then the train.
+/// The boards the view has a section for, in the order drawn: the program board (the ART's
+/// objectives), then each team board.
+pub fn sections(ws: &Workspace) -> Vec<&Board> {
+    let art = train_board(ws).and_then(|i| ws.board(i));
+    let teams = ws.boards().iter().filter(|b| b.level == Level::Team && !b.is_archive());
+    art.into_iter().chain(teams).collect()
+}
+
+/// The places in `board.objectives` of its current PI's objectives.
+pub fn current_objectives(ws: &Workspace, board: &Board) -> Vec<usize> {
+    let current = current_pi(ws, board);
+    board.objectives.iter().enumerate().filter(|(_, o)| is_current(o, current)).map(|(i, _)| i).collect()
+}
+
+/// Every selectable row, in the order drawn: each section's heading and current objectives,
+/// then the train.
 pub fn rows(ws: &Workspace) -> Vec<Row> {
     let mut rows = Vec::new();
-    for board in ws.boards().iter().filter(|b| b.level == Level::Team && !b.is_archive()) {
-        rows.push(Row::Team { key: board.key.clone() });
-        rows.extend((0..board.objectives.len()).map(|index| Row::Objective { key: board.key.clone(), index }));
+    for board in sections(ws) {
+        rows.push(Row::Heading { key: board.key.clone() });
+        let objectives = current_objectives(ws, board);
+        rows.extend(objectives.into_iter().map(|index| Row::Objective { key: board.key.clone(), index }));
     }
     let train = train_board(ws).and_then(|i| ws.board(i)).map(|b| b.key.clone());
     rows.push(Row::Train { key: train });
     rows
+}
+
+/// Opening the view selects the section of the board on screen (a team's, or the ART's on
+/// the program board); from any other board, the top (the ART's).
+pub fn open_view(app: &mut App) {
+    let rows = rows(&app.ws);
+    let key = app.current_board().map(|b| b.key.clone());
+    let on_screen = key.and_then(|key| rows.iter().position(|r| *r == Row::Heading { key: key.clone() }));
+    app.objectives.selected = on_screen.unwrap_or(0);
+    app.objectives.prompt = None;
 }
 
 /// The selected row (clamped to the rows there are now).
@@ -150,7 +172,7 @@ fn open(app: &mut App, prompt: Prompt) {
             return app.error("the train's vote is kept on the program board; this workspace has none");
         }
         Prompt::Add if matches!(row, Row::Train { .. }) => {
-            return app.error("objectives belong to a team: select a team's line first");
+            return app.error("objectives belong to a team or the ART: select its heading first");
         }
         Prompt::Vote | Prompt::Add => String::new(),
         Prompt::Text | Prompt::Planned | Prompt::Actual => match (prompt, objective) {
@@ -217,7 +239,7 @@ fn change(app: &mut App, make: impl FnOnce(&App) -> Option<ObjectiveChange>) -> 
     let Some(change) = make(app) else { return Vec::new() };
     let (key, index) = match (&row, &change) {
         (Row::Objective { key, index }, _) => (key.clone(), *index),
-        (Row::Team { key }, ObjectiveChange::Add(_)) => (key.clone(), 0),
+        (Row::Heading { key }, ObjectiveChange::Add(_)) => (key.clone(), 0),
         _ => {
             app.error("select an objective first (j/k)");
             return Vec::new();

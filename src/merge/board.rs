@@ -86,6 +86,7 @@ fn merge_objectives(
                 planned: merge_value(None, &name("planned"), &b.planned, &o.planned, &t.planned, conflicts),
                 actual: merge_value(None, &name("actual"), &b.actual, &o.actual, &t.actual, conflicts),
                 stretch: merge_value(None, &name("stretch"), &b.stretch, &o.stretch, &t.stretch, conflicts),
+                pi: merge_value(None, &name("pi"), &b.pi, &o.pi, &t.pi, conflicts),
             }
         })
         .collect();

@@ -105,6 +105,9 @@ impl Show for Objective {
         if self.stretch {
             text.push_str(", stretch");
         }
+        if let Some(pi) = &self.pi {
+            text.push_str(&format!(", {}", pi.show()));
+        }
         text.push(')');
         text
     }

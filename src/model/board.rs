@@ -70,7 +70,8 @@ pub const BROKEN_REASON: &str = "its file has errors; fix them and it opens";
 /// The newest format version this program reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// A team's PI objective with its business value (1–10), planned and, once evaluated, actual.
+/// A PI objective (a team's, or the train's on the program board) with its business value
+/// (1–10), planned and, once evaluated, actual.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename = "Objective", deny_unknown_fields)]
 pub struct Objective {
@@ -82,6 +83,28 @@ pub struct Objective {
     /// planned value does not (see `objectives::achievement`).
     #[serde(default)]
     pub stretch: bool,
+    /// The PI the objective was planned in, kept for the predictability trend (`"PI 2026.3"`);
+    /// without it, the current PI (see `objectives::pi_of`).
+    #[serde(default, deserialize_with = "pi_name")]
+    pub pi: Option<String>,
+}
+
+impl Objective {
+    /// A current-PI objective, not evaluated yet.
+    pub fn new(text: impl Into<String>, planned: u32) -> Objective {
+        Objective { text: text.into(), planned, actual: None, stretch: false, pi: None }
+    }
+}
+
+/// An objective's `pi`: a PI's name, so never blank (an error at its place in the file).
+fn pi_name<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let name = Option::<String>::deserialize(deserializer)?;
+    match name {
+        Some(n) if n.trim().is_empty() => {
+            Err(serde::de::Error::custom("an objective's `pi` names a PI, like \"PI 2026.3\"; it is blank"))
+        }
+        other => Ok(other),
+    }
 }
 
 fn default_version() -> u32 {
@@ -116,7 +139,8 @@ pub struct Board {
     pub pi: Option<super::pi::Pi>,
     #[serde(default)]
     pub items: Vec<Item>,
-    /// PI objectives (team boards).
+    /// PI objectives: a team's on its board, the train's (ART objectives) on the program board;
+    /// earlier PIs' objectives say which PI they were planned in.
     #[serde(default)]
     pub objectives: Vec<Objective>,
     /// Fist-of-five confidence votes (a team's on its board, the train's on the program

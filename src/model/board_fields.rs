@@ -72,7 +72,7 @@ pub fn change_objective(
     };
     let label = match change {
         ObjectiveChange::Add(t) => {
-            list.push(Objective { text: text(&t)?, planned: 1, actual: None, stretch: false });
+            list.push(Objective::new(text(&t)?, 1));
             format!("objective added to {}", board.name)
         }
         ObjectiveChange::Delete => {

@@ -274,7 +274,7 @@ impl FlowMetrics {
             time: FlowTime { days: cycle_times(&all) },
             load: load(board),
             efficiency: efficiency(&all, now),
-            predictability: achievement(board),
+            predictability: achievement(board, super::objectives::current_pi(ws, board)),
         }
     }
 
@@ -427,9 +427,9 @@ mod tests {
         let mut roam = team("roam.ron", &[]);
         roam.level = Level::Program;
         let mut alpha = team("alpha.ron", &[]);
-        alpha.objectives = vec![Objective { text: "x".into(), planned: 10, actual: Some(8), stretch: false }];
+        alpha.objectives = vec![Objective { text: "x".into(), planned: 10, actual: Some(8), stretch: false, pi: None }];
         let mut beta = team("beta.ron", &[]);
-        beta.objectives = vec![Objective { text: "y".into(), planned: 5, actual: Some(5), stretch: false }];
+        beta.objectives = vec![Objective { text: "y".into(), planned: 5, actual: Some(5), stretch: false, pi: None }];
         let ws = Workspace::new(vec![roam, program, alpha, beta]);
         let keys: Vec<&str> = art_boards(&ws).iter().map(|b| b.key.as_str()).collect();
         assert_eq!(keys, ["art.ron", "alpha.ron", "beta.ron"], "the ROAM board is not the train's board");

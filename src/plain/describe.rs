@@ -523,6 +523,8 @@ mod tests {
     #[test]
     fn the_objectives_view_says_the_selected_line_and_the_prompt() {
         let mut app = demo_app("objectives");
+        // From Alpha's board (3) the view opens on Alpha's heading.
+        press(&mut app, KeyCode::Char('3'));
         press(&mut app, KeyCode::Char('o'));
         let before = Snapshot::of(&app);
         press(&mut app, KeyCode::Char('j'));

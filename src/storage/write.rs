@@ -104,6 +104,10 @@ pub fn board_to_string(board: &Board) -> String {
             if o.stretch {
                 out.push_str(", stretch: true");
             }
+            if let Some(pi) = &o.pi {
+                out.push_str(", pi: ");
+                quote_into(&mut out, pi);
+            }
             out.push_str("),\n");
         }
         out.push_str(INDENT);
@@ -153,7 +157,8 @@ fn estimate(board: &Board) -> usize {
                 + i.history.iter().map(|m| m.at.len() + m.column.len() + 48).sum::<usize>()
         })
         .sum();
-    let objectives: usize = board.objectives.iter().map(|o| o.text.len() + 80).sum();
+    let objectives: usize =
+        board.objectives.iter().map(|o| o.text.len() + o.pi.as_ref().map_or(0, |p| p.len() + 8) + 80).sum();
     let columns: usize = board.columns.iter().map(|c| c.name.len() + 48).sum();
     256 + board.name.len() + columns + list(&board.wait_columns) + list(&board.iterations) + items + objectives
 }

@@ -15,6 +15,7 @@ pub mod menu;
 pub mod messages;
 pub mod metrics;
 pub mod objectives;
+pub mod objectives_trend;
 pub mod picker;
 pub mod popup;
 pub mod present;

@@ -1,7 +1,8 @@
-//! The PI objectives view: each team's objectives with planned and actual business value, and
-//! program predictability per team and for the train as bars on a 0–120 % scale with SAFe's
-//! 80–100 % band marked; each team's and the train's newest confidence vote; and the prompt
-//! through which objectives are edited and votes recorded (`crate::app::objectives`).
+//! The PI objectives view: the ART's objectives (on the program board), then each team's, with
+//! planned and actual business value; program predictability per team and for the train as
+//! bars on a 0–120 % scale with SAFe's 80–100 % band marked; each team's and the train's newest
+//! confidence vote; the trend over past PIs (`objectives_trend`); and the prompt through which
+//! objectives are edited and votes recorded (`crate::app::objectives`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -10,9 +11,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
-use crate::app::objectives::rows;
+use crate::app::objectives::{current_objectives, rows, sections};
 use crate::model::confidence::latest;
-use crate::model::objectives::{Achievement, TARGET_BAND, achievement, train, train_board};
+use crate::model::objectives::{Achievement, TARGET_BAND, achievement, current_pi, train, train_board, trend};
 use crate::model::{Board, Level};
 
 use super::text::{clean, fit};
@@ -125,28 +126,32 @@ fn lit_if_changed(app: &App, board: &Board, index: usize, line: Line<'static>, t
 
 /// Each line with the index of the selectable row it shows (see `app::objectives::rows`).
 fn view_lines(app: &App, theme: &Theme, width: usize) -> Vec<(Line<'static>, Option<usize>)> {
-    let (_, total) = train(&app.ws);
-    let rows = rows(&app.ws);
+    let ws = &app.ws;
+    let (_, total) = train(ws);
+    let rows = rows(ws);
     let selected = app.objectives.selected.min(rows.len().saturating_sub(1));
     let mut lines: Vec<(Line<'static>, Option<usize>)> = Vec::new();
-    let teams: Vec<&Board> = app.ws.boards().iter().filter(|b| b.level == Level::Team && !b.is_archive()).collect();
-    if teams.is_empty() {
+    let art_key = train_board(ws).and_then(|i| ws.board(i)).map(|b| b.key.clone());
+    if !ws.boards().iter().any(|b| b.level == Level::Team && !b.is_archive()) {
         lines.push((
             Line::styled("No team board yet: objectives are kept on team boards (see the README).", theme.dim),
             None,
         ));
     }
-    let cells = width.saturating_sub(42).clamp(12, 60);
+    // Room for the longest label, ` 100 % above band  (10 of 10 BV)`.
+    let cells = width.saturating_sub(47).clamp(12, 60);
     let text_width = width.saturating_sub(18);
     let mut row = 0;
-    for board in teams {
-        let achievement = achievement(board);
-        lines.push((
-            Line::styled(format!("{}  ·  planned vs actual business value", clean(&board.name)), theme.header),
-            Some(row),
-        ));
+    for board in sections(ws) {
+        let is_art = art_key.as_deref() == Some(board.key.as_str());
+        let heading = match is_art {
+            true => format!("ART objectives ({})  ·  planned vs actual business value", clean(&board.name)),
+            false => format!("{}  ·  planned vs actual business value", clean(&board.name)),
+        };
+        lines.push((Line::styled(heading, theme.header), Some(row)));
         row += 1;
-        for (index, o) in board.objectives.iter().enumerate() {
+        let current = current_objectives(ws, board);
+        for (index, o) in current.iter().filter_map(|&i| Some((i, board.objectives.get(i)?))) {
             let actual = o.actual.map(|a| a.to_string()).unwrap_or_else(|| "–".into());
             let stretch = if o.stretch { " (stretch)" } else { "" };
             let text = fit(&format!("{}{stretch}", o.text), text_width);
@@ -157,26 +162,27 @@ fn view_lines(app: &App, theme: &Theme, width: usize) -> Vec<(Line<'static>, Opt
             lines.push((lit_if_changed(app, board, index, line, theme), Some(row)));
             row += 1;
         }
-        if board.objectives.is_empty() {
-            lines.push((Line::styled("  no objectives yet (n adds one)", theme.dim), None));
+        if current.is_empty() {
+            let none = if is_art { "  no ART objectives yet (n adds one)" } else { "  no objectives yet (n adds one)" };
+            lines.push((Line::styled(none, theme.dim), None));
         }
-        let mut bar_line = vec![Span::styled(format!("  {:<10}", fit(&board.name, 10)), theme.dim)];
-        bar_line.extend(bar(achievement, cells, theme));
+        let label = if is_art { "ART".to_string() } else { fit(&board.name, 10) };
+        let mut bar_line = vec![Span::styled(format!("  {label:<10}"), theme.dim)];
+        bar_line.extend(bar(achievement(board, current_pi(ws, board)), cells, theme));
         lines.push((Line::from(bar_line), None));
+        // The program board's vote is the train's.
         lines.push((vote_line(Some(board), theme), None));
         lines.push((Line::raw(""), None));
     }
-    let train_board = train_board(&app.ws).and_then(|i| app.ws.board(i));
     let mut train_line = vec![Span::styled(format!("  {:<10}", "Train"), theme.header)];
     train_line.extend(bar(total, cells, theme));
     lines.push((
-        Line::styled("Program predictability (all actual BV / committed planned BV; band 80–100 %)", theme.header),
+        // The train's figure is over the teams' objectives only (see `objectives::train`).
+        Line::styled("Program predictability (teams' actual / committed planned BV; band 80–100 %)", theme.header),
         Some(row),
     ));
     lines.push((Line::from(train_line), None));
-    if train_board.is_some() {
-        lines.push((vote_line(train_board, theme), None));
-    }
+    lines.extend(super::objectives_trend::trend_lines(&trend(ws), theme, width).into_iter().map(|l| (l, None)));
     // The selected row is marked with a glyph, not only a colour.
     for (line, of) in &mut lines {
         let mark = if *of == Some(selected) { "▸ " } else { "  " };
@@ -197,8 +203,10 @@ pub fn render_objectives(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     let body = Rect { height: inner.height - footer, ..inner };
     let selected = app.objectives.selected;
     let first = lines.iter().position(|(_, row)| *row == Some(selected)).unwrap_or(0);
-    // Keep the selection in view with the two lines under it (its bar, its vote).
-    let scroll = (first + 3).saturating_sub(body.height as usize).min(first);
+    // Keep the selection in view with the lines under it up to the next row (a heading's
+    // section, the last row's bars and trend).
+    let end = lines.iter().skip(first + 1).position(|(_, row)| row.is_some()).map_or(lines.len(), |n| first + 1 + n);
+    let scroll = end.saturating_sub(body.height as usize).min(first);
     let shown: Vec<Line<'static>> = lines.into_iter().map(|(line, _)| line).collect();
     Paragraph::new(shown).scroll((scroll as u16, 0)).render(body, buf);
     if footer < 2 {

@@ -75,6 +75,9 @@ pub fn board_to_string(board: &Board) -> String {
                 if o.stretch {
                     line.push_str(", stretch: true");
                 }
+                if let Some(pi) = &o.pi {
+                    let _ = write!(line, ", pi: {}", quote(pi));
+                }
                 line.push(')');
                 line
             })
