@@ -1,12 +1,14 @@
 //! The program board of PI planning: teams as rows, the board's iterations as columns,
 //! features in the cell of their team and iteration (or the latest iteration of their
 //! stories), dependencies flagged when the provider comes later than the consumer, and each
-//! iteration's load and share of enablers.
+//! iteration's load and share of enablers, each team's load against its capacity, and the
+//! milestones of each iteration.
 
 use std::collections::BTreeSet;
 
 use super::board::{Board, Level};
 use super::item::Kind;
+use super::pi::Date;
 use super::workspace::Workspace;
 
 /// A dependency between two features of the board.
@@ -16,6 +18,21 @@ pub struct Dependency {
     pub provider: String,
     /// The provider is planned in a later iteration than the consumer needs it.
     pub late: bool,
+}
+
+/// One team's story points planned in one iteration, against its capacity there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TeamLoad {
+    pub load: u32,
+    /// `None` when the board gives the team no capacity in the iteration.
+    pub capacity: Option<u32>,
+}
+
+impl TeamLoad {
+    /// More points planned than the team has capacity for.
+    pub fn over(&self) -> bool {
+        self.capacity.is_some_and(|capacity| self.load > capacity)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +48,24 @@ pub struct Plan {
     /// (enablers, all features) per iteration.
     pub enablers: Vec<(usize, usize)>,
     pub dependencies: Vec<Dependency>,
+    /// `team_load[team][iteration]`: the points of the team's stories there, and its capacity.
+    pub team_load: Vec<Vec<TeamLoad>>,
+    /// The names of each iteration's milestones, in the board's order.
+    pub milestones: Vec<Vec<String>>,
+}
+
+/// The index in the board's iterations of the PI's dated iteration that holds `date`.
+pub fn dated_iteration(board: &Board, date: Date) -> Option<usize> {
+    let dated = board.pi.as_ref()?.iterations.iter().find(|i| i.start <= date && date <= i.end)?;
+    board.iterations.iter().position(|i| *i == dated.name)
+}
+
+/// The iteration (index) a milestone is shown in: the one it names, else the one of its date.
+fn milestone_iteration(board: &Board, milestone: &super::board::Milestone) -> Option<usize> {
+    match &milestone.iteration {
+        Some(name) => board.iterations.iter().position(|i| i == name),
+        None => milestone.date.and_then(|date| dated_iteration(board, date)),
+    }
 }
 
 /// Where a feature is planned: its own iteration, else the latest one of its stories.
@@ -86,12 +121,32 @@ pub fn plan(ws: &Workspace, board: &Board) -> Plan {
             _ => unplanned.push(item.id.clone()),
         }
     }
-    // One pass over the stories, not one per iteration.
+    // One pass over the stories, not one per iteration. A story's team is its own `team`,
+    // else its team board's.
     let mut load = vec![0; iterations.len()];
-    for story in ws.boards().iter().filter(|b| b.level == Level::Team).flat_map(|b| &b.items) {
-        let at = story.iteration.as_deref().and_then(|it| iterations.iter().position(|i| i == it));
-        if let (Some(at), Some(points)) = (at, story.points) {
+    let mut team_load = vec![vec![TeamLoad::default(); iterations.len()]; teams.len()];
+    for team_board in ws.boards().iter().filter(|b| b.level == Level::Team) {
+        for story in &team_board.items {
+            let at = story.iteration.as_deref().and_then(|it| iterations.iter().position(|i| i == it));
+            let (Some(at), Some(points)) = (at, story.points) else { continue };
             load[at] += points;
+            let team = story.team.as_deref().unwrap_or(&team_board.name);
+            if let Some(t) = teams.iter().position(|x| x == team) {
+                team_load[t][at].load += points;
+            }
+        }
+    }
+    for c in &board.capacity {
+        let t = teams.iter().position(|x| *x == c.team);
+        let i = iterations.iter().position(|x| *x == c.iteration);
+        if let (Some(t), Some(i)) = (t, i) {
+            team_load[t][i].capacity = Some(c.points);
+        }
+    }
+    let mut milestones = vec![Vec::new(); iterations.len()];
+    for m in &board.milestones {
+        if let Some(i) = milestone_iteration(board, m) {
+            milestones[i].push(m.name.clone());
         }
     }
     let dependencies = board
@@ -106,7 +161,7 @@ pub fn plan(ws: &Workspace, board: &Board) -> Plan {
             })
         })
         .collect();
-    Plan { teams, iterations, cells, unplanned, load, enablers, dependencies }
+    Plan { teams, iterations, cells, unplanned, load, enablers, dependencies, team_load, milestones }
 }
 
 #[cfg(test)]
