@@ -215,4 +215,39 @@ fn presenting_draws_the_program_board_at_presentation_size() {
     // The title's large letters are not covered: the frame starts below them.
     assert!(screen.lines().take(5).all(|l| !l.contains("PROGRAM BOARD")), "{screen}");
     insta::assert_snapshot!("program_capacity_presenting_160x45", screen);
+    // Read-only while presenting: H/L/J/K do not plan, until U unlocks editing.
+    let f7 = |app: &trainboard::app::App| app.ws.item("F-7").and_then(|f| f.iteration.clone());
+    press(&mut app, "L");
+    assert_eq!(f7(&app), None, "read-only: not moved");
+    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("read-only while presenting")));
+    press(&mut app, "UL");
+    assert_eq!(f7(&app).as_deref(), Some("I1"), "unlocked: planned");
+}
+
+#[test]
+fn the_format_docs_example_parses() {
+    let doc = include_str!("../docs/board-format.md");
+    let section = doc.split("## Capacity and milestones").nth(1).expect("the section");
+    let example = section.split("```ron").nth(1).and_then(|s| s.split("```").next()).expect("its example");
+    let text = format!(
+        "Board(name: \"ART\", level: Program, columns: [(name: \"Done\")], iterations: [\"I1\", \"I2\", \"I3\"],\n\
+         pi: (name: \"PI\", iterations: [(name: \"I2\", start: \"2026-10-19\", end: \"2026-10-30\")]),\n{example})"
+    );
+    let board = parse_board(text.as_bytes(), "art.ron").expect("the example parses");
+    assert_eq!((board.capacity.len(), board.milestones.len()), (3, 3));
+    let problems: Vec<String> = validate(std::slice::from_ref(&board)).into_iter().map(|p| p.message).collect();
+    assert_eq!(problems.len(), 3, "no team boards here (each team said once), PI start undated: {problems:?}");
+    let team = |name: &str| Board::new(format!("{name}.ron"), name, Level::Team, vec![Column::new("Done", None)]);
+    let mut dated = board;
+    dated.pi = Some(Pi {
+        name: "PI".into(),
+        iterations: vec![IterationDates {
+            name: "I1".into(),
+            start: Date::parse("2026-10-05").expect("a date"),
+            end: Date::parse("2026-10-16").expect("a date"),
+        }],
+    });
+    dated.milestones.retain(|m| m.name != "System demo 1");
+    let problems = validate(&[dated, team("Alpha"), team("Beta")]);
+    assert!(problems.is_empty(), "{problems:?}");
 }

@@ -314,9 +314,14 @@ fn check_plan_fields(board: &Board, problems: &mut Vec<Problem>) {
 }
 
 /// Each capacity names a team of the train: a team board's name, or a team the board's items
-/// are given to. Checked against the other boards, so an unknown team is said, not fatal.
+/// are given to. Checked against the other boards, so an unknown team is said (once, at its
+/// first entry), not fatal.
 fn check_capacity_teams(board: &Board, boards: &[&Board], problems: &mut Vec<Problem>) {
+    let mut said = HashSet::new();
     for (n, c) in board.capacity.iter().enumerate() {
+        if !said.insert(c.team.as_str()) {
+            continue; // Said once, at the team's first entry.
+        }
         let team_board = boards.iter().any(|b| b.level == super::board::Level::Team && b.name == c.team);
         let given_to = board.items.iter().any(|i| i.team.as_deref() == Some(c.team.as_str()));
         if !team_board && !given_to {
