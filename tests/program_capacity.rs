@@ -251,3 +251,20 @@ fn the_format_docs_example_parses() {
     let problems = validate(&[dated, team("Alpha"), team("Beta")]);
     assert!(problems.is_empty(), "{problems:?}");
 }
+
+#[test]
+fn the_program_board_draws_at_every_size_presenting_or_not() {
+    for (w, h) in [(1, 1), (2, 1), (10, 3), (20, 6), (40, 10), (40, 14), (60, 17), (80, 24), (300, 80)] {
+        for keys in ["2b", "2Pb"] {
+            let mut app = demo_app(w, h);
+            press(&mut app, keys);
+            assert_eq!(app.mode, Mode::ProgramBoard);
+            let screen = text(&draw(&app));
+            let title = if keys == "2b" { "Program board" } else { "PROGRAM BOARD" };
+            if w >= 60 && h >= 17 {
+                assert!(screen.contains(title), "{w}x{h} {keys}:\n{screen}");
+                assert!(screen.contains("OVER"), "Beta over capacity, said at {w}x{h} {keys}:\n{screen}");
+            }
+        }
+    }
+}

@@ -138,7 +138,7 @@ pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
     buf.set_string(inner.x, inner.y + 1, fit("load / enablers", label_room), theme.dim);
     // The milestones row, when the board has any placed.
     let mut top = inner.y + 2;
-    if plan.milestones.iter().any(|m| !m.is_empty()) {
+    if plan.milestones.iter().any(|m| !m.is_empty()) && top < inner.bottom() {
         buf.set_string(inner.x, top, fit("events", label_room), theme.dim);
         for (i, names) in plan.milestones.iter().enumerate() {
             let x = inner.x + team_width + i as u16 * cell_width;

@@ -29,7 +29,10 @@ pub fn render(app: &App, board: &Board, plan: &Plan, theme: &Theme, buf: &mut Bu
     let pi = board.pi.as_ref().map(|pi| format!(" · {}", clean(&pi.name))).unwrap_or_default();
     let title = Line::styled(format!(" PROGRAM BOARD{pi} · Esc closes "), theme.header);
     let inner = super::popup::frame(area, title, theme, buf);
-    if plan.iterations.is_empty() || inner.height < 3 {
+    if inner.height == 0 {
+        return;
+    }
+    if plan.iterations.is_empty() || inner.height < 4 {
         buf.set_string(inner.x, inner.y, fit("This board has no iterations.", inner.width as usize), theme.header);
         return;
     }
@@ -67,6 +70,9 @@ pub fn render(app: &App, board: &Board, plan: &Plan, theme: &Theme, buf: &mut Bu
             );
         }
         y += 1;
+    }
+    if y + 2 >= inner.bottom() {
+        return; // No room for a team under the header.
     }
     buf.set_string(inner.x, y, "━".repeat(inner.width as usize), theme.border);
     let top = y + 1;
