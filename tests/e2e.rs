@@ -246,7 +246,9 @@ fn a_meeting_on_the_demo_present_step_program_board_metrics_quit() {
     app.send("\x7f"); // Backspace: back to the ART
     app.wait_for("Funnel");
     app.send("b");
-    app.wait_for("Program board · Mobile Shopping ART");
+    // At presentation size, under the ART's name in large letters: Beta over capacity in I3.
+    app.wait_for("PROGRAM BOARD · PI 2026.4");
+    app.wait_for("pts OVER");
     app.wait_for("Unplanned");
     app.send(keys::ESC);
     app.send("3m");

@@ -1,7 +1,8 @@
 //! The program board as the planning surface (`b` on a program board): j/k walk the features
 //! in reading order (team rows, iterations, then the unplanned ones), h/l jump to the
 //! neighbouring iteration's cell, H/L move the selected feature to the previous or next
-//! iteration and J/K to the next or previous team, each an undoable edit saved at once. Tab
+//! iteration and J/K to the next or previous team, each an undoable edit saved at once (not
+//! while presenting read-only). Tab
 //! steps through the program boards; `1`/`3` leave for that level; anything else closes.
 
 use crate::keymap::Action;
@@ -56,6 +57,14 @@ pub fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
             app.select_item(id);
         }
     };
+    let moves = matches!(
+        action,
+        Some(Action::MoveItemLeft | Action::MoveItemRight | Action::MoveItemDown | Action::MoveItemUp)
+    );
+    if moves && app.presenting == Some(false) {
+        app.info("read-only while presenting; U unlocks editing");
+        return Vec::new();
+    }
     match action {
         Some(Action::SelectNextItem) => select(app, at.map_or(0, |n| (n + 1).min(order.len().saturating_sub(1)))),
         Some(Action::SelectPrevItem) => select(app, at.map_or(0, |n| n.saturating_sub(1))),
@@ -96,6 +105,7 @@ pub fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
             let edit = fields::set_field(&app.ws, &id, Field::Team(Some(team)));
             return commit(app, edit, Some(&id));
         }
+        Some(Action::UnlockEditing) => return actions::perform(app, Action::UnlockEditing),
         Some(Action::Undo | Action::Redo) => return actions::perform(app, action.unwrap_or(Action::Undo)),
         Some(Action::NextBoard) => actions::cycle_board_at(app, 1, Level::Program),
         Some(Action::PrevBoard) => actions::cycle_board_at(app, -1, Level::Program),

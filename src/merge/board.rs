@@ -9,6 +9,7 @@ use crate::model::{Board, Item, Objective};
 use super::columns::merge_columns;
 use super::ids::rename_collisions;
 use super::item::{merge_item, merge_value};
+use super::keyed::merge_keyed;
 use super::order::merge_order;
 use super::show::{Show, show_edit};
 use super::{Conflict, Merged};
@@ -38,6 +39,22 @@ pub fn merge_boards(base: &Board, ours: &Board, theirs: &Board) -> Merged {
     board.wait_columns.retain(|w| merged_columns.iter().any(|c| &c.name == w));
     field!(iterations);
     field!(pi);
+    board.capacity = merge_keyed(
+        &base.capacity,
+        &ours.capacity,
+        &theirs.capacity,
+        |c| (c.team.clone(), c.iteration.clone()),
+        |(team, iteration)| format!("capacity {team} {iteration}"),
+        &mut conflicts,
+    );
+    board.milestones = merge_keyed(
+        &base.milestones,
+        &ours.milestones,
+        &theirs.milestones,
+        |m| m.name.clone(),
+        |name| format!("milestone {name}"),
+        &mut conflicts,
+    );
     board.objectives = merge_objectives(&base.objectives, &ours.objectives, &theirs.objectives, &mut conflicts);
     board.confidence = merge_votes(&base.confidence, &ours.confidence, &theirs.confidence);
     let (ours_items, renamed) = rename_collisions(base, ours, theirs);

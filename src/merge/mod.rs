@@ -4,7 +4,8 @@
 //! (`src/merge_driver.rs`). Pure: no files, processes or clock.
 //!
 //! The rules: a board-level field (version, name, level, columns, iterations, objectives) and
-//! each field of each item (keyed by id) is merged on its own. Unchanged on one side: the other
+//! each entry of a keyed board-level list (a capacity by team and iteration, a milestone by name)
+//! and each field of each item (keyed by id) is merged on its own. Unchanged on one side: the other
 //! side's value. The same change on both: taken. Different changes on both: a [`Conflict`], and
 //! the result holds theirs. History entries appended on both sides are joined in time order.
 //! An item added on one side is added; added on both with different content under one id, ours
@@ -17,6 +18,7 @@ pub mod board;
 pub mod columns;
 pub mod ids;
 pub mod item;
+pub mod keyed;
 pub mod order;
 pub mod show;
 

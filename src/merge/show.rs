@@ -96,6 +96,20 @@ impl Show for crate::model::pi::Pi {
     }
 }
 
+impl Show for crate::model::Capacity {
+    fn show(&self) -> String {
+        format!("{} pts", self.points)
+    }
+}
+
+impl Show for crate::model::Milestone {
+    fn show(&self) -> String {
+        let when: Vec<String> =
+            self.date.map(|d| d.to_string()).into_iter().chain(self.iteration.iter().map(|i| i.show())).collect();
+        format!("{} ({})", self.name.show(), when.join(", "))
+    }
+}
+
 impl Show for Objective {
     fn show(&self) -> String {
         let mut text = format!("{} (planned {}", self.text.show(), self.planned);

@@ -107,6 +107,28 @@ fn pi_name<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<S
     }
 }
 
+/// One team's capacity in one iteration of a program board, in story points.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename = "Capacity", deny_unknown_fields)]
+pub struct Capacity {
+    pub team: String,
+    pub iteration: String,
+    pub points: u32,
+}
+
+/// A date the train plans around (PI start, a system demo, a release), shown in the iteration
+/// it falls in: the named `iteration`, else the one of the PI's dated iterations that holds
+/// `date`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename = "Milestone", deny_unknown_fields)]
+pub struct Milestone {
+    pub name: String,
+    #[serde(default)]
+    pub date: Option<super::pi::Date>,
+    #[serde(default)]
+    pub iteration: Option<String>,
+}
+
 fn default_version() -> u32 {
     FORMAT_VERSION
 }
@@ -137,6 +159,12 @@ pub struct Board {
     /// The PI this (program) board plans: its name and iteration dates.
     #[serde(default)]
     pub pi: Option<super::pi::Pi>,
+    /// Each team's capacity per iteration (program boards), one entry per team and iteration.
+    #[serde(default)]
+    pub capacity: Vec<Capacity>,
+    /// The PI's milestones and events (program boards), in the order the file lists them.
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
     #[serde(default)]
     pub items: Vec<Item>,
     /// PI objectives: a team's on its board, the train's (ART objectives) on the program board;
@@ -168,6 +196,8 @@ impl PartialEq for Board {
             && self.wait_columns == other.wait_columns
             && self.iterations == other.iterations
             && self.pi == other.pi
+            && self.capacity == other.capacity
+            && self.milestones == other.milestones
             && self.items == other.items
             && self.objectives == other.objectives
             && self.confidence == other.confidence
@@ -197,6 +227,8 @@ impl Board {
             wait_columns: Vec::new(),
             iterations: Vec::new(),
             pi: None,
+            capacity: Vec::new(),
+            milestones: Vec::new(),
             items: Vec::new(),
             objectives: Vec::new(),
             confidence: Vec::new(),

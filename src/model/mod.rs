@@ -27,7 +27,7 @@ pub mod time;
 pub mod validate;
 pub mod workspace;
 
-pub use board::{Board, Column, Level, Objective};
+pub use board::{Board, Capacity, Column, Level, Milestone, Objective};
 pub use edit::{Edit, Op};
 pub use item::{Criterion, Item, Kind, Move, Wsjf};
 pub use name::ColumnName;

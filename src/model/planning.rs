@@ -1,12 +1,14 @@
 //! The program board of PI planning: teams as rows, the board's iterations as columns,
 //! features in the cell of their team and iteration (or the latest iteration of their
 //! stories), dependencies flagged when the provider comes later than the consumer, and each
-//! iteration's load and share of enablers.
+//! iteration's load and share of enablers, each team's load against its capacity, and the
+//! milestones of each iteration.
 
 use std::collections::BTreeSet;
 
 use super::board::{Board, Level};
 use super::item::Kind;
+use super::pi::Date;
 use super::workspace::Workspace;
 
 /// A dependency between two features of the board.
@@ -16,6 +18,21 @@ pub struct Dependency {
     pub provider: String,
     /// The provider is planned in a later iteration than the consumer needs it.
     pub late: bool,
+}
+
+/// One team's story points planned in one iteration, against its capacity there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TeamLoad {
+    pub load: u32,
+    /// `None` when the board gives the team no capacity in the iteration.
+    pub capacity: Option<u32>,
+}
+
+impl TeamLoad {
+    /// More points planned than the team has capacity for.
+    pub fn over(&self) -> bool {
+        self.capacity.is_some_and(|capacity| self.load > capacity)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +48,24 @@ pub struct Plan {
     /// (enablers, all features) per iteration.
     pub enablers: Vec<(usize, usize)>,
     pub dependencies: Vec<Dependency>,
+    /// `team_load[team][iteration]`: the points of the team's stories there, and its capacity.
+    pub team_load: Vec<Vec<TeamLoad>>,
+    /// The names of each iteration's milestones, in the board's order.
+    pub milestones: Vec<Vec<String>>,
+}
+
+/// The index in the board's iterations of the PI's dated iteration that holds `date`.
+pub fn dated_iteration(board: &Board, date: Date) -> Option<usize> {
+    let dated = board.pi.as_ref()?.iterations.iter().find(|i| i.start <= date && date <= i.end)?;
+    board.iterations.iter().position(|i| *i == dated.name)
+}
+
+/// The iteration (index) a milestone is shown in: the one it names, else the one of its date.
+fn milestone_iteration(board: &Board, milestone: &super::board::Milestone) -> Option<usize> {
+    match &milestone.iteration {
+        Some(name) => board.iterations.iter().position(|i| i == name),
+        None => milestone.date.and_then(|date| dated_iteration(board, date)),
+    }
 }
 
 /// Where a feature is planned: its own iteration, else the latest one of its stories.
@@ -86,12 +121,32 @@ pub fn plan(ws: &Workspace, board: &Board) -> Plan {
             _ => unplanned.push(item.id.clone()),
         }
     }
-    // One pass over the stories, not one per iteration.
+    // One pass over the stories, not one per iteration. A story's team is its own `team`,
+    // else its team board's.
     let mut load = vec![0; iterations.len()];
-    for story in ws.boards().iter().filter(|b| b.level == Level::Team).flat_map(|b| &b.items) {
-        let at = story.iteration.as_deref().and_then(|it| iterations.iter().position(|i| i == it));
-        if let (Some(at), Some(points)) = (at, story.points) {
+    let mut team_load = vec![vec![TeamLoad::default(); iterations.len()]; teams.len()];
+    for team_board in ws.boards().iter().filter(|b| b.level == Level::Team) {
+        for story in &team_board.items {
+            let at = story.iteration.as_deref().and_then(|it| iterations.iter().position(|i| i == it));
+            let (Some(at), Some(points)) = (at, story.points) else { continue };
             load[at] += points;
+            let team = story.team.as_deref().unwrap_or(&team_board.name);
+            if let Some(t) = teams.iter().position(|x| x == team) {
+                team_load[t][at].load += points;
+            }
+        }
+    }
+    for c in &board.capacity {
+        let t = teams.iter().position(|x| *x == c.team);
+        let i = iterations.iter().position(|x| *x == c.iteration);
+        if let (Some(t), Some(i)) = (t, i) {
+            team_load[t][i].capacity = Some(c.points);
+        }
+    }
+    let mut milestones = vec![Vec::new(); iterations.len()];
+    for m in &board.milestones {
+        if let Some(i) = milestone_iteration(board, m) {
+            milestones[i].push(m.name.clone());
         }
     }
     let dependencies = board
@@ -106,7 +161,7 @@ pub fn plan(ws: &Workspace, board: &Board) -> Plan {
             })
         })
         .collect();
-    Plan { teams, iterations, cells, unplanned, load, enablers, dependencies }
+    Plan { teams, iterations, cells, unplanned, load, enablers, dependencies, team_load, milestones }
 }
 
 #[cfg(test)]
@@ -152,5 +207,98 @@ mod tests {
         assert_eq!(p.enablers[0], (1, 2));
         let late: Vec<(&str, bool)> = p.dependencies.iter().map(|d| (d.provider.as_str(), d.late)).collect();
         assert_eq!(late, [("F-2", true), ("F-3", false)]);
+    }
+
+    /// An ART over I1–I3 (I1 and I2 dated) with teams Alpha and Beta, each story on its team's
+    /// board: `(id, team board, own team, iteration, points)`.
+    fn train(stories: &[(&str, &str, Option<&str>, &str, u32)]) -> Workspace {
+        let mut art = Board::new("art.ron", "ART", Level::Program, vec![Column::new("Implementing", None)]);
+        art.iterations = vec!["I1".into(), "I2".into(), "I3".into()];
+        let day = |d: &str| Date::parse(d).expect("a date");
+        let dates = |name: &str, start: &str, end: &str| super::super::pi::IterationDates {
+            name: name.into(),
+            start: day(start),
+            end: day(end),
+        };
+        art.pi = Some(super::super::pi::Pi {
+            name: "PI 1".into(),
+            iterations: vec![dates("I1", "2026-10-05", "2026-10-16"), dates("I2", "2026-10-19", "2026-10-30")],
+        });
+        let capacity = |team: &str, iteration: &str, points| super::super::board::Capacity {
+            team: team.into(),
+            iteration: iteration.into(),
+            points,
+        };
+        art.capacity = vec![capacity("Alpha", "I1", 10), capacity("Alpha", "I2", 10), capacity("Beta", "I1", 8)];
+        let milestone = |name: &str, date: Option<&str>, iteration: Option<&str>| super::super::board::Milestone {
+            name: name.into(),
+            date: date.map(day),
+            iteration: iteration.map(String::from),
+        };
+        art.milestones = vec![
+            milestone("Demo 1", Some("2026-10-16"), None),
+            milestone("Release", None, Some("I3")),
+            milestone("PI start", Some("2026-10-05"), None),
+            milestone("Later", Some("2027-01-01"), None),
+        ];
+        let mut boards = vec![art];
+        for team in ["Alpha", "Beta"] {
+            let mut board = Board::new(format!("{team}.ron"), team, Level::Team, vec![Column::new("Backlog", None)]);
+            for &(id, _, own, iteration, points) in stories.iter().filter(|s| s.1 == team) {
+                let mut story = Item::new(id, id, "Backlog");
+                story.team = own.map(String::from);
+                story.iteration = Some(iteration.to_string());
+                story.points = Some(points);
+                board.items.push(story);
+            }
+            board.reindex();
+            boards.push(board);
+        }
+        Workspace::new(boards)
+    }
+
+    #[test]
+    fn each_teams_load_is_set_against_its_capacity() {
+        let ws = train(&[
+            ("S-1", "Alpha", None, "I1", 5),
+            ("S-2", "Alpha", Some("Alpha"), "I1", 3),
+            ("S-3", "Alpha", None, "I2", 13),
+            // On Alpha's board but given to Beta: Beta's load.
+            ("S-4", "Alpha", Some("Beta"), "I1", 2),
+            ("S-5", "Beta", None, "I1", 8),
+            ("S-6", "Beta", None, "I3", 4),
+        ]);
+        let p = plan(&ws, ws.board_by_key("art.ron").expect("the ART"));
+        assert_eq!(p.teams, ["Alpha", "Beta"]);
+        let alpha = &p.team_load[0];
+        assert_eq!(alpha[0], TeamLoad { load: 8, capacity: Some(10) });
+        assert!(!alpha[0].over());
+        assert_eq!(alpha[1], TeamLoad { load: 13, capacity: Some(10) });
+        assert!(alpha[1].over(), "13 of 10 is over");
+        assert_eq!(alpha[2], TeamLoad { load: 0, capacity: None });
+        let beta = &p.team_load[1];
+        assert_eq!(beta[0], TeamLoad { load: 10, capacity: Some(8) });
+        assert!(beta[0].over());
+        assert_eq!(beta[2], TeamLoad { load: 4, capacity: None });
+        assert!(!beta[2].over(), "no capacity given: never over");
+        assert_eq!(p.load, [18, 13, 4], "the teams' loads add up to the iteration's");
+    }
+
+    #[test]
+    fn load_equal_to_capacity_is_not_over() {
+        let ws = train(&[("S-1", "Alpha", None, "I1", 10)]);
+        let p = plan(&ws, ws.board_by_key("art.ron").expect("the ART"));
+        assert_eq!(p.team_load[0][0], TeamLoad { load: 10, capacity: Some(10) });
+        assert!(!p.team_load[0][0].over());
+    }
+
+    #[test]
+    fn milestones_go_to_their_iteration_or_the_one_their_date_falls_in() {
+        let ws = train(&[]);
+        let board = ws.board_by_key("art.ron").expect("the ART");
+        let p = plan(&ws, board);
+        assert_eq!(p.milestones, [vec!["Demo 1", "PI start"], vec![], vec!["Release"]]);
+        assert_eq!(dated_iteration(board, Date::parse("2026-10-19").expect("a date")), Some(1));
+        assert_eq!(dated_iteration(board, Date::parse("2026-10-17").expect("a date")), None, "between iterations");
     }
 }

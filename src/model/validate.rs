@@ -19,6 +19,11 @@ pub enum Place {
         field: &'static str,
         occurrence: usize,
     },
+    /// The `entry`-th (0-based) entry of a board-level list such as `capacity`.
+    Entry {
+        field: &'static str,
+        entry: usize,
+    },
 }
 
 /// What kind of rule a problem breaks, which decides what opening the workspace does with it.
@@ -64,6 +69,7 @@ pub fn validate_refs(boards: &[&Board]) -> Vec<Problem> {
     for &board in boards {
         check_columns(board, &mut problems);
         check_pi(board, &mut problems);
+        check_plan_fields(board, &mut problems);
         let mut seen_here: HashMap<&str, usize> = HashMap::new();
         for item in &board.items {
             let occurrence = seen_here.entry(&item.id).or_insert(0);
@@ -88,6 +94,7 @@ pub fn validate_refs(boards: &[&Board]) -> Vec<Problem> {
     }
     for &board in boards {
         check_archive(board, boards, &mut problems);
+        check_capacity_teams(board, boards, &mut problems);
     }
     for &board in boards {
         let allowed = iterations_for(board, boards);
@@ -159,6 +166,7 @@ fn check_links(
 pub fn validate_one<'a>(board: &Board, others: &[&Board], holder: impl Fn(&str) -> Option<&'a str>) -> Vec<Problem> {
     let mut problems = Vec::new();
     check_columns(board, &mut problems);
+    check_plan_fields(board, &mut problems);
     let mut seen_here: HashMap<&str, usize> = HashMap::new();
     for item in &board.items {
         let occurrence = seen_here.entry(&item.id).or_insert(0);
@@ -184,6 +192,7 @@ pub fn validate_one<'a>(board: &Board, others: &[&Board], holder: impl Fn(&str) 
     for item in &board.items {
         check_links(board, item, &exists, &allowed, &mut problems);
     }
+    check_capacity_teams(board, &refs, &mut problems);
     problems
 }
 
@@ -250,6 +259,83 @@ fn check_pi(board: &Board, problems: &mut Vec<Problem>) {
         }
         if it.end < it.start {
             push(format!("iteration \"{}\" of the PI ends ({}) before it starts ({})", it.name, it.end, it.start));
+        }
+    }
+}
+
+/// The board's own rules for `capacity` and `milestones`: each capacity names one of the
+/// board's iterations and is given once per team and iteration; each milestone has a date or
+/// an iteration, a named iteration is one of the board's, and a date falls in a dated
+/// iteration of the PI (else it has no place on the board: said, not fatal).
+fn check_plan_fields(board: &Board, problems: &mut Vec<Problem>) {
+    let mut push = |field: &'static str, entry: usize, message: String, rule: Rule| {
+        problems.push(Problem { board: board.key.clone(), place: Place::Entry { field, entry }, message, rule })
+    };
+    let listed = |name: &str| board.iterations.iter().any(|i| i == name);
+    let mut seen = HashSet::new();
+    for (n, c) in board.capacity.iter().enumerate() {
+        if !listed(&c.iteration) {
+            let message = format!(
+                "the capacity of {} names iteration \"{}\", which is not one of the board's iterations ({})",
+                c.team,
+                c.iteration,
+                board.iterations.join(", ")
+            );
+            push("capacity", n, message, Rule::Board);
+        }
+        if !seen.insert((c.team.as_str(), c.iteration.as_str())) {
+            let message = format!("the capacity of {} in {} is given twice; give it once", c.team, c.iteration);
+            push("capacity", n, message, Rule::Board);
+        }
+    }
+    for (n, m) in board.milestones.iter().enumerate() {
+        match (&m.iteration, m.date) {
+            (Some(it), _) if !listed(it) => {
+                let message = format!(
+                    "milestone \"{}\" names iteration \"{it}\", which is not one of the board's iterations ({})",
+                    m.name,
+                    board.iterations.join(", ")
+                );
+                push("milestones", n, message, Rule::Board);
+            }
+            (Some(_), _) => {}
+            (None, Some(date)) if super::planning::dated_iteration(board, date).is_none() => {
+                let message = format!(
+                    "milestone \"{}\" on {date} falls in none of the PI's dated iterations, so it has no place on the board",
+                    m.name
+                );
+                push("milestones", n, message, Rule::Link);
+            }
+            (None, Some(_)) => {}
+            (None, None) => {
+                let message = format!("milestone \"{}\" needs a `date` or an `iteration`", m.name);
+                push("milestones", n, message, Rule::Board);
+            }
+        }
+    }
+}
+
+/// Each capacity names a team of the train: a team board's name, or a team the board's items
+/// are given to. Checked against the other boards, so an unknown team is said (once, at its
+/// first entry), not fatal.
+fn check_capacity_teams(board: &Board, boards: &[&Board], problems: &mut Vec<Problem>) {
+    let mut said = HashSet::new();
+    for (n, c) in board.capacity.iter().enumerate() {
+        if !said.insert(c.team.as_str()) {
+            continue; // Said once, at the team's first entry.
+        }
+        let team_board = boards.iter().any(|b| b.level == super::board::Level::Team && b.name == c.team);
+        let given_to = board.items.iter().any(|i| i.team.as_deref() == Some(c.team.as_str()));
+        if !team_board && !given_to {
+            problems.push(Problem {
+                board: board.key.clone(),
+                place: Place::Entry { field: "capacity", entry: n },
+                message: format!(
+                    "the capacity names team \"{}\", which has no team board and no feature of this board",
+                    c.team
+                ),
+                rule: Rule::Link,
+            });
         }
     }
 }

@@ -24,6 +24,7 @@ pub fn locate(text: &str, place: &Place) -> (usize, usize) {
                 (None, _) => None,
             }
         }
+        Place::Entry { field, entry } => find_key(text, field, 0).map(|at| nth_entry(text, at, *entry).unwrap_or(at)),
     };
     line_column(text, offset.unwrap_or(0))
 }
@@ -63,6 +64,29 @@ fn nth_key_value(text: &str, key: &str, value: &str, n: usize) -> Option<usize> 
     None
 }
 
+/// Byte offset of the `n`-th (0-based) `(` of the list starting at `from`, outside strings.
+fn nth_entry(text: &str, from: usize, n: usize) -> Option<usize> {
+    let mut seen = 0;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (at, c) in text.get(from..)?.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            '(' if !in_string => {
+                if seen == n {
+                    return Some(from + at);
+                }
+                seen += 1;
+            }
+            ']' if !in_string => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 fn is_ident(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -90,6 +114,13 @@ mod tests {
         assert_eq!(locate(TEXT, &place("id", 1)), (6, 10));
         assert_eq!(locate(TEXT, &place("parent", 1)), (7, 26));
         assert_eq!(locate(TEXT, &Place::Column("A".into())), (3, 33));
+    }
+
+    #[test]
+    fn finds_the_entry_of_a_board_list() {
+        let text = "Board(\n  capacity: [\n    (team: \"A(\", iteration: \"I1\", points: 1),\n    (team: \"B\", iteration: \"I9\", points: 2),\n  ],\n)\n";
+        assert_eq!(locate(text, &Place::Entry { field: "capacity", entry: 1 }), (4, 5));
+        assert_eq!(locate(text, &Place::Entry { field: "capacity", entry: 5 }), (2, 13), "past the end: the list");
     }
 
     #[test]

@@ -78,6 +78,8 @@ pub fn board_to_string(board: &Board) -> String {
         out.push_str(INDENT);
         out.push_str("),\n");
     }
+    write_capacity(&mut out, board);
+    write_milestones(&mut out, board);
     if board.items.is_empty() {
         out.push_str(INDENT);
         out.push_str("items: [],\n");
@@ -160,7 +162,52 @@ fn estimate(board: &Board) -> usize {
     let objectives: usize =
         board.objectives.iter().map(|o| o.text.len() + o.pi.as_ref().map_or(0, |p| p.len() + 8) + 80).sum();
     let columns: usize = board.columns.iter().map(|c| c.name.len() + 48).sum();
-    256 + board.name.len() + columns + list(&board.wait_columns) + list(&board.iterations) + items + objectives
+    let plan = board.capacity.iter().map(|c| c.team.len() + c.iteration.len() + 48).sum::<usize>()
+        + board.milestones.iter().map(|m| m.name.len() + opt(&m.iteration) + 48).sum::<usize>();
+    256 + board.name.len() + columns + list(&board.wait_columns) + list(&board.iterations) + items + objectives + plan
+}
+
+/// `capacity: [(team: "Alpha", iteration: "I1", points: 20), ...]`, one entry a line.
+fn write_capacity(out: &mut String, board: &Board) {
+    if board.capacity.is_empty() {
+        return;
+    }
+    field(out, 1, "capacity");
+    out.push_str("[\n");
+    for c in &board.capacity {
+        pad(out, 2);
+        out.push_str("(team: ");
+        quote_into(out, &c.team);
+        out.push_str(", iteration: ");
+        quote_into(out, &c.iteration);
+        let _ = writeln!(out, ", points: {}),", c.points);
+    }
+    pad(out, 1);
+    out.push_str("],\n");
+}
+
+/// `milestones: [(name: "System demo 1", date: "2026-10-16"), ...]`, one a line.
+fn write_milestones(out: &mut String, board: &Board) {
+    if board.milestones.is_empty() {
+        return;
+    }
+    field(out, 1, "milestones");
+    out.push_str("[\n");
+    for m in &board.milestones {
+        pad(out, 2);
+        out.push_str("(name: ");
+        quote_into(out, &m.name);
+        if let Some(date) = m.date {
+            let _ = write!(out, ", date: \"{date}\"");
+        }
+        if let Some(iteration) = &m.iteration {
+            out.push_str(", iteration: ");
+            quote_into(out, iteration);
+        }
+        out.push_str("),\n");
+    }
+    pad(out, 1);
+    out.push_str("],\n");
 }
 
 fn write_column(out: &mut String, column: &Column) {

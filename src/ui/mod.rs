@@ -20,6 +20,7 @@ pub mod picker;
 pub mod popup;
 pub mod present;
 pub mod program;
+pub mod program_present;
 pub mod status;
 pub mod sync;
 pub mod tabs;

@@ -1,6 +1,8 @@
 //! The program board view: teams × iterations with the features in their cells, dependency
 //! markers on both ends (red when the provider comes later than the consumer), each
-//! iteration's load and enabler share, and the unplanned features apart.
+//! iteration's load and enabler share, its milestones, each team's load against its capacity
+//! (over capacity in red and with the word OVER), and the unplanned features apart. While
+//! presenting, `program_present` draws it at presentation size instead.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,7 +10,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::App;
 use crate::model::Board;
-use crate::model::planning::{Plan, plan};
+use crate::model::planning::{Plan, TeamLoad, plan};
 
 use super::text::{clean, fit};
 use super::theme::Theme;
@@ -50,9 +52,64 @@ fn lit_if_changed(app: &App, id: &str, spans: Vec<Span<'static>>, theme: &Theme)
     spans.into_iter().map(|s| s.patch_style(theme.marked)).collect()
 }
 
+/// A team's load in an iteration as the longest of its forms that fits `room`: `18/20 pts`,
+/// over capacity `30/24 pts OVER` (the word stays when the rest is cut: `30/24 OVER`, `OVER`),
+/// and without a capacity just the points (`13 pts`).
+pub(super) fn load_text(load: TeamLoad, room: usize) -> String {
+    let forms = match load.capacity {
+        Some(capacity) if load.over() => vec![
+            format!("{}/{capacity} pts OVER", load.load),
+            format!("{}/{capacity} OVER", load.load),
+            "OVER".to_string(),
+        ],
+        Some(capacity) => vec![format!("{}/{capacity} pts", load.load), format!("{}/{capacity}", load.load)],
+        None => vec![format!("{} pts", load.load), load.load.to_string()],
+    };
+    let last = forms.last().cloned().unwrap_or_default();
+    forms.into_iter().find(|f| f.chars().count() <= room).unwrap_or_else(|| fit(&last, room))
+}
+
+/// The style of a team's load: red (the theme's over-limit) when over capacity.
+pub(super) fn load_style(load: TeamLoad, theme: &Theme) -> ratatui::style::Style {
+    if load.over() { theme.over_limit } else { theme.text }
+}
+
+/// An iteration's milestones in `room`: `◆ PI start · ◆ Demo 1`, or when they do not all fit
+/// the first, cut, and how many more (`◆ PI st… +1`).
+pub(super) fn milestones_text(names: &[String], room: usize) -> String {
+    let all: Vec<String> = names.iter().map(|n| format!("◆ {}", clean(n))).collect();
+    let joined = all.join(" · ");
+    if names.len() <= 1 || super::text::width(&joined) <= room {
+        return fit(&joined, room);
+    }
+    let more = format!(" +{}", names.len() - 1);
+    format!("{}{more}", fit(&all[0], room.saturating_sub(more.chars().count())))
+}
+
+/// The team of the chosen feature (by index), if it is in a cell.
+pub(super) fn team_of_chosen(plan: &Plan, chosen: Option<&String>) -> Option<usize> {
+    let id = chosen?;
+    (0..plan.teams.len()).find(|&t| plan.cells[t].iter().any(|c| c.contains(id)))
+}
+
+/// The first team row to draw so that the chosen feature's team (if any) shows in `room`
+/// lines, each team taking `height(team)` lines.
+pub(super) fn first_team_shown(chosen_team: Option<usize>, height: impl Fn(usize) -> u16, room: u16) -> usize {
+    let mut first = 0;
+    if let Some(team) = chosen_team {
+        while first < team && (first..=team).map(&height).sum::<u16>() > room {
+            first += 1;
+        }
+    }
+    first
+}
+
 pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(board) = app.current_board() else { return };
     let plan = plan(&app.ws, board);
+    if app.presenting.is_some() {
+        return super::program_present::render(app, board, &plan, theme, buf);
+    }
     let title = Line::styled(
         format!(
             " Program board · {} — j/k choose · H/L iteration · J/K team · u undo · Esc closes ",
@@ -85,30 +142,44 @@ pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         };
         buf.set_string(x, inner.y + 1, fit(&share, room), theme.dim);
     }
-    buf.set_string(inner.x, inner.y + 1, fit("load / enablers", team_width.saturating_sub(1) as usize), theme.dim);
-    // Teams scroll so the chosen feature's team shows; markers say how many are out of view.
-    // The last two lines stay for the unplanned features and the chosen one in words.
-    let grid_bottom = inner.bottom().saturating_sub(2).max(inner.y + 2);
-    let room = grid_bottom.saturating_sub(inner.y + 2);
-    let height =
-        |t: usize| plan.cells[t].iter().map(Vec::len).max().unwrap_or(0).clamp(1, room.max(1) as usize) as u16 + 1;
-    let chosen_team =
-        chosen.as_ref().and_then(|id| (0..plan.teams.len()).find(|&t| plan.cells[t].iter().any(|c| c.contains(id))));
-    let mut first = 0;
-    if let Some(team) = chosen_team {
-        while first < team && (first..=team).map(height).sum::<u16>() > room {
-            first += 1;
+    let label_room = team_width.saturating_sub(1) as usize;
+    buf.set_string(inner.x, inner.y + 1, fit("load / enablers", label_room), theme.dim);
+    // The milestones row, when the board has any placed.
+    let mut top = inner.y + 2;
+    if plan.milestones.iter().any(|m| !m.is_empty()) && top < inner.bottom() {
+        buf.set_string(inner.x, top, fit("events", label_room), theme.dim);
+        for (i, names) in plan.milestones.iter().enumerate() {
+            let x = inner.x + team_width + i as u16 * cell_width;
+            buf.set_string(x, top, milestones_text(names, cell_width.saturating_sub(1) as usize), theme.accent);
         }
+        top += 1;
     }
-    let mut y = inner.y + 2;
+    // Teams scroll so the chosen feature's team shows; markers say how many are out of view.
+    // The last two lines stay for the unplanned features and the chosen one in words. A team
+    // takes its load line, its features' lines and a rule under them.
+    let grid_bottom = inner.bottom().saturating_sub(2).max(top);
+    let room = grid_bottom.saturating_sub(top);
+    let feature_rows = |t: usize| {
+        plan.cells[t].iter().map(Vec::len).max().unwrap_or(0).clamp(1, room.saturating_sub(2).max(1) as usize) as u16
+    };
+    let height = |t: usize| feature_rows(t) + 2;
+    let chosen_team = team_of_chosen(&plan, chosen.as_ref());
+    let first = first_team_shown(chosen_team, height, room);
+    let mut y = top;
     let mut shown_to = first;
     for (t, team) in plan.teams.iter().enumerate().skip(first) {
-        let rows = height(t) - 1;
-        if y + rows > grid_bottom {
+        let rows = feature_rows(t);
+        if y + 1 + rows > grid_bottom {
             break;
         }
         shown_to = t + 1;
-        buf.set_string(inner.x, y, fit(team, team_width.saturating_sub(1) as usize), theme.accent);
+        buf.set_string(inner.x, y, fit(team, label_room), theme.accent);
+        for (i, load) in plan.team_load[t].iter().enumerate() {
+            let x = inner.x + team_width + i as u16 * cell_width;
+            let room = cell_width.saturating_sub(1) as usize;
+            buf.set_string(x, y, load_text(*load, room), load_style(*load, theme));
+        }
+        y += 1;
         for (i, features) in plan.cells[t].iter().enumerate() {
             let x = inner.x + team_width + i as u16 * cell_width;
             let room = cell_width.saturating_sub(1);

@@ -51,6 +51,33 @@ pub fn board_to_string(board: &Board) -> String {
 ",
         );
     }
+    // Capacity and milestones (the format's later optional fields), one entry a line.
+    if !board.capacity.is_empty() {
+        let lines: Vec<String> = board
+            .capacity
+            .iter()
+            .map(|c| format!("(team: {}, iteration: {}, points: {})", quote(&c.team), quote(&c.iteration), c.points))
+            .collect();
+        let _ = writeln!(out, "{INDENT}capacity: {},", block(&lines, 1));
+    }
+    if !board.milestones.is_empty() {
+        let lines: Vec<String> = board
+            .milestones
+            .iter()
+            .map(|m| {
+                let mut line = format!("(name: {}", quote(&m.name));
+                if let Some(date) = m.date {
+                    let _ = write!(line, ", date: \"{date}\"");
+                }
+                if let Some(iteration) = &m.iteration {
+                    let _ = write!(line, ", iteration: {}", quote(iteration));
+                }
+                line.push(')');
+                line
+            })
+            .collect();
+        let _ = writeln!(out, "{INDENT}milestones: {},", block(&lines, 1));
+    }
     if board.items.is_empty() {
         out.push_str(INDENT);
         out.push_str("items: [],\n");
