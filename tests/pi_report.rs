@@ -224,8 +224,14 @@ fn the_program_board_has_the_plans_cells_unplanned_features_and_dependencies_in_
     // F-4 (Beta, I3) needs F-2 (Alpha, I4): late. F-2 needs EN-2, both in I4.
     let late = plan.dependencies.iter().find(|d| d.consumer == "F-4" && d.provider == "F-2").unwrap();
     assert!(late.late);
-    assert!(section.contains("<li class=\"late\">F-4 needs F-2 (late): F-4 in I3, F-2 in I4</li>"), "{section}");
-    assert!(section.contains("<li>F-2 needs EN-2 (same iteration): F-2 in I4, EN-2 in I4</li>"), "{section}");
+    assert!(
+        section.contains("<li class=\"late\">F-4 needs F-2 (late): F-4 in I3, F-2 in I4 (through 1 story)</li>"),
+        "{section}"
+    );
+    assert!(
+        section.contains("<li>F-2 needs EN-2 (same iteration): F-2 in I4, EN-2 in I4 (through 1 story)</li>"),
+        "{section}"
+    );
     assert_eq!(section.matches(" needs ").count(), plan.dependencies.len());
 }
 

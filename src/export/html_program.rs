@@ -29,13 +29,7 @@ fn planned_at(plan: &Plan) -> HashMap<&str, usize> {
 fn dependency_line(plan: &Plan, planned_at: &HashMap<&str, usize>, dependency: &Dependency) -> (String, bool) {
     let at = |id: &str| planned_at.get(id).and_then(|&i| plan.iterations.get(i));
     let (consumer, provider) = (at(&dependency.consumer), at(&dependency.provider));
-    let words = match (consumer, provider) {
-        _ if dependency.late => "late",
-        (Some(c), Some(p)) if c == p => "same iteration",
-        (Some(_), Some(_)) => "in time",
-        (_, None) => "unplanned",
-        (None, Some(_)) => "consumer unplanned",
-    };
+    let words = dependency.timing.words();
     let place = |id: &str, it: Option<&String>| format!("{id} in {}", it.map(String::as_str).unwrap_or("no iteration"));
     let line = format!(
         "{} needs {} ({words}): {}, {}",
@@ -44,7 +38,12 @@ fn dependency_line(plan: &Plan, planned_at: &HashMap<&str, usize>, dependency: &
         place(&dependency.consumer, consumer),
         place(&dependency.provider, provider)
     );
-    (line, dependency.late || provider.is_none())
+    let stories = match dependency.stories {
+        0 => String::new(),
+        1 => " (through 1 story)".to_string(),
+        n => format!(" (through {n} stories)"),
+    };
+    (format!("{line}{stories}"), dependency.timing.at_risk())
 }
 
 /// The program board that plans the PI, as a grid with its dependencies.

@@ -11,13 +11,61 @@ use super::item::Kind;
 use super::pi::Date;
 use super::workspace::Workspace;
 
-/// A dependency between two features of the board.
+/// When a dependency's provider is planned against its consumer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    /// The provider comes in an earlier iteration.
+    InTime,
+    /// Both in the same iteration: a risk to watch (amber).
+    SameIteration,
+    /// The provider comes in a later iteration than the consumer needs it (red).
+    Late,
+    /// The provider is not planned (red).
+    ProviderUnplanned,
+    /// The consumer is not planned yet: nothing can be late yet.
+    ConsumerUnplanned,
+}
+
+impl Timing {
+    fn of(consumer: Option<usize>, provider: Option<usize>) -> Timing {
+        match (consumer, provider) {
+            (None, _) => Timing::ConsumerUnplanned,
+            (Some(_), None) => Timing::ProviderUnplanned,
+            (Some(c), Some(p)) if p > c => Timing::Late,
+            (Some(c), Some(p)) if p == c => Timing::SameIteration,
+            _ => Timing::InTime,
+        }
+    }
+
+    /// Late or not planned: the room must talk about it (red).
+    pub fn at_risk(self) -> bool {
+        matches!(self, Timing::Late | Timing::ProviderUnplanned)
+    }
+
+    /// The timing in words, as the views and the report say it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Timing::InTime => "in time",
+            Timing::SameIteration => "same iteration",
+            Timing::Late => "late",
+            Timing::ProviderUnplanned => "unplanned",
+            Timing::ConsumerUnplanned => "consumer unplanned",
+        }
+    }
+}
+
+/// A dependency between two features of the board: named on the feature (`depends_on`), or
+/// through their stories (a story of one feature waiting on a story of the other).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dependency {
     pub consumer: String,
     pub provider: String,
     /// The provider is planned in a later iteration than the consumer needs it.
     pub late: bool,
+    pub timing: Timing,
+    /// How many story-level dependencies (a story of the consumer needing one of the
+    /// provider) it stands for; 0 when only the features name it.
+    pub stories: usize,
 }
 
 /// One team's story points planned in one iteration, against its capacity there.
@@ -149,19 +197,66 @@ pub fn plan(ws: &Workspace, board: &Board) -> Plan {
             milestones[i].push(m.name.clone());
         }
     }
-    let dependencies = board
-        .items
-        .iter()
-        .flat_map(|consumer| {
-            let planned_at = &planned_at;
-            consumer.depends_on.iter().filter(|p| board.item(p).is_some()).map(move |provider| Dependency {
-                consumer: consumer.id.clone(),
-                provider: provider.clone(),
-                late: matches!((planned_at.get(&consumer.id), planned_at.get(provider)), (Some(c), Some(p)) if p > c),
-            })
-        })
-        .collect();
+    let dependencies = feature_dependencies(ws, board, &planned_at);
     Plan { teams, iterations, cells, unplanned, load, enablers, dependencies, team_load, milestones }
+}
+
+/// When `provider` is planned against `consumer`, by the iterations of the consumer's board
+/// (else the train's): each by its own iteration, else the latest of its children's. `None`
+/// when there are no iterations to compare by, or either item is unknown.
+pub fn timing_between(ws: &Workspace, consumer: &str, provider: &str) -> Option<Timing> {
+    let (board, _) = ws.find(consumer)?;
+    ws.find(provider)?;
+    let train = || super::objectives::train_board(ws).and_then(|b| ws.board(b));
+    let iterations = if board.iterations.is_empty() { &train()?.iterations } else { &board.iterations };
+    if iterations.is_empty() {
+        return None;
+    }
+    let index = |name: &str| iterations.iter().position(|i| i == name);
+    let planned = |id: &str| {
+        let own = ws.item(id)?.iteration.as_deref().and_then(index);
+        own.or_else(|| ws.children(id).iter().filter_map(|c| ws.item(c)?.iteration.as_deref().and_then(index)).max())
+    };
+    Some(Timing::of(planned(consumer), planned(provider)))
+}
+
+/// The dependencies between the board's features: each feature's own `depends_on`, and the
+/// stories' (a story of feature A needing a story of feature B makes A need B), counted on
+/// the pair of features; in the order of the board's items.
+fn feature_dependencies(
+    ws: &Workspace,
+    board: &Board,
+    planned_at: &std::collections::HashMap<String, usize>,
+) -> Vec<Dependency> {
+    let mut pairs: Vec<((String, String), usize)> = Vec::new();
+    let mut add = |consumer: &str, provider: &str, story: bool| {
+        let key = (consumer.to_string(), provider.to_string());
+        match pairs.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, count)) => *count += usize::from(story),
+            None => pairs.push((key, usize::from(story))),
+        }
+    };
+    for consumer in &board.items {
+        for provider in consumer.depends_on.iter().filter(|p| board.item(p).is_some()) {
+            add(&consumer.id, provider, false);
+        }
+    }
+    let feature_of = |id: &str| ws.item(id).and_then(|s| s.parent.as_deref()).filter(|p| board.item(p).is_some());
+    for story in ws.boards().iter().filter(|b| b.level == Level::Team).flat_map(|b| &b.items) {
+        let Some(consumer) = feature_of(&story.id) else { continue };
+        for provider in story.depends_on.iter().filter_map(|p| feature_of(p)) {
+            if provider != consumer {
+                add(consumer, provider, true);
+            }
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|((consumer, provider), stories)| {
+            let timing = Timing::of(planned_at.get(&consumer).copied(), planned_at.get(&provider).copied());
+            Dependency { late: timing == Timing::Late, consumer, provider, timing, stories }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -207,6 +302,44 @@ mod tests {
         assert_eq!(p.enablers[0], (1, 2));
         let late: Vec<(&str, bool)> = p.dependencies.iter().map(|d| (d.provider.as_str(), d.late)).collect();
         assert_eq!(late, [("F-2", true), ("F-3", false)]);
+    }
+
+    #[test]
+    fn story_dependencies_across_teams_count_on_their_features_with_their_timing() {
+        let mut art = Board::new("art.ron", "ART", Level::Program, vec![Column::new("Implementing", None)]);
+        art.iterations = vec!["I1".into(), "I2".into()];
+        let feature = |id: &str, team: &str, it: Option<&str>| {
+            let mut f = Item::new(id, id, "Implementing");
+            f.team = Some(team.into());
+            f.iteration = it.map(String::from);
+            f
+        };
+        let mut f1 = feature("F-1", "Alpha", Some("I2"));
+        f1.depends_on = vec!["F-3".into()];
+        art.items = vec![f1, feature("F-2", "Beta", Some("I2")), feature("F-3", "Beta", None)];
+        let story = |id: &str, parent: &str, needs: &[&str]| {
+            let mut s = Item::new(id, id, "Backlog");
+            s.parent = Some(parent.into());
+            s.depends_on = needs.iter().map(|n| n.to_string()).collect();
+            s
+        };
+        let mut alpha = Board::new("alpha.ron", "Alpha", Level::Team, vec![Column::new("Backlog", None)]);
+        alpha.items = vec![story("S-1", "F-1", &["S-3"]), story("S-2", "F-1", &["S-3", "S-4"])];
+        let mut beta = Board::new("beta.ron", "Beta", Level::Team, vec![Column::new("Backlog", None)]);
+        beta.items = vec![story("S-3", "F-2", &[]), story("S-4", "F-1", &[])];
+        let ws = Workspace::new(vec![art, alpha, beta]);
+        let p = plan(&ws, ws.board_by_key("art.ron").unwrap());
+        let deps: Vec<(&str, &str, Timing, usize)> =
+            p.dependencies.iter().map(|d| (d.consumer.as_str(), d.provider.as_str(), d.timing, d.stories)).collect();
+        // F-1 names F-3 itself; two of its stories wait on S-3 of F-2; S-4 is F-1's own story.
+        assert_eq!(deps, [("F-1", "F-3", Timing::ProviderUnplanned, 0), ("F-1", "F-2", Timing::SameIteration, 2)]);
+        assert!(Timing::ProviderUnplanned.at_risk() && !Timing::SameIteration.at_risk());
+        assert_eq!(timing_between(&ws, "F-1", "F-2"), Some(Timing::SameIteration));
+        assert_eq!(
+            timing_between(&ws, "S-1", "S-3"),
+            Some(Timing::ConsumerUnplanned),
+            "stories: the train's iterations"
+        );
     }
 
     /// An ART over I1–I3 (I1 and I2 dated) with teams Alpha and Beta, each story on its team's

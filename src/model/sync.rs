@@ -62,8 +62,7 @@ pub fn agenda(ws: &Workspace) -> Agenda {
         if board.level == Level::Program && !board.iterations.is_empty() {
             let plan = plan(ws, board);
             for dependency in plan.dependencies {
-                let unplanned = plan.unplanned.contains(&dependency.provider);
-                if dependency.late || unplanned {
+                if dependency.timing.at_risk() {
                     agenda.dependencies.push(DependencyIssue {
                         consumer: dependency.consumer,
                         provider: dependency.provider,

@@ -211,12 +211,17 @@ fn rows_and_first_criterion(
             rows.push(Row::new(vec![mark], link(ws, child), theme.text));
         }
     }
+    // In words, with when the other end is planned: `needs F-2 … (late)`.
+    let timing = |consumer: &str, provider: &str| match crate::model::planning::timing_between(ws, consumer, provider) {
+        Some(t) if t.at_risk() || t == crate::model::planning::Timing::SameIteration => format!(" ({})", t.words()),
+        _ => String::new(),
+    };
     for dep in &item.depends_on {
-        rows.push(Row::field("Needs", link(ws, dep), theme));
+        rows.push(Row::field("Needs", format!("{}{}", link(ws, dep), timing(&item.id, dep)), theme));
     }
     let needed_by = ws.boards().iter().flat_map(|b| &b.items).filter(|i| i.depends_on.contains(&item.id));
     for other in needed_by {
-        rows.push(Row::field("Needed by", link(ws, &other.id), theme));
+        rows.push(Row::field("Needed by", format!("{}{}", link(ws, &other.id), timing(&other.id, &item.id)), theme));
     }
     if !item.history.is_empty() {
         rows.push(Row::header("History", theme));

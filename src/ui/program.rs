@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::App;
 use crate::model::Board;
-use crate::model::planning::{Plan, TeamLoad, plan};
+use crate::model::planning::{Plan, TeamLoad, Timing, plan};
 
 use super::text::{clean, fit};
 use super::theme::Theme;
@@ -30,10 +30,10 @@ fn feature_spans(board: &Board, plan: &Plan, id: &str, room: usize, theme: &Them
         } else {
             continue;
         };
-        let late = if dep.late { "!" } else { "" };
+        let late = if dep.timing.at_risk() { "!" } else { "" };
         let text = format!(" {late}{marker}{other}");
         used += text.chars().count();
-        spans.push(Span::styled(text, if dep.late { theme.over_limit } else { theme.dim }));
+        spans.push(Span::styled(text, dependency_style(dep.timing, theme)));
     }
     if let Some(item) = board.item(id) {
         let title = fit(&item.title, room.saturating_sub(used + 1));
@@ -247,15 +247,30 @@ fn selected_line(app: &App, board: &Board, plan: &Plan, id: &str, theme: &Theme)
     let title = board.item(id).map(|i| clean(&i.title).into_owned()).unwrap_or_default();
     let mut spans = vec![Span::styled(format!("▶ {id} {title} ({})", place(id)), theme.header)];
     for dep in plan.dependencies.iter().filter(|d| d.consumer == id || d.provider == id) {
-        let unplanned = plan.unplanned.contains(&dep.provider);
         let (words, other) = if dep.consumer == id { ("needs", &dep.provider) } else { ("needed by", &dep.consumer) };
-        let warning = match (dep.late, unplanned) {
-            (true, _) => ": planned later",
-            (_, true) => ": not planned",
-            _ => "",
+        let warning = match dep.timing {
+            Timing::Late => ": planned later",
+            Timing::ProviderUnplanned => ": not planned",
+            Timing::SameIteration => ": same iteration",
+            Timing::InTime | Timing::ConsumerUnplanned => "",
         };
-        let style = if warning.is_empty() { theme.dim } else { theme.over_limit };
-        spans.push(Span::styled(format!(" · {words} {other} ({}){warning}", place(other)), style));
+        let stories = match dep.stories {
+            0 => String::new(),
+            1 => ", 1 story".to_string(),
+            n => format!(", {n} stories"),
+        };
+        let text = format!(" · {words} {other} ({}{stories}){warning}", place(other));
+        spans.push(Span::styled(text, dependency_style(dep.timing, theme)));
     }
     Line::from(spans)
+}
+
+/// Red when the provider is late or not planned, amber (the at-limit colour) in the same
+/// iteration, dim otherwise; the words say it too.
+pub(super) fn dependency_style(timing: Timing, theme: &Theme) -> ratatui::style::Style {
+    match timing {
+        Timing::Late | Timing::ProviderUnplanned => theme.over_limit,
+        Timing::SameIteration => theme.at_limit,
+        Timing::InTime | Timing::ConsumerUnplanned => theme.dim,
+    }
 }

@@ -160,7 +160,7 @@ fn draw_load(load: TeamLoad, at: Rect, theme: &Theme, buf: &mut Buffer) {
 /// `F-4 ! Checkout redesign`: the id bold, a red `!` when a dependency of it is late, the
 /// title cut to the cell; the chosen feature in the selection's style.
 fn feature_line(board: &Board, plan: &Plan, id: &str, chosen: bool, room: u16, theme: &Theme) -> Line<'static> {
-    let late = plan.dependencies.iter().any(|d| d.late && (d.consumer == id || d.provider == id));
+    let late = plan.dependencies.iter().any(|d| d.timing.at_risk() && (d.consumer == id || d.provider == id));
     let mut spans = vec![Span::styled(id.to_string(), theme.header)];
     let mut used = id.chars().count();
     if late {
