@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::keymap::{Action, Key, KeyMap};
+use crate::keymap::{Action, Clash, Key, KeyMap};
 use crate::storage::locate::line_column;
 use crate::storage::read::from_ron;
 use crate::ui::Theme;
@@ -97,7 +97,10 @@ pub fn load(explicit: Option<&Path>, no_color: bool) -> Settings {
     };
     match (text, path) {
         (Some(text), Some(path)) => match parse(&text, no_color) {
-            Ok(settings) => settings,
+            Ok(mut settings) => {
+                settings.problem = settings.problem.map(|p| format!("{}:{p}", path.display()));
+                settings
+            }
             Err((line, column, message)) => defaults(
                 no_color,
                 Some(format!("{}:{line}:{column}: {message}; using the default settings", path.display())),
@@ -123,6 +126,10 @@ pub fn parse(text: &str, no_color: bool) -> Result<Settings, (usize, usize, Stri
         line_column(text, text.find(&quoted).unwrap_or(0))
     };
     let mut keymap = KeyMap::default();
+    // Keys the file gives, by key map: the same key for two actions of one map is an error;
+    // a default key taken from an action that then has none is said (the file is still used).
+    let mut given: std::collections::HashMap<(crate::keymap::Scope, Key), Action> = Default::default();
+    let mut warnings: Vec<String> = Vec::new();
     for (name, keys) in &file.keys {
         let action = Action::from_name(name).ok_or_else(|| {
             let (l, c) = at(name);
@@ -141,7 +148,17 @@ pub fn parse(text: &str, no_color: bool) -> Result<Settings, (usize, usize, Stri
                 })
             })
             .collect::<Result<_, _>>()?;
-        keymap.rebind(action, &parsed);
+        for (key, text) in parsed.iter().zip(keys) {
+            if let Some(first) = given.insert((action.scope(), *key), action).filter(|a| *a != action) {
+                let (l, c) = at(text);
+                let clash = Clash::Twice { key: *key, first, second: action };
+                return Err((l, c, format!("{clash}; give each action its own key")));
+            }
+        }
+        for clash in keymap.rebind(action, &parsed) {
+            let (l, c) = at(name);
+            warnings.push(format!("{l}:{c}: {clash}"));
+        }
     }
     let pick = |name: Option<&str>, default: Theme| match name {
         _ if no_color => Ok(Theme::no_color()),
@@ -165,7 +182,8 @@ pub fn parse(text: &str, no_color: bool) -> Result<Settings, (usize, usize, Stri
             (l, c, format!("moved_cards is \"top\" or \"bottom\", not \"{name}\""))
         })?,
     };
-    Ok(Settings { keymap, theme, presentation, landing, problem: None })
+    let problem = (!warnings.is_empty()).then(|| warnings.join("; "));
+    Ok(Settings { keymap, theme, presentation, landing, problem })
 }
 
 #[cfg(test)]
@@ -190,6 +208,20 @@ mod tests {
             settings.presentation,
             PresentationDefaults { read_only: false, theme: Theme::light(), start: true }
         );
+    }
+
+    #[test]
+    fn key_clashes_in_the_config_are_reported() {
+        let err = parse("(keys: {\n  \"quit\": [\"x\"],\n  \"search\": [\"x\"],\n})", false).err().unwrap();
+        assert_eq!((err.0, err.1), (2, 12), "the key's place: {err:?}");
+        assert!(err.2.contains("\"x\" is given to both quit and search"), "{}", err.2);
+        // A default key taken away: the config is used, and what was lost is said.
+        let settings = parse("(keys: {\n  \"search\": [\"?\"],\n})", false).unwrap();
+        assert_eq!(settings.keymap.keys_label(Action::Search), "?");
+        let problem = settings.problem.expect("said");
+        assert!(problem.starts_with("2:3: ") && problem.contains("help has no key left"), "{problem}");
+        // The same key in two key maps is no clash: `x` ticks a criterion in the details.
+        assert!(parse("(keys: {\"quit\": [\"x\"]})", false).unwrap().problem.is_none());
     }
 
     #[test]

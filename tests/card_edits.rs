@@ -267,7 +267,13 @@ fn checklist_keys_are_rebindable_actions() {
     assert!(!texts(&app)[0].1, "x is no longer bound");
     press(&mut app, "v");
     assert!(texts(&app)[0].1);
-    assert!(app.keymap.help_rows().iter().any(|(keys, doc)| keys == "v" && doc.contains("tick")), "help lists it");
+    assert!(
+        app.keymap
+            .help_rows_of(trainboard::keymap::Scope::Details)
+            .iter()
+            .any(|(keys, doc)| keys == "v" && doc.contains("tick")),
+        "help lists it"
+    );
 }
 
 #[test]

@@ -91,18 +91,24 @@ fn menus_and_prompts_draw_at_any_size() {
 #[test]
 fn help_lists_both_menus() {
     let app = fixture_app(80, 24);
-    let rows = app.keymap.help_rows();
+    let rows = app.keymap.help_rows_of(trainboard::keymap::Scope::Board);
     assert!(rows.iter().any(|(k, d)| k == "C" && d.contains("column menu")), "{rows:?}");
     assert!(rows.iter().any(|(k, d)| k == "R" && d.contains("board menu")), "{rows:?}");
     // The menus' own letters are in the help too.
-    let help: Vec<String> = trainboard::ui::help::help_lines(&app, &app.theme)
+    let help: Vec<String> = trainboard::ui::help::help_lines(&app, &app.theme, 200)
         .iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();
-    for (keys, doc) in trainboard::app::columns::COLUMN_MENU.iter().chain(trainboard::app::boards::BOARD_MENU) {
-        assert!(help.iter().any(|l| l.contains(keys) && l.contains(doc)), "help lacks {keys} {doc}:\n{help:#?}");
+    use trainboard::keymap::Scope;
+    let menus = [Scope::ColumnMenu, Scope::BoardMenu].map(|s| app.keymap.help_rows_of(s));
+    assert!(menus.iter().all(|rows| rows.len() >= 3), "{menus:?}");
+    for (keys, doc) in menus.iter().flatten() {
+        assert!(
+            help.iter().any(|l| l.contains(keys.as_str()) && l.contains(doc)),
+            "help lacks {keys} {doc}:\n{help:#?}"
+        );
     }
-    assert!(help.iter().any(|l| l == "Column menu") && help.iter().any(|l| l == "Board menu"));
+    assert!(help.iter().any(|l| l == "Column menu (C)") && help.iter().any(|l| l == "Board menu (R)"));
 }
 
 #[test]

@@ -64,15 +64,21 @@ fn help_lists_every_binding_from_the_key_map() {
     press(&mut app, "?");
     let screen = text(&draw(&app));
     insta::assert_snapshot!("help_120x40", screen);
-    // Scrolling through the help shows every binding.
+    // Every action's line is in the help, wrapped under its text where it is long, never cut.
+    let lines = trainboard::ui::help::help_lines(&app, &app.theme, 88);
+    let lines: Vec<String> = lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect();
+    assert!(lines.iter().all(|l| trainboard::ui::text::width(l) <= 88), "no line is wider than the popup");
+    let words = lines.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    for info in trainboard::keymap::ACTIONS {
+        assert!(words.contains(info.doc), "help lacks {:?}", info.doc);
+    }
+    // Scrolling reaches the last section.
     let mut seen = screen;
-    for _ in 0..40 {
+    for _ in 0..200 {
         press(&mut app, "j");
         seen.push_str(&text(&draw(&app)));
     }
-    for info in trainboard::keymap::ACTIONS {
-        assert!(seen.contains(info.doc), "help lacks {:?}:\n{seen}", info.doc);
-    }
+    assert!(seen.contains("Text fields (fixed keys)"), "{seen}");
     let mut small = self::app(80, 24);
     press(&mut small, "?");
     insta::assert_snapshot!("help_80x24", text(&draw(&small)));
@@ -625,4 +631,23 @@ fn tab_in_the_program_board_view_with_one_program_board_stays_put() {
     assert_eq!(app.board, before, "the only program board: Tab does not go to a team board");
     assert_eq!(app.mode, trainboard::app::Mode::ProgramBoard);
     assert!(app.status.as_ref().unwrap().text.contains("only program board"));
+}
+
+#[test]
+fn status_hints_and_dialogs_follow_rebound_keys() {
+    use trainboard::keymap::{Action, Key};
+    let mut app = app(120, 40);
+    assert!(app.keymap.rebind(Action::Quit, &[Key::char('x')]).is_empty());
+    let ctrl_g = Key::new(KeyCode::Char('g'), KeyModifiers::CONTROL);
+    assert!(app.keymap.rebind(Action::Cancel, &[ctrl_g]).is_empty());
+    let status = |app: &App| text(&draw(app)).lines().last().unwrap_or_default().to_string();
+    assert!(status(&app).contains("x quit") && !status(&app).contains("q quit"), "{}", status(&app));
+    press(&mut app, "2n");
+    assert!(matches!(app.mode, trainboard::app::Mode::NewItem(_)));
+    assert!(status(&app).contains("Ctrl+g cancel"), "{}", status(&app));
+    // Esc is no longer the dialog's cancel; Ctrl+g is.
+    update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+    assert!(matches!(app.mode, trainboard::app::Mode::NewItem(_)), "Esc does not cancel now");
+    update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL)));
+    assert_eq!(app.mode, trainboard::app::Mode::Board, "Ctrl+g cancels");
 }

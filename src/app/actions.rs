@@ -167,6 +167,13 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Help => app.mode = Mode::Help { scroll: 0 },
         ShowMessages => app.mode = Mode::Messages { scroll: 0 },
         Quit => return vec![Effect::Quit],
+        // The keys of views, dialogs, questions, menus and presenting are answered by their
+        // mode (`app/keys.rs` picks the key map); on the board they do nothing.
+        PresentNextBoard | PresentPrevBoard | LeavePresentation | ScrollDown | ScrollUp | ScrollPageDown
+        | ScrollPageUp | ChooseRow | CloseView | KeepMine | TakeTheirs | Confirm | Cancel | NextField | PrevField
+        | ChooseNext | ChoosePrev | ChoosePageDown | ChoosePageUp | SaveText | Yes | No | AddColumn | RenameColumn
+        | ColumnWipLimit | MoveColumnLeft | MoveColumnRight | MarkDoneColumn | DeleteColumn | CloseColumnMenu
+        | NewBoard | RenameBoard | CloseBoardMenu => {}
     }
     Vec::new()
 }

@@ -2,8 +2,7 @@
 //! with the SAFe default columns of its level, then shown) and renaming the current board
 //! (its `name`, one undoable edit; the file keeps its name).
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
+use crate::keymap::Action;
 use crate::model::columns::{self, board_name_taken, clean_name};
 use crate::model::{Board, Level, ModelError};
 
@@ -13,22 +12,15 @@ use super::input::LineInput;
 use super::picker::{Choice, PickFor, Picker};
 use super::state::{App, Effect, Mode};
 
-/// The board menu's entries: the keys and what they do (the dialog lists them).
-pub const BOARD_MENU: &[(&str, &str)] = &[
-    ("n", "new board: pick its level, type its name (a new file)"),
-    ("r", "rename this board (its file keeps its name)"),
-    ("Esc", "close"),
-];
-
 /// `R`: opens the board menu.
 pub fn open_menu(app: &mut App) {
     app.mode = Mode::BoardMenu;
 }
 
 /// A key in the board menu.
-pub fn on_menu(app: &mut App, key: KeyEvent) -> (Mode, Vec<Effect>) {
-    match key.code {
-        KeyCode::Char('n') => {
+pub fn on_menu(app: &mut App, action: Option<Action>) -> (Mode, Vec<Effect>) {
+    match action {
+        Some(Action::NewBoard) => {
             let current = app.current_board().map(|b| b.level).unwrap_or(Level::Team);
             // Team first: the board a train adds most often.
             let choices = [Level::Team, Level::Program, Level::Portfolio]
@@ -37,7 +29,7 @@ pub fn on_menu(app: &mut App, key: KeyEvent) -> (Mode, Vec<Effect>) {
                 .collect();
             (Mode::Picker(Picker::new("", PickFor::NewBoardLevel, "Level of the new board", choices)), Vec::new())
         }
-        KeyCode::Char('r') => {
+        Some(Action::RenameBoard) => {
             let Some(board) = app.current_board() else { return (Mode::Board, Vec::new()) };
             if let Some(why) = board.read_only_reason() {
                 app.error(why);
@@ -51,7 +43,7 @@ pub fn on_menu(app: &mut App, key: KeyEvent) -> (Mode, Vec<Effect>) {
             };
             (Mode::NamePrompt(prompt), Vec::new())
         }
-        KeyCode::Esc | KeyCode::Char('R' | 'q') => (Mode::Board, Vec::new()),
+        Some(Action::CloseBoardMenu) => (Mode::Board, Vec::new()),
         _ => (Mode::BoardMenu, Vec::new()),
     }
 }

@@ -2,8 +2,9 @@
 //! WIP limit, done mark), the prompt they type into (shared with the board menu) and the picker
 //! of where a deleted column's cards go. Each action is one undoable edit, saved at once.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
+use crate::keymap::Action;
 use crate::model::ModelError;
 use crate::model::columns::{self, ColumnChange};
 
@@ -11,18 +12,6 @@ use super::actions::commit;
 use super::input::LineInput;
 use super::picker::{Choice, Outcome, PickFor, Picker};
 use super::state::{App, Effect, Mode};
-
-/// The column menu's entries: the keys and what they do (the dialog lists them).
-pub const COLUMN_MENU: &[(&str, &str)] = &[
-    ("a", "add a column to the right of this one"),
-    ("r", "rename it (its cards follow; history keeps the old name)"),
-    ("h ←", "move it left"),
-    ("l →", "move it right"),
-    ("d", "delete it (cards in it move to a column you pick)"),
-    ("w", "set or clear its WIP limit"),
-    ("x", "make it the done column"),
-    ("Esc", "close"),
-];
 
 /// What a name prompt is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,32 +82,31 @@ fn prompt(app: &App, purpose: NameFor, text: &str) -> NamePrompt {
 }
 
 /// A key in the column menu.
-pub fn on_menu(app: &mut App, column: usize, key: KeyEvent) -> (Mode, Vec<Effect>) {
+pub fn on_menu(app: &mut App, column: usize, action: Option<Action>) -> (Mode, Vec<Effect>) {
     let Some(board) = app.current_board() else { return (Mode::Board, Vec::new()) };
     let Some(col) = board.columns.get(column) else { return (Mode::Board, Vec::new()) };
     let key_name = board.key.clone();
     let (name, wip, cards) = (col.name.clone(), col.wip, board.column_len(column));
     let open = |purpose, text: &str| Mode::NamePrompt(prompt(app, purpose, text));
-    match key.code {
-        KeyCode::Char('a') => (open(NameFor::AddColumn { index: column }, ""), Vec::new()),
-        KeyCode::Char('r') => (open(NameFor::RenameColumn { index: column }, &name), Vec::new()),
-        KeyCode::Char('w') => {
+    match action {
+        Some(Action::AddColumn) => (open(NameFor::AddColumn { index: column }, ""), Vec::new()),
+        Some(Action::RenameColumn) => (open(NameFor::RenameColumn { index: column }, &name), Vec::new()),
+        Some(Action::ColumnWipLimit) => {
             let text = wip.map(|w| w.to_string()).unwrap_or_default();
             (open(NameFor::Wip { index: column }, &text), Vec::new())
         }
-        KeyCode::Char(c @ ('h' | 'l')) => move_column(app, &key_name, column, if c == 'h' { -1 } else { 1 }),
-        KeyCode::Left => move_column(app, &key_name, column, -1),
-        KeyCode::Right => move_column(app, &key_name, column, 1),
-        KeyCode::Char('x') => {
+        Some(Action::MoveColumnLeft) => move_column(app, &key_name, column, -1),
+        Some(Action::MoveColumnRight) => move_column(app, &key_name, column, 1),
+        Some(Action::MarkDoneColumn) => {
             let effects = change(app, &key_name, ColumnChange::MarkDone { index: column }).unwrap_or_default();
             (Mode::Board, effects)
         }
-        KeyCode::Char('d') if cards == 0 => {
+        Some(Action::DeleteColumn) if cards == 0 => {
             let effects =
                 change(app, &key_name, ColumnChange::Delete { index: column, cards_to: None }).unwrap_or_default();
             (Mode::Board, effects)
         }
-        KeyCode::Char('d') => {
+        Some(Action::DeleteColumn) => {
             let choices = board
                 .columns
                 .iter()
@@ -133,7 +121,7 @@ pub fn on_menu(app: &mut App, column: usize, key: KeyEvent) -> (Mode, Vec<Effect
             picker.selected = column.saturating_sub(1);
             (Mode::Picker(picker), Vec::new())
         }
-        KeyCode::Esc | KeyCode::Char('C' | 'q') => (Mode::Board, Vec::new()),
+        Some(Action::CloseColumnMenu) => (Mode::Board, Vec::new()),
         _ => (Mode::ColumnMenu { column }, Vec::new()),
     }
 }
@@ -200,8 +188,8 @@ pub fn owns(picker: &Picker) -> bool {
 }
 
 /// A key in the picker of where a deleted column's cards go, or of a new board's level.
-pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent) -> (Mode, Vec<Effect>) {
-    match picker.on_key(&key) {
+pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+    match picker.on_key(&key, action) {
         Outcome::Open => (Mode::Picker(picker), Vec::new()),
         Outcome::Cancelled => {
             app.info("cancelled");
@@ -226,13 +214,13 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent) -> (Mode, Vec
 
 /// A key in a name prompt: Enter applies (a refused value keeps the prompt open, said), Esc
 /// cancels.
-pub fn on_prompt(app: &mut App, mut prompt: NamePrompt, key: KeyEvent) -> (Mode, Vec<Effect>) {
-    match key.code {
-        KeyCode::Esc => {
+pub fn on_prompt(app: &mut App, mut prompt: NamePrompt, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+    match action {
+        Some(Action::Cancel) => {
             app.info("cancelled");
             (Mode::Board, Vec::new())
         }
-        KeyCode::Enter => {
+        Some(Action::Confirm) => {
             let text = prompt.input.text();
             let board = prompt.board.clone();
             let done = match prompt.purpose {

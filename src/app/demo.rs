@@ -30,8 +30,10 @@ pub fn on_key(app: &mut App, action: Option<Action>) {
             *iteration = iteration.saturating_sub(1);
             *scroll = 0;
         }
-        Some(Action::SelectNextItem) => *scroll = scroll.saturating_add(1),
-        Some(Action::SelectPrevItem) => *scroll = scroll.saturating_sub(1),
+        Some(Action::ScrollDown) => *scroll = scroll.saturating_add(1),
+        Some(Action::ScrollUp) => *scroll = scroll.saturating_sub(1),
+        Some(Action::ScrollPageDown) => *scroll = scroll.saturating_add(10),
+        Some(Action::ScrollPageUp) => *scroll = scroll.saturating_sub(10),
         _ => app.mode = Mode::Board,
     }
 }

@@ -1,8 +1,9 @@
 //! The description editor (`D`): several lines typed in place, Enter for a new line, Ctrl+S or
 //! Alt+Enter saves the whole text as one undoable edit, Esc cancels.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
+use crate::keymap::Action;
 use crate::model::ModelError;
 use crate::model::fields::{self, Field};
 
@@ -18,16 +19,6 @@ pub struct DescriptionDialog {
     pub original: Option<String>,
     /// The mode to return to afterwards (the board, or the details).
     pub back: Box<Mode>,
-}
-
-/// Whether `key` saves the editor: Ctrl+S, or Alt+Enter (both reach the program in common
-/// terminals; Ctrl+Enter often does not).
-pub fn is_save(key: &KeyEvent) -> bool {
-    match key.code {
-        KeyCode::Char('s' | 'S') => key.modifiers.contains(KeyModifiers::CONTROL),
-        KeyCode::Enter => key.modifiers.contains(KeyModifiers::ALT),
-        _ => false,
-    }
 }
 
 /// Opens the editor on the selected item's description.
@@ -48,12 +39,19 @@ pub fn back_mode(mode: &Mode) -> Mode {
     }
 }
 
-pub fn on_key(app: &mut App, mut dialog: DescriptionDialog, key: KeyEvent) -> (Mode, Vec<Effect>) {
-    if key.code == KeyCode::Esc {
+/// Saving is Ctrl+S or Alt+Enter by default (both reach the program in common terminals;
+/// Ctrl+Enter often does not); Enter starts a new line.
+pub fn on_key(
+    app: &mut App,
+    mut dialog: DescriptionDialog,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> (Mode, Vec<Effect>) {
+    if action == Some(Action::Cancel) {
         app.info("description not changed");
         return (*dialog.back, Vec::new());
     }
-    if is_save(&key) {
+    if action == Some(Action::SaveText) {
         let id = dialog.id.clone();
         // Someone else changed the description while we typed: say so, and let a second save
         // put ours over theirs, or Esc keep theirs.

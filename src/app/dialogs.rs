@@ -3,6 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use crate::keymap::Action;
+
 use crate::model::{Workspace, ops};
 use crate::storage::snippet::parse_item_snippet;
 
@@ -13,45 +15,45 @@ use super::state::{App, Effect, Mode, SearchDialog, SplitDialog};
 /// Most hits a search lists.
 pub const MAX_HITS: usize = 200;
 
-pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+pub fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
     let mode = std::mem::replace(&mut app.mode, Mode::Board);
     let (mode, effects) = match mode {
-        Mode::Search(search) => on_search(app, search, key),
-        Mode::NewItem(dialog) => super::new_item::on_key(app, dialog, key),
+        Mode::Search(search) => on_search(app, search, key, action),
+        Mode::NewItem(dialog) => super::new_item::on_key(app, dialog, key, action),
         Mode::ConfirmNewItem(dialog) => {
             let again = Mode::ConfirmNewItem(dialog.clone());
-            confirm(app, key, again, |app| {
+            confirm(app, action, again, |app| {
                 app.mode = Mode::NewItem(dialog);
                 Vec::new()
             })
         }
-        Mode::Wsjf(dialog) => super::wsjf::on_key(app, dialog, key),
-        Mode::Description(dialog) => super::description::on_key(app, dialog, key),
-        Mode::EditTitle { id, original, input } => on_edit_title(app, id, original, input, key),
-        Mode::Split(split) => on_split(app, split, key),
-        Mode::ConfirmDelete { id } => confirm(app, key, Mode::ConfirmDelete { id: id.clone() }, |app| {
+        Mode::Wsjf(dialog) => super::wsjf::on_key(app, dialog, key, action),
+        Mode::Description(dialog) => super::description::on_key(app, dialog, key, action),
+        Mode::EditTitle { id, original, input } => on_edit_title(app, id, original, input, key, action),
+        Mode::Split(split) => on_split(app, split, key, action),
+        Mode::ConfirmDelete { id } => confirm(app, action, Mode::ConfirmDelete { id: id.clone() }, |app| {
             let edit = ops::delete(&app.ws, &id);
             commit(app, edit, None)
         }),
         Mode::ConfirmMove { id, to } => {
             let again = Mode::ConfirmMove { id: id.clone(), to: to.clone() };
-            confirm(app, key, again, |app| move_to(app, &id, &to))
+            confirm(app, action, again, |app| move_to(app, &id, &to))
         }
         Mode::EditorError { id, text, error } => {
             let again = Mode::EditorError { id: id.clone(), text: text.clone(), error };
-            confirm(app, key, again, |app| {
+            confirm(app, action, again, |app| {
                 app.info("editing again");
                 vec![Effect::OpenEditor { id, text }]
             })
         }
-        Mode::Conflicts { scroll } => on_conflicts(app, scroll, key),
-        Mode::Filter(input) => on_filter(app, input, key),
-        Mode::Picker(picker) if super::columns::owns(&picker) => super::columns::on_picker(app, picker, key),
-        Mode::Picker(picker) => super::quick::on_picker(app, picker, key),
-        Mode::ColumnMenu { column } => super::columns::on_menu(app, column, key),
-        Mode::BoardMenu => super::boards::on_menu(app, key),
-        Mode::NamePrompt(prompt) => super::columns::on_prompt(app, prompt, key),
-        Mode::Prompt(prompt) => super::quick::on_prompt(app, prompt, key),
+        Mode::Conflicts { scroll } => on_conflicts(app, scroll, action),
+        Mode::Filter(input) => on_filter(app, input, key, action),
+        Mode::Picker(picker) if super::columns::owns(&picker) => super::columns::on_picker(app, picker, key, action),
+        Mode::Picker(picker) => super::quick::on_picker(app, picker, key, action),
+        Mode::ColumnMenu { column } => super::columns::on_menu(app, column, action),
+        Mode::BoardMenu => super::boards::on_menu(app, action),
+        Mode::NamePrompt(prompt) => super::columns::on_prompt(app, prompt, key, action),
+        Mode::Prompt(prompt) => super::quick::on_prompt(app, prompt, key, action),
         other => (other, Vec::new()),
     };
     // A dialog's action may itself have opened a new mode (e.g. the editor error prompt).
@@ -61,17 +63,17 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     effects
 }
 
-/// `m` keeps ours, `t` takes theirs, for the oldest conflict; `Esc` leaves it for later.
-fn on_conflicts(app: &mut App, scroll: u16, key: KeyEvent) -> (Mode, Vec<Effect>) {
+/// Keep mine or take theirs for the oldest conflict; closing leaves it for later.
+fn on_conflicts(app: &mut App, scroll: u16, action: Option<Action>) -> (Mode, Vec<Effect>) {
     let Some(first) = app.conflicts.first().map(|c| c.key.clone()) else { return (Mode::Board, Vec::new()) };
-    let effect = match key.code {
-        KeyCode::Char('m') => Effect::KeepOurs(first),
-        KeyCode::Char('t') => Effect::TakeTheirs(first),
-        KeyCode::Char('j') | KeyCode::Down => {
-            return (Mode::Conflicts { scroll: scroll.saturating_add(1) }, Vec::new());
-        }
-        KeyCode::Char('k') | KeyCode::Up => return (Mode::Conflicts { scroll: scroll.saturating_sub(1) }, Vec::new()),
-        KeyCode::Esc | KeyCode::Char('q') => return (Mode::Board, Vec::new()),
+    let effect = match action {
+        Some(Action::KeepMine) => Effect::KeepOurs(first),
+        Some(Action::TakeTheirs) => Effect::TakeTheirs(first),
+        Some(Action::ScrollDown) => return (Mode::Conflicts { scroll: scroll.saturating_add(1) }, Vec::new()),
+        Some(Action::ScrollUp) => return (Mode::Conflicts { scroll: scroll.saturating_sub(1) }, Vec::new()),
+        Some(Action::ScrollPageDown) => return (Mode::Conflicts { scroll: scroll.saturating_add(10) }, Vec::new()),
+        Some(Action::ScrollPageUp) => return (Mode::Conflicts { scroll: scroll.saturating_sub(10) }, Vec::new()),
+        Some(Action::CloseView) => return (Mode::Board, Vec::new()),
         _ => return (Mode::Conflicts { scroll }, Vec::new()),
     };
     app.conflicts.remove(0);
@@ -79,16 +81,16 @@ fn on_conflicts(app: &mut App, scroll: u16, key: KeyEvent) -> (Mode, Vec<Effect>
     (next, vec![effect])
 }
 
-/// `y`/`Enter` runs `yes`; `n`/`Esc` cancels; other keys keep asking.
+/// Yes runs `yes`; no cancels; other keys keep asking.
 fn confirm(
     app: &mut App,
-    key: KeyEvent,
+    action: Option<Action>,
     again: Mode,
     yes: impl FnOnce(&mut App) -> Vec<Effect>,
 ) -> (Mode, Vec<Effect>) {
-    match key.code {
-        KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter => (Mode::Board, yes(app)),
-        KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
+    match action {
+        Some(Action::Yes) => (Mode::Board, yes(app)),
+        Some(Action::No) => {
             app.info("cancelled");
             (Mode::Board, Vec::new())
         }
@@ -96,10 +98,10 @@ fn confirm(
     }
 }
 
-fn on_search(app: &mut App, mut search: SearchDialog, key: KeyEvent) -> (Mode, Vec<Effect>) {
-    match key.code {
-        KeyCode::Esc => return (Mode::Board, Vec::new()),
-        KeyCode::Enter => {
+fn on_search(app: &mut App, mut search: SearchDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+    match action {
+        Some(Action::Cancel) => return (Mode::Board, Vec::new()),
+        Some(Action::Confirm) => {
             if let Some(hit) = search.hits.get(search.selected) {
                 let id = hit.id.clone();
                 if !super::archive::show_archived(app, &id) {
@@ -109,8 +111,14 @@ fn on_search(app: &mut App, mut search: SearchDialog, key: KeyEvent) -> (Mode, V
             }
             return (Mode::Board, Vec::new());
         }
-        KeyCode::Down => search.selected = (search.selected + 1).min(search.hits.len().saturating_sub(1)),
-        KeyCode::Up => search.selected = search.selected.saturating_sub(1),
+        Some(Action::ChooseNext | Action::NextField) => {
+            search.selected = (search.selected + 1).min(search.hits.len().saturating_sub(1));
+        }
+        Some(Action::ChoosePrev | Action::PrevField) => search.selected = search.selected.saturating_sub(1),
+        Some(Action::ChoosePageDown) => {
+            search.selected = (search.selected + 10).min(search.hits.len().saturating_sub(1))
+        }
+        Some(Action::ChoosePageUp) => search.selected = search.selected.saturating_sub(10),
         _ => {
             if search.input.handle(&key) {
                 refresh_hits(&app.ws, &mut search);
@@ -150,10 +158,10 @@ pub fn work_pending(app: &App) -> bool {
     matches!(&app.mode, Mode::Search(search) if search.search.pending())
 }
 
-fn on_filter(app: &mut App, mut input: LineInput, key: KeyEvent) -> (Mode, Vec<Effect>) {
-    match key.code {
-        KeyCode::Esc => (Mode::Board, Vec::new()),
-        KeyCode::Enter => match super::filter::Filter::parse_in(&input.text(), &app.ws) {
+fn on_filter(app: &mut App, mut input: LineInput, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+    match action {
+        Some(Action::Cancel) => (Mode::Board, Vec::new()),
+        Some(Action::Confirm) => match super::filter::Filter::parse_in(&input.text(), &app.ws) {
             Ok(filter) => {
                 app.info(format!("showing {filter} (Esc clears)"));
                 app.filter = Some(filter);
@@ -178,10 +186,11 @@ fn on_edit_title(
     original: String,
     mut input: LineInput,
     key: KeyEvent,
+    action: Option<Action>,
 ) -> (Mode, Vec<Effect>) {
-    match key.code {
-        KeyCode::Esc => (Mode::Board, Vec::new()),
-        KeyCode::Enter => {
+    match action {
+        Some(Action::Cancel) => (Mode::Board, Vec::new()),
+        Some(Action::Confirm) => {
             // Someone else changed the title while we typed: say so, and let a second Enter
             // choose ours over theirs, or Esc keep theirs.
             let now = app.ws.item(&id).map(|i| i.title.clone());
@@ -201,18 +210,20 @@ fn on_edit_title(
     }
 }
 
-fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent) -> (Mode, Vec<Effect>) {
+fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
     split.at = split.at.min(split.lines.len());
-    match key.code {
-        KeyCode::Esc => {
+    // A pasted line break is Enter too.
+    let enter = action == Some(Action::Confirm) || matches!(key.code, KeyCode::Char('\n' | '\r'));
+    match action {
+        Some(Action::Cancel) => {
             app.info("split cancelled");
             return (Mode::Board, Vec::new());
         }
-        KeyCode::Enter | KeyCode::Char('\n' | '\r') if split.current.is_empty() && split.at < split.lines.len() => {
+        _ if enter && split.current.is_empty() && split.at < split.lines.len() => {
             // An earlier line emptied: it goes, and typing continues at the end.
             split.at = split.lines.len();
         }
-        KeyCode::Enter | KeyCode::Char('\n' | '\r') if split.current.is_empty() => {
+        _ if enter && split.current.is_empty() => {
             if split.lines.is_empty() {
                 app.info("type a title for each child; Enter on an empty line creates them");
             } else {
@@ -222,7 +233,7 @@ fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent) -> (Mode, Vec<
                 return (Mode::Board, commit(app, result, Some(&id)));
             }
         }
-        KeyCode::Enter | KeyCode::Char('\n' | '\r') => {
+        _ if enter => {
             // A new line is kept; an earlier one edited in place is kept there, and typing
             // continues at the end.
             let editing_earlier = split.at < split.lines.len();
@@ -231,7 +242,7 @@ fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent) -> (Mode, Vec<
                 split.at = split.lines.len();
             }
         }
-        KeyCode::Up if split.at > 0 => {
+        Some(Action::ChoosePrev) if split.at > 0 => {
             // The line being typed stays where it is (unless empty); the one above is edited.
             let text = split.current.text().trim().to_string();
             if !text.is_empty() {
@@ -240,21 +251,21 @@ fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent) -> (Mode, Vec<
             split.at -= 1;
             split.current = LineInput::new(&split.lines.remove(split.at));
         }
-        KeyCode::Down if split.at < split.lines.len() => {
+        Some(Action::ChooseNext) if split.at < split.lines.len() => {
             split_keep_current(&mut split);
             if split.at < split.lines.len() {
                 split.current = LineInput::new(&split.lines.remove(split.at));
             }
         }
-        KeyCode::Tab | KeyCode::BackTab => {
+        Some(step @ (Action::NextField | Action::PrevField)) => {
             let level = app.ws.board(split.target).map(|b| b.level);
             let targets: Vec<usize> = level.map(|l| app.ws.boards_at(l).collect()).unwrap_or_default();
             if let Some(at) = targets.iter().position(|&t| t == split.target) {
-                let step = if key.code == KeyCode::Tab { 1 } else { targets.len() - 1 };
+                let step = if step == Action::NextField { 1 } else { targets.len() - 1 };
                 split.target = targets[(at + step) % targets.len()];
             }
         }
-        KeyCode::Backspace if split.current.text().is_empty() && split.at > 0 => {
+        _ if key.code == KeyCode::Backspace && split.current.text().is_empty() && split.at > 0 => {
             // Joins the empty line to the one before, to edit that one.
             split.at -= 1;
             split.current = LineInput::new(&split.lines.remove(split.at));

@@ -14,6 +14,7 @@ pub mod disk;
 pub mod filter;
 pub mod geometry;
 pub mod input;
+pub mod keys;
 pub mod marks;
 pub mod mouse;
 pub mod new_item;

@@ -2,8 +2,9 @@
 //! empty column), of a kind chosen in the dialog (Tab cycles the kinds of the board's level,
 //! starting at the board's kind for new items). A column at its WIP limit asks first.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
+use crate::keymap::Action;
 use crate::model::ops::{self, Place};
 use crate::model::{Board, Kind, fields};
 
@@ -82,19 +83,19 @@ pub fn question(app: &App, dialog: &NewItemDialog) -> String {
     format!("{} is at its WIP limit {limit} — add anyway?", dialog.column)
 }
 
-pub fn on_key(app: &mut App, mut dialog: NewItemDialog, key: KeyEvent) -> (Mode, Vec<Effect>) {
-    match key.code {
-        KeyCode::Esc => (Mode::Board, Vec::new()),
-        KeyCode::Tab | KeyCode::BackTab => {
+pub fn on_key(app: &mut App, mut dialog: NewItemDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+    match action {
+        Some(Action::Cancel) => (Mode::Board, Vec::new()),
+        Some(step @ (Action::NextField | Action::PrevField)) => {
             if let Some(board) = app.ws.board_by_key(&dialog.board) {
                 let kinds = kinds(board);
                 let at = kinds.iter().position(|k| *k == dialog.kind).unwrap_or(0);
-                let step = if key.code == KeyCode::Tab { 1 } else { kinds.len() - 1 };
+                let step = if step == Action::NextField { 1 } else { kinds.len() - 1 };
                 dialog.kind = kinds[(at + step) % kinds.len()];
             }
             (Mode::NewItem(dialog), Vec::new())
         }
-        KeyCode::Enter => {
+        Some(Action::Confirm) => {
             let now = (app.clock)();
             let added = ops::add_item_at(
                 &app.ws,

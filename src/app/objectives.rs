@@ -3,7 +3,7 @@
 //! actual business value, toggle stretch, or record the team's (or the train's) fist-of-five
 //! confidence vote. Each change is one undoable edit, saved at once through the normal path.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::keymap::Action;
 use crate::model::board_fields::{ObjectiveChange, change_objective, record_vote};
@@ -114,9 +114,9 @@ pub fn selected_row(app: &App) -> Option<Row> {
 
 pub fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
     if let Some((prompt, mut input)) = app.objectives.prompt.take() {
-        match key.code {
-            KeyCode::Esc => app.info("nothing changed"),
-            KeyCode::Enter => return submit(app, prompt, input),
+        match action {
+            Some(Action::Cancel) => app.info("nothing changed"),
+            Some(Action::Confirm) => return submit(app, prompt, input),
             _ => {
                 input.handle(&key);
                 app.objectives.prompt = Some((prompt, input));
@@ -126,25 +126,24 @@ pub fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effec
     }
     let count = rows(&app.ws).len();
     let selected = app.objectives.selected.min(count.saturating_sub(1));
-    // This view's own keys first: `B` plans a value here, on the board it blocks a card.
-    const OWN: [Action; 4] =
-        [Action::SetPlannedValue, Action::SetActualValue, Action::ToggleStretch, Action::RecordVote];
-    let action = app.keymap.action_among(&key, &OWN).or(action);
-    match (action, key.code) {
-        (_, KeyCode::PageDown) => app.objectives.selected = (selected + 10).min(count.saturating_sub(1)),
-        (_, KeyCode::PageUp) => app.objectives.selected = selected.saturating_sub(10),
-        (Some(Action::SelectNextItem), _) => app.objectives.selected = (selected + 1).min(count.saturating_sub(1)),
-        (Some(Action::SelectPrevItem), _) => app.objectives.selected = selected.saturating_sub(1),
-        (Some(Action::SelectFirstItem), _) => app.objectives.selected = 0,
-        (Some(Action::SelectLastItem), _) => app.objectives.selected = count.saturating_sub(1),
-        (Some(a @ (Action::Undo | Action::Redo)), _) => return actions::perform(app, a),
-        (Some(Action::NewItem), _) => open(app, Prompt::Add),
-        (Some(Action::EditTitle), _) => open(app, Prompt::Text),
-        (Some(Action::SetPlannedValue), _) => open(app, Prompt::Planned),
-        (Some(Action::SetActualValue), _) => open(app, Prompt::Actual),
-        (Some(Action::RecordVote), _) => open(app, Prompt::Vote),
-        (Some(Action::ToggleStretch), _) => return change(app, |_| Some(ObjectiveChange::ToggleStretch)),
-        (Some(Action::DeleteItem), _) => return change(app, |_| Some(ObjectiveChange::Delete)),
+    // This view's own keys come first (see `keys::scopes`): `B` plans a value here, on the
+    // board it blocks a card.
+    let last = count.saturating_sub(1);
+    match action {
+        Some(Action::ScrollPageDown) => app.objectives.selected = (selected + 10).min(last),
+        Some(Action::ScrollPageUp) => app.objectives.selected = selected.saturating_sub(10),
+        Some(Action::ScrollDown) => app.objectives.selected = (selected + 1).min(last),
+        Some(Action::ScrollUp) => app.objectives.selected = selected.saturating_sub(1),
+        Some(Action::SelectFirstItem) => app.objectives.selected = 0,
+        Some(Action::SelectLastItem) => app.objectives.selected = last,
+        Some(a @ (Action::Undo | Action::Redo)) => return actions::perform(app, a),
+        Some(Action::NewItem) => open(app, Prompt::Add),
+        Some(Action::EditTitle) => open(app, Prompt::Text),
+        Some(Action::SetPlannedValue) => open(app, Prompt::Planned),
+        Some(Action::SetActualValue) => open(app, Prompt::Actual),
+        Some(Action::RecordVote) => open(app, Prompt::Vote),
+        Some(Action::ToggleStretch) => return change(app, |_| Some(ObjectiveChange::ToggleStretch)),
+        Some(Action::DeleteItem) => return change(app, |_| Some(ObjectiveChange::Delete)),
         _ => app.mode = Mode::Board,
     }
     Vec::new()

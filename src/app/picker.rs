@@ -1,7 +1,9 @@
 //! The one pick-from-a-list dialog (iteration, team, kind, target board, what to archive or restore): a list of choices,
 //! typing narrows it (every word must appear, ignoring case), ↑/↓ select, Enter picks.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::keymap::Action;
 
 use super::input::LineInput;
 
@@ -91,20 +93,23 @@ impl Picker {
         self.selected = 0;
     }
 
-    pub fn on_key(&mut self, key: &KeyEvent) -> Outcome {
+    /// A key, with what the dialog key map makes of it (`action`; `None` for typing).
+    pub fn on_key(&mut self, key: &KeyEvent, action: Option<Action>) -> Outcome {
         let count = self.shown().len();
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancelled,
-            KeyCode::Enter => {
+        match action {
+            Some(Action::Cancel) => return Outcome::Cancelled,
+            Some(Action::Confirm) => {
                 return match self.selected_choice() {
                     Some(choice) => Outcome::Picked(choice.clone()),
                     None => Outcome::Open,
                 };
             }
-            KeyCode::Down | KeyCode::Tab => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
-            KeyCode::Up | KeyCode::BackTab => self.selected = self.selected.saturating_sub(1),
-            KeyCode::PageDown => self.selected = (self.selected + 10).min(count.saturating_sub(1)),
-            KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
+            Some(Action::ChooseNext | Action::NextField) => {
+                self.selected = (self.selected + 1).min(count.saturating_sub(1))
+            }
+            Some(Action::ChoosePrev | Action::PrevField) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::ChoosePageDown) => self.selected = (self.selected + 10).min(count.saturating_sub(1)),
+            Some(Action::ChoosePageUp) => self.selected = self.selected.saturating_sub(10),
             _ => {
                 let before = self.input.text();
                 if self.input.handle(key) && self.input.text() != before {
@@ -118,12 +123,15 @@ impl Picker {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::KeyModifiers;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
+    /// A key as a dialog gets it: with what the default key map makes of it.
+    fn press(p: &mut Picker, code: KeyCode) -> Outcome {
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        let action = crate::keymap::KeyMap::default().action_in(&[crate::keymap::Scope::Dialog], &key);
+        p.on_key(&key, action)
     }
 
     fn picker() -> Picker {
@@ -139,14 +147,14 @@ mod tests {
     fn opens_on_the_current_value_and_typing_narrows() {
         let mut p = picker();
         assert_eq!(p.selected_choice().unwrap().label, "I2");
-        p.on_key(&key(KeyCode::Char('p')));
+        press(&mut p, KeyCode::Char('p'));
         assert_eq!(p.shown(), vec![4]);
-        assert_eq!(p.on_key(&key(KeyCode::Enter)), Outcome::Picked(p.choices[4].clone()));
-        p.on_key(&key(KeyCode::Char('x')));
+        assert_eq!(press(&mut p, KeyCode::Enter), Outcome::Picked(p.choices[4].clone()));
+        press(&mut p, KeyCode::Char('x'));
         assert!(p.shown().is_empty());
-        assert_eq!(p.on_key(&key(KeyCode::Enter)), Outcome::Open, "nothing to pick");
-        p.on_key(&key(KeyCode::Backspace));
-        p.on_key(&key(KeyCode::Backspace));
+        assert_eq!(press(&mut p, KeyCode::Enter), Outcome::Open, "nothing to pick");
+        press(&mut p, KeyCode::Backspace);
+        press(&mut p, KeyCode::Backspace);
         assert_eq!(p.shown().len(), 5);
     }
 
@@ -154,13 +162,13 @@ mod tests {
     fn arrows_stay_in_the_list_and_esc_cancels() {
         let mut p = picker();
         for _ in 0..10 {
-            p.on_key(&key(KeyCode::Down));
+            press(&mut p, KeyCode::Down);
         }
         assert_eq!(p.selected_choice().unwrap().label, "IP");
         for _ in 0..10 {
-            p.on_key(&key(KeyCode::Up));
+            press(&mut p, KeyCode::Up);
         }
         assert_eq!(p.selected_choice().unwrap().value, None);
-        assert_eq!(p.on_key(&key(KeyCode::Esc)), Outcome::Cancelled);
+        assert_eq!(press(&mut p, KeyCode::Esc), Outcome::Cancelled);
     }
 }

@@ -1,7 +1,7 @@
 //! Quick edits of the selected card: open the picker or the one-line prompt for a field, and
 //! turn what was picked or typed into one undoable, saved edit.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::keymap::Action;
 use crate::model::fields::{self, Field};
@@ -139,8 +139,8 @@ pub fn open_board_picker(app: &mut App) {
 }
 
 /// A key in the picker; picking applies the choice.
-pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent) -> (Mode, Vec<Effect>) {
-    match picker.on_key(&key) {
+pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+    match picker.on_key(&key, action) {
         Outcome::Open => (Mode::Picker(picker), Vec::new()),
         Outcome::Cancelled => {
             app.info("cancelled");
@@ -187,15 +187,17 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent) -> (Mode, Vec
 
 /// A key in a one-line prompt: Enter applies (a bad value keeps the prompt open, said), Esc
 /// cancels.
-pub fn on_prompt(app: &mut App, mut prompt: Prompt, key: KeyEvent) -> (Mode, Vec<Effect>) {
-    match key.code {
-        KeyCode::Esc => (*prompt.back, Vec::new()),
-        KeyCode::Enter if prompt.purpose == PromptFor::ArchiveBefore => super::archive::date_entered(app, prompt),
-        KeyCode::Enter if prompt.purpose == PromptFor::TagMarked => {
+pub fn on_prompt(app: &mut App, mut prompt: Prompt, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+    match action {
+        Some(Action::Cancel) => (*prompt.back, Vec::new()),
+        Some(Action::Confirm) if prompt.purpose == PromptFor::ArchiveBefore => {
+            super::archive::date_entered(app, prompt)
+        }
+        Some(Action::Confirm) if prompt.purpose == PromptFor::TagMarked => {
             let ids = super::marks::marked(app);
             (*prompt.back, super::marks::tag_marked(app, &ids, &prompt.input.text()))
         }
-        KeyCode::Enter => {
+        Some(Action::Confirm) => {
             let text = prompt.input.text();
             let id = prompt.id.clone();
             let field = match prompt.purpose {

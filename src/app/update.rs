@@ -1,7 +1,7 @@
 //! `update(&mut App, Msg) -> Vec<Effect>`: the one place state changes. Dispatches by mode to
 //! the board actions and to the dialogs.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+use ratatui::crossterm::event::{KeyEvent, KeyModifiers, MouseEvent};
 use ratatui::layout::Rect;
 
 use crate::keymap::Action;
@@ -106,43 +106,21 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     // A message answers the key before; the next key clears it.
     app.status = None;
-    let mut action = app.keymap.action_for(&key);
-    // Presenting: Space and Backspace step through the boards.
-    if app.presenting.is_some() && app.mode == Mode::Board {
-        match key.code {
-            KeyCode::Char(' ') => action = Some(Action::NextBoard),
-            KeyCode::Backspace => action = Some(Action::PrevBoard),
-            _ => {}
-        }
-    }
-    // Presenting: `q` does not end the session on the shared screen; Esc or P leaves.
-    if app.presenting.is_some() && app.mode == Mode::Board {
-        match action {
-            Some(Action::Quit) if key.code == KeyCode::Char('q') => {
-                app.info("presenting: Esc or P leaves the presentation, then q quits");
-                return Vec::new();
-            }
-            Some(Action::CloseDetails) if app.filter.is_none() => action = Some(Action::TogglePresentation),
-            _ => {}
-        }
-    }
+    let action = super::keys::action(app, &key);
     match &app.mode {
-        Mode::Board => match action {
-            Some(action) => actions::perform(app, action),
-            None => Vec::new(),
-        },
-        Mode::Details { .. } => on_details_key(app, key, action),
+        Mode::Board => on_board_key(app, key, action),
+        Mode::Details { .. } => on_details_key(app, action),
         Mode::Objectives { .. } => super::objectives::on_key(app, key, action),
         Mode::SystemDemo { .. } => {
             super::demo::on_key(app, action);
             Vec::new()
         }
         Mode::Help { .. } | Mode::Messages { .. } | Mode::Sync { .. } => {
-            on_help_key(app, key, action);
+            on_view_key(app, action);
             Vec::new()
         }
         Mode::Tree { .. } => {
-            on_tree_key(app, key, action);
+            on_tree_key(app, action);
             Vec::new()
         }
         Mode::ProgramBoard => super::planning::on_key(app, action),
@@ -162,73 +140,77 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             Vec::new()
         }
-        _ => dialogs::on_key(app, key),
+        _ => dialogs::on_key(app, key, action),
     }
+}
+
+/// The board, and while presenting its own keys: the next and previous board, leaving; a
+/// plain key never quits the shared screen (`Ctrl+c` still does).
+fn on_board_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
+    let presenting = app.presenting.is_some();
+    let action = match action {
+        Some(Action::PresentNextBoard) => Action::NextBoard,
+        Some(Action::PresentPrevBoard) => Action::PrevBoard,
+        // Esc clears a filter first, then leaves.
+        Some(Action::LeavePresentation) if app.filter.is_some() => Action::CloseDetails,
+        Some(Action::LeavePresentation) => Action::TogglePresentation,
+        Some(Action::Quit) if presenting && !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            let leave = app.keymap.key_of(Action::LeavePresentation);
+            let toggle = app.keymap.key_of(Action::TogglePresentation);
+            let quit = app.keymap.key_of(Action::Quit);
+            app.info(format!("presenting: {leave} or {toggle} leaves the presentation, then {quit} quits"));
+            return Vec::new();
+        }
+        Some(action) => action,
+        None => return Vec::new(),
+    };
+    actions::perform(app, action)
 }
 
 /// Details stay open while navigating, so they follow the selection.
-fn on_details_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
-    let own = app.keymap.action_among(&key, &super::details::OWN).filter(|a| super::details::OWN.contains(a));
+fn on_details_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
+    let scroll_by = |app: &mut App, step: i32| {
+        if let Mode::Details { scroll, .. } = &mut app.mode {
+            *scroll = scroll.saturating_add_signed(step as i16);
+        }
+    };
     match action {
-        Some(Action::OpenDetails | Action::CloseDetails) => {
+        Some(Action::OpenDetails | Action::CloseDetails | Action::CloseView) => app.mode = Mode::Board,
+        Some(own) if own.scope() == crate::keymap::Scope::Details => return super::details::on_action(app, own),
+        Some(Action::ScrollDown) => scroll_by(app, 1),
+        Some(Action::ScrollUp) => scroll_by(app, -1),
+        Some(Action::ScrollPageDown) => scroll_by(app, 10),
+        Some(Action::ScrollPageUp) => scroll_by(app, -10),
+        Some(action) => return actions::perform(app, action),
+        None => {}
+    }
+    Vec::new()
+}
+
+/// Help, messages and the sync agenda: scroll, or close on any other key.
+fn on_view_key(app: &mut App, action: Option<Action>) {
+    let step: i16 = match action {
+        Some(Action::ScrollDown) => 1,
+        Some(Action::ScrollUp) => -1,
+        Some(Action::ScrollPageDown) => 10,
+        Some(Action::ScrollPageUp) => -10,
+        _ => {
             app.mode = Mode::Board;
-            Vec::new()
+            return;
         }
-        Some(Action::Quit) if key.code == KeyCode::Char('q') => {
-            app.mode = Mode::Board;
-            Vec::new()
-        }
-        _ if own.is_some() => own.map(|own| super::details::on_action(app, own)).unwrap_or_default(),
-        _ if is_scroll_key(&key) => {
-            if let Mode::Details { scroll, .. } = &mut app.mode {
-                *scroll = match key.code {
-                    KeyCode::Char('k') | KeyCode::Up => scroll.saturating_sub(1),
-                    _ => scroll.saturating_add(1),
-                };
-            }
-            Vec::new()
-        }
-        Some(action) => actions::perform(app, action),
-        None => {
-            if let Mode::Details { scroll, .. } = &mut app.mode {
-                *scroll = scroll_by(*scroll, &key);
-            }
-            Vec::new()
-        }
+    };
+    if let Mode::Help { scroll } | Mode::Messages { scroll } | Mode::Sync { scroll } = &mut app.mode {
+        *scroll = scroll.saturating_add_signed(step);
     }
 }
 
-fn on_help_key(app: &mut App, key: KeyEvent, action: Option<Action>) {
-    match (action, key.code) {
-        (Some(Action::SelectNextItem), _) | (_, KeyCode::PageDown) => {
-            if let Mode::Help { scroll }
-            | Mode::Messages { scroll }
-            | Mode::Objectives { scroll }
-            | Mode::Sync { scroll } = &mut app.mode
-            {
-                *scroll = scroll.saturating_add(if key.code == KeyCode::PageDown { 10 } else { 1 });
-            }
-        }
-        (Some(Action::SelectPrevItem), _) | (_, KeyCode::PageUp) => {
-            if let Mode::Help { scroll }
-            | Mode::Messages { scroll }
-            | Mode::Objectives { scroll }
-            | Mode::Sync { scroll } = &mut app.mode
-            {
-                *scroll = scroll.saturating_sub(if key.code == KeyCode::PageUp { 10 } else { 1 });
-            }
-        }
-        _ => app.mode = Mode::Board,
-    }
-}
-
-/// In the tree: j/k move, Enter jumps to the item on its board, anything else closes.
-fn on_tree_key(app: &mut App, key: KeyEvent, action: Option<Action>) {
+/// In the tree: move, jump to the item on its board, anything else closes.
+fn on_tree_key(app: &mut App, action: Option<Action>) {
     let Mode::Tree { rows, selected } = &mut app.mode else { return };
-    match (action, key.code) {
-        (Some(Action::SelectNextItem), _) => *selected = (*selected + 1).min(rows.len().saturating_sub(1)),
-        (Some(Action::SelectPrevItem), _) => *selected = selected.saturating_sub(1),
-        (_, KeyCode::Enter) => {
+    match action {
+        Some(Action::ScrollDown) => *selected = (*selected + 1).min(rows.len().saturating_sub(1)),
+        Some(Action::ScrollUp) => *selected = selected.saturating_sub(1),
+        Some(Action::ChooseRow) => {
             let id = rows.get(*selected).map(|r| r.id.clone());
             app.mode = Mode::Board;
             if let Some(id) = id
@@ -239,19 +221,5 @@ fn on_tree_key(app: &mut App, key: KeyEvent, action: Option<Action>) {
             }
         }
         _ => app.mode = Mode::Board,
-    }
-}
-
-/// Keys that scroll the details by a line.
-fn is_scroll_key(key: &KeyEvent) -> bool {
-    key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
-        && matches!(key.code, KeyCode::Char('j' | 'k') | KeyCode::Up | KeyCode::Down)
-}
-
-fn scroll_by(scroll: u16, key: &KeyEvent) -> u16 {
-    match (key.code, key.modifiers) {
-        (KeyCode::PageDown, _) | (KeyCode::Char('d'), KeyModifiers::CONTROL) => scroll.saturating_add(10),
-        (KeyCode::PageUp, _) | (KeyCode::Char('u'), KeyModifiers::CONTROL) => scroll.saturating_sub(10),
-        _ => scroll,
     }
 }

@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::keymap::Action;
 use crate::model::fields::{self, Field};
 use crate::model::{ModelError, Wsjf};
 
@@ -60,15 +61,19 @@ pub fn open(app: &mut App) {
     app.mode = Mode::Wsjf(WsjfDialog { id, inputs, at: 0, back });
 }
 
-pub fn on_key(app: &mut App, mut dialog: WsjfDialog, key: KeyEvent) -> (Mode, Vec<Effect>) {
-    match key.code {
-        KeyCode::Esc => {
+pub fn on_key(app: &mut App, mut dialog: WsjfDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+    match action {
+        Some(Action::Cancel) => {
             app.info("WSJF not changed");
             return (*dialog.back, Vec::new());
         }
-        KeyCode::Tab | KeyCode::Down => dialog.at = (dialog.at + 1) % LABELS.len(),
-        KeyCode::BackTab | KeyCode::Up => dialog.at = (dialog.at + LABELS.len() - 1) % LABELS.len(),
-        KeyCode::Enter => return save(app, dialog),
+        Some(Action::NextField | Action::ChooseNext) => dialog.at = (dialog.at + 1) % LABELS.len(),
+        Some(Action::PrevField | Action::ChoosePrev) => dialog.at = (dialog.at + LABELS.len() - 1) % LABELS.len(),
+        Some(Action::Confirm) => return save(app, dialog),
+        _ => {}
+    }
+    match key.code {
+        _ if action.is_some() => {}
         KeyCode::Char(c) if !c.is_ascii_digit() && !key.modifiers.contains(KeyModifiers::CONTROL) => {
             app.info("WSJF inputs are whole numbers: type digits")
         }

@@ -326,7 +326,13 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
         }
         Mode::Help { .. } => {
             let mut lines = vec!["Keys:".to_string()];
-            lines.extend(app.keymap.help_rows().into_iter().map(|(keys, doc)| format!("  {keys}: {doc}")));
+            for scope in crate::keymap::Scope::ALL {
+                let rows = app.keymap.help_rows_of(scope);
+                if !rows.is_empty() {
+                    lines.push(format!("{}:", scope.title()));
+                    lines.extend(rows.into_iter().map(|(keys, doc)| format!("  {keys}: {doc}")));
+                }
+            }
             lines.push("Any key closes the help.".to_string());
             lines
         }
@@ -416,12 +422,14 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
         }
         Mode::ColumnMenu { column } => {
             let mut lines = vec![format!("{}:", clean(&crate::ui::menu::column_menu_title(app, *column)))];
-            lines.extend(crate::app::columns::COLUMN_MENU.iter().map(|(k, d)| format!("  {k}: {d}")));
+            let rows = app.keymap.help_rows_of(crate::keymap::Scope::ColumnMenu);
+            lines.extend(rows.into_iter().map(|(k, d)| format!("  {k}: {d}")));
             lines
         }
         Mode::BoardMenu => {
             let mut lines = vec![format!("{}:", clean(&crate::ui::menu::board_menu_title(app)))];
-            lines.extend(crate::app::boards::BOARD_MENU.iter().map(|(k, d)| format!("  {k}: {d}")));
+            let rows = app.keymap.help_rows_of(crate::keymap::Scope::BoardMenu);
+            lines.extend(rows.into_iter().map(|(k, d)| format!("  {k}: {d}")));
             lines
         }
         Mode::Search(_) => vec!["Search ids, titles, descriptions, tags, owners and criteria: type, Enter jumps to the first hit, Esc cancels".to_string()],

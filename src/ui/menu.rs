@@ -35,7 +35,12 @@ pub fn board_menu_title(app: &App) -> String {
 }
 
 /// Draws a menu of `entries` (keys, what they do) centred in `area`; returns what it covers.
-pub fn render_menu(title: &str, entries: &[(&str, &str)], theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
+/// A menu's entries from the live key map: its keys and what they do.
+pub fn entries(app: &App, scope: crate::keymap::Scope) -> Vec<(String, &'static str)> {
+    app.keymap.help_rows_of(scope)
+}
+
+pub fn render_menu(title: &str, entries: &[(String, &str)], theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
     let keys = entries.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     let widest = entries.iter().map(|(_, d)| width(d)).max().unwrap_or(0) + keys + 6;
     let want = widest.max(width(title) + 4).min(u16::MAX as usize) as u16;

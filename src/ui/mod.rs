@@ -140,11 +140,29 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
         }
         Mode::ColumnMenu { column } => {
             let title = menu::column_menu_title(app, *column);
-            (None, Some(menu::render_menu(&title, crate::app::columns::COLUMN_MENU, &theme, overlay, buf)))
+            (
+                None,
+                Some(menu::render_menu(
+                    &title,
+                    &menu::entries(app, crate::keymap::Scope::ColumnMenu),
+                    &theme,
+                    overlay,
+                    buf,
+                )),
+            )
         }
         Mode::BoardMenu => {
             let title = menu::board_menu_title(app);
-            (None, Some(menu::render_menu(&title, crate::app::boards::BOARD_MENU, &theme, overlay, buf)))
+            (
+                None,
+                Some(menu::render_menu(
+                    &title,
+                    &menu::entries(app, crate::keymap::Scope::BoardMenu),
+                    &theme,
+                    overlay,
+                    buf,
+                )),
+            )
         }
         Mode::NamePrompt(prompt) => {
             some_both(dialog::render_text_field(&prompt.title(), &prompt.input, &theme, overlay, buf))

@@ -11,72 +11,95 @@ use crate::keymap::Action;
 use super::text::{fit, width};
 use super::theme::Theme;
 
-/// Key hints for the mode, most useful first; they are dropped from the end when space is short.
+/// Key hints for the mode, from the live key map (a rebound key shows its new key), most
+/// useful first; they are dropped from the end when space is short.
 fn hints(app: &App) -> Vec<(String, &'static str)> {
-    let keys = |action| app.keymap.keys_for(action).first().map(|k| k.to_string()).unwrap_or_default();
+    use Action::*;
+    let keys = |action| app.keymap.key_of(action);
     let pair = |a, b| format!("{}/{}", keys(a), keys(b));
-    let fixed = |k: &str, what| (k.to_string(), what);
+    let list = |items: &[(Action, &'static str)]| -> Vec<(String, &'static str)> {
+        items.iter().map(|(a, what)| (keys(*a), *what)).filter(|(k, _)| !k.is_empty()).collect()
+    };
+    let scroll = (pair(ScrollDown, ScrollUp), "scroll");
+    let close = (keys(CloseView), "close");
     match &app.mode {
-        Mode::Details { .. } => vec![
-            (keys(Action::ToggleCriterion), "tick"),
-            (keys(Action::NextCriterion), "criterion"),
-            (keys(Action::AddCriterion), "add"),
-            (keys(Action::EditCriterion), "edit"),
-            (pair(Action::MoveCriterionDown, Action::MoveCriterionUp), "reorder"),
-            (keys(Action::DeleteCriterion), "delete"),
-            fixed("j/k", "scroll"),
-            fixed("Esc", "close"),
-        ],
-        Mode::Picker(_) => {
-            vec![fixed("type", "narrow"), fixed("↑↓", "choose"), fixed("Enter", "pick"), fixed("Esc", "cancel")]
+        Mode::Details { .. } => {
+            let mut hints = list(&[(ToggleCriterion, "tick"), (NextCriterion, "criterion"), (AddCriterion, "add")]);
+            hints.extend(list(&[(EditCriterion, "edit")]));
+            hints.push((pair(MoveCriterionDown, MoveCriterionUp), "reorder"));
+            hints.extend(list(&[(DeleteCriterion, "delete")]));
+            hints.extend([scroll, close]);
+            hints
         }
-        Mode::Prompt(_) | Mode::NamePrompt(_) => vec![fixed("Enter", "save"), fixed("Esc", "cancel")],
-        Mode::ColumnMenu { .. } => vec![fixed("a r h l d w x", "act"), fixed("Esc", "close")],
-        Mode::BoardMenu => vec![fixed("n r", "act"), fixed("Esc", "close")],
+        Mode::Picker(_) => vec![
+            ("type".to_string(), "narrow"),
+            (pair(ChooseNext, ChoosePrev), "choose"),
+            (keys(Confirm), "pick"),
+            (keys(Cancel), "cancel"),
+        ],
+        Mode::Prompt(_) | Mode::NamePrompt(_) | Mode::EditTitle { .. } | Mode::Filter(_) => {
+            list(&[(Confirm, "save"), (Cancel, "cancel")])
+        }
+        Mode::ColumnMenu { .. } => {
+            let mut hints = list(&[(AddColumn, "add"), (RenameColumn, "rename"), (ColumnWipLimit, "WIP")]);
+            hints.push((pair(MoveColumnLeft, MoveColumnRight), "move"));
+            hints.extend(list(&[(DeleteColumn, "delete"), (MarkDoneColumn, "done"), (CloseColumnMenu, "close")]));
+            hints
+        }
+        Mode::BoardMenu => list(&[(NewBoard, "new board"), (RenameBoard, "rename"), (CloseBoardMenu, "close")]),
+        Mode::Board if app.presenting.is_some() => vec![
+            (pair(PresentNextBoard, PresentPrevBoard), "boards"),
+            (keys(LeavePresentation), "leave"),
+            (keys(UnlockEditing), "unlock"),
+            (keys(Help), "help"),
+        ],
         Mode::Board => vec![
-            (pair(Action::MoveItemLeft, Action::MoveItemRight), "move"),
-            (pair(Action::MoveItemDown, Action::MoveItemUp), "rank"),
-            (keys(Action::Help), "help"),
-            (keys(Action::Quit), "quit"),
-            (keys(Action::NewItem), "new"),
-            (keys(Action::SplitItem), "split"),
-            (keys(Action::OpenDetails), "details"),
-            (keys(Action::Undo), "undo"),
-            (keys(Action::Search), "search"),
+            (pair(MoveItemLeft, MoveItemRight), "move"),
+            (pair(MoveItemDown, MoveItemUp), "rank"),
+            (keys(Help), "help"),
+            (keys(Quit), "quit"),
+            (keys(NewItem), "new"),
+            (keys(SplitItem), "split"),
+            (keys(OpenDetails), "details"),
+            (keys(Undo), "undo"),
+            (keys(Search), "search"),
         ],
-        Mode::SystemDemo { .. } => {
-            vec![fixed("h/l", "iteration"), fixed("j/k", "scroll"), fixed("Esc", "close")]
+        Mode::SystemDemo { .. } => vec![(pair(SelectPrevColumn, SelectNextColumn), "iteration"), scroll, close],
+        Mode::Help { .. } | Mode::Messages { .. } | Mode::Sync { .. } => vec![close, scroll],
+        Mode::Objectives { .. } if app.objectives.prompt.is_some() => list(&[(Confirm, "save"), (Cancel, "cancel")]),
+        Mode::Objectives { .. } => {
+            let mut hints = vec![(pair(ScrollDown, ScrollUp), "select")];
+            hints.extend(list(&[(RecordVote, "vote"), (SetActualValue, "score"), (Undo, "undo")]));
+            hints.push(close);
+            hints
         }
-        Mode::Help { .. } | Mode::Messages { .. } | Mode::Sync { .. } => {
-            vec![fixed("Esc", "close"), fixed("j/k", "scroll")]
-        }
-        Mode::Objectives { .. } => vec![
-            fixed("j/k", "select"),
-            (keys(Action::RecordVote), "vote"),
-            (keys(Action::SetActualValue), "score"),
-            (keys(Action::Undo), "undo"),
-            fixed("Esc", "close"),
+        Mode::Tree { .. } => vec![(keys(ChooseRow), "jump"), (pair(ScrollDown, ScrollUp), "move"), close],
+        Mode::Metrics => vec![(keys(NextBoard), "next board"), close],
+        Mode::ProgramBoard => vec![
+            (pair(SelectNextItem, SelectPrevItem), "choose"),
+            (pair(MoveItemLeft, MoveItemRight), "iteration"),
+            (pair(MoveItemDown, MoveItemUp), "team"),
+            (keys(NextBoard), "next program board"),
+            close,
         ],
-        Mode::Tree { .. } => vec![fixed("Enter", "jump"), fixed("j/k", "move"), fixed("Esc", "close")],
-        Mode::Metrics => vec![fixed("Tab", "next board"), fixed("Esc", "close")],
-        Mode::ProgramBoard => vec![fixed("Tab", "next program board"), fixed("Esc", "close")],
-        Mode::Search(_) => vec![fixed("Enter", "jump"), fixed("↑↓", "choose"), fixed("Esc", "cancel")],
-        Mode::NewItem(_) => vec![fixed("Enter", "add"), fixed("Tab", "kind"), fixed("Esc", "cancel")],
-        Mode::Wsjf(_) => vec![fixed("Enter", "save"), fixed("Tab", "field"), fixed("Esc", "cancel")],
-        Mode::Description(_) => vec![fixed("Ctrl+s", "save"), fixed("Enter", "new line"), fixed("Esc", "cancel")],
-        Mode::EditTitle { .. } | Mode::Filter(_) => {
-            vec![fixed("Enter", "save"), fixed("Esc", "cancel")]
-        }
+        Mode::Search(_) => list(&[(Confirm, "jump")])
+            .into_iter()
+            .chain([(pair(ChooseNext, ChoosePrev), "choose")])
+            .chain(list(&[(Cancel, "cancel")]))
+            .collect(),
+        Mode::NewItem(_) => list(&[(Confirm, "add"), (NextField, "kind"), (Cancel, "cancel")]),
+        Mode::Wsjf(_) => list(&[(Confirm, "save"), (NextField, "field"), (Cancel, "cancel")]),
+        Mode::Description(_) => list(&[(SaveText, "save"), (Cancel, "cancel")]),
         Mode::Split(_) => vec![
-            fixed("Enter", "next line"),
-            fixed("↑↓", "edit a line"),
-            fixed("Enter on empty", "create"),
-            fixed("Tab", "board"),
-            fixed("Esc", "cancel"),
+            (keys(Confirm), "next line"),
+            (pair(ChoosePrev, ChooseNext), "edit a line"),
+            (format!("{} on empty", keys(Confirm)), "create"),
+            (keys(NextField), "board"),
+            (keys(Cancel), "cancel"),
         ],
-        Mode::Conflicts { .. } => vec![fixed("m", "keep mine"), fixed("t", "take theirs"), fixed("Esc", "later")],
+        Mode::Conflicts { .. } => list(&[(KeepMine, "keep mine"), (TakeTheirs, "take theirs"), (CloseView, "later")]),
         Mode::ConfirmDelete { .. } | Mode::ConfirmMove { .. } | Mode::ConfirmNewItem(_) | Mode::EditorError { .. } => {
-            vec![fixed("y", "yes"), fixed("n", "no")]
+            list(&[(Yes, "yes"), (No, "no")])
         }
     }
 }
