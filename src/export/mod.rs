@@ -14,6 +14,7 @@ pub mod html_program;
 pub mod html_report;
 pub mod html_roam;
 pub mod html_style;
+pub mod item_fields;
 pub mod jira_csv;
 pub mod markdown;
 pub mod svg;

@@ -106,3 +106,89 @@ pub fn boards_json(ws: &Workspace, boards: &[&Board]) -> String {
 pub fn pretty(value: &impl Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Column, Criterion, Level, Move};
+
+    fn keys(value: &serde_json::Value) -> Vec<&str> {
+        let mut keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        keys
+    }
+
+    fn workspace() -> Workspace {
+        let mut team = Board::new(
+            "alpha.ron",
+            "Alpha",
+            Level::Team,
+            vec![Column::new("Doing", Some(2)), Column::new("Done", None)],
+        );
+        let mut story = Item::new("S-1", "Login", "Doing");
+        story.parent = Some("F-1".into());
+        story.acceptance = vec![Criterion { text: "works".into(), done: true }];
+        story.wsjf = Some(Wsjf { value: 5, time_criticality: 3, risk_reduction: 1, job_size: 3 });
+        story.history = vec![Move { at: "2026-01-02T00:00:00Z".into(), column: "Doing".into() }];
+        team.items.push(story);
+        let mut program = Board::new("art.ron", "ART", Level::Program, vec![Column::new("Doing", None)]);
+        program.items.push(Item::new("F-1", "Search", "Doing"));
+        Workspace::new(vec![team, program])
+    }
+
+    #[test]
+    fn an_item_keeps_every_key_scripts_read() {
+        let ws = workspace();
+        let (board, item) = ws.find("S-1").unwrap();
+        let value = serde_json::to_value(ItemJson::new(&ws, board, item)).unwrap();
+        assert_eq!(
+            keys(&value),
+            [
+                "acceptance",
+                "archived",
+                "blocked",
+                "board",
+                "column",
+                "depends_on",
+                "description",
+                "file",
+                "history",
+                "id",
+                "iteration",
+                "kind",
+                "owner",
+                "parent",
+                "points",
+                "rollup",
+                "tags",
+                "team",
+                "title",
+                "wsjf"
+            ]
+        );
+        assert_eq!(keys(&value["wsjf"]), ["job_size", "risk_reduction", "score", "time_criticality", "value"]);
+        assert_eq!(value["wsjf"]["score"], 3.0);
+        assert_eq!(value["acceptance"][0], serde_json::json!({"text": "works", "done": true}));
+        assert_eq!(value["history"][0], serde_json::json!({"at": "2026-01-02T00:00:00Z", "column": "Doing"}));
+        assert_eq!(
+            (value["kind"].as_str(), value["board"].as_str(), value["file"].as_str()),
+            (Some("Story"), Some("Alpha"), Some("alpha.ron"))
+        );
+        assert_eq!(value["rollup"], serde_json::Value::Null);
+        let (board, feature) = ws.find("F-1").unwrap();
+        let value = serde_json::to_value(ItemJson::new(&ws, board, feature)).unwrap();
+        assert_eq!((value["kind"].as_str(), value["wsjf"].is_null()), (Some("Feature"), true));
+        assert_eq!(value["rollup"], serde_json::json!({"done": 0, "total": 1}));
+    }
+
+    #[test]
+    fn a_board_has_its_columns_and_items() {
+        let ws = workspace();
+        let boards: Vec<&Board> = ws.boards().iter().collect();
+        let value: serde_json::Value = serde_json::from_str(&boards_json(&ws, &boards)).unwrap();
+        let alpha = value.as_array().unwrap().iter().find(|b| b["name"] == "Alpha").unwrap();
+        assert_eq!(keys(alpha), ["archive_of", "columns", "file", "items", "level", "name"]);
+        assert_eq!(alpha["columns"][0], serde_json::json!({"name": "Doing", "wip": 2, "count": 1}));
+        assert_eq!(alpha["items"][0]["id"], "S-1");
+    }
+}
