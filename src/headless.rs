@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde_json::{Value, json};
+pub mod json;
 
 use crate::model::ops::{self, Rank};
 use crate::model::{Board, Edit, Item, ModelError, Workspace};
@@ -289,52 +289,6 @@ pub fn split(root: &Path, id: &str, titles: &[String], board: Option<&str>) -> R
     })
 }
 
-/// An item with every field, its board and roll-up, as JSON.
-pub fn item_json(ws: &Workspace, board: &Board, item: &Item) -> Value {
-    let rollup = ws.rollup(&item.id).map(|(done, total)| json!({"done": done, "total": total}));
-    json!({
-        "id": item.id,
-        "title": item.title,
-        "board": board.name,
-        "file": board.key,
-        "archived": board.is_archive(),
-        "column": item.column,
-        "kind": board.kind_of(item).name(),
-        "parent": item.parent,
-        "description": item.description,
-        "acceptance": item.acceptance.iter().map(|c| json!({"text": c.text, "done": c.done})).collect::<Vec<_>>(),
-        "points": item.points,
-        "wsjf": item.wsjf.map(|w| json!({
-            "value": w.value, "time_criticality": w.time_criticality,
-            "risk_reduction": w.risk_reduction, "job_size": w.job_size, "score": w.score(),
-        })),
-        "owner": item.owner,
-        "team": item.team,
-        "iteration": item.iteration,
-        "tags": item.tags,
-        "blocked": item.blocked,
-        "depends_on": item.depends_on,
-        "history": item.history.iter().map(|m| json!({"at": m.at.as_str(), "column": m.column})).collect::<Vec<_>>(),
-        "rollup": rollup,
-    })
-}
-
-/// Boards with their columns (count and limit) and items in rank order, as JSON.
-pub fn boards_json(ws: &Workspace, boards: &[&Board]) -> Value {
-    boards
-        .iter()
-        .map(|b| {
-            json!({
-                "name": b.name, "file": b.key, "level": b.level.name(), "archive_of": b.archive_of,
-                "columns": b.columns.iter().enumerate().map(|(i, c)| json!({
-                    "name": c.name, "wip": c.wip, "count": b.column_len(i),
-                })).collect::<Vec<_>>(),
-                "items": b.ranked().map(|i| item_json(ws, b, i)).collect::<Vec<_>>(),
-            })
-        })
-        .collect()
-}
-
 pub fn list(root: &Path, board: Option<&str>, as_json: bool) -> Result<String, HeadlessError> {
     let s = Session::open(root)?;
     let boards: Vec<&Board> = match board {
@@ -342,7 +296,7 @@ pub fn list(root: &Path, board: Option<&str>, as_json: bool) -> Result<String, H
         None => s.ws.boards().iter().collect(),
     };
     if as_json {
-        return Ok(serde_json::to_string_pretty(&boards_json(&s.ws, &boards)).unwrap_or_default());
+        return Ok(json::boards_json(&s.ws, &boards));
     }
     let mut out = String::new();
     for b in boards {
@@ -381,10 +335,12 @@ pub fn show(root: &Path, id: &str, as_json: bool) -> Result<String, HeadlessErro
     let parent = item.parent.as_deref().and_then(|p| s.ws.find(p));
     let children: Vec<(&Board, &Item)> = s.ws.children(id).iter().filter_map(|c| s.ws.find(c)).collect();
     if as_json {
-        let mut value = item_json(&s.ws, board, item);
-        value["parent_item"] = parent.map(|(b, i)| item_json(&s.ws, b, i)).unwrap_or(Value::Null);
-        value["children"] = children.iter().map(|(b, i)| item_json(&s.ws, b, i)).collect();
-        return Ok(serde_json::to_string_pretty(&value).unwrap_or_default());
+        let shown = json::ShownJson {
+            item: json::ItemJson::new(&s.ws, board, item),
+            parent_item: parent.map(|(b, i)| json::ItemJson::new(&s.ws, b, i)),
+            children: children.iter().map(|(b, i)| json::ItemJson::new(&s.ws, b, i)).collect(),
+        };
+        return Ok(json::pretty(&shown));
     }
     let mut out = format!("{}\n", plain_line(&s.ws, board, item));
     out.push_str(&format!("  board: {} · column: {}\n", board.name, item.column));

@@ -8,33 +8,10 @@
 
 use crate::model::{Board, Workspace};
 
-pub const HEADER: [&str; 25] = [
-    "board",
-    "file",
-    "level",
-    "id",
-    "title",
-    "column",
-    "rank",
-    "kind",
-    "parent",
-    "description",
-    "acceptance",
-    "points",
-    "wsjf_value",
-    "wsjf_time_criticality",
-    "wsjf_risk_reduction",
-    "wsjf_job_size",
-    "wsjf_score",
-    "owner",
-    "team",
-    "iteration",
-    "tags",
-    "blocked",
-    "depends_on",
-    "history",
-    "progress",
-];
+use super::item_fields::{ITEM_FIELDS, Row};
+
+/// The column names, from the one list of item fields.
+pub const HEADER: [&str; ITEM_FIELDS.len()] = super::item_fields::NAMES;
 
 /// A field made safe (no control, escape or hidden characters; line breaks inside a field
 /// stay) and quoted when it holds a comma, quote or line break.
@@ -66,46 +43,12 @@ pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
     for board in boards {
         let mut place: Vec<usize> = vec![0; board.columns.len()];
         for item in board.ranked() {
-            let rank = match board.column_index(&item.column) {
-                Some(c) => {
-                    place[c] += 1;
-                    place[c].to_string()
-                }
-                None => String::new(),
-            };
-            let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-            let num = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
-            let wsjf = item.wsjf;
-            let acceptance: Vec<String> =
-                item.acceptance.iter().map(|c| format!("[{}] {}", if c.done { "x" } else { " " }, c.text)).collect();
-            let history: Vec<String> = item.history.iter().map(|m| format!("{} {}", m.at, m.column)).collect();
-            let row = [
-                board.name.clone(),
-                board.key.clone(),
-                board.level.name().to_string(),
-                item.id.clone(),
-                item.title.clone(),
-                item.column.clone(),
-                rank,
-                board.kind_of(item).name().to_string(),
-                opt(&item.parent),
-                opt(&item.description),
-                acceptance.join("; "),
-                num(item.points),
-                num(wsjf.map(|w| w.value)),
-                num(wsjf.map(|w| w.time_criticality)),
-                num(wsjf.map(|w| w.risk_reduction)),
-                num(wsjf.map(|w| w.job_size)),
-                item.wsjf_score().map(|s| format!("{s:.1}")).unwrap_or_default(),
-                opt(&item.owner),
-                opt(&item.team),
-                opt(&item.iteration),
-                item.tags.join("; "),
-                opt(&item.blocked),
-                item.depends_on.join("; "),
-                history.join("; "),
-                ws.rollup(&item.id).map(|(done, total)| format!("{done} of {total}")).unwrap_or_default(),
-            ];
+            let rank = board.column_index(&item.column).map(|c| {
+                place[c] += 1;
+                place[c]
+            });
+            let row = Row { ws, board, item, rank };
+            let row: Vec<String> = ITEM_FIELDS.iter().map(|f| (f.text)(&row)).collect();
             out.push_str(&row.iter().map(|f| field(&neutral(f))).collect::<Vec<_>>().join(","));
             out.push_str("\r\n");
         }

@@ -14,6 +14,7 @@ pub mod html_program;
 pub mod html_report;
 pub mod html_roam;
 pub mod html_style;
+pub mod item_fields;
 pub mod jira_csv;
 pub mod markdown;
 pub mod svg;
@@ -63,9 +64,7 @@ pub fn export_workspace(ws: &Workspace, workspace: &str, boards: &[&Board], form
     match format {
         Format::Markdown => markdown::boards(ws, boards),
         Format::Csv => csv::boards(ws, boards),
-        Format::Json => {
-            serde_json::to_string_pretty(&crate::headless::boards_json(ws, boards)).unwrap_or_default() + "\n"
-        }
+        Format::Json => crate::headless::json::boards_json(ws, boards) + "\n",
         Format::Html => html_report::report(ws, workspace, boards, now),
         Format::JiraCsv => jira_csv::boards(ws, boards),
         Format::AzureCsv => azure_csv::boards(ws, boards),

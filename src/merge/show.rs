@@ -135,11 +135,16 @@ pub fn show_edit(base: Option<&Item>, item: &Item) -> String {
     };
     let mut parts = Vec::new();
     macro_rules! changed {
-        ($($name:ident),*) => {$(
-            if base.$name != item.$name {
-                parts.push(format!("{}: {}", stringify!($name), item.$name.show()));
-            }
-        )*};
+        ($($name:ident),*) => {
+            // Every field but the id is named: a new item field fails to compile here until it
+            // is listed, so no edit goes unshown.
+            let Item { id: _, $($name: _),* } = item;
+            $(
+                if base.$name != item.$name {
+                    parts.push(format!("{}: {}", stringify!($name), item.$name.show()));
+                }
+            )*
+        };
     }
     changed!(
         title,

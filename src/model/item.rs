@@ -1,11 +1,16 @@
 //! An item on a board (epic, feature, story, …) and its small value types.
 //!
 //! Field order here is the order of `board-format.md`; the storage writer relies on it.
+//!
+//! `Serialize` gives the item's JSON (`list --json`, `show --json`, `export --format json`):
+//! each field under its name in the file. The fields whose JSON needs the board (the kind as it
+//! defaults by the board's level) or a computed value (the WSJF score) are left to the JSON
+//! wrapper in `headless::json`.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// What an item is. When absent in a file it defaults by the board's level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub enum Kind {
     Epic,
     Capability,
@@ -63,7 +68,7 @@ impl Kind {
 }
 
 /// SAFe Weighted Shortest Job First inputs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename = "Wsjf", deny_unknown_fields)]
 pub struct Wsjf {
     pub value: u32,
@@ -81,7 +86,7 @@ impl Wsjf {
 }
 
 /// One acceptance criterion.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename = "Criterion", deny_unknown_fields)]
 pub struct Criterion {
     pub text: String,
@@ -90,7 +95,7 @@ pub struct Criterion {
 }
 
 /// One history entry: the item arrived in `column` at time `at` (RFC 3339).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename = "Move", deny_unknown_fields)]
 pub struct Move {
     pub at: super::time::Time,
@@ -98,13 +103,15 @@ pub struct Move {
 }
 
 /// A card. Optional fields are `None` or empty when absent from the file.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename = "Item", deny_unknown_fields)]
 pub struct Item {
     pub id: String,
     pub title: String,
     pub column: String,
-    #[serde(default)]
+    /// As written in the file; `None` means the board level's default. Not serialized: the
+    /// JSON carries the kind the item has on its board.
+    #[serde(default, skip_serializing)]
     pub kind: Option<Kind>,
     #[serde(default)]
     pub parent: Option<String>,
@@ -114,7 +121,8 @@ pub struct Item {
     pub acceptance: Vec<Criterion>,
     #[serde(default)]
     pub points: Option<u32>,
-    #[serde(default)]
+    /// Not serialized on its own: the JSON carries the inputs with their score.
+    #[serde(default, skip_serializing)]
     pub wsjf: Option<Wsjf>,
     #[serde(default)]
     pub owner: Option<String>,

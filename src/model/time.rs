@@ -117,6 +117,13 @@ impl Ord for Time {
     }
 }
 
+impl serde::Serialize for Time {
+    /// The text as written.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl<'de> Deserialize<'de> for Time {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Time, D::Error> {
         deserializer.deserialize_str(TimeVisitor)
