@@ -69,7 +69,7 @@ impl Session {
         let opened = open_workspace(root).map_err(HeadlessError::Invalid)?;
         let mut stderr = std::io::stderr();
         let mut say = |line: String| {
-            let _ = writeln!(stderr, "{}", crate::ui::text::clean(&line));
+            let _ = writeln!(stderr, "{}", crate::text::clean(&line));
         };
         for note in &opened.notes {
             say(format!("{}: {}", note.path.display(), note.message));
@@ -150,7 +150,7 @@ impl Session {
         if !saved.conflicts.is_empty() {
             let at = saved.conflict_file.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
             let message = format!("{} conflicting change(s) on {key}; ours was written to {at}", saved.conflicts.len());
-            eprintln!("{}", crate::ui::text::clean(&message));
+            eprintln!("{}", crate::text::clean(&message));
         }
         let file = LoadedFile::new(path, &saved.bytes);
         match index {
@@ -371,7 +371,7 @@ fn plain_line(ws: &Workspace, board: &Board, item: &Item) -> String {
     if item.is_blocked() {
         notes.push("blocked".into());
     }
-    let title = crate::ui::text::clean(&item.title);
+    let title = crate::text::clean(&item.title);
     format!("{:<8} {title}  ({})", item.id, notes.join(", "))
 }
 
@@ -395,14 +395,14 @@ pub fn show(root: &Path, id: &str, as_json: bool) -> Result<String, HeadlessErro
         [("owner", &item.owner), ("team", &item.team), ("iteration", &item.iteration), ("blocked", &item.blocked)]
     {
         if let Some(value) = value {
-            out.push_str(&format!("  {name}: {}\n", crate::ui::text::clean(value)));
+            out.push_str(&format!("  {name}: {}\n", crate::text::clean(value)));
         }
     }
     if let Some(description) = &item.description {
-        out.push_str(&format!("  description: {}\n", crate::ui::text::clean(description)));
+        out.push_str(&format!("  description: {}\n", crate::text::clean(description)));
     }
     for c in &item.acceptance {
-        out.push_str(&format!("  [{}] {}\n", if c.done { "x" } else { " " }, crate::ui::text::clean(&c.text)));
+        out.push_str(&format!("  [{}] {}\n", if c.done { "x" } else { " " }, crate::text::clean(&c.text)));
     }
     if let Some((pb, pi)) = parent {
         out.push_str(&format!("parent:\n  {}\n", plain_line(&s.ws, pb, pi)));

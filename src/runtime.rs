@@ -64,7 +64,7 @@ pub struct Runtime<B: Backend> {
     saver: Saver,
     rx: Receiver<Wake>,
     /// Where the last frame drew its tabs and overlay, for the mouse.
-    hits: crate::ui::Hits,
+    hits: crate::app::mouse::Hits,
     /// Wakes that arrived while waiting for saves to land, for the next batch.
     held: VecDeque<Wake>,
     /// Effects that came with those saves and need the loop (the editor, quitting).
@@ -102,7 +102,7 @@ impl<B: Backend> Runtime<B> {
             files,
             saver,
             rx,
-            hits: crate::ui::Hits::default(),
+            hits: crate::app::mouse::Hits::default(),
             held: VecDeque::new(),
             held_effects: VecDeque::new(),
             drawn_at: Instant::now(),

@@ -158,7 +158,7 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     let farewell = result?;
     let mut stderr = io::stderr();
     for line in farewell {
-        let _ = writeln!(stderr, "trainboard: {}", crate::ui::text::clean(&line));
+        let _ = writeln!(stderr, "trainboard: {}", crate::text::clean(&line));
     }
     Ok(())
 }

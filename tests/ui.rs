@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 use trainboard::app::{App, Msg, update};
-use trainboard::ui::Theme;
+use trainboard::theme::Theme;
 
 fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
     let text = text(buf);
@@ -356,10 +356,10 @@ fn presentation_mode_is_large_read_only_and_steps_through_boards() {
     }
 }
 
-fn draw_hits(app: &App) -> (Buffer, trainboard::ui::Hits) {
+fn draw_hits(app: &App) -> (Buffer, trainboard::app::mouse::Hits) {
     let area = app.screen;
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    let mut hits = trainboard::ui::Hits::default();
+    let mut hits = trainboard::app::mouse::Hits::default();
     terminal.draw(|frame| hits = trainboard::ui::render_with_hits(app, frame)).unwrap();
     (terminal.backend().buffer().clone(), hits)
 }

@@ -11,7 +11,7 @@ use super::svg::cumulative_flow_svg;
 /// Text safe in HTML content and attribute values; control characters dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in crate::ui::text::clean(text).chars() {
+    for c in crate::text::clean(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -12,7 +12,7 @@ use super::rollup_text;
 /// Text safe in a Markdown table cell: one line, pipes and markup characters escaped.
 pub fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in crate::ui::text::clean(text).chars() {
+    for c in crate::text::clean(text).chars() {
         match c {
             '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '~' => {
                 out.push('\\');

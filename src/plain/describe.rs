@@ -4,7 +4,7 @@
 
 use crate::app::{App, Mode};
 use crate::model::{Board, Item, Level};
-use crate::ui::text::clean;
+use crate::text::clean;
 
 /// What the screen showed before a key: enough to tell what the key changed.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,8 +13,8 @@ use ratatui::widgets::Widget;
 
 use crate::model::{Board, Item, Workspace};
 
-use super::text::{clean, fit, width};
-use super::theme::Theme;
+use crate::text::{clean, fit, width};
+use crate::theme::Theme;
 
 /// Marks the selected card in its left edge.
 pub const SELECTED_MARK: &str = "▶";
@@ -50,7 +50,7 @@ pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
 /// Splits `text` into a first line of at most `width` cells, broken at a space where possible,
 /// and the rest.
 pub fn wrap_once(text: &str, width: usize) -> (String, String) {
-    if super::text::width(text) <= width {
+    if crate::text::width(text) <= width {
         return (text.to_string(), String::new());
     }
     let mut used = 0;

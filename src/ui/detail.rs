@@ -14,8 +14,8 @@ use crate::model::{Item, Workspace};
 
 use super::card::progress_bar;
 use super::popup;
-use super::text::{clean, width};
-use super::theme::Theme;
+use crate::text::{clean, width};
+use crate::theme::Theme;
 
 /// One logical row: a fixed prefix (label, checkbox, indentation) and a body that wraps under
 /// itself, never under the prefix.

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::app::App;
 
 use super::popup;
-use super::theme::Theme;
+use crate::theme::Theme;
 
 /// Keys that work inside dialogs, which the key map does not own.
 pub const DIALOG_KEYS: &[(&str, &str)] = &[
