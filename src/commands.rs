@@ -129,7 +129,7 @@ fn export(
     // file, a pipe (`| less -R`, `| cat`) and a terminal all get the same safe bytes.
     let text = if format == crate::export::Format::Json { crate::text::json_for_terminal(&text) } else { text };
     match output {
-        Some(path) => crate::storage::save::write_atomic(path, text.as_bytes())?,
+        Some(path) => crate::storage::atomic::write_atomic(path, text.as_bytes())?,
         None => {
             use std::io::Write;
             let mut out = std::io::stdout().lock();

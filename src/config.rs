@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::keymap::{Action, Key, KeyMap};
-use crate::storage::locate::line_column;
-use crate::storage::read::from_ron;
+use crate::storage::parse::from_ron;
+use crate::storage::problem_position::line_column;
 use crate::theme::{PresentationDefaults, Theme};
 
 #[derive(Debug, Default, Deserialize)]

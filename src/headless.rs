@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 use crate::model::ops::{self, Rank};
 use crate::model::{Board, Edit, Item, ModelError, Workspace};
 use crate::storage::lock::{BoardLock, LockError};
-use crate::storage::open::open_workspace;
-use crate::storage::protocol::{ProtocolError, save_merged};
+use crate::storage::open_tolerant::open_workspace;
+use crate::storage::save_protocol::{ProtocolError, save_merged};
 use crate::storage::{FileProblem, LoadedFile};
 
 #[derive(Debug, thiserror::Error)]
@@ -144,7 +144,8 @@ impl Session {
         if board.is_read_only() {
             return Ok(Vec::new());
         }
-        let index = self.files.iter().position(|f| crate::storage::load::board_key(&self.root, &f.path) == key);
+        let index =
+            self.files.iter().position(|f| crate::storage::load_and_check::board_key(&self.root, &f.path) == key);
         let path = index.map(|i| self.files[i].path.clone()).unwrap_or_else(|| self.root.join(key));
         let saved = save_merged(&path, index.map(|i| self.files[i].bytes.unpack()).as_deref(), board)?;
         if !saved.conflicts.is_empty() {

@@ -67,7 +67,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Man { output }) => {
             let page = trainboard::docgen::man_page()?;
             match output {
-                Some(path) => trainboard::storage::save::write_atomic(&path, &page)?,
+                Some(path) => trainboard::storage::atomic::write_atomic(&path, &page)?,
                 None => std::io::stdout().write_all(&page)?,
             }
             Ok(ExitCode::SUCCESS)

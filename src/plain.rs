@@ -20,8 +20,8 @@ use crate::app::{App, Effect, Msg, update};
 use crate::config::Settings;
 use crate::input_thread::InputThread;
 use crate::runtime::Wake;
-use crate::storage::files::WorkspaceFiles;
-use crate::storage::open::OpenError;
+use crate::storage::open_tolerant::OpenError;
+use crate::storage::workspace_files::WorkspaceFiles;
 use crate::watch::WatchOptions;
 
 /// True when the terminal cannot draw the full screen (`TERM=dumb`).

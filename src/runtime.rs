@@ -16,7 +16,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, M
 
 use crate::app::{App, Effect, Msg, sync, update};
 use crate::saver::Saver;
-use crate::storage::files::WorkspaceFiles;
+use crate::storage::workspace_files::WorkspaceFiles;
 
 /// What wakes the loop: input, or files that may have changed.
 pub enum Wake {
@@ -333,8 +333,9 @@ impl<B: Backend> Runtime<B> {
             paths = crate::disk::every_board_file(&self.files);
         }
         let root = self.files.root.clone();
-        let (later, now): (Vec<PathBuf>, Vec<PathBuf>) =
-            paths.into_iter().partition(|p| self.saver.is_writing(&crate::storage::load::board_key(&root, p)));
+        let (later, now): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .into_iter()
+            .partition(|p| self.saver.is_writing(&crate::storage::load_and_check::board_key(&root, p)));
         for path in later {
             self.saver.defer(path);
         }

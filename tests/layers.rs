@@ -312,7 +312,7 @@ fn generated(graph: &Graph) -> String {
 #[test]
 fn the_scanner_reads_imports_not_comments_or_strings() {
     let code = code_only(
-        "use crate::model::Board;\nuse crate::{storage::load, merge};\n// crate::ui in a comment\n\
+        "use crate::model::Board;\nuse crate::{storage::load_and_check, merge};\n// crate::ui in a comment\n\
          /// [`crate::tui`] in a doc link\n/* crate::saver /* nested */ crate::watch */\n\
          let s = \"crate::cli in a string \\\" crate::headless\";\nlet r = r#\"crate::plain\"#;\n\
          let q = '\"'; let t = crate::clock::now();\nmy_crate::app::x(); ::crate::export::y();\n\

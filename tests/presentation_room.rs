@@ -39,7 +39,7 @@ fn reload(app: &mut App, key: &str, change: impl FnOnce(&mut trainboard::model::
     let mut after = before.clone();
     change(&mut after);
     after.reindex();
-    let changed = trainboard::storage::protocol::changed_items(Some(&before), &after);
+    let changed = trainboard::storage::save_protocol::changed_items(Some(&before), &after);
     sync::board_reloaded(app, after, changed, Instant::now());
 }
 

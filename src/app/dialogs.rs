@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::model::{Workspace, ops};
-use crate::storage::snippet::parse_item_snippet;
+use crate::storage::item_snippet::parse_item_snippet;
 
 use super::actions::{commit, move_to};
 use super::input::LineInput;

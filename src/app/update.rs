@@ -36,7 +36,7 @@ pub enum Msg {
     Reloaded(Box<disk::Reload>),
     /// A round of saves landed; boards saved from a snapshot (by key) are merged with ours.
     Saved {
-        report: Box<crate::storage::files::SaveReport>,
+        report: Box<crate::storage::workspace_files::SaveReport>,
         snapshots: HashMap<String, crate::model::Board>,
         at: Instant,
     },
