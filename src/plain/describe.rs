@@ -333,7 +333,7 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
         Mode::Details { .. } => match item {
             Some(item) => {
                 let mut lines = vec![format!("Details of {id}:")];
-                let detail = crate::ui::detail::detail_lines(&app.ws, item, &app.theme);
+                let detail = crate::app::detail_rows::detail_lines(&app.ws, item, &app.theme);
                 lines.extend(detail.iter().map(|l| format!("  {}", line_text(l).trim_end())));
                 lines.push("Enter or Esc closes the details.".to_string());
                 lines

@@ -13,7 +13,7 @@ use ratatui::widgets::Widget;
 
 use crate::model::{Board, Item, Workspace};
 
-use crate::text::{clean, fit, width};
+use crate::text::{clean, fit, progress_bar, width};
 use crate::theme::Theme;
 
 /// Marks the selected card in its left edge.
@@ -35,16 +35,9 @@ pub struct Card<'a> {
     pub theme: &'a Theme,
 }
 
-/// `▰▰▰▱▱ 3/5` for a parent with 3 of 5 children done.
 /// A roll-up's style: done (green) only when every child is done, plain text while any is open.
 pub fn rollup_style(done: usize, total: usize, theme: &Theme) -> Style {
     if total > 0 && done >= total { theme.done } else { theme.text }
-}
-
-pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
-    let filled = (done * cells + total / 2).checked_div(total).unwrap_or(0);
-    let filled = filled.min(cells);
-    format!("{}{} {done}/{total}", "▰".repeat(filled), "▱".repeat(cells - filled))
 }
 
 /// Splits `text` into a first line of at most `width` cells, broken at a space where possible,

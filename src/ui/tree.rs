@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::app::tree::TreeRow;
 
-use super::card::{progress_bar, rollup_style};
+use super::card::rollup_style;
+use crate::text::progress_bar;
 use crate::text::{fit, width};
 use crate::theme::Theme;
 
