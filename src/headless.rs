@@ -363,7 +363,7 @@ pub fn list(root: &Path, board: Option<&str>, as_json: bool) -> Result<String, H
 /// `F-12  Smarter search  (Feature, WSJF 3.2, 2/5, blocked)`
 fn plain_line(ws: &Workspace, board: &Board, item: &Item) -> String {
     let mut notes = vec![board.kind_of(item).name().to_string()];
-    if let Some(score) = crate::ui::card::score(item) {
+    if let Some(score) = item.score_label() {
         notes.push(score);
     }
     if let Some((done, total)) = ws.rollup(&item.id) {

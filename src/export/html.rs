@@ -26,7 +26,7 @@ pub fn escape(text: &str) -> String {
 
 fn card(ws: &Workspace, board: &Board, item: &crate::model::Item) -> String {
     let mut meta = Vec::new();
-    if let Some(score) = crate::ui::card::score(item) {
+    if let Some(score) = item.score_label() {
         meta.push(score);
     }
     let rollup = rollup_text(ws, item);

@@ -64,7 +64,7 @@ pub fn card_line(board: &Board, item: &Item) -> String {
     if let Some(reason) = &item.blocked {
         line.push_str(&format!(" [blocked: {}]", clean(reason)));
     }
-    if let Some(score) = crate::ui::card::score(item) {
+    if let Some(score) = item.score_label() {
         line.push_str(&format!(" [{score}]"));
     }
     line

@@ -64,15 +64,6 @@ pub fn wrap_once(text: &str, width: usize) -> (String, String) {
     (text[..split].trim_end().to_string(), text[split..].trim_start().to_string())
 }
 
-/// The card's score text: WSJF when it has inputs, else points.
-pub fn score(item: &Item) -> Option<String> {
-    match (item.wsjf_score(), item.points) {
-        (Some(score), _) => Some(format!("WSJF {score:.1}")),
-        (None, Some(points)) => Some(format!("{points} pt")),
-        (None, None) => None,
-    }
-}
-
 impl Card<'_> {
     fn first_line(&self, inner: usize) -> Line<'static> {
         let kind = self.board.kind_of(self.item);
@@ -82,7 +73,7 @@ impl Card<'_> {
             (false, true) => t.accent.add_modifier(Modifier::BOLD),
             (false, false) => t.accent,
         };
-        let right = score(self.item).unwrap_or_default();
+        let right = self.item.score_label().unwrap_or_default();
         let left_budget = inner.saturating_sub(width(&right) + 1);
         let picked = if self.picked { PICKED_MARK } else { "" };
         let changed = if self.marked { CHANGED_MARK } else { "" };
