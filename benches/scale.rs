@@ -24,11 +24,11 @@ use trainboard::model::Board;
 use trainboard::model::ops;
 use trainboard::runtime::{Host, Runtime, Wake};
 use trainboard::storage::LoadedFile;
-use trainboard::storage::files::WorkspaceFiles;
-use trainboard::storage::first::first_board;
+use trainboard::storage::first_board::first_board;
 use trainboard::storage::load_workspace;
-use trainboard::storage::open::{Checked, check_reloaded, open_workspace, open_workspace_with};
-use trainboard::storage::protocol::Reloaded;
+use trainboard::storage::open_tolerant::{Checked, check_reloaded, open_workspace, open_workspace_with};
+use trainboard::storage::save_protocol::Reloaded;
+use trainboard::storage::workspace_files::WorkspaceFiles;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -59,8 +59,10 @@ fn ms(d: Duration) -> String {
 }
 
 fn bare_parse(dir: &Path) -> Duration {
-    let texts: Vec<String> =
-        trainboard::storage::load::board_files(dir).iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let texts: Vec<String> = trainboard::storage::load_and_check::board_files(dir)
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
     time(7, || texts.iter().map(|t| ron::from_str::<ron::Value>(t).is_ok()).filter(|ok| *ok).count())
 }
 
@@ -92,7 +94,8 @@ fn workspace_row(items: usize) {
     let dir = std::env::temp_dir().join(format!("trainboard-bench-{items}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     write_boards(&dir, &workspace_boards(items)).unwrap();
-    let bytes: u64 = trainboard::storage::load::board_files(&dir).iter().map(|p| p.metadata().unwrap().len()).sum();
+    let bytes: u64 =
+        trainboard::storage::load_and_check::board_files(&dir).iter().map(|p| p.metadata().unwrap().len()).sum();
     let parse = bare_parse(&dir);
     // Opening as the screen does: load, check, and renumber any shared ids.
     let load = time(7, || open_workspace(&dir).unwrap());
@@ -577,7 +580,8 @@ fn memory_target() {
 fn memory_measure(dir: &Path) {
     // As the binary's `main` does first.
     trainboard::memory::tune();
-    let bytes: u64 = trainboard::storage::load::board_files(dir).iter().map(|p| p.metadata().unwrap().len()).sum();
+    let bytes: u64 =
+        trainboard::storage::load_and_check::board_files(dir).iter().map(|p| p.metadata().unwrap().len()).sum();
     // What the screen does: the first board alone, then the whole workspace with its files.
     let opened = open_workspace_with(dir, first_board(dir)).unwrap();
     let files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);

@@ -23,7 +23,7 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
                 println!("every id is used once; nothing to renumber");
             }
             for line in renames {
-                println!("{}", crate::ui::text::clean(&line));
+                println!("{}", crate::text::clean(&line));
             }
         }
         Command::Archive { board, before_iteration, before, ids } => {
@@ -38,17 +38,17 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
                 println!("no done item to archive; nothing was changed");
             }
             for id in archived {
-                println!("archived {}", crate::ui::text::clean(&id));
+                println!("archived {}", crate::text::clean(&id));
             }
         }
         Command::Restore { ids } => {
             for id in crate::archiving::restore_items(workspace, &ids)? {
-                println!("restored {}", crate::ui::text::clean(&id));
+                println!("restored {}", crate::text::clean(&id));
             }
         }
         Command::Move { id, column, strict } => {
             if let Some(warning) = headless::move_item(workspace, &id, &column, strict)? {
-                eprintln!("warning: {}", crate::ui::text::clean(&warning));
+                eprintln!("warning: {}", crate::text::clean(&warning));
             }
         }
         Command::Rank { id, to } => headless::rank(workspace, &id, &to.rank())?,
@@ -63,12 +63,12 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
                 Ok(outcome) => {
                     let summary = outcome.summary(&shown);
                     if !summary.is_empty() {
-                        eprintln!("{}", crate::ui::text::clean_block(&summary));
+                        eprintln!("{}", crate::text::clean_block(&summary));
                     }
                     Ok(ExitCode::from(outcome.exit_code() as u8))
                 }
                 Err(err) => {
-                    eprintln!("trainboard merge-driver: {}", crate::ui::text::clean_block(&err.to_string()));
+                    eprintln!("trainboard merge-driver: {}", crate::text::clean_block(&err.to_string()));
                     Ok(ExitCode::from(2))
                 }
             };
@@ -83,7 +83,7 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
                 team_field,
             };
             let summary = crate::import::run(source, &file, workspace, &options)?;
-            print!("{}", crate::ui::text::clean_block(&summary));
+            print!("{}", crate::text::clean_block(&summary));
         }
         Command::Init { .. }
         | Command::Check { .. }
@@ -100,9 +100,9 @@ pub fn run(command: Command, workspace: &Path) -> Result<ExitCode, Box<dyn std::
 fn print(text: String, json: bool) {
     let text = text.trim_end();
     if json {
-        println!("{}", crate::ui::text::json_for_terminal(text));
+        println!("{}", crate::text::json_for_terminal(text));
     } else {
-        println!("{}", crate::ui::text::clean_block(text));
+        println!("{}", crate::text::clean_block(text));
     }
 }
 
@@ -127,9 +127,9 @@ fn export(
     // Every format is already safe text (Markdown and CSV sanitized, HTML escaped); JSON gets
     // the characters a terminal would act on as `\uXXXX` escapes, the same JSON value. So a
     // file, a pipe (`| less -R`, `| cat`) and a terminal all get the same safe bytes.
-    let text = if format == crate::export::Format::Json { crate::ui::text::json_for_terminal(&text) } else { text };
+    let text = if format == crate::export::Format::Json { crate::text::json_for_terminal(&text) } else { text };
     match output {
-        Some(path) => crate::storage::save::write_atomic(path, text.as_bytes())?,
+        Some(path) => crate::storage::atomic::write_atomic(path, text.as_bytes())?,
         None => {
             use std::io::Write;
             let mut out = std::io::stdout().lock();

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::keymap::{Action, Clash, Key, KeyMap};
-use crate::storage::locate::line_column;
-use crate::storage::read::from_ron;
-use crate::ui::Theme;
+use crate::storage::parse::from_ron;
+use crate::storage::problem_position::line_column;
+use crate::theme::{PresentationDefaults, Theme};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename = "Config", deny_unknown_fields)]
@@ -52,20 +52,6 @@ fn yes() -> bool {
 impl Default for PresentationFile {
     fn default() -> PresentationFile {
         PresentationFile { read_only: true, theme: None, start: false }
-    }
-}
-
-/// Presentation defaults from the config.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PresentationDefaults {
-    pub read_only: bool,
-    pub theme: Theme,
-    pub start: bool,
-}
-
-impl Default for PresentationDefaults {
-    fn default() -> PresentationDefaults {
-        PresentationDefaults { read_only: true, theme: Theme::high_contrast(), start: false }
     }
 }
 
@@ -165,14 +151,14 @@ pub fn parse(text: &str, no_color: bool) -> Result<Settings, (usize, usize, Stri
         None => Ok(default),
         Some(name) => Theme::named(name).ok_or_else(|| {
             let (l, c) = at(name);
-            let names: Vec<String> = crate::ui::theme::THEME_NAMES.iter().map(|n| format!("\"{n}\"")).collect();
+            let names: Vec<String> = crate::theme::THEME_NAMES.iter().map(|n| format!("\"{n}\"")).collect();
             (l, c, format!("there is no theme \"{name}\"; use one of {}", names.join(", ")))
         }),
     };
     let theme = pick(file.theme.as_deref(), Theme::dark())?;
     let presentation = PresentationDefaults {
         read_only: file.presentation.read_only,
-        theme: pick(file.presentation.theme.as_deref(), crate::ui::theme::presentation_default(file.theme.as_deref()))?,
+        theme: pick(file.presentation.theme.as_deref(), crate::theme::presentation_default(file.theme.as_deref()))?,
         start: file.presentation.start,
     };
     let landing = match file.moved_cards.as_deref() {

@@ -58,7 +58,7 @@ pub fn ensure_demo_in(dir: &Path) -> io::Result<()> {
 
 /// Writes the starter workspace into `dir` (created if needed); refuses a folder with boards.
 pub fn write_starter(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
-    if crate::storage::load::holds_boards(dir) {
+    if crate::storage::load_and_check::holds_boards(dir) {
         return Err(InitError::NotEmpty(dir.to_path_buf()));
     }
     let io_err = |path: &Path| {
@@ -82,7 +82,7 @@ pub fn write_starter_with_teams(dir: &Path, teams: &[String]) -> Result<Vec<Path
     if teams.is_empty() {
         return write_starter(dir);
     }
-    if crate::storage::load::holds_boards(dir) {
+    if crate::storage::load_and_check::holds_boards(dir) {
         return Err(InitError::NotEmpty(dir.to_path_buf()));
     }
     let boards = starter_boards(teams)?;
@@ -176,7 +176,7 @@ pub enum Found {
 pub fn find_workspace(path: Option<&Path>) -> Found {
     match path {
         Some(path) => Found::Given(path.to_path_buf()),
-        None if crate::storage::load::holds_boards(Path::new(".")) => Found::Here,
+        None if crate::storage::load_and_check::holds_boards(Path::new(".")) => Found::Here,
         None => Found::Demo(demo_dir()),
     }
 }

@@ -10,8 +10,8 @@ use std::time::Instant;
 use crate::app::disk::{Reload, Retry};
 use crate::app::{App, Effect, Msg, update};
 use crate::saver::Reply;
-use crate::storage::files::WorkspaceFiles;
-use crate::storage::protocol::Reloaded;
+use crate::storage::save_protocol::Reloaded;
+use crate::storage::workspace_files::WorkspaceFiles;
 
 /// Re-reads the given board files (all known and present ones when the list is empty); each
 /// result goes to `update`.
@@ -41,7 +41,7 @@ pub fn look_again(app: &mut App, files: &mut WorkspaceFiles, mut paths: Vec<Path
 /// The board files we know and the ones in the folder now.
 pub fn every_board_file(files: &WorkspaceFiles) -> Vec<PathBuf> {
     let mut paths = files.known_paths();
-    paths.extend(crate::storage::load::board_files(&files.root));
+    paths.extend(crate::storage::load_and_check::board_files(&files.root));
     paths.sort();
     paths.dedup();
     paths
@@ -87,7 +87,7 @@ pub fn landed(app: &mut App, files: &mut WorkspaceFiles, reply: Reply) -> Vec<Ef
         Reply::Done(mut outcomes) => {
             let snapshots: HashMap<String, crate::model::Board> =
                 outcomes.iter_mut().filter_map(|o| Some((o.key.clone(), o.board.take()?))).collect();
-            let mut report = crate::storage::files::SaveReport::default();
+            let mut report = crate::storage::workspace_files::SaveReport::default();
             files.finish_save(outcomes, &mut report);
             update(app, Msg::Saved { report: Box::new(report), snapshots, at: Instant::now() })
         }

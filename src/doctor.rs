@@ -78,7 +78,7 @@ fn config_lines(explicit: Option<&Path>) -> Vec<String> {
     }];
     let settings = crate::config::load(explicit, false);
     match settings.problem {
-        Some(problem) => lines.push(format!("problem: {}", crate::ui::text::clean(&problem))),
+        Some(problem) => lines.push(format!("problem: {}", crate::text::clean(&problem))),
         None if path.as_deref().is_some_and(Path::is_file) => lines.push("no problems".to_string()),
         None => {}
     }
@@ -104,7 +104,7 @@ fn workspace_lines(why: &str, root: Option<&Path>) -> Vec<String> {
     let items: usize = loaded.boards.iter().map(|b| b.items.len()).sum();
     lines.push(format!("{} boards, {items} items", loaded.boards.len()));
     for problem in loaded.problems.iter().take(5) {
-        lines.push(format!("problem: {}", crate::ui::text::clean(&problem.to_string())));
+        lines.push(format!("problem: {}", crate::text::clean(&problem.to_string())));
     }
     if loaded.problems.len() > 5 {
         lines.push(format!("… and {} more (trainboard check lists them all)", loaded.problems.len() - 5));
@@ -257,7 +257,7 @@ fn terminal_lines() -> Vec<String> {
         "16"
     };
     let show = |v: &Option<String>| match v {
-        Some(v) => crate::ui::text::clean(v).into_owned(),
+        Some(v) => crate::text::clean(v).into_owned(),
         None => "(unset)".to_string(),
     };
     let mut lines = vec![

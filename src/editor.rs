@@ -64,7 +64,7 @@ pub fn escape_for_editor(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let layout = c == '\n' || c == '\t';
-        if !layout && (c.is_control() || crate::ui::text::is_hidden_or_break(c)) {
+        if !layout && (c.is_control() || crate::text::is_hidden_or_break(c)) {
             let _ = write!(out, "\\u{{{:x}}}", c as u32);
         } else {
             out.push(c);

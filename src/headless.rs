@@ -10,8 +10,8 @@ pub mod json;
 use crate::model::ops::{self, Rank};
 use crate::model::{Board, Edit, Item, ModelError, Workspace};
 use crate::storage::lock::{BoardLock, LockError};
-use crate::storage::open::open_workspace;
-use crate::storage::protocol::{ProtocolError, save_merged};
+use crate::storage::open_tolerant::open_workspace;
+use crate::storage::save_protocol::{ProtocolError, save_merged};
 use crate::storage::{FileProblem, LoadedFile};
 
 #[derive(Debug, thiserror::Error)]
@@ -69,7 +69,7 @@ impl Session {
         let opened = open_workspace(root).map_err(HeadlessError::Invalid)?;
         let mut stderr = std::io::stderr();
         let mut say = |line: String| {
-            let _ = writeln!(stderr, "{}", crate::ui::text::clean(&line));
+            let _ = writeln!(stderr, "{}", crate::text::clean(&line));
         };
         for note in &opened.notes {
             say(format!("{}: {}", note.path.display(), note.message));
@@ -144,13 +144,14 @@ impl Session {
         if board.is_read_only() {
             return Ok(Vec::new());
         }
-        let index = self.files.iter().position(|f| crate::storage::load::board_key(&self.root, &f.path) == key);
+        let index =
+            self.files.iter().position(|f| crate::storage::load_and_check::board_key(&self.root, &f.path) == key);
         let path = index.map(|i| self.files[i].path.clone()).unwrap_or_else(|| self.root.join(key));
         let saved = save_merged(&path, index.map(|i| self.files[i].bytes.unpack()).as_deref(), board)?;
         if !saved.conflicts.is_empty() {
             let at = saved.conflict_file.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
             let message = format!("{} conflicting change(s) on {key}; ours was written to {at}", saved.conflicts.len());
-            eprintln!("{}", crate::ui::text::clean(&message));
+            eprintln!("{}", crate::text::clean(&message));
         }
         let file = LoadedFile::new(path, &saved.bytes);
         match index {
@@ -316,7 +317,7 @@ pub fn list(root: &Path, board: Option<&str>, as_json: bool) -> Result<String, H
 /// `F-12  Smarter search  (Feature, WSJF 3.2, 2/5, blocked)`
 fn plain_line(ws: &Workspace, board: &Board, item: &Item) -> String {
     let mut notes = vec![board.kind_of(item).name().to_string()];
-    if let Some(score) = crate::ui::card::score(item) {
+    if let Some(score) = item.score_label() {
         notes.push(score);
     }
     if let Some((done, total)) = ws.rollup(&item.id) {
@@ -325,7 +326,7 @@ fn plain_line(ws: &Workspace, board: &Board, item: &Item) -> String {
     if item.is_blocked() {
         notes.push("blocked".into());
     }
-    let title = crate::ui::text::clean(&item.title);
+    let title = crate::text::clean(&item.title);
     format!("{:<8} {title}  ({})", item.id, notes.join(", "))
 }
 
@@ -351,14 +352,14 @@ pub fn show(root: &Path, id: &str, as_json: bool) -> Result<String, HeadlessErro
         [("owner", &item.owner), ("team", &item.team), ("iteration", &item.iteration), ("blocked", &item.blocked)]
     {
         if let Some(value) = value {
-            out.push_str(&format!("  {name}: {}\n", crate::ui::text::clean(value)));
+            out.push_str(&format!("  {name}: {}\n", crate::text::clean(value)));
         }
     }
     if let Some(description) = &item.description {
-        out.push_str(&format!("  description: {}\n", crate::ui::text::clean(description)));
+        out.push_str(&format!("  description: {}\n", crate::text::clean(description)));
     }
     for c in &item.acceptance {
-        out.push_str(&format!("  [{}] {}\n", if c.done { "x" } else { " " }, crate::ui::text::clean(&c.text)));
+        out.push_str(&format!("  [{}] {}\n", if c.done { "x" } else { " " }, crate::text::clean(&c.text)));
     }
     if let Some((pb, pi)) = parent {
         out.push_str(&format!("parent:\n  {}\n", plain_line(&s.ws, pb, pi)));

@@ -32,6 +32,8 @@ pub mod runtime;
 pub mod saver;
 pub mod storage;
 pub mod terminal;
+pub mod text;
+pub mod theme;
 pub mod tui;
 pub mod ui;
 pub mod watch;

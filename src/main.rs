@@ -28,7 +28,7 @@ fn main() -> ExitCode {
                     }
                 }
                 None => {
-                    let _ = writeln!(stderr, "trainboard: {}", trainboard::ui::text::clean_block(&err.to_string()));
+                    let _ = writeln!(stderr, "trainboard: {}", trainboard::text::clean_block(&err.to_string()));
                 }
             }
             ExitCode::FAILURE
@@ -67,7 +67,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Man { output }) => {
             let page = trainboard::docgen::man_page()?;
             match output {
-                Some(path) => trainboard::storage::save::write_atomic(&path, &page)?,
+                Some(path) => trainboard::storage::atomic::write_atomic(&path, &page)?,
                 None => std::io::stdout().write_all(&page)?,
             }
             Ok(ExitCode::SUCCESS)
@@ -140,7 +140,7 @@ fn check(root: &Path) -> ExitCode {
     let loaded = load_workspace(root);
     for note in &loaded.notes {
         let path = note.path.strip_prefix(".").unwrap_or(&note.path);
-        println!("{}", trainboard::ui::text::clean(&format!("{}: {}", path.display(), note.message)));
+        println!("{}", trainboard::text::clean(&format!("{}: {}", path.display(), note.message)));
     }
     for problem in &loaded.problems {
         println!("{}", problem_line(problem));
@@ -164,7 +164,7 @@ fn check(root: &Path) -> ExitCode {
 fn problem_line(problem: &FileProblem) -> String {
     let path = problem.path.strip_prefix(".").unwrap_or(&problem.path);
     let problem = FileProblem { path: path.to_path_buf(), ..problem.clone() };
-    trainboard::ui::text::clean_block(&problem.to_string())
+    trainboard::text::clean_block(&problem.to_string())
 }
 
 fn plural(n: usize) -> &'static str {

@@ -18,9 +18,9 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Board;
 use crate::model::board::FORMAT_VERSION;
-use crate::storage::load::read_board_bytes;
-use crate::storage::protocol::conflict_path;
-use crate::storage::save::write_atomic;
+use crate::storage::atomic::write_atomic;
+use crate::storage::load_and_check::read_board_bytes;
+use crate::storage::save_protocol::conflict_path;
 use crate::storage::{FileProblem, SaveError, board_to_string, parse_board};
 
 use crate::merge::{Conflict, merge_boards};

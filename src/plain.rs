@@ -20,8 +20,8 @@ use crate::app::{App, Effect, Msg, update};
 use crate::config::Settings;
 use crate::input_thread::InputThread;
 use crate::runtime::Wake;
-use crate::storage::files::WorkspaceFiles;
-use crate::storage::open::OpenError;
+use crate::storage::open_tolerant::OpenError;
+use crate::storage::workspace_files::WorkspaceFiles;
 use crate::watch::WatchOptions;
 
 /// True when the terminal cannot draw the full screen (`TERM=dumb`).
@@ -45,9 +45,9 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     let watcher = crate::watch::start(&root, watch, move |paths| {
         let _ = file_tx.send(Wake::Files(paths));
     });
-    let mut opening = vec![format!("trainboard, plain mode: {}", crate::ui::text::clean(origin))];
+    let mut opening = vec![format!("trainboard, plain mode: {}", crate::text::clean(origin))];
     if let Some(problem) = settings.problem {
-        opening.push(crate::ui::text::clean(&problem).into_owned());
+        opening.push(crate::text::clean(&problem).into_owned());
     }
     if let Err(err) = &watcher {
         opening.push(format!("not watching for changes by others: {err}"));

@@ -16,7 +16,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, M
 
 use crate::app::{App, Effect, Msg, sync, update};
 use crate::saver::Saver;
-use crate::storage::files::WorkspaceFiles;
+use crate::storage::workspace_files::WorkspaceFiles;
 
 /// What wakes the loop: input, or files that may have changed.
 pub enum Wake {
@@ -64,7 +64,7 @@ pub struct Runtime<B: Backend> {
     saver: Saver,
     rx: Receiver<Wake>,
     /// Where the last frame drew its tabs and overlay, for the mouse.
-    hits: crate::ui::Hits,
+    hits: crate::app::mouse::Hits,
     /// Wakes that arrived while waiting for saves to land, for the next batch.
     held: VecDeque<Wake>,
     /// Effects that came with those saves and need the loop (the editor, quitting).
@@ -102,7 +102,7 @@ impl<B: Backend> Runtime<B> {
             files,
             saver,
             rx,
-            hits: crate::ui::Hits::default(),
+            hits: crate::app::mouse::Hits::default(),
             held: VecDeque::new(),
             held_effects: VecDeque::new(),
             drawn_at: Instant::now(),
@@ -333,8 +333,9 @@ impl<B: Backend> Runtime<B> {
             paths = crate::disk::every_board_file(&self.files);
         }
         let root = self.files.root.clone();
-        let (later, now): (Vec<PathBuf>, Vec<PathBuf>) =
-            paths.into_iter().partition(|p| self.saver.is_writing(&crate::storage::load::board_key(&root, p)));
+        let (later, now): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .into_iter()
+            .partition(|p| self.saver.is_writing(&crate::storage::load_and_check::board_key(&root, p)));
         for path in later {
             self.saver.defer(path);
         }

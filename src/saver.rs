@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 
-use crate::storage::files::{SaveJob, SaveOutcome, taken_on_disk};
 use crate::storage::lock::{BoardLock, LOCK_WAIT};
+use crate::storage::workspace_files::{SaveJob, SaveOutcome, taken_on_disk};
 
 /// What the saver thread did with a batch.
 #[derive(Debug)]

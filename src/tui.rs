@@ -16,10 +16,10 @@ use crate::config::Settings;
 use crate::input_thread::InputThread;
 use crate::runtime::{Host, Runtime};
 use crate::storage;
-use crate::storage::files::WorkspaceFiles;
+use crate::storage::workspace_files::WorkspaceFiles;
 use crate::watch::WatchOptions;
 
-pub use crate::storage::open::OpenError;
+pub use crate::storage::open_tolerant::OpenError;
 
 pub use crate::terminal::{enter as enter_terminal, restore as restore_terminal};
 
@@ -73,7 +73,7 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
         let _ = file_tx.send(Wake::Files(paths));
     });
     // A large workspace shows the board it opens on while the others load.
-    let first = storage::first::first_board_of(root);
+    let first = storage::first_board::first_board_of(root);
     let early = first.is_some();
     if early {
         forward_signals(tx.clone())?;
@@ -84,7 +84,7 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     // and leave the early frame's characters wherever the next frame has spaces.
     let mut early_terminal = None;
     let first = match first {
-        Some(storage::first::First { board, file, others }) => {
+        Some(storage::first_board::First { board, file, others }) => {
             let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
             let app = crate::early::loading_app(board, others, &settings, origin);
             let shown = crate::early::draw_once(&mut terminal, app);
@@ -93,7 +93,7 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
         }
         None => None,
     };
-    let opened = match storage::open::open_workspace_with(root, first) {
+    let opened = match storage::open_tolerant::open_workspace_with(root, first) {
         Ok(opened) => opened,
         Err(problems) => {
             if early {
@@ -158,7 +158,7 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
     let farewell = result?;
     let mut stderr = io::stderr();
     for line in farewell {
-        let _ = writeln!(stderr, "trainboard: {}", crate::ui::text::clean(&line));
+        let _ = writeln!(stderr, "trainboard: {}", crate::text::clean(&line));
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ use std::time::{Duration, SystemTime};
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-use crate::storage::load::board_files;
+use crate::storage::load_and_check::board_files;
 
 /// How long events settle before they are reported (several writes of one save become one).
 pub const DEBOUNCE: Duration = Duration::from_millis(120);
@@ -39,7 +39,7 @@ impl Default for WatchOptions {
 /// locks, conflict copies or merge-tool copies.
 pub fn is_board_path(root: &Path, path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
-    crate::storage::scan::is_board_name(name) && crate::storage::scan::is_in_root(root, path)
+    crate::storage::folder_scan::is_board_name(name) && crate::storage::folder_scan::is_in_root(root, path)
 }
 
 /// Keeps watching while it lives.

@@ -15,8 +15,8 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use trainboard::app::{App, Msg, update};
-use trainboard::ui::Theme;
-use trainboard::ui::theme::{THEME_NAMES, okabe_ito};
+use trainboard::theme::Theme;
+use trainboard::theme::{THEME_NAMES, okabe_ito};
 
 fn themes() -> Vec<(&'static str, Theme)> {
     let mut themes: Vec<(&str, Theme)> =

@@ -12,7 +12,7 @@ use trainboard::keymap::{Action, Key};
 use trainboard::model::fields::{self, Field};
 use trainboard::model::ops::{self, Place};
 use trainboard::model::{Board, Column, Criterion, Item, Kind, Level, ModelError, Workspace, Wsjf};
-use trainboard::storage::{read::parse_board, write::board_to_string};
+use trainboard::storage::{canonical::board_to_string, parse::parse_board};
 
 const NOW: &str = "2026-11-22T10:00:00Z";
 

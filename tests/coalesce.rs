@@ -19,8 +19,8 @@ use trainboard::generate::{single_board, write_boards};
 use trainboard::runtime::{Host, Runtime, Wake};
 use trainboard::saver::{Reply, Saver};
 use trainboard::storage::board_to_string;
-use trainboard::storage::files::WorkspaceFiles;
-use trainboard::storage::open::open_workspace;
+use trainboard::storage::open_tolerant::open_workspace;
+use trainboard::storage::workspace_files::WorkspaceFiles;
 
 struct NoHost;
 

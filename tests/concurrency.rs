@@ -202,7 +202,7 @@ fn a_new_id_taken_meanwhile_on_another_board_is_renumbered_before_saving() {
     let (_scratch, ws_dir) = workspace("ids");
     fs::write(ws_dir.join("beta.ron"), BOARD.replace("\"Alpha\"", "\"Beta\"")).unwrap();
     let (mut ws, files, root) = load_workspace(&ws_dir).into_workspace().unwrap();
-    let mut files = trainboard::storage::files::WorkspaceFiles::new(&root, files, &ws);
+    let mut files = trainboard::storage::workspace_files::WorkspaceFiles::new(&root, files, &ws);
     // We add S-1 to Alpha in memory; meanwhile someone adds S-1 to Beta on disk.
     let (edit, id) =
         trainboard::model::ops::add_item(&ws, "team.ron", "Backlog", "ours", "2026-11-22T10:00:00Z").unwrap();

@@ -1,9 +1,9 @@
 //! Contrast of every theme: the WCAG ratio of each foreground/background pair the theme draws
 //! text with, against the background it is made for (xterm's palette for named colours).
 
-use trainboard::ui::Theme;
-use trainboard::ui::contrast::pairs;
-use trainboard::ui::theme::THEME_NAMES;
+use trainboard::theme::THEME_NAMES;
+use trainboard::theme::Theme;
+use trainboard::theme::contrast::pairs;
 
 fn table(name: &str) -> Vec<(String, f64)> {
     pairs(&Theme::named(name).expect("a theme"), name)
@@ -59,8 +59,8 @@ fn column_names_on_screen_use_the_measured_colour() {
     });
     let (x, y) = hit.unwrap_or_else(|| panic!("{name} on screen"));
     assert_eq!(buf[(x, y)].symbol(), first.to_string());
-    let drawn = trainboard::ui::contrast::rgb(buf[(x, y)].fg).unwrap_or((0, 0, 0));
-    let ratio = trainboard::ui::contrast::ratio(drawn, (255, 255, 255));
+    let drawn = trainboard::theme::contrast::rgb(buf[(x, y)].fg).unwrap_or((0, 0, 0));
+    let ratio = trainboard::theme::contrast::ratio(drawn, (255, 255, 255));
     assert!(ratio >= 4.5, "{name} drawn in {:?}: {ratio:.2}:1", buf[(x, y)].fg);
 }
 

@@ -6,7 +6,7 @@ mod support;
 use support::pty::PtyApp;
 use trainboard::generate::{workspace_boards, write_boards};
 use trainboard::model::Level;
-use trainboard::storage::first::first_board;
+use trainboard::storage::first_board::first_board;
 
 #[test]
 fn a_large_workspace_shows_its_program_board_first_then_everything() {
@@ -48,7 +48,7 @@ fn once_everything_is_loaded_the_screen_holds_nothing_left_of_the_early_frame() 
     std::thread::sleep(std::time::Duration::from_millis(300));
     // What the terminal shows is what the app draws: the early frame (a workspace of one
     // board, other roll-ups, another status line) left no characters behind.
-    let opened = trainboard::storage::open::open_workspace(&ws).unwrap();
+    let opened = trainboard::storage::open_tolerant::open_workspace(&ws).unwrap();
     let mut expected = trainboard::app::App::new(opened.ws, "test");
     trainboard::app::update(&mut expected, trainboard::app::Msg::Resize(120, 40));
     let drawn = support::screen::text(&support::screen::draw(&expected));
@@ -72,7 +72,7 @@ fn a_small_workspace_or_one_without_a_readable_level_loads_as_a_whole() {
     let moved = text.replacen("    level: Portfolio,\n", "", 1).replacen("\n)", "\n    level: Portfolio,\n)", 1);
     std::fs::write(&portfolio, moved).unwrap();
     assert!(first_board(&large).is_none());
-    trainboard::storage::open::open_workspace(&large).expect("it still opens as a whole");
+    trainboard::storage::open_tolerant::open_workspace(&large).expect("it still opens as a whole");
 }
 
 #[test]

@@ -225,7 +225,7 @@ fn a_file_over_the_size_cap_is_refused_before_reading() {
     let dir = temp("cap");
     fs::write(dir.join("ok.ron"), starter()).unwrap();
     let big = fs::File::create(dir.join("huge.ron")).unwrap();
-    big.set_len(trainboard::storage::load::MAX_BOARD_BYTES + 1).unwrap();
+    big.set_len(trainboard::storage::load_and_check::MAX_BOARD_BYTES + 1).unwrap();
     let problems = load_workspace(&dir).problems;
     assert_eq!(problems.len(), 1);
     assert!(problems[0].to_string().contains("over the 64 MiB limit"), "{}", problems[0]);

@@ -700,7 +700,7 @@ fn importing_into_an_open_workspace_merges_with_an_editor_saving_later() {
     let first = theirs.items[0].id.clone();
     theirs.items[0].title = "Retitled while the import ran".into();
     theirs.reindex();
-    let saved = trainboard::storage::protocol::save_merged(&path, Some(&base), &theirs).unwrap();
+    let saved = trainboard::storage::save_protocol::save_merged(&path, Some(&base), &theirs).unwrap();
     assert!(saved.conflicts.is_empty());
     let ws = checked(dir.path());
     assert_eq!(ws.item(&first).unwrap().title, "Retitled while the import ran");

@@ -118,8 +118,8 @@ fn eight_processes_racing_for_one_stale_lock_lose_nothing_and_duplicate_nothing(
 #[test]
 fn a_lock_whose_pid_now_belongs_to_another_process_does_not_block() {
     let me = std::process::id();
-    let Some(started) = trainboard::storage::process::start_ticks(me) else { return };
-    let boot = trainboard::storage::process::boot_id().unwrap_or_default();
+    let Some(started) = trainboard::storage::process_identity::start_ticks(me) else { return };
+    let boot = trainboard::storage::process_identity::boot_id().unwrap_or_default();
     // The pid is alive (it is this test), but it started at another time, or in another boot.
     for extra in
         [format!("started: {}\nboot: {boot}\n", started + 7), format!("started: {started}\nboot: not-{boot}\n")]

@@ -148,8 +148,8 @@ fn votes_from_both_sides_of_a_merge_are_kept() {
 fn a_vote_and_a_score_made_in_the_screen_are_saved_and_merge_with_a_change_on_disk() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use trainboard::app::{App, Effect, Msg, update};
-    use trainboard::storage::files::WorkspaceFiles;
     use trainboard::storage::load_workspace;
+    use trainboard::storage::workspace_files::WorkspaceFiles;
 
     let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
     let dir = Scratch::new("objectives-save");

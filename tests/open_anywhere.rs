@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
 
-use trainboard::storage::open::open_workspace;
+use trainboard::storage::open_tolerant::open_workspace;
 
 const BIN: &str = env!("CARGO_BIN_EXE_trainboard");
 const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo");
@@ -68,7 +68,10 @@ fn text(out: &Output) -> String {
 #[test]
 fn the_project_folder_is_not_a_workspace() {
     let project = Path::new(env!("CARGO_MANIFEST_DIR"));
-    assert!(!trainboard::storage::load::holds_boards(project), "assets/ and tests/ hold .ron files deeper down");
+    assert!(
+        !trainboard::storage::load_and_check::holds_boards(project),
+        "assets/ and tests/ hold .ron files deeper down"
+    );
     let t = temp("project");
     // Without a terminal the screen refuses, but only after deciding what to open: no errors
     // about the repository's own .ron files.
@@ -122,8 +125,8 @@ fn the_size_cap_holds_for_files_that_grow_or_lie() {
     let big = temp("big");
     let path = big.0.join("ws/huge.ron");
     let file = fs::File::create(&path).unwrap();
-    file.set_len(trainboard::storage::load::MAX_BOARD_BYTES + 1).unwrap();
-    let err = trainboard::storage::load::read_board_bytes(&path).unwrap_err();
+    file.set_len(trainboard::storage::load_and_check::MAX_BOARD_BYTES + 1).unwrap();
+    let err = trainboard::storage::load_and_check::read_board_bytes(&path).unwrap_err();
     assert!(err.contains("limit"), "{err}");
 }
 
@@ -210,9 +213,9 @@ fn every_path_form_names_a_board_by_one_key() {
     for form in &forms {
         assert_eq!(keys(form), expected, "{}", form.display());
     }
-    assert_eq!(trainboard::storage::load::board_key(Path::new("."), Path::new("./team.ron")), "team.ron");
+    assert_eq!(trainboard::storage::load_and_check::board_key(Path::new("."), Path::new("./team.ron")), "team.ron");
     assert_eq!(
-        trainboard::storage::load::board_key(Path::new("boards"), Path::new("/abs/boards/team.ron")),
+        trainboard::storage::load_and_check::board_key(Path::new("boards"), Path::new("/abs/boards/team.ron")),
         "team.ron"
     );
 }
@@ -266,7 +269,7 @@ fn shared_ids_in_one_folder_are_renumbered_on_open_with_links() {
 
 #[test]
 fn a_reload_is_checked_like_a_load() {
-    use trainboard::storage::open::{Checked, check_reloaded};
+    use trainboard::storage::open_tolerant::{Checked, check_reloaded};
     let t = temp("reload-check");
     let ws_dir = t.0.join("ws");
     demo_into(&ws_dir);

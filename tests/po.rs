@@ -298,7 +298,7 @@ fn typed_effects(app: &mut App, c: char) -> Vec<Effect> {
 
 #[test]
 fn details_wrap_by_display_width_and_cut_only_overlong_words() {
-    use trainboard::ui::detail::wrap;
+    use trainboard::app::detail_rows::wrap;
     assert_eq!(wrap("one two three", 7), ["one two", "three"]);
     assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
     // Wide characters count two columns each.

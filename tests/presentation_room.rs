@@ -13,8 +13,8 @@ use ratatui::style::Modifier;
 use support::keys_in::press;
 use support::screen::{app_on, draw, fixture_app, text};
 use trainboard::app::{App, Msg, sync, update};
-use trainboard::ui::Theme;
-use trainboard::ui::contrast::{canvas, drawn, ratio};
+use trainboard::theme::Theme;
+use trainboard::theme::contrast::{canvas, drawn, ratio};
 
 /// The 7-column program board (and its one team) the room looks at.
 fn art7(width: u16, height: u16) -> App {
@@ -39,7 +39,7 @@ fn reload(app: &mut App, key: &str, change: impl FnOnce(&mut trainboard::model::
     let mut after = before.clone();
     change(&mut after);
     after.reindex();
-    let changed = trainboard::storage::protocol::changed_items(Some(&before), &after);
+    let changed = trainboard::storage::save_protocol::changed_items(Some(&before), &after);
     sync::board_reloaded(app, after, changed, Instant::now());
 }
 
@@ -262,7 +262,7 @@ fn a_board_switch_clears_a_message_about_another_board() {
     let (buf, hits) = {
         let area = app.screen;
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(area.width, area.height)).unwrap();
-        let mut hits = trainboard::ui::Hits::default();
+        let mut hits = trainboard::app::mouse::Hits::default();
         terminal.draw(|frame| hits = trainboard::ui::render_with_hits(&app, frame)).unwrap();
         (terminal.backend().buffer().clone(), hits)
     };

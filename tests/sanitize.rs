@@ -60,8 +60,8 @@ const HIDDEN: &[char] = &[
 fn board(title: &str) -> String {
     format!(
         "Board(\n    name: \"Alpha\",\n    level: Team,\n    columns: [(name: \"Backlog\"), (name: \"Done\")],\n    items: [\n        (id: \"S-1\", title: {}, column: \"Backlog\", owner: {}),\n        (id: \"S-2\", title: \"Neighbour card\", column: \"Backlog\"),\n    ],\n)\n",
-        trainboard::storage::write::quote(title),
-        trainboard::storage::write::quote(title),
+        trainboard::storage::canonical::quote(title),
+        trainboard::storage::canonical::quote(title),
     )
 }
 
@@ -210,7 +210,7 @@ fn the_editor_file_is_private_new_and_holds_no_raw_escapes() {
     assert!(edited.contains("\\u{202e}"), "{edited:?}");
     // The escapes read back as the same title.
     let board = trainboard::storage::parse_board(board("x").as_bytes(), "team.ron").unwrap();
-    let item = trainboard::storage::snippet::parse_item_snippet(&edited, &board).expect("parses");
+    let item = trainboard::storage::item_snippet::parse_item_snippet(&edited, &board).expect("parses");
     assert_eq!(item.title, "a\u{202E}b\u{200B}c\u{2028}d");
 }
 

@@ -14,8 +14,8 @@ use trainboard::app::state::ConflictView;
 use trainboard::app::{App, Effect, Mode, Msg, update};
 use trainboard::history::History;
 use trainboard::model::ops;
-use trainboard::storage::files::WorkspaceFiles;
 use trainboard::storage::load_workspace;
+use trainboard::storage::workspace_files::WorkspaceFiles;
 
 fn workspace(name: &str) -> Scratch {
     let dir = Scratch::new(&format!("saving-{name}"));
@@ -120,7 +120,7 @@ fn a_conflict_keeps_theirs_on_disk_ours_in_memory_and_beside() {
 #[test]
 fn injected_write_fsync_and_rename_failures_keep_the_file_and_the_edit() {
     use std::io::ErrorKind;
-    use trainboard::storage::faults::{Stage, fail_nth, reset};
+    use trainboard::storage::fault_injection::{Stage, fail_nth, reset};
     for (stage, kind) in [
         (Stage::Write, ErrorKind::StorageFull),
         (Stage::Fsync, ErrorKind::Other),

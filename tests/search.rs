@@ -14,7 +14,7 @@ use trainboard::model::search::Search;
 fn demo_app() -> App {
     let dir = tempfile::tempdir().unwrap();
     trainboard::demo::ensure_demo_in(dir.path()).unwrap();
-    let opened = trainboard::storage::open::open_workspace(dir.path()).unwrap();
+    let opened = trainboard::storage::open_tolerant::open_workspace(dir.path()).unwrap();
     let mut app = App::new(opened.ws, "test");
     update(&mut app, Msg::Resize(120, 40));
     app

@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 use trainboard::app::{App, Msg, update};
-use trainboard::ui::Theme;
+use trainboard::theme::Theme;
 
 fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
     let text = text(buf);
@@ -67,7 +67,7 @@ fn help_lists_every_binding_from_the_key_map() {
     // Every action's line is in the help, wrapped under its text where it is long, never cut.
     let lines = trainboard::ui::help::help_lines(&app, &app.theme, 88);
     let lines: Vec<String> = lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect();
-    assert!(lines.iter().all(|l| trainboard::ui::text::width(l) <= 88), "no line is wider than the popup");
+    assert!(lines.iter().all(|l| trainboard::text::width(l) <= 88), "no line is wider than the popup");
     let words = lines.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
     for info in trainboard::keymap::ACTIONS {
         assert!(words.contains(info.doc), "help lacks {:?}", info.doc);
@@ -362,10 +362,10 @@ fn presentation_mode_is_large_read_only_and_steps_through_boards() {
     }
 }
 
-fn draw_hits(app: &App) -> (Buffer, trainboard::ui::Hits) {
+fn draw_hits(app: &App) -> (Buffer, trainboard::app::mouse::Hits) {
     let area = app.screen;
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    let mut hits = trainboard::ui::Hits::default();
+    let mut hits = trainboard::app::mouse::Hits::default();
     terminal.draw(|frame| hits = trainboard::ui::render_with_hits(app, frame)).unwrap();
     (terminal.backend().buffer().clone(), hits)
 }

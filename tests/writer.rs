@@ -9,7 +9,7 @@ use std::path::Path;
 use trainboard::generate::{single_board, workspace_boards};
 use trainboard::model::{Board, Item};
 use trainboard::storage::board_to_string;
-use trainboard::storage::read::parse_board;
+use trainboard::storage::parse::parse_board;
 
 fn assert_same(board: &Board) {
     let new = board_to_string(board);

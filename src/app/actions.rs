@@ -4,7 +4,7 @@
 use crate::keymap::Action;
 use crate::model::ops::{self, Rank};
 use crate::model::{Edit, Level, ModelError};
-use crate::storage::snippet::item_to_snippet;
+use crate::storage::item_snippet::item_to_snippet;
 
 use super::input::LineInput;
 use super::state::{App, Effect, Mode, SearchDialog, SplitDialog};

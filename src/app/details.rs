@@ -33,7 +33,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             let criterion =
                 if action == Action::NextCriterion { (criterion + 1).min(last) } else { criterion.saturating_sub(1) };
             // The details scroll so the chosen criterion shows.
-            let scroll = crate::ui::detail::scroll_to_criterion(app, scroll, criterion);
+            let scroll = super::detail_rows::scroll_to_criterion(app, scroll, criterion);
             app.mode = Mode::Details { scroll, criterion };
             return Vec::new();
         }

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use crate::keymap::Action;
 
 use crate::model::{Workspace, ops};
-use crate::storage::snippet::parse_item_snippet;
+use crate::storage::item_snippet::parse_item_snippet;
 
 use super::actions::{commit, move_to};
 use super::input::LineInput;

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 use crate::model::Board;
-use crate::storage::files::{ConflictReport, SaveReport};
+use crate::storage::workspace_files::{ConflictReport, SaveReport};
 use crate::storage::{FileProblem, LoadedFile};
 
 use super::state::{App, ConflictView, Effect, Mode};
@@ -68,7 +68,7 @@ fn changed_on_disk(
     unsaved: bool,
     at: Instant,
 ) -> Vec<Effect> {
-    use crate::storage::open::{Checked, check_reloaded};
+    use crate::storage::open_tolerant::{Checked, check_reloaded};
     let key = board.key.clone();
     match check_reloaded(&app.ws, board, file) {
         Checked::Broken(problems) => {
@@ -111,7 +111,7 @@ pub fn save_failed(app: &mut App, error: &str, retry: Retry) {
 /// the ids the files hold now): each gets a fresh id, the undo history and the selection
 /// follow it, and the boards it touched are saved again at once.
 pub fn ids_taken(app: &mut App, new_ids: &[(String, String)], on_disk: &HashSet<String>) -> Vec<Effect> {
-    let renames = crate::storage::files::fresh_ids(&app.ws, new_ids, on_disk);
+    let renames = crate::storage::workspace_files::fresh_ids(&app.ws, new_ids, on_disk);
     let keys = renumber(app, &renames);
     if keys.is_empty() { Vec::new() } else { vec![Effect::Save(keys)] }
 }
@@ -151,7 +151,7 @@ pub fn saved(app: &mut App, report: SaveReport, snapshots: &HashMap<String, Boar
             }
             _ => board,
         };
-        let changed = crate::storage::protocol::changed_items(app.ws.board_by_key(&key), &board);
+        let changed = crate::storage::save_protocol::changed_items(app.ws.board_by_key(&key), &board);
         sync::board_reloaded(app, board, changed, at);
         app.info("saved, merged with changes someone else made meanwhile");
     }

@@ -1,5 +1,6 @@
-//! How many columns and cards fit on screen. Shared by `update` (to keep the selection in view)
-//! and the renderer (to draw exactly that), so the two never disagree.
+//! How many columns and cards fit on screen, and where a popup sits. Shared by `update` (to
+//! keep the selection in view) and the renderer (to draw exactly that), so the two never
+//! disagree.
 
 use ratatui::layout::Rect;
 
@@ -74,6 +75,13 @@ pub fn scroll_to_show(first: usize, selected: usize, window: usize, count: usize
         first = selected + 1 - window;
     }
     first
+}
+
+/// A rectangle of at most `width`×`height`, centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod change_words;
 pub mod columns;
 pub mod demo;
 pub mod description;
+pub mod detail_rows;
 pub mod details;
 pub mod dialogs;
 pub mod disk;

@@ -5,9 +5,15 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use crate::ui::Hits;
-
 use super::state::{App, Mode};
+
+/// Where the last frame drew things, for the mouse (`ui::render_with_hits` fills it): the overlay's rectangle and the tabs' columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hits {
+    pub overlay: Option<Rect>,
+    /// (first column, past the last column, board index) of each tab.
+    pub tabs: Vec<(u16, u16, usize)>,
+}
 
 pub fn on_mouse(app: &mut App, event: MouseEvent, hits: &Hits) {
     let at = Position::new(event.column, event.row);

@@ -187,7 +187,7 @@ pub struct App {
     pub ws: Workspace,
     pub history: History,
     pub keymap: KeyMap,
-    pub theme: crate::ui::Theme,
+    pub theme: crate::theme::Theme,
     /// Where the files are, for the status line.
     pub origin: String,
     pub board: usize,
@@ -211,7 +211,7 @@ pub struct App {
     /// Presenting on a shared screen; `Some(true)` once editing was unlocked.
     pub presenting: Option<bool>,
     /// How presenting starts and looks (from the config).
-    pub presentation: crate::config::PresentationDefaults,
+    pub presentation: crate::theme::PresentationDefaults,
     /// Where a card moved to another column lands (`moved_cards` in the config).
     pub landing: crate::model::ops::Landing,
     /// Only cards matching this are shown.
@@ -242,7 +242,7 @@ impl App {
             ws,
             history: History::default(),
             keymap: KeyMap::default(),
-            theme: crate::ui::Theme::default(),
+            theme: crate::theme::Theme::default(),
             origin: origin.into(),
             board,
             cursors: HashMap::new(),
@@ -261,7 +261,7 @@ impl App {
             unseen: Default::default(),
             filter: None,
             presenting: None,
-            presentation: crate::config::PresentationDefaults::default(),
+            presentation: crate::theme::PresentationDefaults::default(),
             landing: Default::default(),
         }
     }

@@ -22,7 +22,7 @@ pub enum Msg {
     Paste(String),
     Resize(u16, u16),
     /// A mouse event, with where the last frame put its tabs and overlay.
-    Mouse(MouseEvent, crate::ui::Hits),
+    Mouse(MouseEvent, crate::app::mouse::Hits),
     /// `$EDITOR` finished: the edited text, or why it could not run.
     EditorReturned {
         id: String,
@@ -36,7 +36,7 @@ pub enum Msg {
     Reloaded(Box<disk::Reload>),
     /// A round of saves landed; boards saved from a snapshot (by key) are merged with ours.
     Saved {
-        report: Box<crate::storage::files::SaveReport>,
+        report: Box<crate::storage::workspace_files::SaveReport>,
         snapshots: HashMap<String, crate::model::Board>,
         at: Instant,
     },

@@ -20,8 +20,8 @@ pub fn field(text: &str) -> String {
     let text = text
         .split('\n')
         .map(|line| match line.strip_suffix('\r') {
-            Some(line) => format!("{}\r", crate::ui::text::clean(line)),
-            None => crate::ui::text::clean(line).into_owned(),
+            Some(line) => format!("{}\r", crate::text::clean(line)),
+            None => crate::text::clean(line).into_owned(),
         })
         .collect::<Vec<_>>()
         .join("\n");

@@ -11,7 +11,7 @@ use super::svg::cumulative_flow_svg;
 /// Text safe in HTML content and attribute values; control characters dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in crate::ui::text::clean(text).chars() {
+    for c in crate::text::clean(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -26,7 +26,7 @@ pub fn escape(text: &str) -> String {
 
 fn card(ws: &Workspace, board: &Board, item: &crate::model::Item) -> String {
     let mut meta = Vec::new();
-    if let Some(score) = crate::ui::card::score(item) {
+    if let Some(score) = item.score_label() {
         meta.push(score);
     }
     let rollup = rollup_text(ws, item);

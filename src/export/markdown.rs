@@ -12,7 +12,7 @@ use super::rollup_text;
 /// Text safe in a Markdown table cell: one line, pipes and markup characters escaped.
 pub fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in crate::ui::text::clean(text).chars() {
+    for c in crate::text::clean(text).chars() {
         match c {
             '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '~' => {
                 out.push('\\');
@@ -89,7 +89,7 @@ pub fn boards(ws: &Workspace, boards: &[&Board]) -> String {
             );
             out.push_str("|---|---|---|---|---|---|---|---|---|---|---|\n");
             for item in items {
-                let score = crate::ui::card::score(item).unwrap_or_default();
+                let score = item.score_label().unwrap_or_default();
                 let optional = |v: &Option<String>| v.as_deref().map(cell).unwrap_or_default();
                 let needed: Vec<String> =
                     consumers.get(item.id.as_str()).into_iter().flatten().map(|id| cell(id)).collect();

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use crate::storage::load::{board_files, board_key, load_workspace};
+use crate::storage::load_and_check::{board_files, board_key, load_workspace};
 use crate::storage::lock::BoardLock;
-use crate::storage::protocol::save_merged;
+use crate::storage::save_protocol::save_merged;
 
 use super::plan::{Existing, Plan, plan};
 use super::{ImportError, Options, Parsed, summary};

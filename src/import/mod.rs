@@ -71,7 +71,7 @@ pub enum ImportError {
     #[error(transparent)]
     Locked(#[from] crate::storage::lock::LockError),
     #[error(transparent)]
-    Save(#[from] crate::storage::protocol::ProtocolError),
+    Save(#[from] crate::storage::save_protocol::ProtocolError),
 }
 
 /// Which board a draft goes to.

@@ -149,7 +149,32 @@ impl Item {
         self.wsjf.as_ref().map(Wsjf::score)
     }
 
+    /// The score a card, a list and a report show: `WSJF 3.5` when it has WSJF inputs, else
+    /// `5 pt`; none without either.
+    pub fn score_label(&self) -> Option<String> {
+        match (self.wsjf_score(), self.points) {
+            (Some(score), _) => Some(format!("WSJF {score:.1}")),
+            (None, Some(points)) => Some(format!("{points} pt")),
+            (None, None) => None,
+        }
+    }
+
     pub fn is_blocked(&self) -> bool {
         self.blocked.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_score_label_prefers_wsjf_over_points() {
+        let mut item = Item::new("F-1", "Search", "Funnel");
+        assert_eq!(item.score_label(), None);
+        item.points = Some(5);
+        assert_eq!(item.score_label().as_deref(), Some("5 pt"));
+        item.wsjf = Some(Wsjf { value: 3, time_criticality: 2, risk_reduction: 2, job_size: 2 });
+        assert_eq!(item.score_label().as_deref(), Some("WSJF 3.5"));
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::app::{App, Mode};
 use crate::model::{Board, Item, Level};
-use crate::ui::text::clean;
+use crate::text::clean;
 
 /// What the screen showed before a key: enough to tell what the key changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +64,7 @@ pub fn card_line(board: &Board, item: &Item) -> String {
     if let Some(reason) = &item.blocked {
         line.push_str(&format!(" [blocked: {}]", clean(reason)));
     }
-    if let Some(score) = crate::ui::card::score(item) {
+    if let Some(score) = item.score_label() {
         line.push_str(&format!(" [{score}]"));
     }
     line
@@ -339,7 +339,7 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
         Mode::Details { .. } => match item {
             Some(item) => {
                 let mut lines = vec![format!("Details of {id}:")];
-                let detail = crate::ui::detail::detail_lines(&app.ws, item, &app.theme);
+                let detail = crate::app::detail_rows::detail_lines(&app.ws, item, &app.theme);
                 lines.extend(detail.iter().map(|l| format!("  {}", line_text(l).trim_end())));
                 lines.push("Enter or Esc closes the details.".to_string());
                 lines

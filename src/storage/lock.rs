@@ -23,9 +23,9 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
-use super::faults::{Stage, check};
-use super::process::{Liveness, boot_id, liveness, start_ticks};
-use super::temp::{self, TempFile};
+use super::fault_injection::{Stage, check};
+use super::process_identity::{Liveness, boot_id, liveness, start_ticks};
+use super::temp_files::{self, TempFile};
 
 /// How long to wait for another writer before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(3);
@@ -163,7 +163,7 @@ impl BoardLock {
                 Ok(ours) => {
                     // Our lock is held: temp files of writers killed meanwhile can go.
                     if let Some(dir) = path.parent() {
-                        temp::remove_dead(if dir.as_os_str().is_empty() { Path::new(".") } else { dir });
+                        temp_files::remove_dead(if dir.as_os_str().is_empty() { Path::new(".") } else { dir });
                     }
                     return Ok(BoardLock { path, ours });
                 }
@@ -470,7 +470,7 @@ mod tests {
 
     #[test]
     fn a_full_disk_leaves_no_lock_and_no_temp_file() {
-        use super::super::faults::{fail_nth, fail_nth_os, reset};
+        use super::super::fault_injection::{fail_nth, fail_nth_os, reset};
         let (_dir, board) = temp("full");
         for (stage, kind) in [(Stage::LockWrite, ErrorKind::StorageFull), (Stage::LockLink, ErrorKind::StorageFull)] {
             reset();

@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 
 use crate::model::renumber::Published;
 
-use super::read::parse_board;
+use super::parse::parse_board;
 
 /// The published items of the boards `keys` of the workspace at `root`, if git knows them.
 pub fn published(root: &Path, keys: &[String]) -> Option<Published> {

@@ -12,8 +12,8 @@ use crate::app::App;
 use crate::model::Board;
 
 use super::card::Card;
-use super::text::fit;
-use super::theme::Theme;
+use crate::text::fit;
+use crate::theme::Theme;
 
 /// Draws the board; returns where the selected card starts (its `▶`), if it is on screen.
 pub fn render_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
@@ -34,7 +34,7 @@ pub fn render_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> O
         area.height = area.height.saturating_sub(1);
         if board.columns.is_empty() {
             // Nothing of the board could be read: show every problem where the columns would be.
-            let text: Vec<Line> = problem.lines().map(|l| Line::raw(format!(" {}", super::text::clean(l)))).collect();
+            let text: Vec<Line> = problem.lines().map(|l| Line::raw(format!(" {}", crate::text::clean(l)))).collect();
             Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }).render(area, buf);
             return None;
         }

@@ -13,8 +13,8 @@ use ratatui::widgets::Widget;
 
 use crate::model::{Board, Item, Workspace};
 
-use super::text::{clean, fit, width};
-use super::theme::Theme;
+use crate::text::{clean, fit, progress_bar, width};
+use crate::theme::Theme;
 
 /// Marks the selected card in its left edge.
 pub const SELECTED_MARK: &str = "▶";
@@ -35,22 +35,15 @@ pub struct Card<'a> {
     pub theme: &'a Theme,
 }
 
-/// `▰▰▰▱▱ 3/5` for a parent with 3 of 5 children done.
 /// A roll-up's style: done (green) only when every child is done, plain text while any is open.
 pub fn rollup_style(done: usize, total: usize, theme: &Theme) -> Style {
     if total > 0 && done >= total { theme.done } else { theme.text }
 }
 
-pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
-    let filled = (done * cells + total / 2).checked_div(total).unwrap_or(0);
-    let filled = filled.min(cells);
-    format!("{}{} {done}/{total}", "▰".repeat(filled), "▱".repeat(cells - filled))
-}
-
 /// Splits `text` into a first line of at most `width` cells, broken at a space where possible,
 /// and the rest.
 pub fn wrap_once(text: &str, width: usize) -> (String, String) {
-    if super::text::width(text) <= width {
+    if crate::text::width(text) <= width {
         return (text.to_string(), String::new());
     }
     let mut used = 0;
@@ -71,15 +64,6 @@ pub fn wrap_once(text: &str, width: usize) -> (String, String) {
     (text[..split].trim_end().to_string(), text[split..].trim_start().to_string())
 }
 
-/// The card's score text: WSJF when it has inputs, else points.
-pub fn score(item: &Item) -> Option<String> {
-    match (item.wsjf_score(), item.points) {
-        (Some(score), _) => Some(format!("WSJF {score:.1}")),
-        (None, Some(points)) => Some(format!("{points} pt")),
-        (None, None) => None,
-    }
-}
-
 impl Card<'_> {
     fn first_line(&self, inner: usize) -> Line<'static> {
         let kind = self.board.kind_of(self.item);
@@ -89,7 +73,7 @@ impl Card<'_> {
             (false, true) => t.accent.add_modifier(Modifier::BOLD),
             (false, false) => t.accent,
         };
-        let right = score(self.item).unwrap_or_default();
+        let right = self.item.score_label().unwrap_or_default();
         let left_budget = inner.saturating_sub(width(&right) + 1);
         let picked = if self.picked { PICKED_MARK } else { "" };
         let changed = if self.marked { CHANGED_MARK } else { "" };

@@ -13,8 +13,8 @@ use crate::clock::format_unix;
 use crate::model::Board;
 use crate::model::flow::{FlowDay, cumulative_flow};
 
-use super::text::{fit, width};
-use super::theme::Theme;
+use crate::text::{fit, width};
+use crate::theme::Theme;
 
 /// The fill of each column's band, in turn: neighbours always differ.
 pub const PATTERNS: [&str; 8] = ["█", "▓", "▒", "░", "▞", "▪", "≡", "·"];

@@ -9,8 +9,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::state::ConflictView;
 
 use super::popup;
-use super::text::clean;
-use super::theme::Theme;
+use crate::text::clean;
+use crate::theme::Theme;
 
 pub fn conflict_lines(view: &ConflictView, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![

@@ -13,8 +13,8 @@ use crate::model::Workspace;
 use crate::model::search::{Hit, Matched};
 
 use super::popup;
-use super::text::{clean, fit};
-use super::theme::Theme;
+use crate::text::{clean, fit};
+use crate::theme::Theme;
 
 /// Draws `input` on one line of `area` (scrolled so the cursor shows); returns the cursor spot.
 pub(super) fn render_input(input: &LineInput, area: Rect, buf: &mut Buffer) -> Position {

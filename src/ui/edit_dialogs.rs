@@ -13,8 +13,8 @@ use crate::app::wsjf::{LABELS, WsjfDialog};
 
 use super::dialog::render_input;
 use super::popup;
-use super::text::{clean, fit};
-use super::theme::Theme;
+use crate::text::{clean, fit};
+use crate::theme::Theme;
 
 /// Key hints on one line: `key what · key what`.
 fn hints(pairs: &[(&str, &str)], theme: &Theme) -> Line<'static> {

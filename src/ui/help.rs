@@ -8,10 +8,10 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::app::App;
 use crate::keymap::{Action, Scope};
 
-use super::text::width;
+use crate::text::width;
 
 use super::popup;
-use super::theme::Theme;
+use crate::theme::Theme;
 
 /// Keys of text fields, which edit the text and are not actions (typing is typing).
 pub const TEXT_FIELD_KEYS: &[(&str, &str)] = &[

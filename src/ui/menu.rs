@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 
 use super::popup;
-use super::text::{clean, fit, width};
-use super::theme::Theme;
+use crate::text::{clean, fit, width};
+use crate::theme::Theme;
 
 /// `Column Doing · 2 cards · WIP 3 · done column`.
 pub fn column_menu_title(app: &App, column: usize) -> String {

@@ -8,8 +8,8 @@ use ratatui::text::Line;
 use crate::app::{App, Tone};
 
 use super::popup;
-use super::text::clean;
-use super::theme::Theme;
+use crate::text::clean;
+use crate::theme::Theme;
 
 pub fn render_messages(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
     let lines: Vec<Line> = if app.messages.is_empty() {

@@ -13,8 +13,8 @@ use crate::model::flow_metrics::{FlowMetrics, VELOCITY_WEEKS};
 use crate::model::flow_words::{LABELS, describe};
 
 use super::cfd::render_cfd;
-use super::text::{clean, fit, width};
-use super::theme::Theme;
+use crate::text::{clean, fit, width};
+use crate::theme::Theme;
 
 /// The table's height: a frame, a header and one line per metric.
 const TABLE_HEIGHT: u16 = 2 + 1 + LABELS.len() as u16;

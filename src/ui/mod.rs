@@ -6,7 +6,6 @@ pub mod board;
 pub mod card;
 pub mod cfd;
 pub mod conflicts;
-pub mod contrast;
 pub mod detail;
 pub mod dialog;
 pub mod edit_dialogs;
@@ -24,24 +23,13 @@ pub mod program_present;
 pub mod status;
 pub mod sync;
 pub mod tabs;
-pub mod text;
-pub mod theme;
 pub mod tree;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
+use crate::app::mouse::Hits;
 use crate::app::{App, Mode};
-
-pub use theme::Theme;
-
-/// Where things were drawn, for the mouse: the overlay's rectangle and the tabs' columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Hits {
-    pub overlay: Option<Rect>,
-    /// (first column, past the last column, board index) of each tab.
-    pub tabs: Vec<(u16, u16, usize)>,
-}
 
 pub fn render(app: &App, frame: &mut Frame) {
     render_with_hits(app, frame);

@@ -16,8 +16,8 @@ use crate::model::confidence::latest;
 use crate::model::objectives::{Achievement, TARGET_BAND, achievement, current_pi, train, train_board, trend};
 use crate::model::{Board, Level};
 
-use super::text::{clean, fit};
-use super::theme::Theme;
+use crate::text::{clean, fit};
+use crate::theme::Theme;
 
 /// The scale of the bars, in percent.
 pub const SCALE_MAX: f64 = 120.0;

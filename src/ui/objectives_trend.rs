@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use crate::model::objectives::{Achievement, TARGET_BAND, Trend};
 
 use super::objectives::{SCALE_MAX, band_word};
-use super::text::{clean, fit};
-use super::theme::Theme;
+use crate::text::{clean, fit};
+use crate::theme::Theme;
 
 /// The width of one PI's figure, `100 % above band` and a space.
 const CELL: usize = 18;

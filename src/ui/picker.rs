@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use crate::app::picker::Picker;
 
 use super::popup;
-use super::text::{clean, fit};
-use super::theme::Theme;
+use crate::text::{clean, fit};
+use crate::theme::Theme;
 
 /// Draws `picker` centred in `area`; returns the text cursor and the rectangle covered.
 pub fn render_picker(picker: &Picker, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Position, Rect) {
@@ -24,7 +24,7 @@ pub fn render_picker(picker: &Picker, theme: &Theme, area: Rect, buf: &mut Buffe
     let typed = clean(&picker.input.text()).into_owned();
     let field_width = inner.width.saturating_sub(2) as usize;
     buf.set_string(inner.x + 2, inner.y, fit(&typed, field_width), theme.text);
-    let cursor_x = inner.x + 2 + (super::text::width(&typed).min(field_width) as u16);
+    let cursor_x = inner.x + 2 + (crate::text::width(&typed).min(field_width) as u16);
     let rows = inner.height.saturating_sub(2) as usize;
     let summary = if shown.is_empty() {
         "no match; Backspace widens".to_string()

@@ -5,14 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use super::theme::Theme;
+use crate::theme::Theme;
 
-/// A rectangle of at most `width`×`height`, centred in `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
-}
+pub use crate::app::geometry::centered;
 
 /// Clears `area`, draws a framed box titled `title`, and returns the inside.
 pub fn frame(area: Rect, title: Line<'_>, theme: &Theme, buf: &mut Buffer) -> Rect {

@@ -11,8 +11,8 @@ use tui_big_text::{BigText, PixelSize};
 use crate::app::App;
 
 use super::big_glyphs::drawable;
-use super::text::{clean, fit};
-use super::theme::Theme;
+use crate::text::{clean, fit};
+use crate::theme::Theme;
 
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(board) = app.current_board() else { return };

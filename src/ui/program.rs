@@ -12,8 +12,8 @@ use crate::app::App;
 use crate::model::Board;
 use crate::model::planning::{Plan, TeamLoad, Timing, plan};
 
-use super::text::{clean, fit};
-use super::theme::Theme;
+use crate::text::{clean, fit};
+use crate::theme::Theme;
 
 /// A feature in a cell: `F-12 ⇠F-3 !⇢F-9`; a late dependency is red and starts with `!`, which
 /// comes first so it survives when the cell cuts the text.
@@ -79,7 +79,7 @@ pub(super) fn load_style(load: TeamLoad, theme: &Theme) -> ratatui::style::Style
 pub(super) fn milestones_text(names: &[String], room: usize) -> String {
     let all: Vec<String> = names.iter().map(|n| format!("◆ {}", clean(n))).collect();
     let joined = all.join(" · ");
-    if names.len() <= 1 || super::text::width(&joined) <= room {
+    if names.len() <= 1 || crate::text::width(&joined) <= room {
         return fit(&joined, room);
     }
     let more = format!(" +{}", names.len() - 1);

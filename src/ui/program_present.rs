@@ -17,8 +17,8 @@ use crate::model::planning::{Plan, TeamLoad};
 
 use super::big_glyphs::drawable;
 use super::program::{first_team_shown, load_style, load_text, milestones_text, team_of_chosen};
-use super::text::{clean, fit};
-use super::theme::Theme;
+use crate::text::{clean, fit};
+use crate::theme::Theme;
 
 /// Lines of an iteration's name in large letters (quadrant pixels: 4 cells wide, 4 high).
 const BIG: u16 = 4;

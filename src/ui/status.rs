@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use crate::app::{App, Mode, Tone};
 use crate::keymap::Action;
 
-use super::text::{fit, width};
-use super::theme::Theme;
+use crate::text::{fit, width};
+use crate::theme::Theme;
 
 /// Key hints for the mode, from the live key map (a rebound key shows its new key), most
 /// useful first; they are dropped from the end when space is short.
@@ -110,7 +110,7 @@ pub fn pi_text(app: &App) -> Option<(String, String)> {
     let train = crate::model::objectives::train_board(&app.ws).and_then(|i| app.ws.board(i));
     let pi = app.current_board().and_then(|b| b.pi.as_ref()).or_else(|| train.and_then(|b| b.pi.as_ref()))?;
     let today = crate::model::pi::Date::of_time(&(app.clock)());
-    let clean = |text: String| crate::ui::text::clean(&text).into_owned();
+    let clean = |text: String| crate::text::clean(&text).into_owned();
     Some((clean(pi.describe(today)), clean(pi.short(today))))
 }
 

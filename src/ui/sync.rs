@@ -9,8 +9,8 @@ use crate::app::App;
 use crate::model::sync::agenda;
 
 use super::popup;
-use super::text::clean;
-use super::theme::Theme;
+use crate::text::clean;
+use crate::theme::Theme;
 
 fn styled(lines: Vec<(bool, String)>, theme: &Theme) -> Vec<Line<'static>> {
     lines

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::model::Level;
 
-use super::text::fit;
-use super::theme::Theme;
+use crate::text::fit;
+use crate::theme::Theme;
 
 /// Marks the tab of a board changed on disk since it was last shown.
 pub const CHANGED_TAB: &str = "●";

@@ -8,9 +8,10 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::app::tree::TreeRow;
 
-use super::card::{progress_bar, rollup_style};
-use super::text::{fit, width};
-use super::theme::Theme;
+use super::card::rollup_style;
+use crate::text::progress_bar;
+use crate::text::{fit, width};
+use crate::theme::Theme;
 
 fn row_line(app: &App, row: &TreeRow, selected: bool, theme: &Theme, room: usize) -> Line<'static> {
     let Some((board, item)) = app.ws.find(&row.id) else { return Line::raw("") };

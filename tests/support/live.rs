@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use trainboard::app::{App, Msg};
 use trainboard::runtime::{Host, Runtime, Step, Wake};
-use trainboard::storage::files::WorkspaceFiles;
+use trainboard::storage::workspace_files::WorkspaceFiles;
 
 /// The terminal's part, scripted: `$EDITOR` returns what the test put in `edited`.
 #[derive(Default)]
@@ -44,7 +44,7 @@ impl Live {
     /// Opens the workspace at `root` as the screen does (broken boards get their banner) on a
     /// `width`×`height` test terminal, and draws the first frame.
     pub fn open(root: &Path, width: u16, height: u16) -> Live {
-        let opened = trainboard::storage::open::open_workspace(root).expect("the workspace opens");
+        let opened = trainboard::storage::open_tolerant::open_workspace(root).expect("the workspace opens");
         let files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);
         let mut app = App::new(opened.ws, "~/boards");
         app.clock = || "2026-11-22T10:00:00Z".to_string();

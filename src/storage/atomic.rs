@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Board;
 
-use super::faults::{Stage, check};
-use super::temp::TempFile;
-use super::write::board_to_string;
+use super::canonical::board_to_string;
+use super::fault_injection::{Stage, check};
+use super::temp_files::TempFile;
 
 #[derive(Debug, thiserror::Error)]
 #[error("could not save {path}: {source}")]

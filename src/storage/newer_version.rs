@@ -5,7 +5,7 @@
 
 use crate::model::Board;
 
-use super::read::from_ron_raw;
+use super::parse::from_ron_raw;
 
 /// The board without the fields this version does not know, or `None` when the text has
 /// other problems too.

@@ -1,6 +1,6 @@
 //! Text from board files on its way to the screen: the one sanitizer (no control or escape
 //! characters, no format, separator or invisible characters reach the terminal), and cutting
-//! to a display width with an ellipsis.
+//! to a display width with an ellipsis; the progress bar of a roll-up.
 
 use std::borrow::Cow;
 
@@ -116,6 +116,13 @@ pub fn fit(text: &str, width: usize) -> String {
 /// Display width of cleaned text.
 pub fn width(text: &str) -> usize {
     clean(text).width()
+}
+
+/// `▰▰▰▱▱ 3/5` for a parent with 3 of 5 children done, `cells` wide before the count.
+pub fn progress_bar(done: usize, total: usize, cells: usize) -> String {
+    let filled = (done * cells + total / 2).checked_div(total).unwrap_or(0);
+    let filled = filled.min(cells);
+    format!("{}{} {done}/{total}", "▰".repeat(filled), "▱".repeat(cells - filled))
 }
 
 #[cfg(test)]

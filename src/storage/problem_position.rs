@@ -6,7 +6,7 @@
 
 use crate::model::validate::Place;
 
-use super::write::quote;
+use super::canonical::quote;
 
 /// 1-based line and column of `place` in `text` (the file's text without a byte-order mark).
 pub fn locate(text: &str, place: &Place) -> (usize, usize) {

@@ -9,9 +9,9 @@ use crate::merge::{Conflict, fresh_id};
 use crate::model::{Board, Workspace};
 
 use super::id_set::IdSet;
-use super::load::{LoadedFile, board_files, board_key, load_file};
+use super::load_and_check::{LoadedFile, board_files, board_key, load_file};
 use super::lock::{BoardLock, LOCK_WAIT};
-use super::protocol::{Reloaded, Unsaved, reload, save_merged};
+use super::save_protocol::{Reloaded, Unsaved, reload, save_merged};
 
 #[derive(Debug)]
 pub struct WorkspaceFiles {
@@ -139,7 +139,7 @@ impl WorkspaceFiles {
         for SaveOutcome { key, path, result, ids, base, .. } in outcomes {
             match result {
                 Ok(saved) => {
-                    let bytes = base.unwrap_or_else(|| super::packed::Packed::new(&saved.bytes));
+                    let bytes = base.unwrap_or_else(|| super::packed_base::Packed::new(&saved.bytes));
                     self.files.insert(key.clone(), LoadedFile { path, bytes });
                     self.base_ids.insert(key.clone(), ids);
                     report.renamed.extend(saved.renamed);
@@ -206,8 +206,8 @@ impl WorkspaceFiles {
         for key in &self.unsaved {
             let Some(board) = ws.board_by_key(key) else { continue };
             let path = self.path_of(key);
-            let copy = super::protocol::beside(&path, "unsaved", &now);
-            match super::save::write_atomic(&copy, super::write::board_to_string(board).as_bytes()) {
+            let copy = super::save_protocol::beside(&path, "unsaved", &now);
+            match super::atomic::write_atomic(&copy, super::canonical::board_to_string(board).as_bytes()) {
                 Ok(()) => lines.push(format!(
                     "{}: changes not saved to the board; they are kept in {}",
                     path.display(),
@@ -286,11 +286,11 @@ impl WorkspaceFiles {
     }
 
     /// Writes a new board file under the workspace lock, at a free name (see
-    /// [`super::create::write_new_board`]), and knows it from then on; returns the board with
+    /// [`super::create_board::write_new_board`]), and knows it from then on; returns the board with
     /// the key it got.
     pub fn create_board(&mut self, ws: &Workspace, board: Board) -> Result<Board, String> {
         let _workspace = self.lock_workspace().map_err(|err| err.to_string())?;
-        let created = super::create::write_new_board(&self.root, board, |key| {
+        let created = super::create_board::write_new_board(&self.root, board, |key| {
             ws.board_by_key(key).is_some() || self.files.contains_key(key)
         })?;
         let key = created.board.key.clone();
@@ -317,7 +317,7 @@ pub struct SaveJob {
     pub path: PathBuf,
     pub board: Board,
     /// The merge base, packed (unpacked where the job runs).
-    pub base: Option<super::packed::Packed>,
+    pub base: Option<super::packed_base::Packed>,
     /// Ids on the board that its base does not have: ours, new since the last save.
     pub new_ids: Vec<String>,
     /// Ids its base has that the board no longer has: ours, leaving (moved or deleted).
@@ -332,17 +332,17 @@ pub struct SaveOutcome {
     /// The snapshot that was saved, kept only when the save merged in changes of others (to
     /// merge them with edits made meanwhile); otherwise it is dropped where the job ran.
     pub board: Option<Board>,
-    pub result: Result<super::protocol::Saved, super::protocol::ProtocolError>,
+    pub result: Result<super::save_protocol::Saved, super::save_protocol::ProtocolError>,
     /// The ids of the board as saved (the next base's), gathered where the job ran.
     pub ids: IdSet,
     /// The bytes saved, packed where the job ran (the next merge base).
-    pub base: Option<super::packed::Packed>,
+    pub base: Option<super::packed_base::Packed>,
 }
 
 impl SaveJob {
     /// Lock, re-read, merge, write, unlock (see [`save_merged`]).
     pub fn run(self) -> SaveOutcome {
-        let base = self.base.as_ref().map(super::packed::Packed::unpack);
+        let base = self.base.as_ref().map(super::packed_base::Packed::unpack);
         let result = save_merged(&self.path, base.as_deref(), &self.board);
         let ids = match &result {
             Ok(saved) => ids_of(saved.merged.as_ref().unwrap_or(&self.board)),
@@ -350,7 +350,7 @@ impl SaveJob {
         };
         let merged = result.as_ref().is_ok_and(|s| s.merged.is_some() || s.ours_kept.is_some());
         let board = merged.then_some(self.board);
-        let base = result.as_ref().ok().map(|saved| super::packed::Packed::new(&saved.bytes));
+        let base = result.as_ref().ok().map(|saved| super::packed_base::Packed::new(&saved.bytes));
         SaveOutcome { key: self.key, path: self.path, board, result, ids, base }
     }
 }

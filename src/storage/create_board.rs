@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Board;
 
-use super::temp::TempFile;
-use super::write::board_to_string;
+use super::canonical::board_to_string;
+use super::temp_files::TempFile;
 
 /// How many numbered names are tried before giving up.
 const MAX_SUFFIX: u32 = 99;

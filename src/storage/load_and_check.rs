@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 use crate::model::validate::Rule;
 use crate::model::{Board, Workspace, validate};
 
-use super::locate::locate;
-use super::packed::Packed;
-use super::read::parse_board;
+use super::packed_base::Packed;
+use super::parse::parse_board;
+use super::problem_position::locate;
 
-pub use super::scan::{MAX_BOARD_BYTES, read_board_bytes};
+pub use super::folder_scan::{MAX_BOARD_BYTES, read_board_bytes};
 
 /// A problem in a file, with its position (1-based; 0 when it concerns the whole file).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,9 +64,9 @@ pub fn holds_boards(dir: &Path) -> bool {
     !board_files(dir).is_empty()
 }
 
-/// The board files directly in `root`, sorted (see [`super::scan`]).
+/// The board files directly in `root`, sorted (see [`super::folder_scan`]).
 pub fn board_files(root: &Path) -> Vec<PathBuf> {
-    super::scan::scan(root).boards
+    super::folder_scan::scan(root).boards
 }
 
 /// The key of a board: its path relative to the workspace, with `/` separators.
@@ -144,7 +144,7 @@ pub fn load_workspace(root: &Path) -> Loaded {
 /// [`load_workspace`], taking one board already read (the one the screen shows first) as it
 /// was read instead of reading it again.
 pub fn load_workspace_with(root: &Path, known: Option<(Board, LoadedFile)>) -> Loaded {
-    let scan = super::scan::scan(root);
+    let scan = super::folder_scan::scan(root);
     let mut loaded = Loaded {
         root: root.to_path_buf(),
         boards: Vec::new(),

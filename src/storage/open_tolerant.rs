@@ -10,7 +10,7 @@ use crate::model::renumber::{Renumbering, renumber, shared_ids};
 use crate::model::validate::{self, Rule};
 use crate::model::{Board, Level, Workspace};
 
-use super::load::{FileProblem, LoadedFile, load_workspace_with, locate_problem};
+use super::load_and_check::{FileProblem, LoadedFile, load_workspace_with, locate_problem};
 use super::published::published;
 
 /// An opened workspace and what opening it found.
@@ -40,7 +40,7 @@ pub fn open_workspace(root: &Path) -> Result<Opened, Vec<FileProblem>> {
 }
 
 /// [`open_workspace`], with the board the screen showed first as it was read then (see
-/// [`super::first::first_board`]).
+/// [`super::first_board::first_board`]).
 pub fn open_workspace_with(root: &Path, first: Option<(Board, LoadedFile)>) -> Result<Opened, Vec<FileProblem>> {
     let loaded = load_workspace_with(root, first);
     if loaded.boards.is_empty() && loaded.kinds.iter().all(|(key, _)| key.is_empty()) {
@@ -102,7 +102,7 @@ fn renumber_usable(root: &Path, boards: &mut [Board], broken: &BTreeMap<String, 
 }
 
 fn file_key(file: &LoadedFile) -> String {
-    super::load::board_key(Path::new(""), &file.path)
+    super::load_and_check::board_key(Path::new(""), &file.path)
 }
 
 fn add_line(broken: &mut BTreeMap<String, Vec<FileProblem>>, key: &str, problem: &FileProblem) {
@@ -112,8 +112,9 @@ fn add_line(broken: &mut BTreeMap<String, Vec<FileProblem>>, key: &str, problem:
 /// A tab for a file that does not parse: named and placed by what its text says of its
 /// name, level and `archive_of` where that can be read, with no columns, read-only.
 fn placeholder(key: &str, path: &Path) -> Board {
-    let text =
-        super::scan::read_board_bytes(path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+    let text = super::folder_scan::read_board_bytes(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
     let name = value_after(&text, "name")
         .and_then(|v| v.strip_prefix('"')?.split('"').next().map(str::to_string))
         .filter(|n| !n.trim().is_empty())

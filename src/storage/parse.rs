@@ -32,7 +32,7 @@ pub fn parse_board(bytes: &[u8], key: &str) -> Result<Board, ParseError> {
         // read-only here (its version says so), so nothing of theirs is lost by a save.
         Err(err) => match written_version(text) {
             Some(version) if version > crate::model::board::FORMAT_VERSION => {
-                super::newer::without_unknown_fields(text).ok_or(err)?
+                super::newer_version::without_unknown_fields(text).ok_or(err)?
             }
             _ => return Err(err),
         },

@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use super::theme::{KIND_ORDER, LIGHT_BACKGROUND, Theme};
+use super::{KIND_ORDER, LIGHT_BACKGROUND, Theme};
 
 pub type Rgb = (u8, u8, u8);
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::model::validate::{Rule, validate_one};
 use crate::model::{Board, Level};
 
-use super::load::{LoadedFile, load_file};
+use super::load_and_check::{LoadedFile, load_file};
 
 /// Below this many bytes of board files the whole workspace loads faster than a first frame
 /// is worth drawing twice.
@@ -31,7 +31,7 @@ pub struct First {
 
 /// [`first_board`], with the number of the other board files (for the "loading" line).
 pub fn first_board_of(root: &Path) -> Option<First> {
-    let paths = super::load::board_files(root);
+    let paths = super::load_and_check::board_files(root);
     let total: u64 = paths.iter().filter_map(|p| p.metadata().ok()).map(|m| m.len()).sum();
     if paths.len() < 2 || total < EARLY_FROM_BYTES {
         return None;
@@ -50,7 +50,7 @@ pub fn first_board_of(root: &Path) -> Option<First> {
 fn opening_board(paths: &[PathBuf]) -> Option<(PathBuf, Level)> {
     let mut levels = Vec::with_capacity(paths.len());
     for path in paths {
-        levels.push((peek_level(path)?, super::load::board_key(Path::new(""), path), path));
+        levels.push((peek_level(path)?, super::load_and_check::board_key(Path::new(""), path), path));
     }
     let program = levels.iter().filter(|(level, ..)| *level == Level::Program).min_by(|a, b| a.1.cmp(&b.1));
     let first = program.or_else(|| levels.iter().min_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1))))?;

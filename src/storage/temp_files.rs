@@ -9,7 +9,7 @@ use std::io;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use super::process::writer_gone;
+use super::process_identity::writer_gone;
 
 const MARK: &str = ".trainboard-tmp-";
 

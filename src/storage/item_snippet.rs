@@ -2,8 +2,8 @@
 
 use crate::model::{Board, Item};
 
-use super::read::{ParseError, from_ron};
-use super::write::write_item;
+use super::canonical::write_item;
+use super::parse::{ParseError, from_ron};
 
 /// The item in the board file's own layout, under a comment that says how to use it.
 pub fn item_to_snippet(board: &Board, item: &Item) -> String {

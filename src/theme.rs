@@ -1,6 +1,13 @@
 //! Colours and text styles in one place, so views never pick colours themselves. Colour is
 //! never the only sign of anything: the views pair every coloured state with a word or symbol
-//! (OVER, BLOCKED, LATE, ▶ for the selection, ✎ for changes by others, "in band").
+//! (OVER, BLOCKED, LATE, ▶ for the selection, ✎ for changes by others, "in band"). Below
+//! `app`, `config` and `ui`, which all use it: `config` picks a theme by name, `App` holds it,
+//! `ui` draws with it.
+
+pub mod contrast;
+pub mod presentation;
+
+pub use presentation::PresentationDefaults;
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -130,7 +137,7 @@ impl Theme {
 
 impl Theme {
     /// For light terminal backgrounds. Every text colour has at least 4.5:1 contrast on white
-    /// and the borders 3:1 (WCAG AA; `crate::ui::contrast` computes it, a test holds it).
+    /// and the borders 3:1 (WCAG AA; `theme::contrast` computes it, a test holds it).
     pub fn light() -> Theme {
         let grey = Color::Indexed(242); // #6c6c6c, 5.3:1
         let green = Color::Indexed(28); // #008700, 4.7:1

@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 use crate::merge::{Conflict, merge_boards};
 use crate::model::Board;
 
-use super::load::FileProblem;
+use super::atomic::{SaveError, write_atomic};
+use super::canonical::board_to_string;
+use super::load_and_check::FileProblem;
 use super::lock::{BoardLock, LOCK_WAIT, LockError};
-use super::read::parse_board;
-use super::save::{SaveError, write_atomic};
-use super::write::board_to_string;
+use super::parse::parse_board;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProtocolError {
@@ -153,7 +153,7 @@ pub fn reload(
     unsaved: Unsaved,
     force: bool,
 ) -> Reloaded {
-    let bytes = match super::load::read_board_bytes(path) {
+    let bytes = match super::load_and_check::read_board_bytes(path) {
         Ok(bytes) => bytes,
         Err(_) if !path.exists() => return Reloaded::Removed,
         Err(message) => return Reloaded::Broken(FileProblem { path: path.to_path_buf(), line: 1, column: 1, message }),
@@ -163,7 +163,7 @@ pub fn reload(
     }
     let theirs = match parse_board(&bytes, key) {
         Ok(mut board) => {
-            board.locked = super::load::not_writable(path);
+            board.locked = super::load_and_check::not_writable(path);
             board
         }
         Err(e) => {
