@@ -149,3 +149,19 @@ fn n_on_the_roam_board_creates_an_unroamed_risk() {
     assert_eq!((board.kind_of(item), item.column.as_str()), (Kind::Risk, "Unroamed"));
     assert_eq!(item.history.first().map(|m| m.column.as_str()), Some("Unroamed"));
 }
+
+#[test]
+fn risk_cards_on_the_roam_board_name_their_linked_item_and_owner() {
+    let mut app = support::screen::demo_app(160, 45);
+    support::keys_in::press(&mut app, "2\t");
+    assert_eq!(app.current_board().map(|b| b.name.as_str()), Some("ART Risks (ROAM)"));
+    let screen = support::screen::text(&support::screen::draw(&app));
+    // R-1 threatens EN-2 and is Marta Novak's; R-2 threatens F-4 and is Lee Okafor's.
+    for shown in ["↑EN-2 Marta Novak", "↑F-4 Lee Okafor"] {
+        assert!(screen.contains(shown), "{shown} missing on the ROAM board:\n{screen}");
+    }
+    // Other cards keep their line: a feature on the ART board shows no owner.
+    support::keys_in::press(&mut app, "2");
+    let art = support::screen::text(&support::screen::draw(&app));
+    assert!(!art.contains("Dana Whitfield"), "{art}");
+}
