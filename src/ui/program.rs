@@ -143,7 +143,7 @@ pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         buf.set_string(x, inner.y + 1, fit(&share, room), theme.dim);
     }
     let label_room = team_width.saturating_sub(1) as usize;
-    buf.set_string(inner.x, inner.y + 1, fit("load / enablers", label_room), theme.dim);
+    buf.set_string(inner.x, inner.y + 1, fit("enablers", label_room), theme.dim);
     // The milestones row, when the board has any placed.
     let mut top = inner.y + 2;
     if plan.milestones.iter().any(|m| !m.is_empty()) && top < inner.bottom() {
