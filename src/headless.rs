@@ -253,7 +253,7 @@ pub fn move_item(root: &Path, id: &str, column: &str, strict: bool) -> Result<Op
             )));
         }
         s.commit(edit)?;
-        Ok(over.map(|(count, limit)| format!("{column} is now at {count} of its WIP limit {limit}")))
+        Ok(over.map(|(count, limit)| format!("{column} now holds {count} items, over its WIP limit {limit}")))
     })
 }
 

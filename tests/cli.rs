@@ -269,7 +269,7 @@ fn move_warns_over_the_wip_limit_and_strict_refuses_it() {
     // Without --strict the move is made, with a warning on stderr (stdout stays clean).
     let out = run(&["move", "F-7", "Implementing", "-w", w], &home);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("warning: Implementing is now at 7 of its WIP limit 6"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning: Implementing now holds 7 items, over its WIP limit 6"), "{}", stderr(&out));
     assert!(stdout(&out).is_empty(), "{}", stdout(&out));
     let json: serde_json::Value =
         serde_json::from_slice(&run(&["show", "F-7", "--json", "-w", w], &home).stdout).unwrap();
