@@ -117,7 +117,8 @@ pub enum Command {
         /// The id of the parent item (an epic or feature)
         #[arg(long)]
         parent: Option<String>,
-        /// The kind (Epic, Capability, Feature, Enabler, Story, Spike, Defect, Risk; default:
+        /// The kind, one the board's level takes (portfolio: Epic, Capability, Enabler; program:
+        /// Feature, Capability, Enabler, Risk; team: Story, Enabler, Spike, Defect, Risk; default:
         /// the board's `default_kind`, else by its level)
         #[arg(long)]
         kind: Option<String>,

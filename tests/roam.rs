@@ -126,6 +126,15 @@ fn headless_add_uses_the_board_default_kind_and_takes_kind() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("unknown kind \"Dragon\"") && err.contains("Risk"), "{err}");
+
+    // A kind the board's level does not take (the screen never offers an epic on a team
+    // board) is refused, naming the kinds it takes, and nothing is written.
+    let before = fs::read(dir.join("team-alpha.ron")).unwrap();
+    let out = run(&["add", "-w", ws, "--board", "Alpha", "--title", "Big thing", "--kind", "epic"], &dir);
+    assert!(!out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a team board takes no Epic; use one of Story, Enabler, Spike, Defect, Risk"), "{err}");
+    assert_eq!(fs::read(dir.join("team-alpha.ron")).unwrap(), before, "nothing written");
     let _ = fs::remove_dir_all(&dir);
 }
 
