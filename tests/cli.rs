@@ -286,3 +286,20 @@ fn move_warns_over_the_wip_limit_and_strict_refuses_it() {
     let out = run(&["move", "F-2", "Implementing", "--strict", "-w", w], &home);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 }
+
+#[test]
+fn every_argument_of_the_item_commands_says_what_it_is() {
+    use clap::CommandFactory;
+    let cli = trainboard::cli::Cli::command();
+    let mut bare = Vec::new();
+    for name in ["list", "show", "add", "move", "rank", "split", "export"] {
+        let command = cli.find_subcommand(name).expect("the subcommand exists");
+        for arg in command.get_arguments() {
+            let id = arg.get_id().as_str();
+            if arg.get_help().is_none() && arg.get_long_help().is_none() && !["help", "version"].contains(&id) {
+                bare.push(format!("{name} {id}"));
+            }
+        }
+    }
+    assert!(bare.is_empty(), "arguments with no help line in --help: {bare:?}");
+}
