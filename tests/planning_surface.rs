@@ -26,7 +26,10 @@ fn moving_a_feature_across_iterations_and_teams_then_undoing() {
     let before = feature(&app, "F-4");
     assert_eq!(before, (Some("Beta".into()), Some("I3".into())));
     let screen = text(&draw(&app));
-    assert!(screen.contains("▶ F-4") && screen.contains("needs F-2 (Alpha, I4, 1 story): planned later"), "{screen}");
+    assert!(
+        screen.contains("▶ F-4") && screen.contains("needs F-2 One-click checkout (Alpha, I4, 1 story): planned later"),
+        "{screen}"
+    );
 
     // L: one iteration later, saved as an edit; the dependency is no longer late.
     let effects = update(&mut app, Msg::Key(key('L')));
@@ -34,7 +37,8 @@ fn moving_a_feature_across_iterations_and_teams_then_undoing() {
     assert_eq!(feature(&app, "F-4"), (Some("Beta".into()), Some("I4".into())));
     let screen = text(&draw(&app));
     assert!(
-        screen.contains("needs F-2 (Alpha, I4, 1 story): same iteration") && !screen.contains("planned later"),
+        screen.contains("needs F-2 One-click checkout (Alpha, I4, 1 story): same iteration")
+            && !screen.contains("planned later"),
         "{screen}"
     );
     // K: the team above.
