@@ -303,3 +303,33 @@ fn every_argument_of_the_item_commands_says_what_it_is() {
     }
     assert!(bare.is_empty(), "arguments with no help line in --help: {bare:?}");
 }
+
+#[test]
+fn the_workspace_path_before_a_command_is_the_one_it_reads() {
+    let home = temp("path-first");
+    let ws = home.join("ws");
+    run(&["init", ws.to_str().unwrap()], &home);
+    // Run from a folder without boards: PATH before the command names the workspace, as `-w`.
+    let elsewhere = home.join("elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    let in_elsewhere = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_trainboard"))
+            .args(args)
+            .current_dir(&elsewhere)
+            .env("HOME", &*home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .output()
+            .unwrap()
+    };
+    let w = ws.to_str().unwrap();
+    let path_first: &[&str] = &[w, "export", "--format", "markdown"];
+    let with_w: &[&str] = &["-w", w, "export", "--format", "markdown"];
+    for args in [path_first, with_w] {
+        let out = in_elsewhere(args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(stdout(&out).contains("Team 1"), "{args:?}: {}", stdout(&out));
+    }
+    let out = in_elsewhere(&[w, "list"]);
+    assert!(out.status.success() && stdout(&out).contains("Team 1"), "{}", String::from_utf8_lossy(&out.stderr));
+}
