@@ -123,3 +123,15 @@ fn twelve_teams_scroll_to_the_chosen_feature_and_say_how_many_are_out_of_view() 
     assert!(screen.contains("Team 01") && screen.contains("more below"), "{screen}");
     assert!(screen.contains("+") && screen.contains("more"), "the crowded cell says how many it leaves out:\n{screen}");
 }
+
+#[test]
+fn p_in_the_program_board_presents_it_and_back_without_closing_it() {
+    let mut app = demo();
+    press(&mut app, "2b");
+    press(&mut app, "P");
+    assert_eq!(app.mode, Mode::ProgramBoard, "the program board stays open");
+    assert!(app.presenting.is_some(), "P presents");
+    assert!(text(&draw(&app)).contains("PROGRAM BOARD · PI 2026.4"), "drawn at presentation size");
+    press(&mut app, "P");
+    assert_eq!((app.mode, app.presenting), (Mode::ProgramBoard, None), "P goes back, still planning");
+}
