@@ -97,7 +97,9 @@ pub enum Command {
     /// Show one item with its parent and children
     #[command(after_help = "Examples:\n  trainboard show F-12\n  trainboard show S-104 --json")]
     Show {
+        /// The item's id, e.g. F-12
         id: String,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
@@ -109,6 +111,7 @@ pub enum Command {
         /// The board (its name or file name)
         #[arg(long)]
         board: String,
+        /// The new item's title
         #[arg(long)]
         title: String,
         /// The column (default: the board's first column)
@@ -117,7 +120,8 @@ pub enum Command {
         /// The id of the parent item (an epic or feature)
         #[arg(long)]
         parent: Option<String>,
-        /// The kind (Epic, Capability, Feature, Enabler, Story, Spike, Defect, Risk; default:
+        /// The kind, one the board's level takes (portfolio: Epic, Capability, Enabler; program:
+        /// Feature, Capability, Enabler, Risk; team: Story, Enabler, Spike, Defect, Risk; default:
         /// the board's `default_kind`, else by its level)
         #[arg(long)]
         kind: Option<String>,
@@ -128,7 +132,9 @@ pub enum Command {
         after_help = "A move that takes the column over its WIP limit is made with a warning on stderr;\nwith --strict it is refused (exit code 1) and nothing is written.\n\nExamples:\n  trainboard move S-104 \"In Progress\"\n  trainboard move F-3 Implementing -w boards\n  trainboard move S-104 \"In Progress\" --strict"
     )]
     Move {
+        /// The item's id, e.g. S-104
         id: String,
+        /// The column to move it to, by name
         column: String,
         /// Refuse the move when it would take the column over its WIP limit
         #[arg(long)]
@@ -137,6 +143,7 @@ pub enum Command {
     /// Reprioritize an item within its column
     #[command(after_help = "Examples:\n  trainboard rank S-104 --top\n  trainboard rank S-104 --before S-101")]
     Rank {
+        /// The item's id, e.g. S-104
         id: String,
         #[command(flatten)]
         to: RankTo,
@@ -146,6 +153,7 @@ pub enum Command {
         after_help = "Examples:\n  trainboard split F-12 \"Search box\" \"Filters\" \"Ranking\"\n  trainboard split E-3 \"Feature A\" --board \"Mobile Shopping ART\""
     )]
     Split {
+        /// The id of the epic or feature to split
         id: String,
         /// One title per child
         #[arg(required = true)]
@@ -162,6 +170,7 @@ pub enum Command {
         /// Only this board (its name or file name)
         #[arg(long)]
         board: Option<String>,
+        /// What to write
         #[arg(long, value_enum)]
         format: crate::export::Format,
         /// Write to FILE instead of standard output
@@ -286,12 +295,16 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 #[group(required = true, multiple = false)]
 pub struct RankTo {
+    /// To the top of its column
     #[arg(long)]
     pub top: bool,
+    /// To the bottom of its column
     #[arg(long)]
     pub bottom: bool,
+    /// One place up
     #[arg(long)]
     pub up: bool,
+    /// One place down
     #[arg(long)]
     pub down: bool,
     /// Just above this item of the same column

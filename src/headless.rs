@@ -220,6 +220,20 @@ pub fn add_as(
     };
     with_workspace(root, |s| {
         let target = s.board_named(board)?;
+        // The kinds the screen offers on this level (`n`, `Y`), so a script cannot put an epic
+        // on a team board either.
+        if let Some(kind) = kind {
+            let fitting = crate::model::fields::kinds_for(target.level);
+            if !fitting.contains(&kind) {
+                let names: Vec<&str> = fitting.iter().map(|k| k.name()).collect();
+                return Err(HeadlessError::Usage(format!(
+                    "a {} board takes no {}; use one of {}",
+                    target.level.name().to_lowercase(),
+                    kind.name(),
+                    names.join(", ")
+                )));
+            }
+        }
         let key = target.key.clone();
         let column = match column {
             Some(c) => c.to_string(),
@@ -254,7 +268,7 @@ pub fn move_item(root: &Path, id: &str, column: &str, strict: bool) -> Result<Op
             )));
         }
         s.commit(edit)?;
-        Ok(over.map(|(count, limit)| format!("{column} is now at {count} of its WIP limit {limit}")))
+        Ok(over.map(|(count, limit)| format!("{column} now holds {count} items, over its WIP limit {limit}")))
     })
 }
 

@@ -40,7 +40,8 @@ type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let workspace = cli.workspace.clone();
-    let here = || workspace.clone().unwrap_or_else(|| PathBuf::from("."));
+    // `trainboard PATH export …` reads PATH, as `-w PATH` does, not this folder.
+    let here = || workspace.clone().or_else(|| cli.path.clone()).unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
         None => open(cli.path.or(workspace), &cli.watch, cli.config.as_deref(), cli.plain),
         Some(Command::Init { path, git, teams }) => init(&path, git, &teams),

@@ -269,7 +269,7 @@ fn move_warns_over_the_wip_limit_and_strict_refuses_it() {
     // Without --strict the move is made, with a warning on stderr (stdout stays clean).
     let out = run(&["move", "F-7", "Implementing", "-w", w], &home);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("warning: Implementing is now at 7 of its WIP limit 6"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning: Implementing now holds 7 items, over its WIP limit 6"), "{}", stderr(&out));
     assert!(stdout(&out).is_empty(), "{}", stdout(&out));
     let json: serde_json::Value =
         serde_json::from_slice(&run(&["show", "F-7", "--json", "-w", w], &home).stdout).unwrap();
@@ -285,4 +285,51 @@ fn move_warns_over_the_wip_limit_and_strict_refuses_it() {
     assert!(run(&["move", "F-8", "Implementing", "--strict", "-w", w], &home).status.success());
     let out = run(&["move", "F-2", "Implementing", "--strict", "-w", w], &home);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
+fn every_argument_of_the_item_commands_says_what_it_is() {
+    use clap::CommandFactory;
+    let cli = trainboard::cli::Cli::command();
+    let mut bare = Vec::new();
+    for name in ["list", "show", "add", "move", "rank", "split", "export"] {
+        let command = cli.find_subcommand(name).expect("the subcommand exists");
+        for arg in command.get_arguments() {
+            let id = arg.get_id().as_str();
+            if arg.get_help().is_none() && arg.get_long_help().is_none() && !["help", "version"].contains(&id) {
+                bare.push(format!("{name} {id}"));
+            }
+        }
+    }
+    assert!(bare.is_empty(), "arguments with no help line in --help: {bare:?}");
+}
+
+#[test]
+fn the_workspace_path_before_a_command_is_the_one_it_reads() {
+    let home = temp("path-first");
+    let ws = home.join("ws");
+    run(&["init", ws.to_str().unwrap()], &home);
+    // Run from a folder without boards: PATH before the command names the workspace, as `-w`.
+    let elsewhere = home.join("elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    let in_elsewhere = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_trainboard"))
+            .args(args)
+            .current_dir(&elsewhere)
+            .env("HOME", &*home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .output()
+            .unwrap()
+    };
+    let w = ws.to_str().unwrap();
+    let path_first: &[&str] = &[w, "export", "--format", "markdown"];
+    let with_w: &[&str] = &["-w", w, "export", "--format", "markdown"];
+    for args in [path_first, with_w] {
+        let out = in_elsewhere(args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(stdout(&out).contains("Team 1"), "{args:?}: {}", stdout(&out));
+    }
+    let out = in_elsewhere(&[w, "list"]);
+    assert!(out.status.success() && stdout(&out).contains("Team 1"), "{}", String::from_utf8_lossy(&out.stderr));
 }

@@ -123,3 +123,17 @@ fn pi_dates_that_break_the_rules_are_reported() {
     let art = parse_board(&std::fs::read(dir.join("art.ron")).unwrap(), "art.ron").unwrap();
     assert!(validate(&[art]).iter().all(|p| p.rule != Rule::Board));
 }
+
+#[test]
+fn presenting_says_the_pi_and_todays_iteration() {
+    let mut app = demo_app(|| "2026-11-05T09:00:00Z".to_string());
+    update(&mut app, Msg::Resize(220, 45));
+    press(&mut app, "P");
+    assert!(app.presenting.is_some(), "P presents");
+    let text = screen(&app);
+    assert!(text.contains("Program · PI 2026.4 · I3 (to 2026-11-13) · read-only while presenting"), "{text}");
+    // Where the line is short, the short form keeps the lock in view.
+    update(&mut app, Msg::Resize(80, 24));
+    let text = screen(&app);
+    assert!(text.contains("Program · PI 2026.4 · I3 · read-only"), "{text}");
+}

@@ -26,7 +26,10 @@ fn moving_a_feature_across_iterations_and_teams_then_undoing() {
     let before = feature(&app, "F-4");
     assert_eq!(before, (Some("Beta".into()), Some("I3".into())));
     let screen = text(&draw(&app));
-    assert!(screen.contains("▶ F-4") && screen.contains("needs F-2 (Alpha, I4, 1 story): planned later"), "{screen}");
+    assert!(
+        screen.contains("▶ F-4") && screen.contains("needs F-2 One-click checkout (Alpha, I4, 1 story): planned later"),
+        "{screen}"
+    );
 
     // L: one iteration later, saved as an edit; the dependency is no longer late.
     let effects = update(&mut app, Msg::Key(key('L')));
@@ -34,7 +37,8 @@ fn moving_a_feature_across_iterations_and_teams_then_undoing() {
     assert_eq!(feature(&app, "F-4"), (Some("Beta".into()), Some("I4".into())));
     let screen = text(&draw(&app));
     assert!(
-        screen.contains("needs F-2 (Alpha, I4, 1 story): same iteration") && !screen.contains("planned later"),
+        screen.contains("needs F-2 One-click checkout (Alpha, I4, 1 story): same iteration")
+            && !screen.contains("planned later"),
         "{screen}"
     );
     // K: the team above.
@@ -118,4 +122,16 @@ fn twelve_teams_scroll_to_the_chosen_feature_and_say_how_many_are_out_of_view() 
     let screen = text(&draw(&app));
     assert!(screen.contains("Team 01") && screen.contains("more below"), "{screen}");
     assert!(screen.contains("+") && screen.contains("more"), "the crowded cell says how many it leaves out:\n{screen}");
+}
+
+#[test]
+fn p_in_the_program_board_presents_it_and_back_without_closing_it() {
+    let mut app = demo();
+    press(&mut app, "2b");
+    press(&mut app, "P");
+    assert_eq!(app.mode, Mode::ProgramBoard, "the program board stays open");
+    assert!(app.presenting.is_some(), "P presents");
+    assert!(text(&draw(&app)).contains("PROGRAM BOARD · PI 2026.4"), "drawn at presentation size");
+    press(&mut app, "P");
+    assert_eq!((app.mode, app.presenting), (Mode::ProgramBoard, None), "P goes back, still planning");
 }

@@ -268,3 +268,16 @@ fn the_program_board_draws_at_every_size_presenting_or_not() {
         }
     }
 }
+
+#[test]
+fn the_enabler_share_row_is_labelled_whole_at_every_width() {
+    for (w, h) in [(80, 24), (160, 45)] {
+        let mut app = demo_app(w, h);
+        press(&mut app, "2b");
+        let screen = text(&draw(&app));
+        // The row holds the share of enablers per iteration (the load is on the row above): its
+        // label says so in full, not cut to `load / e…`.
+        let row = screen.lines().find(|l| l.contains("EN 50% of 4")).unwrap_or_default();
+        assert!(row.starts_with("│enablers "), "{w}x{h}: {row:?}\n{screen}");
+    }
+}

@@ -126,6 +126,15 @@ fn headless_add_uses_the_board_default_kind_and_takes_kind() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("unknown kind \"Dragon\"") && err.contains("Risk"), "{err}");
+
+    // A kind the board's level does not take (the screen never offers an epic on a team
+    // board) is refused, naming the kinds it takes, and nothing is written.
+    let before = fs::read(dir.join("team-alpha.ron")).unwrap();
+    let out = run(&["add", "-w", ws, "--board", "Alpha", "--title", "Big thing", "--kind", "epic"], &dir);
+    assert!(!out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a team board takes no Epic; use one of Story, Enabler, Spike, Defect, Risk"), "{err}");
+    assert_eq!(fs::read(dir.join("team-alpha.ron")).unwrap(), before, "nothing written");
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -148,4 +157,20 @@ fn n_on_the_roam_board_creates_an_unroamed_risk() {
     assert!(item.id.starts_with("R-"), "{}", item.id);
     assert_eq!((board.kind_of(item), item.column.as_str()), (Kind::Risk, "Unroamed"));
     assert_eq!(item.history.first().map(|m| m.column.as_str()), Some("Unroamed"));
+}
+
+#[test]
+fn risk_cards_on_the_roam_board_name_their_linked_item_and_owner() {
+    let mut app = support::screen::demo_app(160, 45);
+    support::keys_in::press(&mut app, "2\t");
+    assert_eq!(app.current_board().map(|b| b.name.as_str()), Some("ART Risks (ROAM)"));
+    let screen = support::screen::text(&support::screen::draw(&app));
+    // R-1 threatens EN-2 and is Marta Novak's; R-2 threatens F-4 and is Lee Okafor's.
+    for shown in ["↑EN-2 Marta Novak", "↑F-4 Lee Okafor"] {
+        assert!(screen.contains(shown), "{shown} missing on the ROAM board:\n{screen}");
+    }
+    // Other cards keep their line: a feature on the ART board shows no owner.
+    support::keys_in::press(&mut app, "2");
+    let art = support::screen::text(&support::screen::draw(&app));
+    assert!(!art.contains("Dana Whitfield"), "{art}");
 }

@@ -105,7 +105,8 @@ pub fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
             let edit = fields::set_field(&app.ws, &id, Field::Team(Some(team)));
             return commit(app, edit, Some(&id));
         }
-        Some(Action::UnlockEditing) => return actions::perform(app, Action::UnlockEditing),
+        // P presents the program board where it is (and back), rather than closing it.
+        Some(a @ (Action::UnlockEditing | Action::TogglePresentation)) => return actions::perform(app, a),
         Some(Action::Undo | Action::Redo) => return actions::perform(app, action.unwrap_or(Action::Undo)),
         Some(Action::NextBoard) => actions::cycle_board_at(app, 1, Level::Program),
         Some(Action::PrevBoard) => actions::cycle_board_at(app, -1, Level::Program),

@@ -1,5 +1,6 @@
 //! One card: id, kind and score on the first line, the title on the second (and third, when
-//! the card has four lines), roll-up, team, iteration and the blocked marker on the last.
+//! the card has four lines), roll-up, team, iteration and the blocked marker on the last (a
+//! risk's last line names its linked item and its owner first).
 //! Text is cut beyond that. Not by colour alone: the selected card starts with `▶` over a
 //! thick bar in the selection colour, a card changed by someone else shows `✎` before its id
 //! (and is lit over its whole area), a card marked with Space shows `✓` before its id, a
@@ -11,7 +12,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::model::{Board, Item, Workspace};
+use crate::model::{Board, Item, Kind, Workspace};
 
 use crate::text::{clean, fit, progress_bar, width};
 use crate::theme::Theme;
@@ -105,6 +106,15 @@ impl Card<'_> {
         };
         if self.item.is_blocked() {
             push("■ BLOCKED ".into(), t.blocked, &mut spans);
+        }
+        // A risk says what it threatens and who owns it: the room ROAMs it by those.
+        if self.board.kind_of(self.item) == Kind::Risk {
+            if let Some(parent) = &self.item.parent {
+                push(format!("↑{parent} "), t.dim, &mut spans);
+            }
+            if let Some(owner) = &self.item.owner {
+                push(format!("{} ", clean(owner)), t.text, &mut spans);
+            }
         }
         if let Some((done, total)) = self.ws.rollup(&self.item.id) {
             let style = rollup_style(done, total, t);

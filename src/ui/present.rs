@@ -1,6 +1,6 @@
 //! Presentation mode's frame: the board's name in large letters and one line that says whether
-//! editing is locked (and carries the active filter and the latest message), instead of the tab
-//! bar and status line.
+//! editing is locked (and carries the active filter, the latest message and the current PI and
+//! iteration), instead of the tab bar and status line.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -11,7 +11,7 @@ use tui_big_text::{BigText, PixelSize};
 use crate::app::App;
 
 use super::big_glyphs::drawable;
-use crate::text::{clean, fit};
+use crate::text::{clean, fit, width};
 use crate::theme::Theme;
 
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -54,10 +54,21 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         format!("{}{} changed · ", super::tabs::CHANGED_TAB, unseen.join(", "))
     };
-    let info = format!(
-        "{unseen}{filter}{message}{} · {lock} · Space/Backspace: next/previous board · P: back",
-        board.level.name()
-    );
+    // The room sees which PI and iteration it is looking at, as the status line says it (the
+    // short form where the long one would push the rest off the line).
+    let info = |pi: &str| {
+        format!(
+            "{unseen}{filter}{message}{} · {pi}{lock} · Space/Backspace: next/previous board · P: back",
+            board.level.name()
+        )
+    };
+    let info = match super::status::pi_text(app) {
+        Some((long, short)) => {
+            let long = info(&format!("{long} · "));
+            if width(&long) <= area.width as usize { long } else { info(&format!("{short} · ")) }
+        }
+        None => info(""),
+    };
     let line = Line::from(Span::styled(fit(&info, area.width as usize), theme.dim)).centered();
     buf.set_line(area.x, area.y + area.height.saturating_sub(1), &line, area.width);
 }

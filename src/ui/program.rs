@@ -143,7 +143,7 @@ pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         buf.set_string(x, inner.y + 1, fit(&share, room), theme.dim);
     }
     let label_room = team_width.saturating_sub(1) as usize;
-    buf.set_string(inner.x, inner.y + 1, fit("load / enablers", label_room), theme.dim);
+    buf.set_string(inner.x, inner.y + 1, fit("enablers", label_room), theme.dim);
     // The milestones row, when the board has any placed.
     let mut top = inner.y + 2;
     if plan.milestones.iter().any(|m| !m.is_empty()) && top < inner.bottom() {
@@ -244,8 +244,8 @@ fn selected_line(app: &App, board: &Board, plan: &Plan, id: &str, theme: &Theme)
             .unwrap_or_else(|| "unplanned".into());
         format!("{team}, {iteration}")
     };
-    let title = board.item(id).map(|i| clean(&i.title).into_owned()).unwrap_or_default();
-    let mut spans = vec![Span::styled(format!("▶ {id} {title} ({})", place(id)), theme.header)];
+    let title = |id: &str| board.item(id).map(|i| clean(&i.title).into_owned()).unwrap_or_default();
+    let mut spans = vec![Span::styled(format!("▶ {id} {} ({})", title(id), place(id)), theme.header)];
     for dep in plan.dependencies.iter().filter(|d| d.consumer == id || d.provider == id) {
         let (words, other) = if dep.consumer == id { ("needs", &dep.provider) } else { ("needed by", &dep.consumer) };
         let warning = match dep.timing {
@@ -259,7 +259,7 @@ fn selected_line(app: &App, board: &Board, plan: &Plan, id: &str, theme: &Theme)
             1 => ", 1 story".to_string(),
             n => format!(", {n} stories"),
         };
-        let text = format!(" · {words} {other} ({}{stories}){warning}", place(other));
+        let text = format!(" · {words} {other} {} ({}{stories}){warning}", title(other), place(other));
         spans.push(Span::styled(text, dependency_style(dep.timing, theme)));
     }
     Line::from(spans)
