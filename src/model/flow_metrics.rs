@@ -293,6 +293,11 @@ impl FlowMetrics {
             out.efficiency.flow += one.efficiency.flow;
             out.efficiency.wait_columns_named |= one.efficiency.wait_columns_named;
         }
+        // The train's risks are on its ROAM boards, which are no flow of work: they count in
+        // the distribution only, so the share of risks is the train's.
+        for board in roam_boards(ws) {
+            out.distribution.add(&distribution(board));
+        }
         out.predictability = train(ws).1;
         out
     }
@@ -308,6 +313,11 @@ pub fn art_boards(ws: &Workspace) -> Vec<&Board> {
     let program = train_board(ws).and_then(|i| ws.board(i));
     let teams = ws.boards_at(Level::Team).filter_map(|i| ws.board(i));
     program.into_iter().chain(teams).collect()
+}
+
+/// The train's ROAM boards: program boards whose new items are risks.
+pub fn roam_boards(ws: &Workspace) -> impl Iterator<Item = &Board> {
+    ws.boards_at(Level::Program).filter_map(|i| ws.board(i)).filter(|b| b.default_kind == Some(Kind::Risk))
 }
 
 #[cfg(test)]
@@ -424,8 +434,9 @@ mod tests {
         let mut program = team("art.ron", &["Ready"]);
         program.level = Level::Program;
         program.iterations = vec!["I1".into()];
-        let mut roam = team("roam.ron", &[]);
-        roam.level = Level::Program;
+        let mut roam = Board::new("roam.ron", "Risks", Level::Program, vec![Column::new("Unroamed", None)]);
+        roam.default_kind = Some(Kind::Risk);
+        roam.items = vec![item("R-1", Kind::Risk, &[]), item("R-2", Kind::Risk, &[])];
         let mut alpha = team("alpha.ron", &[]);
         alpha.objectives = vec![Objective { text: "x".into(), planned: 10, actual: Some(8), stretch: false, pi: None }];
         let mut beta = team("beta.ron", &[]);
@@ -435,7 +446,9 @@ mod tests {
         assert_eq!(keys, ["art.ron", "alpha.ron", "beta.ron"], "the ROAM board is not the train's board");
         let now = unix(11, 0);
         let art = FlowMetrics::art(&ws, now, 2);
-        assert_eq!(art.distribution.total(), 15);
+        // Three boards of five, and the ROAM board's two risks in the distribution only.
+        assert_eq!(art.distribution.total(), 17);
+        assert_eq!(art.distribution.of_kind(Kind::Risk), 3 + 2);
         assert_eq!(art.velocity.weeks.iter().map(|(_, n)| *n).collect::<Vec<_>>(), [3, 3]);
         assert_eq!(art.time.days.len(), 6);
         assert_eq!(art.time.median(), Some(4.5));
