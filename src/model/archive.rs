@@ -53,8 +53,8 @@ pub fn archive_to_create(ws: &Workspace, key: &str) -> Result<Option<Board>, Mod
 /// [`archive_to_create`]), at the end, as one edit.
 pub fn archive(ws: &Workspace, ids: &[String]) -> Result<Edit, ModelError> {
     let label = match ids {
-        [one] => format!("archive {one}"),
-        _ => format!("archive {} items", ids.len()),
+        [one] => format!("{one} archived"),
+        _ => format!("{} items archived", ids.len()),
     };
     batch::for_each(ws, ids, label, archive_one)
 }
@@ -86,8 +86,8 @@ fn archive_one(ws: &Workspace, id: &str) -> Result<Edit, ModelError> {
 /// in its history at `now`.
 pub fn restore(ws: &Workspace, ids: &[String], now: &str) -> Result<Edit, ModelError> {
     let label = match ids {
-        [one] => format!("restore {one}"),
-        _ => format!("restore {} items", ids.len()),
+        [one] => format!("{one} restored"),
+        _ => format!("{} items restored", ids.len()),
     };
     batch::for_each(ws, ids, label, |ws, id| restore_one(ws, id, now))
 }

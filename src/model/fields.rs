@@ -92,22 +92,22 @@ pub fn set_field(ws: &Workspace, id: &str, field: Field) -> Result<Edit, ModelEr
         Field::Points(points) => {
             edited.points = points;
             match points {
-                Some(p) => format!("set {id} to {p} points"),
-                None => format!("clear {id}'s points"),
+                Some(p) => format!("{id} set to {p} points"),
+                None => format!("{id}'s points cleared"),
             }
         }
         Field::Owner(owner) => {
             edited.owner = owner.as_deref().and_then(clean_text);
             match &edited.owner {
-                Some(o) => format!("give {id} to {o}"),
-                None => format!("clear {id}'s owner"),
+                Some(o) => format!("{id} given to {o}"),
+                None => format!("{id}'s owner cleared"),
             }
         }
         Field::Team(team) => {
             edited.team = team.as_deref().and_then(clean_text);
             match &edited.team {
-                Some(t) => format!("set {id}'s team to {t}"),
-                None => format!("clear {id}'s team"),
+                Some(t) => format!("{id}'s team set to {t}"),
+                None => format!("{id}'s team cleared"),
             }
         }
         Field::Iteration(iteration) => {
@@ -120,8 +120,8 @@ pub fn set_field(ws: &Workspace, id: &str, field: Field) -> Result<Edit, ModelEr
             }
             edited.iteration = iteration;
             match &edited.iteration {
-                Some(i) => format!("plan {id} for {i}"),
-                None => format!("clear {id}'s iteration"),
+                Some(i) => format!("{id} planned for {i}"),
+                None => format!("{id}'s iteration cleared"),
             }
         }
         Field::Kind(kind) => {
@@ -130,11 +130,11 @@ pub fn set_field(ws: &Workspace, id: &str, field: Field) -> Result<Edit, ModelEr
             if board.kind_of(&edited) == board.kind_of(item) {
                 return Err(ModelError::NothingToChange);
             }
-            format!("make {id} a {}", kind.name())
+            format!("{id} made a {}", kind.name())
         }
         Field::Tags(tags) => {
             edited.tags = tags.iter().filter_map(|t| clean_text(t)).collect();
-            format!("tag {id}")
+            format!("{id} tagged")
         }
         Field::Blocked(reason) => {
             edited.blocked = match reason {
@@ -145,13 +145,13 @@ pub fn set_field(ws: &Workspace, id: &str, field: Field) -> Result<Edit, ModelEr
                 })?),
                 None => None,
             };
-            if edited.blocked.is_some() { format!("block {id}") } else { format!("unblock {id}") }
+            if edited.blocked.is_some() { format!("{id} blocked") } else { format!("{id} unblocked") }
         }
         Field::ToggleCriterion(n) => {
             let criterion = edited.acceptance.get_mut(n).ok_or_else(|| no_criterion(id, n))?;
             criterion.done = !criterion.done;
-            let verb = if criterion.done { "tick" } else { "untick" };
-            format!("{verb} criterion {} of {id}", n + 1)
+            let verb = if criterion.done { "ticked" } else { "unticked" };
+            format!("criterion {} of {id} {verb}", n + 1)
         }
         Field::AddCriterion(text) => {
             let text = clean_text(&text).ok_or_else(|| ModelError::InvalidValue {
@@ -159,14 +159,14 @@ pub fn set_field(ws: &Workspace, id: &str, field: Field) -> Result<Edit, ModelEr
                 why: "a criterion needs some text".into(),
             })?;
             edited.acceptance.push(Criterion { text, done: false });
-            format!("add a criterion to {id}")
+            format!("criterion added to {id}")
         }
         Field::RemoveCriterion(n) => {
             if n >= edited.acceptance.len() {
                 return Err(no_criterion(id, n));
             }
             edited.acceptance.remove(n);
-            format!("delete criterion {} of {id}", n + 1)
+            format!("criterion {} of {id} deleted", n + 1)
         }
         Field::EditCriterion(n, text) => {
             let text = clean_text(&text).ok_or_else(|| ModelError::InvalidValue {
@@ -174,7 +174,7 @@ pub fn set_field(ws: &Workspace, id: &str, field: Field) -> Result<Edit, ModelEr
                 why: "a criterion needs some text (d deletes it)".into(),
             })?;
             edited.acceptance.get_mut(n).ok_or_else(|| no_criterion(id, n))?.text = text;
-            format!("edit criterion {} of {id}", n + 1)
+            format!("criterion {} of {id} edited", n + 1)
         }
         Field::MoveCriterion { from, to } => {
             let len = edited.acceptance.len();
@@ -183,7 +183,7 @@ pub fn set_field(ws: &Workspace, id: &str, field: Field) -> Result<Edit, ModelEr
             }
             let criterion = edited.acceptance.remove(from);
             edited.acceptance.insert(to, criterion);
-            format!("move criterion {} of {id} to {}", from + 1, to + 1)
+            format!("criterion {} of {id} moved to {}", from + 1, to + 1)
         }
         Field::Wsjf(wsjf) => {
             if wsjf.is_some_and(|w| w.job_size == 0) {
@@ -191,15 +191,15 @@ pub fn set_field(ws: &Workspace, id: &str, field: Field) -> Result<Edit, ModelEr
             }
             edited.wsjf = wsjf;
             match wsjf {
-                Some(w) => format!("set {id}'s WSJF to {:.1}", w.score()),
-                None => format!("clear {id}'s WSJF"),
+                Some(w) => format!("{id}'s WSJF set to {:.1}", w.score()),
+                None => format!("{id}'s WSJF cleared"),
             }
         }
         Field::Description(text) => {
             edited.description = text.as_deref().and_then(clean_description);
             match &edited.description {
-                Some(_) => format!("describe {id}"),
-                None => format!("clear {id}'s description"),
+                Some(_) => format!("{id} described"),
+                None => format!("{id}'s description cleared"),
             }
         }
     };
@@ -304,7 +304,7 @@ pub fn move_to_board(ws: &Workspace, id: &str, to: &str, now: &str) -> Result<Ed
         }
     }
     let pos = target.column_positions(col).first().copied().unwrap_or(target.items.len());
-    let label = format!("move {id} to team {}", target.name);
+    let label = format!("{id} moved to team {}", target.name);
     Ok(Edit::new(
         label,
         vec![

@@ -66,7 +66,7 @@ pub fn move_to_column_landing(
     let mut moved = item.clone();
     moved.column = to.to_string();
     moved.history.push(Move { at: now.into(), column: to.into() });
-    let label = format!("move {id} to {to}");
+    let label = format!("{id} moved to {to}");
     let mut ops = vec![Op::Replace { board: board.key.clone(), item: moved }];
     let place = match landing {
         Landing::Top => top_of_column(board, id, to),
@@ -138,7 +138,7 @@ pub fn rank(ws: &Workspace, id: &str, rank: &Rank) -> Result<Edit, ModelError> {
     };
     let target = target.ok_or(ModelError::NothingToChange)?;
     let to = column[target];
-    let label = format!("reprioritize {id}");
+    let label = format!("{id} reprioritized");
     Ok(Edit::new(label, vec![Op::Reposition { board: board.key.clone(), id: id.to_string(), to }]))
 }
 
@@ -161,7 +161,7 @@ pub fn sort_by_wsjf(ws: &Workspace, board_key: &str, col: usize) -> Result<Edit,
     }
     let ids = order.into_iter().map(|p| board.items[p].id.clone()).collect();
     let name = board.columns.get(col).map(|c| c.name.as_str()).unwrap_or("");
-    let label = format!("re-rank {name} by WSJF");
+    let label = format!("{name} re-ranked by WSJF");
     Ok(Edit::new(label, vec![Op::Reorder { board: board.key.clone(), ids }]))
 }
 
@@ -230,7 +230,7 @@ pub fn add_item_at(
         Place::Above(anchor) => in_column(anchor).unwrap_or_else(|| insertion_point(board, col)),
         Place::Below(anchor) => in_column(anchor).map(|p| p + 1).unwrap_or_else(|| insertion_point(board, col)),
     };
-    let label = format!("add {id}");
+    let label = format!("{id} added");
     Ok((Edit::new(label, vec![Op::Insert { board: board.key.clone(), pos, item }]), id))
 }
 
@@ -260,7 +260,7 @@ pub fn set_title(ws: &Workspace, id: &str, title: &str) -> Result<Edit, ModelErr
     }
     let mut edited = item.clone();
     edited.title = title;
-    let label = format!("rename {id}");
+    let label = format!("{id} renamed");
     Ok(Edit::new(label, vec![Op::Replace { board: board.key.clone(), item: edited }]))
 }
 
@@ -289,7 +289,7 @@ pub fn replace_item(ws: &Workspace, id: &str, edited: Item) -> Result<Edit, Mode
             return Err(ModelError::UnknownItem(link.clone()));
         }
     }
-    let label = format!("edit {id}");
+    let label = format!("{id} edited");
     Ok(Edit::new(label, vec![Op::Replace { board: board.key.clone(), item: edited }]))
 }
 
@@ -312,7 +312,7 @@ pub fn delete(ws: &Workspace, id: &str) -> Result<Edit, ModelError> {
         }
     }
     ops.push(Op::Remove { board: board.key.clone(), id: id.to_string() });
-    Ok(Edit::new(format!("delete {id}"), ops))
+    Ok(Edit::new(format!("{id} deleted"), ops))
 }
 
 /// The board a split of `id` lands on by default: for a feature the team board named by its
@@ -359,7 +359,7 @@ pub fn split(
         ops.push(Op::Insert { board: to.key.clone(), pos: pos + n, item: child });
         new_ids.push(child_id);
     }
-    let label = format!("split {id} into {}", new_ids.join(", "));
+    let label = format!("{id} split into {}", new_ids.join(", "));
     Ok((Edit::new(label, ops), new_ids))
 }
 
@@ -390,5 +390,5 @@ pub fn rename_id(ws: &Workspace, old: &str, new: &str) -> Result<Edit, ModelErro
             ops.push(Op::Replace { board: other.key.clone(), item: relinked });
         }
     }
-    Ok(Edit::new(format!("renumber {old} to {new}"), ops))
+    Ok(Edit::new(format!("{old} renumbered to {new}"), ops))
 }
