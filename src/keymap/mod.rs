@@ -127,10 +127,14 @@ impl KeyMap {
             if !out.is_empty() {
                 out.push('\n');
             }
-            out.push_str(&format!("| {} | action |\n|---|---|\n", scope.title()));
-            for (keys, doc) in rows {
-                let keys: Vec<String> = keys.split(' ').map(|k| format!("`{k}`")).collect();
-                out.push_str(&format!("| {} | {doc} |\n", keys.join(" ")));
+            out.push_str(&format!("| {} | action | config name |\n|---|---|---|\n", scope.title()));
+            for info in ACTIONS.iter().filter(|info| info.scope == scope) {
+                let keys = self.keys_for(info.action);
+                if keys.is_empty() {
+                    continue;
+                }
+                let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+                out.push_str(&format!("| {} | {} | `{}` |\n", keys.join(" "), info.doc, info.name));
             }
         }
         out
