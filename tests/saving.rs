@@ -99,18 +99,18 @@ fn a_conflict_keeps_theirs_on_disk_ours_in_memory_and_beside() {
 
     // The conflict view offers the choice; `m` asks to keep ours.
     let mut app = App::new(ws, "test");
-    app.conflicts.push(ConflictView {
+    app.external.conflicts.push(ConflictView {
         key: "team.ron".into(),
         board: "Team 1".into(),
         conflicts: conflict.conflicts.clone(),
         copy: Some(copy.display().to_string()),
     });
-    app.mode = Mode::Conflicts { scroll: 0 };
+    app.view.mode = Mode::Conflicts { scroll: 0 };
     let effects = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('m'), KeyModifiers::NONE)));
     assert_eq!(effects, vec![Effect::KeepOurs("team.ron".into())]);
-    assert!(app.conflicts.is_empty() && app.mode == Mode::Board);
+    assert!(app.external.conflicts.is_empty() && app.view.mode == Mode::Board);
     files.keep_ours("team.ron");
-    assert!(files.save(&app.ws, &[]).errors.is_empty());
+    assert!(files.save(&app.session.ws, &[]).errors.is_empty());
     let (disk, _, _) = load_workspace(&dir).into_workspace().unwrap();
     assert_eq!(disk.item("S-1").unwrap().column, "Accepted", "mine, as chosen");
     assert_eq!(disk.item("S-2").unwrap().title, "Second story, theirs", "their unrelated change is kept");

@@ -14,7 +14,7 @@ use super::state::{App, Effect, Mode};
 
 /// `R`: opens the board menu.
 pub fn open_menu(app: &mut App) {
-    app.mode = Mode::BoardMenu;
+    app.view.mode = Mode::BoardMenu;
 }
 
 /// A key in the board menu.
@@ -65,7 +65,7 @@ pub fn level_picked(level: Option<&str>) -> (Mode, Vec<Effect>) {
 /// Enter on the new board's name: the board to write, or `None` when the name is refused.
 pub fn create(app: &mut App, level: Level, name: &str) -> Option<Vec<Effect>> {
     let board = clean_name(name, "board").map_err(|e| e.to_string()).and_then(|name| {
-        if board_name_taken(&app.ws, &name, None) {
+        if board_name_taken(&app.session.ws, &name, None) {
             return Err(format!("there is already a board called \"{name}\""));
         }
         crate::demo::new_board(level, &name)
@@ -84,7 +84,7 @@ pub fn create(app: &mut App, level: Level, name: &str) -> Option<Vec<Effect>> {
 
 /// Enter on the board's new name: one undoable edit.
 pub fn rename(app: &mut App, key: &str, name: &str) -> Option<Vec<Effect>> {
-    match columns::rename_board(&app.ws, key, name) {
+    match columns::rename_board(&app.session.ws, key, name) {
         Ok(edit) => {
             let effects = commit(app, Ok(edit), None);
             (!effects.is_empty()).then_some(effects)
@@ -105,8 +105,8 @@ pub fn created(app: &mut App, result: Result<Board, String>) {
     match result {
         Ok(board) => {
             let (key, name, level) = (board.key.clone(), board.name.clone(), board.level);
-            app.ws.put_board(board);
-            if let Some(index) = app.ws.board_index(&key) {
+            app.session.ws.put_board(board);
+            if let Some(index) = app.session.ws.board_index(&key) {
                 app.show_board(index);
             }
             app.success(format!("Created the {} board {name} in {key}", level.name().to_lowercase()));

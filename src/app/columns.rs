@@ -58,11 +58,11 @@ pub fn open_menu(app: &mut App) {
         return;
     }
     if board.columns.is_empty() {
-        app.mode = Mode::NamePrompt(prompt(app, NameFor::AddColumn { index: 0 }, ""));
+        app.view.mode = Mode::NamePrompt(prompt(app, NameFor::AddColumn { index: 0 }, ""));
         return;
     }
     let column = app.cursor().column.min(board.columns.len() - 1);
-    app.mode = Mode::ColumnMenu { column };
+    app.view.mode = Mode::ColumnMenu { column };
 }
 
 fn prompt(app: &App, purpose: NameFor, text: &str) -> NamePrompt {
@@ -137,10 +137,14 @@ fn move_column(app: &mut App, key: &str, column: usize, step: isize) -> (Mode, V
 /// Makes the column change as one edit and selects the column it names; `None` when it was
 /// refused (said on the status line).
 fn change(app: &mut App, key: &str, change: ColumnChange) -> Option<Vec<Effect>> {
-    let old: Vec<String> =
-        app.ws.board_by_key(key).map(|b| b.columns.iter().map(|c| c.name.clone()).collect()).unwrap_or_default();
-    let now = (app.clock)();
-    match columns::change_columns(&app.ws, key, change, &now) {
+    let old: Vec<String> = app
+        .session
+        .ws
+        .board_by_key(key)
+        .map(|b| b.columns.iter().map(|c| c.name.clone()).collect())
+        .unwrap_or_default();
+    let now = (app.prefs.clock)();
+    match columns::change_columns(&app.session.ws, key, change, &now) {
         Ok(made) => {
             let effects = commit(app, Ok(made.edit), None);
             if effects.is_empty() {

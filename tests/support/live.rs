@@ -47,7 +47,7 @@ impl Live {
         let opened = trainboard::storage::open_tolerant::open_workspace(root).expect("the workspace opens");
         let files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);
         let mut app = App::new(opened.ws, "~/boards");
-        app.clock = || "2026-11-22T10:00:00Z".to_string();
+        app.prefs.clock = || "2026-11-22T10:00:00Z".to_string();
         let broken: Vec<(String, String)> = opened
             .broken
             .iter()
@@ -62,7 +62,7 @@ impl Live {
         rt.prepare(|app, files| {
             for (key, problem) in broken {
                 files.mark_broken(&key);
-                app.broken.insert(key, problem);
+                app.external.broken.insert(key, problem);
             }
         });
         let quit = match rt.start() {

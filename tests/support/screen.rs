@@ -11,7 +11,7 @@ use std::path::Path;
 use trainboard::app::{App, Msg, update};
 
 pub fn draw(app: &App) -> Buffer {
-    let area = app.screen;
+    let area = app.view.screen;
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("a test terminal");
     terminal.draw(|frame| trainboard::ui::render(app, frame)).expect("draws");
     terminal.backend().buffer().clone()
@@ -37,7 +37,7 @@ pub fn app_on(folder: &str, width: u16, height: u16) -> App {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().expect("the boards load");
     let mut app = App::new(ws, "~/boards");
-    app.clock = || "2026-11-22T10:00:00Z".to_string();
+    app.prefs.clock = || "2026-11-22T10:00:00Z".to_string();
     update(&mut app, Msg::Resize(width, height));
     app
 }
