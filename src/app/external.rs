@@ -11,16 +11,16 @@ use super::state::ConflictView;
 #[derive(Default)]
 pub struct External {
     /// Cards changed by someone else, marked until the given instant.
-    pub marked: HashMap<String, Instant>,
+    pub(in crate::app) marked: HashMap<String, Instant>,
     /// Boards whose file no longer parses, with the problem (`file:line:column: message`).
-    pub broken: HashMap<String, String>,
+    pub(in crate::app) broken: HashMap<String, String>,
     /// Unresolved save conflicts, oldest first.
-    pub conflicts: Vec<ConflictView>,
+    pub(in crate::app) conflicts: Vec<ConflictView>,
     /// A conflict came while a dialog was open: it opens once the dialog closes.
-    pub conflict_waiting: bool,
+    pub(in crate::app) conflict_waiting: bool,
     /// The board shown when its file disappeared, and the item selected on it, to return to
     /// when the file comes back.
-    pub removed_current: Option<(String, Option<String>)>,
+    pub(in crate::app) removed_current: Option<(String, Option<String>)>,
     /// Boards and objectives changed by others that the views point at until seen.
-    pub unseen: super::marks::Unseen,
+    pub(in crate::app) unseen: super::marks::Unseen,
 }

@@ -6,16 +6,16 @@ use crate::keymap::KeyMap;
 
 /// How this run of the app is set up.
 pub struct Prefs {
-    pub keymap: KeyMap,
-    pub theme: crate::theme::Theme,
+    pub(in crate::app) keymap: KeyMap,
+    pub(in crate::app) theme: crate::theme::Theme,
     /// Where the files are, for the status line.
-    pub origin: String,
+    pub(in crate::app) origin: String,
     /// The clock used for history entries (RFC 3339); replaced in tests.
-    pub clock: fn() -> String,
+    pub(in crate::app) clock: fn() -> String,
     /// How presenting starts and looks (from the config).
-    pub presentation: crate::theme::PresentationDefaults,
+    pub(in crate::app) presentation: crate::theme::PresentationDefaults,
     /// Where a card moved to another column lands (`moved_cards` in the config).
-    pub landing: crate::model::ops::Landing,
+    pub(in crate::app) landing: crate::model::ops::Landing,
 }
 
 impl Prefs {

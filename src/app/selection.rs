@@ -9,14 +9,14 @@ use super::state::Cursor;
 #[derive(Debug, Default)]
 pub struct Selection {
     /// Index of the board shown.
-    pub board: usize,
+    pub(in crate::app) board: usize,
     /// The cursor of each board, by key.
-    pub cursors: HashMap<String, Cursor>,
+    pub(in crate::app) cursors: HashMap<String, Cursor>,
     /// Cards marked with Space on the current board, in the order they were marked; moves,
     /// ranks, tags and archiving act on all of them. Cleared when the board changes.
-    pub marks: Vec<String>,
+    pub(in crate::app) marks: Vec<String>,
     /// Only cards matching this are shown.
-    pub filter: Option<super::filter::Filter>,
+    pub(in crate::app) filter: Option<super::filter::Filter>,
 }
 
 impl Selection {

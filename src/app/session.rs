@@ -5,8 +5,8 @@ use crate::model::Workspace;
 
 /// The boards in memory and the way back through their edits.
 pub struct Session {
-    pub ws: Workspace,
-    pub history: History,
+    pub(in crate::app) ws: Workspace,
+    pub(in crate::app) history: History,
 }
 
 impl Session {

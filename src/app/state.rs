@@ -179,11 +179,11 @@ pub const MESSAGES_KEPT: usize = 200;
 /// The whole state, in five parts (see each part's module): the session (workspace and
 /// history), the selection, the view, the news from outside, and the settings.
 pub struct App {
-    pub session: super::session::Session,
-    pub selection: super::selection::Selection,
-    pub view: super::view::View,
-    pub external: super::external::External,
-    pub prefs: super::prefs::Prefs,
+    pub(in crate::app) session: super::session::Session,
+    pub(in crate::app) selection: super::selection::Selection,
+    pub(in crate::app) view: super::view::View,
+    pub(in crate::app) external: super::external::External,
+    pub(in crate::app) prefs: super::prefs::Prefs,
 }
 
 /// A board's cursor before the user moved it: on the first column that has cards.
@@ -215,7 +215,7 @@ impl App {
         self.selection.cursors.get(&board.key).cloned().unwrap_or_else(|| initial_cursor(board))
     }
 
-    pub fn cursor_mut(&mut self) -> Option<&mut Cursor> {
+    pub(in crate::app) fn cursor_mut(&mut self) -> Option<&mut Cursor> {
         let board = self.session.ws.board(self.selection.board)?;
         let columns = board.columns.len();
         let cursor = self.selection.cursors.entry(board.key.clone()).or_insert_with(|| initial_cursor(board));
@@ -310,7 +310,7 @@ impl App {
     }
 
     /// Adjusts the scroll offsets so the selected column and card are on screen.
-    pub fn keep_in_view(&mut self) {
+    pub(in crate::app) fn keep_in_view(&mut self) {
         let sizes = self.sizes();
         let area = sizes.board_area(self.view.screen);
         let Some(board) = self.session.ws.board(self.selection.board) else { return };
@@ -329,7 +329,7 @@ impl App {
 
     /// Adds a board (a new archive file) to the workspace, keeping the board shown: the
     /// boards are ordered by file, so the indexes after the new one move.
-    pub fn add_board(&mut self, board: Board) {
+    pub(in crate::app) fn add_board(&mut self, board: Board) {
         let shown = self.current_board().map(|b| b.key.clone());
         self.session.ws.put_board(board);
         if let Some(index) = shown.and_then(|key| self.session.ws.board_index(&key)) {
@@ -338,7 +338,7 @@ impl App {
     }
 
     /// Takes a board out again (an archive file made for an edit that was refused).
-    pub fn drop_board(&mut self, key: &str) {
+    pub(in crate::app) fn drop_board(&mut self, key: &str) {
         let shown = self.current_board().map(|b| b.key.clone());
         self.session.ws.remove_board(key);
         if let Some(index) = shown.and_then(|key| self.session.ws.board_index(&key)) {

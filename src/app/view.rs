@@ -9,16 +9,16 @@ use super::state::{Mode, Status};
 
 /// How the app is shown right now.
 pub struct View {
-    pub mode: Mode,
-    pub status: Option<Status>,
+    pub(in crate::app) mode: Mode,
+    pub(in crate::app) status: Option<Status>,
     /// The last messages shown, oldest first (at most [`super::state::MESSAGES_KEPT`]).
-    pub messages: VecDeque<Status>,
+    pub(in crate::app) messages: VecDeque<Status>,
     /// The terminal size, for keeping the selection in view.
-    pub screen: Rect,
+    pub(in crate::app) screen: Rect,
     /// Presenting on a shared screen; `Some(true)` once editing was unlocked.
-    pub presenting: Option<bool>,
+    pub(in crate::app) presenting: Option<bool>,
     /// The objectives view's selection and prompt.
-    pub objectives: super::objectives::ObjectivesView,
+    pub(in crate::app) objectives: super::objectives::ObjectivesView,
 }
 
 impl Default for View {
