@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use trainboard::app::disk::Reload;
 use trainboard::app::{App, Msg, update};
 use trainboard::generate::{single_board, workspace_boards, write_boards};
 use trainboard::history::History;
@@ -26,7 +27,7 @@ use trainboard::runtime::{Host, Runtime, Wake};
 use trainboard::storage::LoadedFile;
 use trainboard::storage::first_board::first_board;
 use trainboard::storage::load_workspace;
-use trainboard::storage::open_tolerant::{Checked, check_reloaded, open_workspace, open_workspace_with};
+use trainboard::storage::open_tolerant::{open_workspace, open_workspace_with};
 use trainboard::storage::save_protocol::Reloaded;
 use trainboard::storage::workspace_files::WorkspaceFiles;
 
@@ -132,13 +133,10 @@ fn workspace_row(items: usize) {
     let reload = time_reloads(&mut files, &key_name, |files, path| {
         let (_, outcome) = files.reload(path, app.ws());
         if let Reloaded::Changed { board, changed, bytes } = outcome {
-            // Checked as the screen checks a reload, against the rest of the workspace.
+            // As the screen has a reload: checked against the rest of the workspace, then shown.
             let file = LoadedFile::new(path.to_path_buf(), &bytes);
-            if let Checked::Usable { boards, .. } = check_reloaded(app.ws(), *board, &file) {
-                for board in boards {
-                    trainboard::app::sync::board_reloaded(&mut app, board, changed.clone(), Instant::now());
-                }
-            }
+            let reload = Reload::Changed { board, changed, file, unsaved: false, at: Instant::now() };
+            update(&mut app, Msg::Reloaded(Box::new(reload)));
         }
         terminal.draw(|f| trainboard::ui::render(&app, f)).map(|_| ()).unwrap();
     });
@@ -501,12 +499,10 @@ fn workspace_targets() {
     let reload = time_reloads(&mut files, key_name, |files, path| {
         let (_, outcome) = files.reload(path, app.ws());
         if let Reloaded::Changed { board, changed, bytes } = outcome {
+            // As the screen has a reload: checked against the rest of the workspace, then shown.
             let file = LoadedFile::new(path.to_path_buf(), &bytes);
-            if let Checked::Usable { boards, .. } = check_reloaded(app.ws(), *board, &file) {
-                for board in boards {
-                    trainboard::app::sync::board_reloaded(&mut app, board, changed.clone(), Instant::now());
-                }
-            }
+            let reload = Reload::Changed { board, changed, file, unsaved: false, at: Instant::now() };
+            update(&mut app, Msg::Reloaded(Box::new(reload)));
         }
     });
     target(

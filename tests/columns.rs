@@ -188,7 +188,7 @@ fn board_menu_renames_undoably_and_asks_for_a_new_board() {
     assert_eq!((board.key.as_str(), board.name.as_str(), board.level), ("train-two.ron", "Train Two", Level::Program));
     assert!(board.items.is_empty());
     // The shell wrote it: it is shown.
-    trainboard::app::boards::created(&mut app, Ok((**board).clone()));
+    update(&mut app, Msg::BoardCreated(Ok(board.clone())));
     assert_eq!(app.current_board().unwrap().key, "train-two.ron");
     assert!(status(&app).contains("Created the program board Train Two in train-two.ron"), "{}", status(&app));
     assert!(app.messages().iter().any(|m| m.text.contains("Created the program board")));

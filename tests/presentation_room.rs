@@ -4,15 +4,13 @@
 
 mod support;
 
-use std::time::Instant;
-
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyModifiers;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::Modifier;
 use support::keys_in::press;
 use support::screen::{app_on, draw, fixture_app, text};
-use trainboard::app::{App, Msg, sync, update};
+use trainboard::app::{App, Msg, update};
 use trainboard::theme::Theme;
 use trainboard::theme::contrast::{canvas, drawn, ratio};
 
@@ -40,7 +38,8 @@ fn reload(app: &mut App, key: &str, change: impl FnOnce(&mut trainboard::model::
     change(&mut after);
     after.reindex();
     let changed = trainboard::storage::save_protocol::changed_items(Some(&before), &after);
-    sync::board_reloaded(app, after, changed, Instant::now());
+    let changed: Vec<&str> = changed.iter().map(String::as_str).collect();
+    support::others::board_changed(app, after, &changed);
 }
 
 fn status(app: &App) -> String {

@@ -46,7 +46,7 @@ fn edits(action: Action) -> bool {
     )
 }
 
-pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
+pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
     use Action::*;
     if app.view.presenting == Some(false) && edits(action) {
         app.info("read-only while presenting; U unlocks editing");
@@ -203,7 +203,7 @@ fn select_row(app: &mut App, to: impl Fn(usize, usize) -> usize) {
 }
 
 /// The selected item's id, unless the board is read-only (then says so).
-pub fn editable_selection(app: &mut App) -> Option<String> {
+pub(in crate::app) fn editable_selection(app: &mut App) -> Option<String> {
     if let Some(why) = app.current_board().and_then(|b| b.read_only_reason()) {
         app.error(why);
         return None;
@@ -212,7 +212,7 @@ pub fn editable_selection(app: &mut App) -> Option<String> {
 }
 
 /// Commits an edit, selects `select` afterwards, and asks for the touched boards to be saved.
-pub fn commit(app: &mut App, edit: Result<Edit, ModelError>, select: Option<&str>) -> Vec<Effect> {
+pub(in crate::app) fn commit(app: &mut App, edit: Result<Edit, ModelError>, select: Option<&str>) -> Vec<Effect> {
     let edit = match edit {
         Ok(edit) => edit,
         Err(ModelError::NothingToChange) => return Vec::new(),
@@ -286,7 +286,7 @@ fn move_item(app: &mut App, step: isize) -> Vec<Effect> {
 }
 
 /// Moves `id` to column `to` now (after any WIP confirmation).
-pub fn move_to(app: &mut App, id: &str, to: &str) -> Vec<Effect> {
+pub(in crate::app) fn move_to(app: &mut App, id: &str, to: &str) -> Vec<Effect> {
     let now = (app.prefs.clock)();
     let edit = ops::move_to_column_landing(&app.session.ws, id, to, &now, app.prefs.landing);
     commit(app, edit, Some(id))
@@ -413,7 +413,7 @@ fn cycle_board(app: &mut App, step: isize) {
 
 /// Steps `step` boards through the boards of `level` only, in tab order; says so when there is
 /// no other one.
-pub fn cycle_board_at(app: &mut App, step: isize, level: Level) {
+pub(in crate::app) fn cycle_board_at(app: &mut App, step: isize, level: Level) {
     let boards: Vec<usize> = app.session.ws.boards_at(level).collect();
     match boards.iter().position(|&b| b == app.selection.board) {
         _ if boards.len() <= 1 && boards.contains(&app.selection.board) => {

@@ -16,7 +16,7 @@ use super::state::{App, Effect, Mode};
 const BY_DATE: &str = "date";
 
 /// `Z`: archives the marked cards, else opens the dialog.
-pub fn open(app: &mut App) -> Vec<Effect> {
+pub(in crate::app) fn open(app: &mut App) -> Vec<Effect> {
     let Some(board) = app.current_board() else { return Vec::new() };
     if let Some(why) = board.read_only_reason() {
         app.error(why);
@@ -57,7 +57,7 @@ pub fn open(app: &mut App) -> Vec<Effect> {
 }
 
 /// `z`: the archived items of the current board, to pick one to restore.
-pub fn open_restore(app: &mut App) {
+pub(in crate::app) fn open_restore(app: &mut App) {
     let Some(board) = app.current_board() else { return };
     let name = board.name.clone();
     let choices: Vec<Choice> = match app.session.ws.archive_of(&board.key) {
@@ -89,7 +89,7 @@ fn board_key(app: &App) -> String {
 }
 
 /// A choice picked in the archive dialog or the archive browser.
-pub fn picked(app: &mut App, purpose: PickFor, key: &str, value: &str) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn picked(app: &mut App, purpose: PickFor, key: &str, value: &str) -> (Mode, Vec<Effect>) {
     if purpose == PickFor::Restore {
         let edit = archive::restore(&app.session.ws, &[value.to_string()], &(app.prefs.clock)());
         let effects = commit(app, edit, Some(value));
@@ -127,7 +127,7 @@ pub fn picked(app: &mut App, purpose: PickFor, key: &str, value: &str) -> (Mode,
 
 /// Enter in the date prompt: archives the board's items done before it; a bad date keeps the
 /// prompt open, said.
-pub fn date_entered(app: &mut App, prompt: Prompt) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn date_entered(app: &mut App, prompt: Prompt) -> (Mode, Vec<Effect>) {
     let selected = match app.session.ws.board_by_key(&prompt.id) {
         Some(board) => archive::done_before_date(board, &prompt.input.text()),
         None => Err(ModelError::UnknownBoard(prompt.id.clone())),
@@ -150,7 +150,7 @@ pub fn date_entered(app: &mut App, prompt: Prompt) -> (Mode, Vec<Effect>) {
 
 /// Archives `ids` (done items of one board) as one edit, adding the archive file first when
 /// the board has none yet. The marks are cleared once the edit is made.
-pub fn archive_ids(app: &mut App, ids: &[String]) -> Vec<Effect> {
+pub(in crate::app) fn archive_ids(app: &mut App, ids: &[String]) -> Vec<Effect> {
     let Some(key) = ids.first().and_then(|id| app.session.ws.find(id)).map(|(b, _)| b.key.clone()) else {
         return Vec::new();
     };
@@ -185,7 +185,7 @@ pub fn archive_ids(app: &mut App, ids: &[String]) -> Vec<Effect> {
 
 /// Jumping to an archived item (from search or the hierarchy): shows the board it was archived
 /// from and says how to bring it back. False when `id` is not archived.
-pub fn show_archived(app: &mut App, id: &str) -> bool {
+pub(in crate::app) fn show_archived(app: &mut App, id: &str) -> bool {
     let Some((archive, _)) = app.session.ws.find(id).filter(|(b, _)| b.is_archive()) else { return false };
     let file = archive.key.clone();
     let of = archive.archive_of.clone().unwrap_or_default();

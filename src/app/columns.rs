@@ -51,7 +51,7 @@ impl NamePrompt {
 }
 
 /// `C`: opens the menu for the selected column.
-pub fn open_menu(app: &mut App) {
+pub(in crate::app) fn open_menu(app: &mut App) {
     let Some(board) = app.current_board() else { return };
     if let Some(why) = board.read_only_reason() {
         app.error(why);
@@ -82,7 +82,7 @@ fn prompt(app: &App, purpose: NameFor, text: &str) -> NamePrompt {
 }
 
 /// A key in the column menu.
-pub fn on_menu(app: &mut App, column: usize, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_menu(app: &mut App, column: usize, action: Option<Action>) -> (Mode, Vec<Effect>) {
     let Some(board) = app.current_board() else { return (Mode::Board, Vec::new()) };
     let Some(col) = board.columns.get(column) else { return (Mode::Board, Vec::new()) };
     let key_name = board.key.clone();
@@ -192,7 +192,12 @@ pub fn owns(picker: &Picker) -> bool {
 }
 
 /// A key in the picker of where a deleted column's cards go, or of a new board's level.
-pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_picker(
+    app: &mut App,
+    mut picker: Picker,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> (Mode, Vec<Effect>) {
     match picker.on_key(&key, action) {
         Outcome::Open => (Mode::Picker(picker), Vec::new()),
         Outcome::Cancelled => {
@@ -218,7 +223,12 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent, action: Optio
 
 /// A key in a name prompt: Enter applies (a refused value keeps the prompt open, said), Esc
 /// cancels.
-pub fn on_prompt(app: &mut App, mut prompt: NamePrompt, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_prompt(
+    app: &mut App,
+    mut prompt: NamePrompt,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> (Mode, Vec<Effect>) {
     match action {
         Some(Action::Cancel) => {
             app.info("cancelled");

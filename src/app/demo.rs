@@ -18,7 +18,7 @@ pub fn current_iteration(app: &App) -> usize {
     running.and_then(|name| names.iter().position(|n| *n == name)).unwrap_or(0)
 }
 
-pub fn on_key(app: &mut App, action: Option<Action>) {
+pub(in crate::app) fn on_key(app: &mut App, action: Option<Action>) {
     let count = iterations(&app.session.ws).len();
     let Mode::SystemDemo { iteration, scroll } = &mut app.view.mode else { return };
     match action {

@@ -22,7 +22,7 @@ pub struct DescriptionDialog {
 }
 
 /// Opens the editor on the selected item's description.
-pub fn open(app: &mut App) {
+pub(in crate::app) fn open(app: &mut App) {
     let Some(id) = editable_selection(app) else { return };
     let Some(item) = app.session.ws.item(&id) else { return };
     let original = item.description.clone();

@@ -23,7 +23,7 @@ pub const OWN: [Action; 8] = [
     Action::DeleteCriterion,
 ];
 
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
+pub(in crate::app) fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
     let Mode::Details { scroll, criterion } = app.view.mode else { return Vec::new() };
     let count = app.selected_item().map(|i| i.acceptance.len()).unwrap_or(0);
     let criterion = criterion.min(count.saturating_sub(1));

@@ -15,7 +15,7 @@ use super::state::{App, Effect, Mode, SearchDialog, SplitDialog};
 /// Most hits a search lists.
 pub const MAX_HITS: usize = 200;
 
-pub fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
+pub(in crate::app) fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
     let mode = std::mem::replace(&mut app.view.mode, Mode::Board);
     let (mode, effects) = match mode {
         Mode::Search(search) => on_search(app, search, key, action),
@@ -142,7 +142,7 @@ pub fn refresh_hits(ws: &Workspace, search: &mut SearchDialog) {
 
 /// Searches on where the last keystroke left off, keeping the chosen hit when it is still
 /// there.
-pub fn continue_search(app: &mut App) {
+pub(in crate::app) fn continue_search(app: &mut App) {
     let Mode::Search(search) = &mut app.view.mode else { return };
     if !search.search.pending() && search.search.revision_is(app.session.ws.revision()) {
         return;
@@ -289,7 +289,7 @@ fn split_keep_current(split: &mut SplitDialog) {
 }
 
 /// Pasted text goes into the open text field; in the split dialog each line is a child.
-pub fn paste(app: &mut App, text: &str) {
+pub(in crate::app) fn paste(app: &mut App, text: &str) {
     match &mut app.view.mode {
         Mode::NewItem(dialog) => dialog.input.insert_str(text),
         Mode::EditTitle { input, .. } | Mode::Filter(input) => input.insert_str(text),
@@ -320,7 +320,12 @@ pub fn paste(app: &mut App, text: &str) {
 }
 
 /// Applies the text `$EDITOR` returned, or offers it again with the error.
-pub fn editor_returned(app: &mut App, id: String, original: String, result: Result<String, String>) -> Vec<Effect> {
+pub(in crate::app) fn editor_returned(
+    app: &mut App,
+    id: String,
+    original: String,
+    result: Result<String, String>,
+) -> Vec<Effect> {
     let text = match result {
         Ok(text) => text,
         Err(err) => {

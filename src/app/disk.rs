@@ -43,7 +43,7 @@ pub fn short_problem(key: &str, problem: &FileProblem) -> String {
 
 /// A board read again, checked as opening checks it: a board that breaks its own rules keeps
 /// its last good copy; an id someone else also used is renumbered on their item and saved.
-pub fn reloaded(app: &mut App, reload: Reload) -> Vec<Effect> {
+pub(in crate::app) fn reloaded(app: &mut App, reload: Reload) -> Vec<Effect> {
     match reload {
         Reload::Removed { key } => {
             sync::board_removed(app, &key);
@@ -99,7 +99,7 @@ fn changed_on_disk(
 }
 
 /// A save could not be done now; the change stays in memory.
-pub fn save_failed(app: &mut App, error: &str, retry: Retry) {
+pub(in crate::app) fn save_failed(app: &mut App, error: &str, retry: Retry) {
     let when = match retry {
         Retry::WhenFree => "saved when it is free",
         Retry::NextTry => "saved again on the next try",
@@ -110,7 +110,7 @@ pub fn save_failed(app: &mut App, error: &str, retry: Retry) {
 /// New items of ours whose ids someone else took meanwhile (`new_ids` by board key, `on_disk`
 /// the ids the files hold now): each gets a fresh id, the undo history and the selection
 /// follow it, and the boards it touched are saved again at once.
-pub fn ids_taken(app: &mut App, new_ids: &[(String, String)], on_disk: &HashSet<String>) -> Vec<Effect> {
+pub(in crate::app) fn ids_taken(app: &mut App, new_ids: &[(String, String)], on_disk: &HashSet<String>) -> Vec<Effect> {
     let renames = crate::storage::workspace_files::fresh_ids(&app.session.ws, new_ids, on_disk);
     let keys = renumber(app, &renames);
     if keys.is_empty() { Vec::new() } else { vec![Effect::Save(keys)] }
@@ -138,7 +138,7 @@ pub fn renumber(app: &mut App, renames: &[(String, String)]) -> Vec<String> {
 /// Shows what a round of saves did. A board merged with changes of others replaces ours; when
 /// it was saved from a snapshot (`snapshots`, by key) and ours changed since, it is merged
 /// with ours instead, so no edit made while it was being written is lost.
-pub fn saved(app: &mut App, report: SaveReport, snapshots: &HashMap<String, Board>, at: Instant) {
+pub(in crate::app) fn saved(app: &mut App, report: SaveReport, snapshots: &HashMap<String, Board>, at: Instant) {
     for (old, new) in &report.renamed {
         app.session.history.rename(old, new);
     }
@@ -190,7 +190,7 @@ fn queue_conflict(app: &mut App, conflict: ConflictReport) {
 }
 
 /// After each message: a conflict that waited for a dialog opens once the dialog is closed.
-pub fn open_waiting_conflict(app: &mut App) {
+pub(in crate::app) fn open_waiting_conflict(app: &mut App) {
     if app.external.conflict_waiting && !is_dialog(&app.view.mode) {
         app.external.conflict_waiting = false;
         if !app.external.conflicts.is_empty() {

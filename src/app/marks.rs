@@ -10,7 +10,7 @@ use super::actions::commit;
 use super::state::{App, Effect};
 
 /// Marks the selected card, or unmarks it when it was marked.
-pub fn toggle(app: &mut App) {
+pub(in crate::app) fn toggle(app: &mut App) {
     let Some(id) = app.selected_id() else {
         app.info("no card to mark here");
         return;
@@ -29,7 +29,7 @@ pub fn toggle(app: &mut App) {
 }
 
 /// Clears the marks; true when there were any.
-pub fn clear(app: &mut App) -> bool {
+pub(in crate::app) fn clear(app: &mut App) -> bool {
     let had = !app.selection.marks.is_empty();
     app.selection.marks.clear();
     had
@@ -46,7 +46,7 @@ fn prune(app: &mut App) {
 }
 
 /// The marked cards still on the board, in rank order (position in the board's items).
-pub fn marked(app: &mut App) -> Vec<String> {
+pub(in crate::app) fn marked(app: &mut App) -> Vec<String> {
     prune(app);
     let Some(board) = app.session.ws.board(app.selection.board) else { return Vec::new() };
     let mut ids = app.selection.marks.clone();
@@ -60,7 +60,11 @@ pub fn is_marked(app: &App, id: &str) -> bool {
 }
 
 /// Commits an edit made for the marked cards; the marks are cleared once it is made.
-pub fn commit_marked(app: &mut App, edit: Result<Edit, ModelError>, select: Option<&str>) -> Vec<Effect> {
+pub(in crate::app) fn commit_marked(
+    app: &mut App,
+    edit: Result<Edit, ModelError>,
+    select: Option<&str>,
+) -> Vec<Effect> {
     if edit.is_ok() {
         app.selection.marks.clear();
     }
@@ -72,7 +76,7 @@ fn plural(n: usize) -> String {
 }
 
 /// Moves every marked card one column left (`-1`) or right; cards at the edge stay.
-pub fn move_marked(app: &mut App, ids: &[String], step: isize) -> Vec<Effect> {
+pub(in crate::app) fn move_marked(app: &mut App, ids: &[String], step: isize) -> Vec<Effect> {
     let now = (app.prefs.clock)();
     let landing = app.prefs.landing;
     let way = if step < 0 { "left" } else { "right" };
@@ -87,7 +91,7 @@ pub fn move_marked(app: &mut App, ids: &[String], step: isize) -> Vec<Effect> {
 }
 
 /// Ranks every marked card within its column, keeping their order among themselves.
-pub fn rank_marked(app: &mut App, ids: &[String], rank: &Rank) -> Vec<Effect> {
+pub(in crate::app) fn rank_marked(app: &mut App, ids: &[String], rank: &Rank) -> Vec<Effect> {
     let mut order = ids.to_vec();
     // Moving up or to the top goes from the last to the first for the top (each lands above
     // the ones before), from the first for up; down and bottom the other way round.
@@ -107,7 +111,7 @@ pub fn rank_marked(app: &mut App, ids: &[String], rank: &Rank) -> Vec<Effect> {
 }
 
 /// Adds the tags typed (comma-separated) to every marked card.
-pub fn tag_marked(app: &mut App, ids: &[String], text: &str) -> Vec<Effect> {
+pub(in crate::app) fn tag_marked(app: &mut App, ids: &[String], text: &str) -> Vec<Effect> {
     let added = fields::parse_tags(text);
     if added.is_empty() {
         app.info("no tag typed; nothing changed");
@@ -152,7 +156,7 @@ pub fn objective_changed(app: &App, key: &str, index: usize) -> bool {
 
 /// After each message: the board shown is seen, and when the board changed (from
 /// `shown_before`), a status message about another board goes.
-pub fn seen(app: &mut App, shown_before: Option<&str>) {
+pub(in crate::app) fn seen(app: &mut App, shown_before: Option<&str>) {
     let Some(now) = app.current_board().map(|b| b.key.clone()) else { return };
     app.external.unseen.boards.remove(&now);
     if shown_before == Some(now.as_str()) {

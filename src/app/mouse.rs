@@ -15,7 +15,7 @@ pub struct Hits {
     pub tabs: Vec<(u16, u16, usize)>,
 }
 
-pub fn on_mouse(app: &mut App, event: MouseEvent, hits: &Hits) {
+pub(in crate::app) fn on_mouse(app: &mut App, event: MouseEvent, hits: &Hits) {
     let at = Position::new(event.column, event.row);
     match event.kind {
         MouseEventKind::Down(MouseButton::Left) => click(app, at, hits),

@@ -45,7 +45,7 @@ pub fn kinds(board: &Board) -> Vec<Kind> {
 
 /// Opens the dialog for a new item above or below the selection; asks first when the column
 /// is at its WIP limit.
-pub fn open(app: &mut App, above: bool) {
+pub(in crate::app) fn open(app: &mut App, above: bool) {
     let Some(board) = app.current_board() else { return };
     if let Some(why) = board.read_only_reason() {
         app.error(why);
@@ -84,7 +84,12 @@ pub fn question(app: &App, dialog: &NewItemDialog) -> String {
     format!("{} is at its WIP limit {limit} — add anyway?", dialog.column)
 }
 
-pub fn on_key(app: &mut App, mut dialog: NewItemDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_key(
+    app: &mut App,
+    mut dialog: NewItemDialog,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> (Mode, Vec<Effect>) {
     match action {
         Some(Action::Cancel) => (Mode::Board, Vec::new()),
         Some(step @ (Action::NextField | Action::PrevField)) => {

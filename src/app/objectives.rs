@@ -97,7 +97,7 @@ pub fn rows(ws: &Workspace) -> Vec<Row> {
 
 /// Opening the view selects the section of the board on screen (a team's, or the ART's on
 /// the program board); from any other board, the top (the ART's).
-pub fn open_view(app: &mut App) {
+pub(in crate::app) fn open_view(app: &mut App) {
     let rows = rows(&app.session.ws);
     let key = app.current_board().map(|b| b.key.clone());
     let on_screen = key.and_then(|key| rows.iter().position(|r| *r == Row::Heading { key: key.clone() }));
@@ -112,7 +112,7 @@ pub fn selected_row(app: &App) -> Option<Row> {
     rows.get(app.view.objectives.selected.min(last)).cloned()
 }
 
-pub fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
+pub(in crate::app) fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
     if let Some((prompt, mut input)) = app.view.objectives.prompt.take() {
         match action {
             Some(Action::Cancel) => app.info("nothing changed"),

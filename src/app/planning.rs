@@ -42,7 +42,7 @@ fn chosen_of(app: &App, order: &[(String, Option<(usize, usize)>)]) -> Option<St
     chosen.or_else(|| order.first().map(|(id, _)| id.clone()))
 }
 
-pub fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
+pub(in crate::app) fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
     let Some(board) = app.current_board() else {
         app.view.mode = Mode::Board;
         return Vec::new();

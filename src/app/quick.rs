@@ -54,7 +54,7 @@ impl Prompt {
 }
 
 /// Opens the dialog of a quick-edit action on the selected card.
-pub fn open(app: &mut App, action: Action) -> Vec<Effect> {
+pub(in crate::app) fn open(app: &mut App, action: Action) -> Vec<Effect> {
     if action == Action::EditTags && !super::marks::marked(app).is_empty() {
         let input = LineInput::default();
         let back = Box::new(Mode::Board);
@@ -128,7 +128,7 @@ pub fn open(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// The board picker: every board in tab order, as `Level · Name`, the current one marked.
-pub fn open_board_picker(app: &mut App) {
+pub(in crate::app) fn open_board_picker(app: &mut App) {
     let choices = app
         .session
         .ws
@@ -142,7 +142,12 @@ pub fn open_board_picker(app: &mut App) {
 }
 
 /// A key in the picker; picking applies the choice.
-pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_picker(
+    app: &mut App,
+    mut picker: Picker,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> (Mode, Vec<Effect>) {
     match picker.on_key(&key, action) {
         Outcome::Open => (Mode::Picker(picker), Vec::new()),
         Outcome::Cancelled => {
@@ -190,7 +195,12 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent, action: Optio
 
 /// A key in a one-line prompt: Enter applies (a bad value keeps the prompt open, said), Esc
 /// cancels.
-pub fn on_prompt(app: &mut App, mut prompt: Prompt, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_prompt(
+    app: &mut App,
+    mut prompt: Prompt,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> (Mode, Vec<Effect>) {
     match action {
         Some(Action::Cancel) => (*prompt.back, Vec::new()),
         Some(Action::Confirm) if prompt.purpose == PromptFor::ArchiveBefore => {

@@ -39,7 +39,7 @@ pub fn opened(app: &mut App, opening: Opening) {
 }
 
 /// A board changed on disk; `changed` are the ids of the cards that differ.
-pub fn board_reloaded(app: &mut App, board: Board, changed: Vec<String>, now: Instant) {
+pub(in crate::app) fn board_reloaded(app: &mut App, board: Board, changed: Vec<String>, now: Instant) {
     let mut current_key = app.current_board().map(|b| b.key.clone());
     let mut selected = app.selected_id();
     let key = board.key.clone();
@@ -78,7 +78,7 @@ pub fn board_reloaded(app: &mut App, board: Board, changed: Vec<String>, now: In
 }
 
 /// A board file disappeared.
-pub fn board_removed(app: &mut App, key: &str) {
+pub(in crate::app) fn board_removed(app: &mut App, key: &str) {
     let current_key = app.current_board().map(|b| b.key.clone());
     let selected = app.selected_id();
     if current_key.as_deref() == Some(key) {
@@ -92,7 +92,7 @@ pub fn board_removed(app: &mut App, key: &str) {
 }
 
 /// A board file no longer parses: keep the last good copy, say what is wrong.
-pub fn board_broken(app: &mut App, key: &str, problem: String) {
+pub(in crate::app) fn board_broken(app: &mut App, key: &str, problem: String) {
     app.external.broken.insert(key.to_string(), problem.clone());
     let first = problem.lines().next().unwrap_or_default();
     app.error(format!("{first} (last good copy shown; edits wait until the file is fixed)"));

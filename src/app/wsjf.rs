@@ -52,7 +52,7 @@ impl WsjfDialog {
     }
 }
 
-pub fn open(app: &mut App) {
+pub(in crate::app) fn open(app: &mut App) {
     let Some(id) = editable_selection(app) else { return };
     let Some(item) = app.session.ws.item(&id) else { return };
     let values = item.wsjf.map(|w| [w.value, w.time_criticality, w.risk_reduction, w.job_size]);
@@ -61,7 +61,12 @@ pub fn open(app: &mut App) {
     app.view.mode = Mode::Wsjf(WsjfDialog { id, inputs, at: 0, back });
 }
 
-pub fn on_key(app: &mut App, mut dialog: WsjfDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_key(
+    app: &mut App,
+    mut dialog: WsjfDialog,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> (Mode, Vec<Effect>) {
     match action {
         Some(Action::Cancel) => {
             app.info("WSJF not changed");
