@@ -1,5 +1,6 @@
 //! The application state: the workspace and its undo history, which board and card are
-//! selected, the open dialog, and the status message. Rendering reads it; only `update`
+//! selected, the open dialog, and the status message, held by [`App`] in five parts whose
+//! fields are private to `crate::app`. Rendering reads it through getters; only `update`
 //! changes it.
 
 use crate::model::{Board, Item, Level, Workspace};
@@ -266,7 +267,8 @@ impl App {
         self.selected_item().map(|i| i.id.clone())
     }
 
-    /// Shows board `index`, keeping its own cursor. Archives are not shown as boards.
+    /// Shows board `index`, keeping its own cursor. Archives are not shown as boards. Public as
+    /// a starting position (tests open on a board with it); navigation is otherwise `update`'s.
     pub fn show_board(&mut self, index: usize) {
         if self.session.ws.board(index).is_some_and(|b| !b.is_archive()) {
             if index != self.selection.board {
@@ -283,7 +285,8 @@ impl App {
     }
 
     /// Selects item `id`, switching to its board and column. False if there is no such item,
-    /// or it is archived (archives are not shown as boards).
+    /// or it is archived (archives are not shown as boards). Public as a starting position
+    /// (tests open on a card with it); navigation is otherwise `update`'s.
     pub fn select_item(&mut self, id: &str) -> bool {
         let Some(board_index) = self.session.ws.board_of(id) else { return false };
         let board = &self.session.ws.boards()[board_index];
@@ -346,14 +349,17 @@ impl App {
         }
     }
 
+    /// Says `text` on the status line. Public for the shell's own news before the first
+    /// frame (loading, a config problem, a watcher that could not start).
     pub fn info(&mut self, text: impl Into<String>) {
         self.say(Status { text: text.into(), tone: Tone::Info });
     }
 
-    pub fn success(&mut self, text: impl Into<String>) {
+    pub(in crate::app) fn success(&mut self, text: impl Into<String>) {
         self.say(Status { text: text.into(), tone: Tone::Success });
     }
 
+    /// Says `text` on the status line as an error; public as [`App::info`] is.
     pub fn error(&mut self, text: impl Into<String>) {
         self.say(Status { text: text.into(), tone: Tone::Error });
     }
