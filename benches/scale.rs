@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use trainboard::app::disk::Reload;
 use trainboard::app::{App, Msg, update};
 use trainboard::generate::{single_board, workspace_boards, write_boards};
 use trainboard::history::History;
@@ -26,7 +27,7 @@ use trainboard::runtime::{Host, Runtime, Wake};
 use trainboard::storage::LoadedFile;
 use trainboard::storage::first_board::first_board;
 use trainboard::storage::load_workspace;
-use trainboard::storage::open_tolerant::{Checked, check_reloaded, open_workspace, open_workspace_with};
+use trainboard::storage::open_tolerant::{open_workspace, open_workspace_with};
 use trainboard::storage::save_protocol::Reloaded;
 use trainboard::storage::workspace_files::WorkspaceFiles;
 
@@ -119,24 +120,23 @@ fn workspace_row(items: usize) {
     let id = app.current_board().unwrap().items[0].id.clone();
     let mut history = History::default();
     let mut flip = false;
+    // The moves and saves as the shell does them, on a copy of the app's workspace.
+    let mut ws = app.ws().clone();
     let move_save = time(21, || {
         flip = !flip;
         let to = if flip { "Ready" } else { "Backlog" };
-        if let Ok(edit) = ops::move_to_column(&app.ws, &id, to, "2026-11-22T10:00:00Z") {
-            history.commit(&mut app.ws, edit).unwrap();
+        if let Ok(edit) = ops::move_to_column(&ws, &id, to, "2026-11-22T10:00:00Z") {
+            history.commit(&mut ws, edit).unwrap();
         }
-        files.save(&app.ws, std::slice::from_ref(&key_name))
+        files.save(&ws, std::slice::from_ref(&key_name))
     });
     let reload = time_reloads(&mut files, &key_name, |files, path| {
-        let (_, outcome) = files.reload(path, &app.ws);
+        let (_, outcome) = files.reload(path, app.ws());
         if let Reloaded::Changed { board, changed, bytes } = outcome {
-            // Checked as the screen checks a reload, against the rest of the workspace.
+            // As the screen has a reload: checked against the rest of the workspace, then shown.
             let file = LoadedFile::new(path.to_path_buf(), &bytes);
-            if let Checked::Usable { boards, .. } = check_reloaded(&app.ws, *board, &file) {
-                for board in boards {
-                    trainboard::app::sync::board_reloaded(&mut app, board, changed.clone(), Instant::now());
-                }
-            }
+            let reload = Reload::Changed { board, changed, file, unsaved: false, at: Instant::now() };
+            update(&mut app, Msg::Reloaded(Box::new(reload)));
         }
         terminal.draw(|f| trainboard::ui::render(&app, f)).map(|_| ()).unwrap();
     });
@@ -338,7 +338,7 @@ fn key_targets() {
     }
     let last_key = Instant::now();
     let key_name = rt.app().current_board().unwrap().key.clone();
-    let wanted = trainboard::storage::board_to_string(rt.app().ws.board_by_key(&key_name).unwrap());
+    let wanted = trainboard::storage::board_to_string(rt.app().ws().board_by_key(&key_name).unwrap());
     let path = dir.join(&key_name);
     let mut on_disk = None;
     while last_key.elapsed() < Duration::from_secs(5) {
@@ -432,7 +432,7 @@ fn workspace_targets() {
             let mut app = trainboard::early::loading_app(board, 49, &settings(), "bench");
             update(&mut app, Msg::Resize(160, 45));
             terminal.draw(|f| trainboard::ui::render(&app, f)).unwrap();
-            (app.ws.into_boards().remove(0), file)
+            (app.into_ws().into_boards().remove(0), file)
         });
         firsts.push(start.elapsed());
         let opened = open_workspace_with(&dir, early).unwrap();
@@ -448,7 +448,7 @@ fn workspace_targets() {
     let mut files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);
     let mut app = App::new(opened.ws, "bench");
     update(&mut app, Msg::Resize(160, 45));
-    let boards = app.ws.boards().len();
+    let boards = app.ws().boards().len();
     target(
         &format!("first frame (the board it opens on; the others load), {items} items on {boards} boards"),
         "≤ 400 ms",
@@ -497,14 +497,12 @@ fn workspace_targets() {
     let key_name = "small-01.ron";
     let text = std::fs::read_to_string(files.path_of(key_name)).unwrap();
     let reload = time_reloads(&mut files, key_name, |files, path| {
-        let (_, outcome) = files.reload(path, &app.ws);
+        let (_, outcome) = files.reload(path, app.ws());
         if let Reloaded::Changed { board, changed, bytes } = outcome {
+            // As the screen has a reload: checked against the rest of the workspace, then shown.
             let file = LoadedFile::new(path.to_path_buf(), &bytes);
-            if let Checked::Usable { boards, .. } = check_reloaded(&app.ws, *board, &file) {
-                for board in boards {
-                    trainboard::app::sync::board_reloaded(&mut app, board, changed.clone(), Instant::now());
-                }
-            }
+            let reload = Reload::Changed { board, changed, file, unsaved: false, at: Instant::now() };
+            update(&mut app, Msg::Reloaded(Box::new(reload)));
         }
     });
     target(

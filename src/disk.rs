@@ -22,7 +22,7 @@ pub fn look_again(app: &mut App, files: &mut WorkspaceFiles, mut paths: Vec<Path
     }
     let mut effects = Vec::new();
     for path in paths {
-        let (key, outcome) = files.reload(&path, &app.ws);
+        let (key, outcome) = files.reload(&path, app.ws());
         let reload = match outcome {
             Reloaded::Unchanged => continue,
             Reloaded::Changed { board, changed, bytes } => {
@@ -61,9 +61,9 @@ pub fn save_now(app: &mut App, files: &mut WorkspaceFiles, keys: &[String]) {
         }
     };
     let mut keys = keys.to_vec();
-    let renames = files.colliding_new_ids(&app.ws, &keys);
+    let renames = files.colliding_new_ids(app.ws(), &keys);
     keys.extend(crate::app::disk::renumber(app, &renames));
-    let report = files.save(&app.ws, &keys);
+    let report = files.save(app.ws(), &keys);
     update(app, Msg::Saved { report: Box::new(report), snapshots: HashMap::new(), at: Instant::now() });
 }
 
@@ -108,7 +108,7 @@ pub fn perform(app: &mut App, files: &mut WorkspaceFiles, effect: Effect) -> Res
             Ok(look_again(app, files, vec![path]))
         }
         Effect::CreateBoard(board) => {
-            let result = files.create_board(&app.ws, *board).map(Box::new);
+            let result = files.create_board(app.ws(), *board).map(Box::new);
             Ok(update(app, Msg::BoardCreated(result)))
         }
         Effect::MarkBroken(key) => {

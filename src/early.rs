@@ -23,17 +23,14 @@ pub fn loading_app(board: Board, others: usize, settings: &Settings, origin: &st
 /// What the settings decide in both the screen and plain mode: keys, colours, presentation
 /// defaults, where moved cards land.
 pub fn configure(app: &mut App, settings: &Settings) {
-    app.keymap = settings.keymap.clone();
-    app.theme = settings.theme;
-    app.presentation = settings.presentation;
-    app.landing = settings.landing;
+    app.configure(settings.keymap.clone(), settings.theme, settings.presentation, settings.landing);
 }
 
 /// [`configure`] for the screen, which may also start presenting.
 pub fn configure_screen(app: &mut App, settings: &Settings) {
     configure(app, settings);
     if settings.presentation.start {
-        app.presenting = Some(!settings.presentation.read_only);
+        app.start_presenting(settings.presentation.read_only);
     }
 }
 
@@ -43,5 +40,5 @@ pub fn draw_once(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mut app: App
     let size = terminal.size()?;
     update(&mut app, Msg::Resize(size.width, size.height));
     terminal.draw(|frame| crate::ui::render(&app, frame))?;
-    Ok(app.ws.into_boards().into_iter().next())
+    Ok(app.into_ws().into_boards().into_iter().next())
 }

@@ -156,7 +156,7 @@ impl<B: Backend> Runtime<B> {
         loop {
             let first = match self.next_wake() {
                 Ok(first) => first,
-                Err(()) => return Ok(self.files.keep_unsaved_beside(&self.app.ws)),
+                Err(()) => return Ok(self.files.keep_unsaved_beside(self.app.ws())),
             };
             if let Step::Quit(farewell) = self.step(first, host)? {
                 return Ok(farewell);
@@ -297,7 +297,7 @@ impl<B: Backend> Runtime<B> {
         if self.files.has_unsaved() {
             crate::disk::save_now(&mut self.app, &mut self.files, &[]);
         }
-        self.files.keep_unsaved_beside(&self.app.ws)
+        self.files.keep_unsaved_beside(self.app.ws())
     }
 
     fn flush(&mut self) {
@@ -357,7 +357,7 @@ impl<B: Backend> Runtime<B> {
         if !self.saver.take_ask() {
             return false;
         }
-        let (jobs, report) = self.files.prepare_save(&self.app.ws, &[]);
+        let (jobs, report) = self.files.prepare_save(self.app.ws(), &[]);
         let said = !report.errors.is_empty();
         let report = Box::new(report);
         update(&mut self.app, Msg::Saved { report, snapshots: Default::default(), at: Instant::now() });

@@ -8,7 +8,6 @@ mod support;
 use support::keys_in::press;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -29,14 +28,14 @@ fn app(fixture: &str, theme: Theme, width: u16, height: u16) -> App {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture);
     let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().expect("fixture loads");
     let mut app = App::new(ws, "~/boards");
-    app.clock = || "2026-11-22T10:00:00Z".to_string();
-    app.theme = theme;
+    app.set_clock(|| "2026-11-22T10:00:00Z".to_string());
+    app.set_theme(theme);
     update(&mut app, Msg::Resize(width, height));
     app
 }
 
 fn draw(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.screen().width, app.screen().height)).unwrap();
     terminal.draw(|frame| trainboard::ui::render(app, frame)).unwrap();
     terminal.backend().buffer().clone()
 }
@@ -134,7 +133,8 @@ fn cards_changed_by_someone_else_carry_a_pencil_in_every_theme() {
         press(&mut app, "2");
         let buf = draw(&app);
         assert!(find(&buf, "✎").is_none(), "{name}: nothing is marked yet");
-        app.marked.insert("F-3".to_string(), Instant::now() + Duration::from_secs(4));
+        let board = app.current_board().expect("a board").clone();
+        support::others::board_changed(&mut app, board, &["F-3"]);
         let buf = draw(&app);
         assert!(find(&buf, "✎F-3").is_some(), "{name}: F-3 shows ✎\n{}", screen(&buf));
         assert_eq!(rows(&buf).iter().filter(|r| r.contains('✎')).count(), 1, "{name}: only F-3");
@@ -159,11 +159,11 @@ fn late_dependencies_are_marked_with_a_bang_in_every_theme() {
 
 /// Sets the actual business value of every objective of one team board to `actual` × planned.
 fn set_achievement(app: &mut App, board_name: &str, share: f64) {
-    let mut board = app.ws.boards().iter().find(|b| b.name == board_name).expect("team board").clone();
+    let mut board = app.ws().boards().iter().find(|b| b.name == board_name).expect("team board").clone();
     for objective in &mut board.objectives {
         objective.actual = Some((objective.planned as f64 * share).round() as u32);
     }
-    app.ws.put_board(board);
+    support::others::board_changed(app, board, &[]);
 }
 
 #[test]

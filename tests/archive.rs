@@ -36,7 +36,7 @@ fn demo() -> Workspace {
 /// The app on the demo's Alpha board, its clock fixed.
 fn app_on_alpha() -> App {
     let mut app = App::new(demo(), "test");
-    app.clock = || "2026-11-20T10:00:00Z".to_string();
+    app.set_clock(|| "2026-11-20T10:00:00Z".to_string());
     press(&mut app, "3");
     assert_eq!(app.current_board().unwrap().key, "team-alpha.ron");
     app
@@ -48,15 +48,15 @@ fn redo(app: &mut App) {
 }
 
 fn status(app: &App) -> String {
-    app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+    app.status().as_ref().map(|s| s.text.clone()).unwrap_or_default()
 }
 
 fn column_of(app: &App, id: &str) -> String {
-    app.ws.item(id).map(|i| i.column.clone()).unwrap_or_default()
+    app.ws().item(id).map(|i| i.column.clone()).unwrap_or_default()
 }
 
 fn archived(app: &App) -> Vec<String> {
-    let archive = app.ws.archive_of("team-alpha.ron");
+    let archive = app.ws().archive_of("team-alpha.ron");
     archive.map(|a| a.items.iter().map(|i| i.id.clone()).collect()).unwrap_or_default()
 }
 
@@ -70,13 +70,13 @@ fn marked_cards_move_rank_and_get_tags_as_one_undoable_edit() {
     };
     assert!(backlog.len() >= 3, "{backlog:?}");
     press(&mut app, " j ");
-    assert_eq!(app.marks.len(), 2);
+    assert_eq!(app.marks().len(), 2);
     assert!(status(&app).contains("2 marked"), "{}", status(&app));
     press(&mut app, "L");
     assert_eq!(column_of(&app, &backlog[0]), "Ready");
     assert_eq!(column_of(&app, &backlog[1]), "Ready");
     assert_eq!(column_of(&app, &backlog[2]), "Backlog", "the unmarked card stays");
-    assert!(app.marks.is_empty(), "marks are cleared after the action");
+    assert!(app.marks().is_empty(), "marks are cleared after the action");
     press(&mut app, "u");
     assert_eq!(column_of(&app, &backlog[0]), "Backlog", "one undo brings both back");
     assert_eq!(column_of(&app, &backlog[1]), "Backlog");
@@ -115,44 +115,44 @@ fn marked_cards_move_rank_and_get_tags_as_one_undoable_edit() {
     // Tags to all marked cards.
     app.select_item(&backlog[1]);
     press(&mut app, " j #");
-    assert!(matches!(app.mode, Mode::Prompt(_)));
+    assert!(matches!(app.mode(), Mode::Prompt(_)));
     press(&mut app, "pi-review\n");
     for id in &backlog[1..3] {
-        assert!(app.ws.item(id).unwrap().tags.contains(&"pi-review".to_string()), "{id}");
+        assert!(app.ws().item(id).unwrap().tags.contains(&"pi-review".to_string()), "{id}");
     }
-    assert!(!app.ws.item(&backlog[0]).unwrap().tags.contains(&"pi-review".to_string()));
+    assert!(!app.ws().item(&backlog[0]).unwrap().tags.contains(&"pi-review".to_string()));
     press(&mut app, "u");
-    assert!(backlog.iter().all(|id| !app.ws.item(id).unwrap().tags.contains(&"pi-review".to_string())));
+    assert!(backlog.iter().all(|id| !app.ws().item(id).unwrap().tags.contains(&"pi-review".to_string())));
 }
 
 #[test]
 fn esc_and_switching_boards_clear_the_marks() {
     let mut app = app_on_alpha();
     press(&mut app, " ");
-    assert_eq!(app.marks.len(), 1);
+    assert_eq!(app.marks().len(), 1);
     press(&mut app, " ");
-    assert!(app.marks.is_empty(), "Space again unmarks");
+    assert!(app.marks().is_empty(), "Space again unmarks");
     press(&mut app, " \x1b");
-    assert!(app.marks.is_empty());
+    assert!(app.marks().is_empty());
     assert!(status(&app).contains("marks cleared"));
     press(&mut app, " \t");
-    assert!(app.marks.is_empty(), "a board switch clears the marks");
+    assert!(app.marks().is_empty(), "a board switch clears the marks");
 }
 
 #[test]
 fn z_archives_marked_done_cards_into_a_new_archive_and_undo_restores() {
     let mut app = app_on_alpha();
-    let items_before = app.ws.item_count();
+    let items_before = app.ws().item_count();
     app.select_item("S-101");
     press(&mut app, " j ");
-    let marked = app.marks.clone();
+    let marked = app.marks().to_vec();
     assert_eq!(marked.len(), 2);
     press(&mut app, "Z");
     assert_eq!(archived(&app), marked, "both went to the archive");
     assert!(status(&app).contains("team-alpha.archive.ron"), "{}", status(&app));
-    assert_eq!(app.ws.item_count(), items_before, "nothing lost");
+    assert_eq!(app.ws().item_count(), items_before, "nothing lost");
     assert_eq!(app.current_board().unwrap().key, "team-alpha.ron", "still on Alpha");
-    assert!(app.ws.tabs().all(|i| !app.ws.board(i).unwrap().is_archive()), "the archive is no tab");
+    assert!(app.ws().tabs().all(|i| !app.ws().board(i).unwrap().is_archive()), "the archive is no tab");
     press(&mut app, "u");
     assert!(archived(&app).is_empty());
     assert!(marked.iter().all(|id| app.current_board().unwrap().item(id).is_some()));
@@ -161,7 +161,7 @@ fn z_archives_marked_done_cards_into_a_new_archive_and_undo_restores() {
 
     // z lists them; Enter restores the chosen one to the top of the done column.
     press(&mut app, "z");
-    assert!(matches!(&app.mode, Mode::Picker(p) if p.choices.len() == 2));
+    assert!(matches!(&app.mode(), Mode::Picker(p) if p.choices.len() == 2));
     press(&mut app, &marked[0].to_lowercase());
     press(&mut app, "\n");
     assert_eq!(archived(&app), marked[1..]);
@@ -178,14 +178,14 @@ fn z_refuses_cards_that_are_not_done_and_offers_the_dialog() {
     press(&mut app, " Z");
     assert!(status(&app).contains("only done items"), "{}", status(&app));
     assert!(archived(&app).is_empty());
-    assert_eq!(app.marks.len(), 1, "a refused archive keeps the marks");
-    assert!(app.ws.archive_of("team-alpha.ron").is_none(), "no empty archive is left behind");
+    assert_eq!(app.marks().len(), 1, "a refused archive keeps the marks");
+    assert!(app.ws().archive_of("team-alpha.ron").is_none(), "no empty archive is left behind");
     press(&mut app, "\x1b\x1b");
 
     // Without marks on a card not done: the dialog opens with a message.
     press(&mut app, "Z");
     assert!(status(&app).contains("S-103 is in Review"), "{}", status(&app));
-    let Mode::Picker(picker) = &app.mode else { panic!("the archive dialog is open") };
+    let Mode::Picker(picker) = &app.mode() else { panic!("the archive dialog is open") };
     assert!(picker.choices.iter().any(|c| c.label.contains("before iteration I3")));
     press(&mut app, "before iteration I2\n");
     let mut ids = archived(&app);
@@ -196,9 +196,9 @@ fn z_refuses_cards_that_are_not_done_and_offers_the_dialog() {
     // By date: the items that arrived in Accepted before 2026-10-25.
     press(&mut app, "Z");
     press(&mut app, "date\n");
-    assert!(matches!(app.mode, Mode::Prompt(_)));
+    assert!(matches!(app.mode(), Mode::Prompt(_)));
     press(&mut app, "2026-99-01\n");
-    assert!(matches!(app.mode, Mode::Prompt(_)), "a bad date keeps the prompt open");
+    assert!(matches!(app.mode(), Mode::Prompt(_)), "a bad date keeps the prompt open");
     assert!(status(&app).contains("is not a date"), "{}", status(&app));
     press(&mut app, "\x15");
     press(&mut app, "2026-10-25\n");
@@ -215,10 +215,10 @@ fn z_refuses_cards_that_are_not_done_and_offers_the_dialog() {
 #[test]
 fn the_rollup_and_the_next_id_count_archived_items() {
     let mut app = app_on_alpha();
-    let parent = app.ws.item("S-101").unwrap().parent.clone().expect("S-101 has a feature");
-    let before = app.ws.rollup(&parent);
+    let parent = app.ws().item("S-101").unwrap().parent.clone().expect("S-101 has a feature");
+    let before = app.ws().rollup(&parent);
     let highest = app
-        .ws
+        .ws()
         .boards()
         .iter()
         .flat_map(|b| &b.items)
@@ -229,8 +229,8 @@ fn the_rollup_and_the_next_id_count_archived_items() {
     app.select_item("S-101");
     press(&mut app, "Z\n");
     assert_eq!(archived(&app), ["S-101"]);
-    assert_eq!(app.ws.rollup(&parent), before, "archived done stories still count as done");
-    let next = trainboard::model::ids::next_id(&app.ws, trainboard::model::Kind::Story, 0);
+    assert_eq!(app.ws().rollup(&parent), before, "archived done stories still count as done");
+    let next = trainboard::model::ids::next_id(app.ws(), trainboard::model::Kind::Story, 0);
     assert_eq!(next, format!("S-{}", highest + 1));
 }
 
@@ -379,8 +379,9 @@ fn marks_show_on_cards_and_archived_items_show_in_search_and_the_hierarchy() {
     press(&mut app, "\x1b");
 
     // The hierarchy of a sibling lists S-101, marked archived.
-    let parent = app.ws.item("S-101").unwrap().parent.clone().unwrap();
-    let sibling = app.ws.children(&parent).iter().find(|c| *c != "S-101" && !app.ws.is_archived(c)).cloned().unwrap();
+    let parent = app.ws().item("S-101").unwrap().parent.clone().unwrap();
+    let sibling =
+        app.ws().children(&parent).iter().find(|c| *c != "S-101" && !app.ws().is_archived(c)).cloned().unwrap();
     assert!(app.select_item(&sibling));
     press(&mut app, "t");
     let shown = screen(&app);

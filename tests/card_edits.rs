@@ -42,7 +42,7 @@ fn sample_with(art_kind: Option<Kind>) -> Workspace {
 
 fn app() -> App {
     let mut app = App::new(sample(), "test");
-    app.clock = || NOW.to_string();
+    app.set_clock(|| NOW.to_string());
     update(&mut app, Msg::Resize(120, 40));
     app
 }
@@ -58,16 +58,16 @@ fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
 }
 
 fn item(app: &App, id: &str) -> Item {
-    app.ws.item(id).unwrap().clone()
+    app.ws().item(id).unwrap().clone()
 }
 
 fn column(app: &App, key: &str, col: usize) -> Vec<String> {
-    let board = app.ws.board_by_key(key).unwrap();
+    let board = app.ws().board_by_key(key).unwrap();
     board.column_positions(col).iter().map(|&p| board.items[p].id.clone()).collect()
 }
 
 fn status(app: &App) -> String {
-    app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+    app.status().as_ref().map(|s| s.text.clone()).unwrap_or_default()
 }
 
 // --- WSJF ---------------------------------------------------------------------------------
@@ -78,11 +78,11 @@ fn wsjf_dialog_saves_four_inputs_as_one_undoable_edit() {
     press(&mut app, "W8\t3");
     key(&mut app, KeyCode::Down, KeyModifiers::NONE);
     press(&mut app, "2\t5");
-    let Mode::Wsjf(dialog) = &app.mode else { panic!("W opens the WSJF dialog: {:?}", app.mode) };
+    let Mode::Wsjf(dialog) = &app.mode() else { panic!("W opens the WSJF dialog: {:?}", app.mode()) };
     let expected = Wsjf { value: 8, time_criticality: 3, risk_reduction: 2, job_size: 5 };
     assert!(dialog.preview().starts_with(&format!("WSJF {:.1}", expected.score())), "{}", dialog.preview());
     press(&mut app, "\n");
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(*app.mode(), Mode::Board);
     assert_eq!(item(&app, "F-1").wsjf, Some(expected));
     press(&mut app, "u");
     assert_eq!(item(&app, "F-1").wsjf, None, "one u undoes all four");
@@ -92,7 +92,7 @@ fn wsjf_dialog_saves_four_inputs_as_one_undoable_edit() {
 fn wsjf_preview_follows_typing_and_up_goes_back_a_field() {
     let mut app = on("F-1");
     press(&mut app, "W1\t1\t1\t2");
-    let preview = |app: &App| match &app.mode {
+    let preview = |app: &App| match &app.mode() {
         Mode::Wsjf(d) => d.preview(),
         other => panic!("not the WSJF dialog: {other:?}"),
     };
@@ -108,7 +108,7 @@ fn wsjf_preview_follows_typing_and_up_goes_back_a_field() {
 fn wsjf_job_size_zero_and_half_filled_inputs_are_refused_with_a_message() {
     let mut app = on("F-1");
     press(&mut app, "W4\t4\t4\t0\n");
-    assert!(matches!(app.mode, Mode::Wsjf(_)), "the dialog stays open");
+    assert!(matches!(app.mode(), Mode::Wsjf(_)), "the dialog stays open");
     assert!(status(&app).contains("at least 1"), "{}", status(&app));
     assert_eq!(item(&app, "F-1").wsjf, None);
     press(&mut app, "\x15\x15");
@@ -116,7 +116,7 @@ fn wsjf_job_size_zero_and_half_filled_inputs_are_refused_with_a_message() {
     press(&mut app, "\n");
     assert!(status(&app).contains("job size: empty"), "{}", status(&app));
     press(&mut app, "\x1b");
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(*app.mode(), Mode::Board);
     assert_eq!(item(&app, "F-1").wsjf, None, "Esc changes nothing");
 }
 
@@ -157,7 +157,7 @@ fn description_editor_keeps_lines_and_indentation_and_saves_with_ctrl_s() {
     key(&mut app, KeyCode::End, KeyModifiers::NONE);
     press(&mut app, "!");
     key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(*app.mode(), Mode::Board);
     assert_eq!(item(&app, "S-2").description.as_deref(), Some("Why:\n  indented step!\n\nlast"));
     press(&mut app, "u");
     assert_eq!(item(&app, "S-2").description, None);
@@ -194,7 +194,7 @@ fn a_multi_line_description_round_trips_through_the_canonical_writer_and_parser(
     press(&mut app, "D");
     update(&mut app, Msg::Paste("He said \"go\"\n  then: a\\b\n\ttabbed".into()));
     key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    let board = app.ws.board_by_key("alpha.ron").unwrap();
+    let board = app.ws().board_by_key("alpha.ron").unwrap();
     let text = board_to_string(board);
     let back = parse_board(text.as_bytes(), "alpha.ron").expect("the written board parses");
     assert_eq!(back.item("S-2").unwrap().description.as_deref(), Some("He said \"go\"\n  then: a\\b\n    tabbed"));
@@ -223,11 +223,11 @@ fn the_checklist_ticks_edits_reorders_and_deletes_each_undoably() {
     press(&mut app, "\n\tx");
     assert_eq!(texts(&app), criteria(&[("loads", false), ("sorts", true), ("filters", false)]));
     press(&mut app, "e\x15sorts by price\n");
-    assert!(matches!(app.mode, Mode::Details { criterion: 1, .. }), "back in the details: {:?}", app.mode);
+    assert!(matches!(app.mode(), Mode::Details { criterion: 1, .. }), "back in the details: {:?}", app.mode());
     assert_eq!(texts(&app)[1], ("sorts by price".to_string(), true), "editing keeps the tick");
     press(&mut app, "J");
     assert_eq!(texts(&app), criteria(&[("loads", false), ("filters", false), ("sorts by price", true)]));
-    assert!(matches!(app.mode, Mode::Details { criterion: 2, .. }), "the cursor follows the criterion");
+    assert!(matches!(app.mode(), Mode::Details { criterion: 2, .. }), "the cursor follows the criterion");
     press(&mut app, "KK");
     assert_eq!(texts(&app), criteria(&[("sorts by price", true), ("loads", false), ("filters", false)]));
     press(&mut app, "K");
@@ -236,7 +236,7 @@ fn the_checklist_ticks_edits_reorders_and_deletes_each_undoably() {
     assert_eq!(texts(&app), criteria(&[("loads", false), ("filters", false)]));
     assert_eq!(item(&app, "S-1").title, "Story S-1", "e and d do not touch the item itself");
     press(&mut app, "\x1b");
-    assert!(app.ws.item("S-1").is_some(), "d deleted a criterion, not the card");
+    assert!(app.ws().item("S-1").is_some(), "d deleted a criterion, not the card");
     for (undo, expected) in [
         (1, criteria(&[("sorts by price", true), ("loads", false), ("filters", false)])),
         (2, criteria(&[("loads", false), ("filters", false), ("sorts by price", true)])),
@@ -253,7 +253,7 @@ fn the_checklist_ticks_edits_reorders_and_deletes_each_undoably() {
 fn adding_a_criterion_reuses_the_prompt_and_lands_on_it() {
     let mut app = on("S-1");
     press(&mut app, "\nafast\n");
-    assert!(matches!(app.mode, Mode::Details { criterion: 3, .. }));
+    assert!(matches!(app.mode(), Mode::Details { criterion: 3, .. }));
     assert_eq!(texts(&app)[3], ("fast".to_string(), false));
     press(&mut app, "x");
     assert!(texts(&app)[3].1, "x ticks the new one");
@@ -262,13 +262,13 @@ fn adding_a_criterion_reuses_the_prompt_and_lands_on_it() {
 #[test]
 fn checklist_keys_are_rebindable_actions() {
     let mut app = on("S-1");
-    app.keymap.rebind(Action::ToggleCriterion, &[Key::char('v')]);
+    app.keymap_mut().rebind(Action::ToggleCriterion, &[Key::char('v')]);
     press(&mut app, "\nx");
     assert!(!texts(&app)[0].1, "x is no longer bound");
     press(&mut app, "v");
     assert!(texts(&app)[0].1);
     assert!(
-        app.keymap
+        app.keymap()
             .help_rows_of(trainboard::keymap::Scope::Details)
             .iter()
             .any(|(keys, doc)| keys == "v" && doc.contains("tick")),
@@ -312,7 +312,7 @@ fn a_new_item_in_an_empty_column_goes_to_the_top_and_its_kind_can_be_chosen() {
     press(&mut app, "l");
     assert_eq!(app.selected_id(), None, "Ready is empty");
     press(&mut app, "N");
-    let Mode::NewItem(dialog) = &app.mode else { panic!("{:?}", app.mode) };
+    let Mode::NewItem(dialog) = &app.mode() else { panic!("{:?}", app.mode()) };
     assert_eq!((dialog.kind, &dialog.place), (Kind::Story, &Place::Top));
     press(&mut app, "\t\tinvestigate\n");
     let id = app.selected_id().unwrap();
@@ -324,13 +324,13 @@ fn a_new_item_in_an_empty_column_goes_to_the_top_and_its_kind_can_be_chosen() {
 #[test]
 fn the_kind_starts_at_the_boards_default_kind() {
     let mut app = App::new(sample_with(Some(Kind::Risk)), "test");
-    app.clock = || NOW.to_string();
+    app.set_clock(|| NOW.to_string());
     assert!(app.select_item("F-3"));
     press(&mut app, "n");
-    let Mode::NewItem(dialog) = &app.mode else { panic!("{:?}", app.mode) };
+    let Mode::NewItem(dialog) = &app.mode() else { panic!("{:?}", app.mode()) };
     assert_eq!(dialog.kind, Kind::Risk);
     press(&mut app, "\t");
-    let Mode::NewItem(dialog) = &app.mode else { panic!("{:?}", app.mode) };
+    let Mode::NewItem(dialog) = &app.mode() else { panic!("{:?}", app.mode()) };
     assert_eq!(dialog.kind, Kind::Feature, "then the level's kinds");
 }
 
@@ -338,10 +338,10 @@ fn the_kind_starts_at_the_boards_default_kind() {
 fn n_into_a_column_at_its_wip_limit_asks_first() {
     let mut app = on("F-1");
     press(&mut app, "n");
-    let Mode::ConfirmNewItem(dialog) = &app.mode else { panic!("asks first: {:?}", app.mode) };
+    let Mode::ConfirmNewItem(dialog) = &app.mode() else { panic!("asks first: {:?}", app.mode()) };
     assert_eq!(trainboard::app::new_item::question(&app, dialog), "Analyzing is at its WIP limit 2 — add anyway?");
     press(&mut app, "n");
-    assert_eq!(app.mode, Mode::Board, "n answers no");
+    assert_eq!(*app.mode(), Mode::Board, "n answers no");
     assert_eq!(column(&app, "art.ron", 1), ["F-1", "F-2"]);
     press(&mut app, "Nyover the limit\n");
     let id = app.selected_id().unwrap();
@@ -372,7 +372,7 @@ fn add_item_at_places_by_anchor_and_falls_back_to_the_bottom() {
 // --- Split dialog ----------------------------------------------------------------------------
 
 fn split_lines(app: &App) -> (Vec<String>, String, usize) {
-    let Mode::Split(split) = &app.mode else { panic!("not splitting: {:?}", app.mode) };
+    let Mode::Split(split) = &app.mode() else { panic!("not splitting: {:?}", app.mode()) };
     (split.lines.clone(), split.current.text(), split.at)
 }
 
@@ -383,8 +383,8 @@ fn pasting_several_lines_into_split_makes_one_title_each() {
     update(&mut app, Msg::Paste("Log in\r\nSearch\n\n  Pay  \rShip".into()));
     assert_eq!(split_lines(&app), (vec!["Log in".into(), "Search".into(), "Pay".into()], "Ship".into(), 3));
     press(&mut app, "\n\n");
-    let children = app.ws.children("F-3");
-    let titles: Vec<String> = children.iter().map(|id| app.ws.item(id).unwrap().title.clone()).collect();
+    let children = app.ws().children("F-3");
+    let titles: Vec<String> = children.iter().map(|id| app.ws().item(id).unwrap().title.clone()).collect();
     assert_eq!(titles, ["Log in", "Search", "Pay", "Ship"]);
 }
 
@@ -405,22 +405,23 @@ fn up_and_down_in_split_edit_earlier_lines_in_place() {
     press(&mut app, " 3\n");
     assert_eq!(split_lines(&app).2, 4, "Enter on an earlier line keeps it and goes to the end");
     press(&mut app, "\n");
-    let titles: Vec<String> = app.ws.children("F-3").iter().map(|id| app.ws.item(id).unwrap().title.clone()).collect();
+    let titles: Vec<String> =
+        app.ws().children("F-3").iter().map(|id| app.ws().item(id).unwrap().title.clone()).collect();
     assert_eq!(titles, ["one", "two!", "three 3", "four"]);
     press(&mut app, "u");
-    assert!(app.ws.children("F-3").is_empty(), "one undo takes the split back");
+    assert!(app.ws().children("F-3").is_empty(), "one undo takes the split back");
 }
 
 #[test]
 fn a_description_changed_by_someone_else_meanwhile_is_not_overwritten_silently() {
     let mut app = on("S-2");
     press(&mut app, "Dours");
-    let mut theirs = item(&app, "S-2");
-    theirs.description = Some("theirs".into());
-    let edit = ops::replace_item(&app.ws, "S-2", theirs).unwrap();
-    trainboard::model::edit::apply_all(&mut app.ws, edit).unwrap();
+    let mut theirs = app.current_board().expect("the board of S-2").clone();
+    let at = theirs.position("S-2").expect("S-2 is on it");
+    theirs.items[at].description = Some("theirs".into());
+    support::others::board_changed(&mut app, theirs, &["S-2"]);
     key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    assert!(matches!(app.mode, Mode::Description(_)), "still editing");
+    assert!(matches!(app.mode(), Mode::Description(_)), "still editing");
     assert!(status(&app).contains("changed by someone else"), "{}", status(&app));
     assert_eq!(item(&app, "S-2").description.as_deref(), Some("theirs"));
     key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);

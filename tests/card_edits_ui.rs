@@ -8,9 +8,9 @@ use std::path::Path;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use support::keys_in::press;
-use support::screen::{draw, text};
+use support::screen::{draw, fixture_app_with_selected, text};
 use trainboard::app::{App, Msg, update};
-use trainboard::model::{Criterion, ops};
+use trainboard::model::Criterion;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -18,7 +18,7 @@ fn app(width: u16, height: u16) -> App {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui");
     let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().expect("fixture loads");
     let mut app = App::new(ws, "~/boards");
-    app.clock = || "2026-11-22T10:00:00Z".to_string();
+    app.set_clock(|| "2026-11-22T10:00:00Z".to_string());
     update(&mut app, Msg::Resize(width, height));
     // The team board, its In Progress column.
     press(&mut app, "3ll");
@@ -67,16 +67,13 @@ fn description_editor_wraps_long_lines_and_keeps_indentation() {
 #[test]
 fn details_show_the_checklist_cursor_and_its_keys() {
     for (w, h) in SIZES {
-        let mut app = app(w, h);
-        let id = app.selected_id().expect("a card");
-        let mut item = app.ws.item(&id).unwrap().clone();
-        item.acceptance = ["Results in under a second", "Works offline with the last results", "Logged"]
-            .iter()
-            .enumerate()
-            .map(|(n, t)| Criterion { text: t.to_string(), done: n == 0 })
-            .collect();
-        let edit = ops::replace_item(&app.ws, &id, item).unwrap();
-        app.history.commit(&mut app.ws, edit).unwrap();
+        let (mut app, _) = fixture_app_with_selected(w, h, "3ll", |item| {
+            item.acceptance = ["Results in under a second", "Works offline with the last results", "Logged"]
+                .iter()
+                .enumerate()
+                .map(|(n, t)| Criterion { text: t.to_string(), done: n == 0 })
+                .collect();
+        });
         press(&mut app, "\n\tx");
         let screen = text(&draw(&app));
         assert!(screen.contains("▶ [x] Works offline"), "the cursor on the ticked second one:\n{screen}");
@@ -106,13 +103,10 @@ fn split_dialog_shows_the_line_being_edited_in_its_place() {
 
 #[test]
 fn choosing_a_criterion_below_a_long_description_scrolls_it_into_view() {
-    let mut app = app(80, 24);
-    let id = app.selected_id().expect("a card");
-    let mut item = app.ws.item(&id).unwrap().clone();
-    item.description = Some((1..=30).map(|n| format!("line {n}")).collect::<Vec<_>>().join("\n"));
-    item.acceptance = ["first", "second"].iter().map(|t| Criterion { text: t.to_string(), done: false }).collect();
-    let edit = ops::replace_item(&app.ws, &id, item).unwrap();
-    app.history.commit(&mut app.ws, edit).unwrap();
+    let (mut app, _id) = fixture_app_with_selected(80, 24, "3ll", |item| {
+        item.description = Some((1..=30).map(|n| format!("line {n}")).collect::<Vec<_>>().join("\n"));
+        item.acceptance = ["first", "second"].iter().map(|t| Criterion { text: t.to_string(), done: false }).collect();
+    });
     press(&mut app, "\n");
     assert!(!text(&draw(&app)).contains("[ ] second"), "below the first screenful at first");
     press(&mut app, "\t");
@@ -140,7 +134,7 @@ fn new_item_dialog_names_its_place_and_kind_and_a_full_column_asks_first() {
     assert!(text(&draw(&app)).contains(&format!("New Enabler below {id}")), "Tab: the next kind");
     press(&mut app, "\x1b");
     // The ART's Implementing holds 3 features for a WIP limit of 2.
-    let art = app.ws.boards().iter().find(|b| b.name == "Mobile Shopping ART").unwrap();
+    let art = app.ws().boards().iter().find(|b| b.name == "Mobile Shopping ART").unwrap();
     let col = art.column_index("Implementing").unwrap();
     let feature = art.items[art.column_positions(col)[0]].id.clone();
     assert!(app.select_item(&feature));

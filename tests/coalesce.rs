@@ -59,7 +59,7 @@ fn twenty_rapid_moves_write_a_few_times_and_end_on_disk() {
         let key = Wake::Input(Msg::Key(KeyEvent::new(KeyCode::Char('J'), KeyModifiers::NONE)));
         let _ = rt.step(Some(key), &mut NoHost).unwrap();
     }
-    let board = rt.app().ws.board_by_key(&key_of).unwrap();
+    let board = rt.app().ws().board_by_key(&key_of).unwrap();
     let position = board.position(&selected).unwrap();
     assert!(position >= 20, "the card went down 20 places (it is at {position})");
     let wanted = board_to_string(board);

@@ -34,7 +34,7 @@ fn type_keys(app: &mut App, keys: &str) -> Vec<Effect> {
 }
 
 fn status(app: &App) -> String {
-    app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+    app.status().as_ref().map(|s| s.text.clone()).unwrap_or_default()
 }
 
 fn names(app: &App) -> Vec<String> {
@@ -50,7 +50,7 @@ fn team_app() -> App {
         trainboard::model::Item::new("S-3", "three", "Doing"),
     ];
     let mut app = App::new(Workspace::new(vec![team]), "test");
-    app.clock = || "2026-11-22T10:00:00Z".to_string();
+    app.set_clock(|| "2026-11-22T10:00:00Z".to_string());
     update(&mut app, Msg::Resize(120, 40));
     app
 }
@@ -72,7 +72,7 @@ fn column_menu_and_board_menu_drawn_at_80x24_and_120x40() {
         }
         insta::assert_snapshot!(format!("board_menu_{w}x{h}"), screen);
         press(&mut app, "\x1b");
-        assert_eq!(app.mode, Mode::Board);
+        assert_eq!(*app.mode(), Mode::Board);
     }
 }
 
@@ -91,16 +91,16 @@ fn menus_and_prompts_draw_at_any_size() {
 #[test]
 fn help_lists_both_menus() {
     let app = fixture_app(80, 24);
-    let rows = app.keymap.help_rows_of(trainboard::keymap::Scope::Board);
+    let rows = app.keymap().help_rows_of(trainboard::keymap::Scope::Board);
     assert!(rows.iter().any(|(k, d)| k == "C" && d.contains("column menu")), "{rows:?}");
     assert!(rows.iter().any(|(k, d)| k == "R" && d.contains("board menu")), "{rows:?}");
     // The menus' own letters are in the help too.
-    let help: Vec<String> = trainboard::ui::help::help_lines(&app, &app.theme, 200)
+    let help: Vec<String> = trainboard::ui::help::help_lines(&app, &app.theme(), 200)
         .iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();
     use trainboard::keymap::Scope;
-    let menus = [Scope::ColumnMenu, Scope::BoardMenu].map(|s| app.keymap.help_rows_of(s));
+    let menus = [Scope::ColumnMenu, Scope::BoardMenu].map(|s| app.keymap().help_rows_of(s));
     assert!(menus.iter().all(|rows| rows.len() >= 3), "{menus:?}");
     for (keys, doc) in menus.iter().flatten() {
         assert!(
@@ -122,7 +122,7 @@ fn every_column_action_in_process_with_messages_selection_and_undo() {
     assert_eq!(app.cursor().column, 1);
     assert!(type_keys(&mut app, "Cadoing\n").is_empty());
     assert!(status(&app).contains("already has a column \"Doing\""), "{}", status(&app));
-    assert!(matches!(app.mode, Mode::NamePrompt(_)), "the prompt stays for another name");
+    assert!(matches!(app.mode(), Mode::NamePrompt(_)), "the prompt stays for another name");
     type_keys(&mut app, "\x1b");
     // Rename Doing: its cards follow.
     type_keys(&mut app, "lCr\x15In Progress\n");
@@ -137,11 +137,11 @@ fn every_column_action_in_process_with_messages_selection_and_undo() {
     assert!(status(&app).contains("at least 1"), "{}", status(&app));
     type_keys(&mut app, "\x153\n");
     assert_eq!(app.current_board().unwrap().columns[2].wip, Some(3));
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(*app.mode(), Mode::Board);
     // Move it left twice (the menu stays open on it), then past the edge is refused.
     type_keys(&mut app, "Chh");
     assert_eq!(names(&app), ["In Progress", "Backlog", "Review", "Done"]);
-    assert_eq!(app.mode, Mode::ColumnMenu { column: 0 });
+    assert_eq!(*app.mode(), Mode::ColumnMenu { column: 0 });
     type_keys(&mut app, "h");
     assert!(status(&app).contains("already the first column"), "{}", status(&app));
     type_keys(&mut app, "l\x1b");
@@ -151,7 +151,7 @@ fn every_column_action_in_process_with_messages_selection_and_undo() {
     type_keys(&mut app, "lCx");
     assert_eq!(app.current_board().unwrap().done_column(), 2);
     type_keys(&mut app, "hCd");
-    assert!(matches!(&app.mode, Mode::Picker(p) if p.title.contains("move its 2 cards")), "{:?}", app.mode);
+    assert!(matches!(&app.mode(), Mode::Picker(p) if p.title.contains("move its 2 cards")), "{:?}", app.mode());
     type_keys(&mut app, "backlog\n");
     assert_eq!(names(&app), ["Backlog", "Review", "Done"]);
     let board = app.current_board().unwrap();
@@ -180,7 +180,7 @@ fn board_menu_renames_undoably_and_asks_for_a_new_board() {
     assert_eq!(app.current_board().unwrap().name, "Alpha");
     // A new board: level, then a name; a name already used is refused.
     type_keys(&mut app, "Rnprogram\n");
-    assert!(matches!(&app.mode, Mode::NamePrompt(p) if p.title().contains("new program board")), "{:?}", app.mode);
+    assert!(matches!(&app.mode(), Mode::NamePrompt(p) if p.title().contains("new program board")), "{:?}", app.mode());
     assert!(type_keys(&mut app, "ALPHA\n").is_empty());
     assert!(status(&app).contains("already a board called"), "{}", status(&app));
     let effects = type_keys(&mut app, "\x15Train Two\n");
@@ -188,10 +188,10 @@ fn board_menu_renames_undoably_and_asks_for_a_new_board() {
     assert_eq!((board.key.as_str(), board.name.as_str(), board.level), ("train-two.ron", "Train Two", Level::Program));
     assert!(board.items.is_empty());
     // The shell wrote it: it is shown.
-    trainboard::app::boards::created(&mut app, Ok((**board).clone()));
+    update(&mut app, Msg::BoardCreated(Ok(board.clone())));
     assert_eq!(app.current_board().unwrap().key, "train-two.ron");
     assert!(status(&app).contains("Created the program board Train Two in train-two.ron"), "{}", status(&app));
-    assert!(app.messages.iter().any(|m| m.text.contains("Created the program board")));
+    assert!(app.messages().iter().any(|m| m.text.contains("Created the program board")));
 }
 
 #[test]
@@ -199,9 +199,9 @@ fn read_only_boards_refuse_the_column_menu() {
     let mut app = team_app();
     let mut board = app.current_board().unwrap().clone();
     board.locked = Some("its folder is not writable".into());
-    app.ws.put_board(board);
+    support::others::board_changed(&mut app, board, &[]);
     assert!(type_keys(&mut app, "C").is_empty());
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(*app.mode(), Mode::Board);
     assert!(status(&app).contains("read-only"), "{}", status(&app));
 }
 
@@ -340,7 +340,7 @@ fn odd_names_survive_the_file_and_adversarial_input_is_refused() {
     assert_eq!(back.columns[1].name, name);
     // Control characters become spaces; a name of only spaces is refused.
     type_keys(&mut app, "Ca\x1b");
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(*app.mode(), Mode::Board);
     type_keys(&mut app, "Ca   \n");
     assert!(status(&app).contains("needs a name"), "{}", status(&app));
     type_keys(&mut app, "\x1b");

@@ -44,7 +44,7 @@ fn column_names_on_screen_use_the_measured_colour() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui");
     let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
     let mut app = trainboard::app::App::new(ws, "x");
-    app.theme = Theme::light();
+    app.set_theme(Theme::light());
     trainboard::app::update(&mut app, trainboard::app::Msg::Resize(120, 30));
     let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
     terminal.draw(|frame| trainboard::ui::render(&app, frame)).unwrap();

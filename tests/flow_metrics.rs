@@ -122,20 +122,20 @@ fn the_metrics_view_shows_six_metrics_for_the_board_and_the_art_beside_a_filled_
 #[test]
 fn the_art_metrics_add_up_the_program_board_and_the_team_boards() {
     let app = demo_app(80, 24);
-    let now = trainboard::clock::parse_rfc3339(&(app.clock)()).unwrap();
-    let art = FlowMetrics::art(&app.ws, now, 6);
-    let boards = trainboard::model::flow_metrics::art_boards(&app.ws);
+    let now = trainboard::clock::parse_rfc3339(&(app.clock())()).unwrap();
+    let art = FlowMetrics::art(app.ws(), now, 6);
+    let boards = trainboard::model::flow_metrics::art_boards(app.ws());
     let names: Vec<&str> = boards.iter().map(|b| b.name.as_str()).collect();
     assert_eq!(names, ["Mobile Shopping ART", "Alpha", "Beta"]);
-    let each: Vec<FlowMetrics> = boards.iter().map(|b| FlowMetrics::of(&app.ws, b, now, 6)).collect();
+    let each: Vec<FlowMetrics> = boards.iter().map(|b| FlowMetrics::of(app.ws(), b, now, 6)).collect();
     // The ROAM board's risks count in the ART's distribution (and only there).
-    let risks: usize = trainboard::model::flow_metrics::roam_boards(&app.ws).map(|b| b.items.len()).sum();
+    let risks: usize = trainboard::model::flow_metrics::roam_boards(app.ws()).map(|b| b.items.len()).sum();
     assert!(risks > 0);
     assert_eq!(art.distribution.total(), each.iter().map(|m| m.distribution.total()).sum::<usize>() + risks);
     assert_eq!(art.velocity.finished(), each.iter().map(|m| m.velocity.finished()).sum::<usize>());
     assert_eq!(art.load.wip, each.iter().map(|m| m.load.wip).sum::<usize>());
     assert_eq!(art.time.days.len(), each.iter().map(|m| m.time.days.len()).sum::<usize>());
-    assert_eq!(art.predictability, trainboard::model::objectives::train(&app.ws).1);
+    assert_eq!(art.predictability, trainboard::model::objectives::train(app.ws()).1);
     assert!(!art.time.days.is_empty() && art.velocity.finished() > 0, "the demo has finished work");
 }
 
@@ -151,23 +151,23 @@ fn presenting_keeps_the_metrics_view_whole_on_the_shared_screen() {
 #[test]
 fn the_html_export_has_the_six_flow_metrics_per_board_and_for_the_art() {
     let app = demo_app(80, 24);
-    let now = trainboard::clock::parse_rfc3339(&(app.clock)()).unwrap();
-    let boards = trainboard::export::select(&app.ws, None, trainboard::export::Format::Html).unwrap();
-    let html = trainboard::export::export(&app.ws, &boards, trainboard::export::Format::Html, now);
+    let now = trainboard::clock::parse_rfc3339(&(app.clock())()).unwrap();
+    let boards = trainboard::export::select(app.ws(), None, trainboard::export::Format::Html).unwrap();
+    let html = trainboard::export::export(app.ws(), &boards, trainboard::export::Format::Html, now);
     let section = &html[html.find("<section class=\"flow-metrics\">").expect("a flow section")..];
     assert!(section.contains("</section>") && html.ends_with("</body></html>\n"));
     for label in trainboard::model::flow_words::LABELS {
         assert!(section.contains(&format!("<th scope=\"col\">{label}</th>")), "{label}");
     }
     // Each board's row and the ART's carry the numbers the model computes.
-    let alpha = app.ws.board_named("Alpha").unwrap();
-    let metrics = FlowMetrics::of(&app.ws, alpha, now, 6);
+    let alpha = app.ws().board_named("Alpha").unwrap();
+    let metrics = FlowMetrics::of(app.ws(), alpha, now, 6);
     let median = format!("median {:.1} d", metrics.time.median().unwrap());
     let alpha_row = section.lines().find(|l| l.contains("<th scope=\"row\">Alpha</th>")).expect("Alpha's row");
     assert!(alpha_row.contains(&median), "{alpha_row}");
     assert!(alpha_row.contains(&format!("{} in progress, limit 10", metrics.load.wip)), "{alpha_row}");
     assert!(alpha_row.contains("94% (17 of 18 planned business value)"), "{alpha_row}");
-    let art = FlowMetrics::art(&app.ws, now, 6);
+    let art = FlowMetrics::art(app.ws(), now, 6);
     let art_row = section.lines().find(|l| l.starts_with("<tr class=\"art\">")).expect("the ART's row");
     let percent = art.efficiency.percent().unwrap();
     assert!(art_row.contains(&format!("{percent:.0}% active")), "{art_row}");

@@ -72,7 +72,7 @@ fn mutated(seeds: &[(usize, u8)]) -> Workspace {
 fn every_view_at(ws: &Workspace, width: u16, height: u16) {
     for keys in VIEWS {
         let mut app = App::new(ws.clone(), "fuzz");
-        app.clock = || "2026-11-22T10:00:00Z".to_string();
+        app.set_clock(|| "2026-11-22T10:00:00Z".to_string());
         update(&mut app, Msg::Resize(120, 40));
         press(&mut app, keys);
         update(&mut app, Msg::Resize(width, height));

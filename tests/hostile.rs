@@ -127,7 +127,7 @@ fn no_escape_sequence_from_a_board_reaches_the_terminal() {
         }
     }
     // The file keeps the original text.
-    let text = board_to_string(&app.ws.boards()[0]);
+    let text = board_to_string(&app.ws().boards()[0]);
     let back = parse_board(text.as_bytes(), "evil.ron").unwrap();
     assert_eq!(back.items[0].title, format!("Title{EVIL}"));
 }
@@ -253,7 +253,7 @@ fn read_only_files_and_newer_formats_open_read_only_and_are_never_saved_over() {
         app.show_board(board);
         let effects = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::NONE)));
         assert!(effects.is_empty(), "no save is asked for");
-        let status = app.status.clone().unwrap().text;
+        let status = app.status().unwrap().text.clone();
         assert!(status.contains("read-only"), "{status}");
     }
     assert_eq!(fs::read_to_string(dir.join("newer.ron")).unwrap(), newer);

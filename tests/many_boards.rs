@@ -92,5 +92,5 @@ fn the_last_messages_can_be_read_in_full() {
     let newest = screen.find("word word").unwrap();
     assert!(newest < screen.find("first message").unwrap(), "newest first:\n{screen}");
     update(&mut app, key(KeyCode::Esc));
-    assert_eq!(app.mode, trainboard::app::Mode::Board);
+    assert_eq!(*app.mode(), trainboard::app::Mode::Board);
 }

@@ -159,7 +159,7 @@ fn a_vote_and_a_score_made_in_the_screen_are_saved_and_merge_with_a_change_on_di
     let (ws, loaded, root) = load_workspace(&dir).into_workspace().unwrap();
     let mut files = WorkspaceFiles::new(&root, loaded, &ws);
     let mut app = App::new(ws, "test");
-    app.clock = || "2026-11-21T16:30:00Z".to_string();
+    app.set_clock(|| "2026-11-21T16:30:00Z".to_string());
     update(&mut app, Msg::Resize(120, 40));
     // Meanwhile someone scores Alpha's third objective in the file.
     let path = dir.join("team-alpha.ron");
@@ -182,7 +182,7 @@ fn a_vote_and_a_score_made_in_the_screen_are_saved_and_merge_with_a_change_on_di
     // stretch objective (row 4).
     press(&mut app, "3oV4 4 2\njjjjA3\n");
     assert_eq!(saves, ["team-alpha.ron", "team-alpha.ron"]);
-    let report = files.save(&app.ws, &saves);
+    let report = files.save(app.ws(), &saves);
     assert!(report.errors.is_empty(), "{report:?}");
     let saved = parse_board(&std::fs::read(&path).unwrap(), "team-alpha.ron").unwrap();
     let actual: Vec<Option<u32>> = saved.objectives.iter().filter(|o| o.pi.is_none()).map(|o| o.actual).collect();
@@ -244,20 +244,20 @@ fn presenting_locks_the_objectives_view_until_unlocked() {
     use trainboard::app::{App, Msg, update};
     let mut app = App::new(workspace(), "test");
     update(&mut app, Msg::Resize(100, 30));
-    app.presenting = Some(false);
+    app.start_presenting(true);
     let key = |app: &mut App, c: char| {
         let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
         update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
     };
     key(&mut app, 'o');
     key(&mut app, 'V');
-    assert!(app.objectives.prompt.is_none());
-    assert!(app.status.as_ref().unwrap().text.contains("read-only while presenting"));
-    app.presenting = Some(true);
+    assert!(app.objectives().prompt.is_none());
+    assert!(app.status().as_ref().unwrap().text.contains("read-only while presenting"));
+    app.start_presenting(false);
     for c in "V3 3\n".chars() {
         key(&mut app, c);
     }
-    assert_eq!(alpha(&app.ws).confidence.len(), 1);
+    assert_eq!(alpha(app.ws()).confidence.len(), 1);
 }
 
 #[test]

@@ -56,7 +56,7 @@ fn the_art_objectives_come_first_and_the_trend_runs_oldest_to_newest() {
         assert!(at[0] < at[1] && at[1] < at[2], "{row}");
     }
     // The model says the same, PI by PI.
-    let trend = trend(&app.ws);
+    let trend = trend(app.ws());
     assert_eq!(trend.pis, [Some("PI 2026.2"), Some("PI 2026.3"), Some("PI 2026.4")]);
     let train: Vec<(u32, u32)> = trend.train.iter().map(|a| (a.actual, a.planned)).collect();
     assert_eq!(train, [(33, 34), (26, 35), (31, 34)]);
@@ -71,7 +71,7 @@ fn at_80x24_the_last_row_scrolls_the_trend_into_view() {
     assert!(top.contains("ART objectives (Mobile Shopping ART)"), "{top}");
     insta::assert_snapshot!("objectives_trend_80x24_top", top);
     press(&mut app, "G");
-    assert_eq!(rows(&app.ws).get(app.objectives.selected), Some(&Row::Train { key: Some("art.ron".into()) }));
+    assert_eq!(rows(app.ws()).get(app.objectives().selected), Some(&Row::Train { key: Some("art.ron".into()) }));
     let bottom = text(&draw(&app));
     assert!(bottom.contains("Predictability by PI"), "{bottom}");
     assert!(bottom.contains("│▸ Program predictability (teams' actual"), "the train's line is selected\n{bottom}");
@@ -88,13 +88,13 @@ fn presenting_shows_the_same_view_and_the_art_objectives_can_be_scored_once_unlo
     assert!(screen.contains("ART objectives (Mobile Shopping ART)") && screen.contains("Predictability by PI"));
     insta::assert_snapshot!("objectives_trend_presenting_160x45", screen);
     // Presenting is read-only at first: scoring the ART's first objective is refused.
-    assert!(app.presentation.read_only, "the default presentation is read-only");
+    assert!(app.presentation().read_only, "the default presentation is read-only");
     press(&mut app, "jA");
-    assert!(app.objectives.prompt.is_none());
-    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("read-only while presenting")));
+    assert!(app.objectives().prompt.is_none());
+    assert!(app.status().as_ref().is_some_and(|s| s.text.contains("read-only while presenting")));
     // Unlocked (U on the board), the view opens on the ART again and j selects that objective.
     press(&mut app, "\x1bUojA8\n");
-    let art = app.ws.board_by_key("art.ron").unwrap();
+    let art = app.ws().board_by_key("art.ron").unwrap();
     assert_eq!(art.objectives[0].actual, Some(8));
     assert_eq!(art.objectives.len(), 7, "nothing added or lost");
     let screen = text(&draw(&app));
@@ -104,7 +104,7 @@ fn presenting_shows_the_same_view_and_the_art_objectives_can_be_scored_once_unlo
 #[test]
 fn art_objectives_are_added_edited_and_toggled_like_a_teams_and_past_ones_stay_put() {
     let mut app = demo_app(120, 40);
-    let art = |app: &trainboard::app::App| app.ws.board_by_key("art.ron").unwrap().objectives.clone();
+    let art = |app: &trainboard::app::App| app.ws().board_by_key("art.ron").unwrap().objectives.clone();
     let before = art(&app);
     // The demo opens on the program board: the view opens on the ART's heading.
     press(&mut app, "onSame-day delivery in two cities\n");
@@ -113,7 +113,10 @@ fn art_objectives_are_added_edited_and_toggled_like_a_teams_and_past_ones_stay_p
     let added = after.last().unwrap();
     assert_eq!((added.text.as_str(), added.planned, added.pi.as_deref()), ("Same-day delivery in two cities", 1, None));
     // The new objective is selected (it is the ART's fourth row of this PI): plan, stretch, rename.
-    assert_eq!(rows(&app.ws).get(app.objectives.selected), Some(&Row::Objective { key: "art.ron".into(), index: 7 }));
+    assert_eq!(
+        rows(app.ws()).get(app.objectives().selected),
+        Some(&Row::Objective { key: "art.ron".into(), index: 7 })
+    );
     press(&mut app, "B\x156\nXe\x15Same-day delivery\n");
     let o = art(&app).last().cloned().unwrap();
     assert_eq!((o.text.as_str(), o.planned, o.stretch), ("Same-day delivery", 6, true));

@@ -20,13 +20,13 @@ fn demo_app(now: fn() -> String) -> App {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
     let (ws, _, _) = load_workspace(&dir).into_workspace().unwrap();
     let mut app = App::new(ws, "demo");
-    app.clock = now;
+    app.set_clock(now);
     update(&mut app, Msg::Resize(120, 30));
     app
 }
 
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.screen().width, app.screen().height)).unwrap();
     terminal.draw(|frame| trainboard::ui::render(app, frame)).unwrap();
     let buf = terminal.backend().buffer().clone();
     let mut out = String::new();
@@ -92,7 +92,7 @@ fn the_status_line_says_the_pi_and_todays_iteration() {
 fn iteration_filters_combine_and_unknown_names_are_said() {
     let mut app = demo_app(|| "2026-11-05T09:00:00Z".to_string());
     press(&mut app, "3Fiteration:I3 team:alpha\n");
-    let filter = app.filter.clone().expect("a filter");
+    let filter = app.filter().expect("a filter");
     let board = app.current_board().unwrap();
     let shown: Vec<&str> =
         board.items.iter().filter(|i| filter.matches(board, i)).map(|i| i.iteration.as_deref().unwrap_or("")).collect();
@@ -101,7 +101,7 @@ fn iteration_filters_combine_and_unknown_names_are_said() {
     press(&mut app, "\x1bFteam:Gamma\n");
     let text = screen(&app);
     assert!(text.contains("no team \"Gamma\" in this workspace (teams: Alpha, Beta)"), "{text}");
-    assert!(matches!(app.mode, trainboard::app::Mode::Filter(_)), "the dialog stays open to fix it");
+    assert!(matches!(app.mode(), trainboard::app::Mode::Filter(_)), "the dialog stays open to fix it");
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn presenting_says_the_pi_and_todays_iteration() {
     let mut app = demo_app(|| "2026-11-05T09:00:00Z".to_string());
     update(&mut app, Msg::Resize(220, 45));
     press(&mut app, "P");
-    assert!(app.presenting.is_some(), "P presents");
+    assert!(app.presenting().is_some(), "P presents");
     let text = screen(&app);
     assert!(text.contains("Program · PI 2026.4 · I3 (to 2026-11-13) · read-only while presenting"), "{text}");
     // Where the line is short, the short form keeps the lock in view.

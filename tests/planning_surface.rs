@@ -12,7 +12,7 @@ fn demo() -> App {
 use trainboard::app::{App, Effect, Mode, Msg, update};
 
 fn feature(app: &App, id: &str) -> (Option<String>, Option<String>) {
-    let item = app.ws.item(id).expect("the feature exists");
+    let item = app.ws().item(id).expect("the feature exists");
     (item.team.clone(), item.iteration.clone())
 }
 
@@ -22,7 +22,7 @@ fn moving_a_feature_across_iterations_and_teams_then_undoing() {
     press(&mut app, "2");
     assert!(app.select_item("F-4"));
     press(&mut app, "b");
-    assert_eq!(app.mode, Mode::ProgramBoard);
+    assert_eq!(*app.mode(), Mode::ProgramBoard);
     let before = feature(&app, "F-4");
     assert_eq!(before, (Some("Beta".into()), Some("I3".into())));
     let screen = text(&draw(&app));
@@ -44,7 +44,7 @@ fn moving_a_feature_across_iterations_and_teams_then_undoing() {
     // K: the team above.
     press(&mut app, "K");
     assert_eq!(feature(&app, "F-4"), (Some("Alpha".into()), Some("I4".into())));
-    assert_eq!(app.mode, Mode::ProgramBoard, "the view stays open while planning");
+    assert_eq!(*app.mode(), Mode::ProgramBoard, "the view stays open while planning");
     // u twice: back where it was.
     press(&mut app, "uu");
     assert_eq!(feature(&app, "F-4"), before);
@@ -65,14 +65,14 @@ fn walking_the_features_and_planning_an_unplanned_one() {
     }
     assert_eq!(seen.first().map(String::as_str), Some("F-8"), "{seen:?}");
     assert!(seen.contains(&"F-7".to_string()) && seen.last().map(String::as_str) == Some("EN-4"), "{seen:?}");
-    assert!(app.ws.item("F-7").unwrap().iteration.is_none(), "F-7 starts unplanned");
+    assert!(app.ws().item("F-7").unwrap().iteration.is_none(), "F-7 starts unplanned");
     assert!(app.select_item("F-7"));
     // L plans it in the first iteration.
     press(&mut app, "L");
-    assert_eq!(app.ws.item("F-7").unwrap().iteration.as_deref(), Some("I1"));
+    assert_eq!(app.ws().item("F-7").unwrap().iteration.as_deref(), Some("I1"));
     // Any other key closes the view.
     press(&mut app, "x");
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(*app.mode(), Mode::Board);
 }
 
 fn key(c: char) -> ratatui::crossterm::event::KeyEvent {
@@ -129,9 +129,9 @@ fn p_in_the_program_board_presents_it_and_back_without_closing_it() {
     let mut app = demo();
     press(&mut app, "2b");
     press(&mut app, "P");
-    assert_eq!(app.mode, Mode::ProgramBoard, "the program board stays open");
-    assert!(app.presenting.is_some(), "P presents");
+    assert_eq!(*app.mode(), Mode::ProgramBoard, "the program board stays open");
+    assert!(app.presenting().is_some(), "P presents");
     assert!(text(&draw(&app)).contains("PROGRAM BOARD · PI 2026.4"), "drawn at presentation size");
     press(&mut app, "P");
-    assert_eq!((app.mode, app.presenting), (Mode::ProgramBoard, None), "P goes back, still planning");
+    assert_eq!((app.mode(), app.presenting()), (&Mode::ProgramBoard, None), "P goes back, still planning");
 }

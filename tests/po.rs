@@ -190,7 +190,7 @@ fn moving_to_a_team_is_refused_off_team_boards_and_into_a_missing_iteration() {
 
 fn app() -> App {
     let mut app = App::new(sample(), "test");
-    app.clock = || NOW.to_string();
+    app.set_clock(|| NOW.to_string());
     update(&mut app, Msg::Resize(100, 30));
     app.show_board(1);
     app
@@ -211,68 +211,68 @@ fn prompts_and_pickers_edit_the_selected_card_and_save() {
     let mut app = app();
     assert_eq!(app.selected_id().as_deref(), Some("S-1"));
     typed(&mut app, "=");
-    assert!(matches!(app.mode, Mode::Prompt(_)));
+    assert!(matches!(app.mode(), Mode::Prompt(_)));
     typed(&mut app, "x");
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.mode, Mode::Prompt(_)), "a bad number keeps the prompt open");
-    assert!(app.status.as_ref().unwrap().text.contains("not a whole number"));
+    assert!(matches!(app.mode(), Mode::Prompt(_)), "a bad number keeps the prompt open");
+    assert!(app.status().as_ref().unwrap().text.contains("not a whole number"));
     key(&mut app, KeyCode::Backspace);
     typed(&mut app, "13");
     let effects = key(&mut app, KeyCode::Enter);
     assert_eq!(effects, [Effect::Save(vec!["alpha.ron".into()])]);
-    assert_eq!(app.ws.item("S-1").unwrap().points, Some(13));
+    assert_eq!(app.ws().item("S-1").unwrap().points, Some(13));
 
     typed(&mut app, "I");
-    let Mode::Picker(picker) = &app.mode else { panic!("iteration picker") };
+    let Mode::Picker(picker) = &app.mode() else { panic!("iteration picker") };
     assert_eq!(picker.choices.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), ["(no iteration)", "I1", "I2"]);
     typed(&mut app, "2");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.ws.item("S-1").unwrap().iteration.as_deref(), Some("I2"));
+    assert_eq!(app.ws().item("S-1").unwrap().iteration.as_deref(), Some("I2"));
 
     typed(&mut app, "Y");
     typed(&mut app, "def");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.ws.item("S-1").unwrap().kind, Some(Kind::Defect));
+    assert_eq!(app.ws().item("S-1").unwrap().kind, Some(Kind::Defect));
 
     typed(&mut app, "B");
     typed(&mut app, "needs the API key");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.ws.item("S-1").unwrap().blocked.as_deref(), Some("needs the API key"));
+    assert_eq!(app.ws().item("S-1").unwrap().blocked.as_deref(), Some("needs the API key"));
     typed(&mut app, "B");
-    assert_eq!(app.ws.item("S-1").unwrap().blocked, None, "B on a blocked card unblocks it");
+    assert_eq!(app.ws().item("S-1").unwrap().blocked, None, "B on a blocked card unblocks it");
 
     typed(&mut app, "M");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.ws.board_of("S-1"), Some(2), "moved to Beta");
+    assert_eq!(app.ws().board_of("S-1"), Some(2), "moved to Beta");
     assert_eq!(app.selected_id().as_deref(), Some("S-1"), "the selection follows it");
     for _ in 0..6 {
         typed(&mut app, "u");
     }
-    let s1 = app.ws.item("S-1").unwrap();
-    assert_eq!((s1.points, s1.iteration.as_ref(), s1.kind, app.ws.board_of("S-1")), (None, None, None, Some(1)));
+    let s1 = app.ws().item("S-1").unwrap();
+    assert_eq!((s1.points, s1.iteration.as_ref(), s1.kind, app.ws().board_of("S-1")), (None, None, None, Some(1)));
 }
 
 #[test]
 fn the_checklist_in_the_details_ticks_adds_and_deletes() {
     let mut app = app();
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.mode, Mode::Details { .. }));
+    assert!(matches!(app.mode(), Mode::Details { .. }));
     typed(&mut app, "x");
-    assert!(app.ws.item("S-1").unwrap().acceptance[0].done);
+    assert!(app.ws().item("S-1").unwrap().acceptance[0].done);
     typed(&mut app, "a");
     typed(&mut app, "loads in 1 s");
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.mode, Mode::Details { criterion: 1, .. }), "back in the details on the new one");
-    assert_eq!(app.ws.item("S-1").unwrap().acceptance[1].text, "loads in 1 s");
+    assert!(matches!(app.mode(), Mode::Details { criterion: 1, .. }), "back in the details on the new one");
+    assert_eq!(app.ws().item("S-1").unwrap().acceptance[1].text, "loads in 1 s");
     key(&mut app, KeyCode::BackTab);
     typed(&mut app, "d");
-    assert_eq!(app.ws.item("S-1").unwrap().acceptance.len(), 1);
-    assert_eq!(app.ws.item("S-1").unwrap().acceptance[0].text, "loads in 1 s");
+    assert_eq!(app.ws().item("S-1").unwrap().acceptance.len(), 1);
+    assert_eq!(app.ws().item("S-1").unwrap().acceptance[0].text, "loads in 1 s");
     typed(&mut app, "jjk");
-    assert!(matches!(app.mode, Mode::Details { scroll: 1, .. }), "j and k scroll");
+    assert!(matches!(app.mode(), Mode::Details { scroll: 1, .. }), "j and k scroll");
     key(&mut app, KeyCode::Esc);
     typed(&mut app, "uuu");
-    let acceptance = &app.ws.item("S-1").unwrap().acceptance;
+    let acceptance = &app.ws().item("S-1").unwrap().acceptance;
     assert_eq!(acceptance, &[Criterion { text: "works".into(), done: false }]);
 }
 
@@ -280,15 +280,15 @@ fn the_checklist_in_the_details_ticks_adds_and_deletes() {
 fn q_while_presenting_does_not_quit_and_messages_clear() {
     let mut app = app();
     typed(&mut app, "P");
-    assert!(app.presenting.is_some());
+    assert!(app.presenting().is_some());
     assert!(typed_effects(&mut app, 'q').is_empty(), "q does not quit while presenting");
-    assert!(app.status.as_ref().unwrap().text.contains("Esc or P"));
+    assert!(app.status().as_ref().unwrap().text.contains("Esc or P"));
     typed(&mut app, "=");
-    assert_eq!(app.mode, Mode::Board, "read-only presenting refuses the quick edits");
+    assert_eq!(*app.mode(), Mode::Board, "read-only presenting refuses the quick edits");
     key(&mut app, KeyCode::Esc);
-    assert!(app.presenting.is_none(), "Esc leaves the presentation");
+    assert!(app.presenting().is_none(), "Esc leaves the presentation");
     typed(&mut app, "{");
-    assert!(app.status.is_none(), "the message of the key before is gone");
+    assert!(app.status().is_none(), "the message of the key before is gone");
     assert_eq!(typed_effects(&mut app, 'q'), [Effect::Quit]);
 }
 

@@ -4,15 +4,13 @@
 
 mod support;
 
-use std::time::Instant;
-
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyModifiers;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::Modifier;
 use support::keys_in::press;
 use support::screen::{app_on, draw, fixture_app, text};
-use trainboard::app::{App, Msg, sync, update};
+use trainboard::app::{App, Msg, update};
 use trainboard::theme::Theme;
 use trainboard::theme::contrast::{canvas, drawn, ratio};
 
@@ -35,16 +33,17 @@ fn at(buf: &Buffer, needle: &str) -> (u16, u16) {
 
 /// The board `key` as it is now, changed by `change`, arriving from disk.
 fn reload(app: &mut App, key: &str, change: impl FnOnce(&mut trainboard::model::Board)) {
-    let before = app.ws.board_by_key(key).expect("the board").clone();
+    let before = app.ws().board_by_key(key).expect("the board").clone();
     let mut after = before.clone();
     change(&mut after);
     after.reindex();
     let changed = trainboard::storage::save_protocol::changed_items(Some(&before), &after);
-    sync::board_reloaded(app, after, changed, Instant::now());
+    let changed: Vec<&str> = changed.iter().map(String::as_str).collect();
+    support::others::board_changed(app, after, &changed);
 }
 
 fn status(app: &App) -> String {
-    app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+    app.status().as_ref().map(|s| s.text.clone()).unwrap_or_default()
 }
 
 // 1. Light terminals.
@@ -61,8 +60,7 @@ fn presenting_on_a_light_terminal_uses_a_light_palette_by_default() {
     // Every character drawn while presenting reads on white.
     let settings = trainboard::config::parse("(theme: \"light\")", false).expect("parses");
     let mut app = fixture_app(160, 45);
-    app.theme = settings.theme;
-    app.presentation = settings.presentation;
+    trainboard::early::configure(&mut app, &settings);
     press(&mut app, "2Pl");
     let buf = draw(&app);
     let white = canvas("light");
@@ -130,7 +128,7 @@ fn the_selected_card_is_marked_in_a_strong_colour_and_bold() {
         if presenting {
             press(&mut app, "P");
         }
-        let theme = if presenting { app.presentation.theme } else { app.theme };
+        let theme = if presenting { app.presentation().theme } else { app.theme() };
         let buf = draw(&app);
         let (x, y) = at(&buf, "▶ F-1");
         let mark = &buf[(x, y)];
@@ -160,7 +158,7 @@ fn a_card_changed_by_someone_else_is_highlighted_over_its_whole_area() {
     });
     let buf = draw(&app);
     let (x, y) = at(&buf, "✎F-3");
-    let highlight = app.theme.marked.bg.expect("a background");
+    let highlight = app.theme().marked.bg.expect("a background");
     // From the card's left edge to its right edge, all three lines.
     let left = x - 2;
     let right = (left..buf.area.width).find(|&cx| buf[(cx, y)].symbol() == "│").expect("the column border");
@@ -185,7 +183,7 @@ fn a_board_changed_while_not_shown_is_marked_on_its_tab_until_visited() {
     let buf = draw(&app);
     let (x, y) = at(&buf, "●Alpha");
     assert_eq!(y, 0, "on the tab bar");
-    assert_eq!(buf[(x, y)].bg, app.theme.marked.bg.expect("a background"), "in the change colour");
+    assert_eq!(buf[(x, y)].bg, app.theme().marked.bg.expect("a background"), "in the change colour");
     // A change on the board shown marks no tab.
     reload(&mut app, "art.ron", |b| b.items[0].title = "Smarter search".into());
     assert!(!text(&draw(&app)).contains("●Mobile"));
@@ -209,7 +207,7 @@ fn the_program_board_and_objectives_highlight_what_changed() {
     });
     press(&mut app, "b");
     let buf = draw(&app);
-    let highlight = app.theme.marked.bg.expect("a background");
+    let highlight = app.theme().marked.bg.expect("a background");
     let (x, y) = at(&buf, "EN-1");
     assert_eq!(buf[(x, y)].bg, highlight, "the changed feature in the program board:\n{}", text(&buf));
     let (fx, fy) = at(&buf, "F-1");
@@ -232,7 +230,8 @@ fn the_program_board_and_objectives_highlight_what_changed() {
 fn the_filter_shows_while_presenting() {
     let mut app = fixture_app(160, 45);
     press(&mut app, "2P");
-    app.filter = Some(trainboard::app::filter::Filter::parse("team:Alpha").expect("a filter"));
+    press(&mut app, "Fteam:Alpha\n");
+    assert!(app.filter().is_some(), "F typed the filter");
     let screen = text(&draw(&app));
     assert!(screen.contains("filter: team = Alpha"), "{screen}");
 }
@@ -260,7 +259,7 @@ fn a_board_switch_clears_a_message_about_another_board() {
     assert!(status(&app).contains("Alpha changed on disk"));
     // A click on the portfolio tab (no key press to clear it).
     let (buf, hits) = {
-        let area = app.screen;
+        let area = app.screen();
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(area.width, area.height)).unwrap();
         let mut hits = trainboard::app::mouse::Hits::default();
         terminal.draw(|frame| hits = trainboard::ui::render_with_hits(&app, frame)).unwrap();

@@ -171,7 +171,7 @@ fn the_demo_program_board_shows_load_against_capacity_and_milestones() {
     for (w, h) in [(80, 24), (160, 45)] {
         let mut app = demo_app(w, h);
         press(&mut app, "2b");
-        assert_eq!(app.mode, Mode::ProgramBoard);
+        assert_eq!(*app.mode(), Mode::ProgramBoard);
         let buf = draw(&app);
         let screen = text(&buf);
         // Beta plans 30 points in I3 against 24: red, and the word says it too.
@@ -190,8 +190,8 @@ fn the_demo_program_board_shows_load_against_capacity_and_milestones() {
 fn presenting_draws_the_program_board_at_presentation_size() {
     let mut app = demo_app(160, 45);
     press(&mut app, "2Pb");
-    assert!(app.presenting.is_some());
-    assert_eq!(app.mode, Mode::ProgramBoard);
+    assert!(app.presenting().is_some());
+    assert_eq!(*app.mode(), Mode::ProgramBoard);
     let buf = draw(&app);
     let screen = text(&buf);
     // The board's name in large letters stays above; the iterations are in large letters too
@@ -216,10 +216,10 @@ fn presenting_draws_the_program_board_at_presentation_size() {
     assert!(screen.lines().take(5).all(|l| !l.contains("PROGRAM BOARD")), "{screen}");
     insta::assert_snapshot!("program_capacity_presenting_160x45", screen);
     // Read-only while presenting: H/L/J/K do not plan, until U unlocks editing.
-    let f7 = |app: &trainboard::app::App| app.ws.item("F-7").and_then(|f| f.iteration.clone());
+    let f7 = |app: &trainboard::app::App| app.ws().item("F-7").and_then(|f| f.iteration.clone());
     press(&mut app, "L");
     assert_eq!(f7(&app), None, "read-only: not moved");
-    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("read-only while presenting")));
+    assert!(app.status().as_ref().is_some_and(|s| s.text.contains("read-only while presenting")));
     press(&mut app, "UL");
     assert_eq!(f7(&app).as_deref(), Some("I1"), "unlocked: planned");
 }
@@ -258,7 +258,7 @@ fn the_program_board_draws_at_every_size_presenting_or_not() {
         for keys in ["2b", "2Pb"] {
             let mut app = demo_app(w, h);
             press(&mut app, keys);
-            assert_eq!(app.mode, Mode::ProgramBoard);
+            assert_eq!(*app.mode(), Mode::ProgramBoard);
             let screen = text(&draw(&app));
             let title = if keys == "2b" { "Program board" } else { "PROGRAM BOARD" };
             if w >= 60 && h >= 17 {

@@ -144,15 +144,15 @@ fn n_on_the_roam_board_creates_an_unroamed_risk() {
     use trainboard::app::{App, Msg, update};
     let (ws, _, _) = trainboard::storage::load_workspace(&demo()).into_workspace().unwrap();
     let mut app = App::new(ws, "demo");
-    app.clock = || NOW.to_string();
+    app.set_clock(|| NOW.to_string());
     update(&mut app, Msg::Resize(120, 40));
-    let roam = app.ws.board_index("roam.ron").unwrap();
+    let roam = app.ws().board_index("roam.ron").unwrap();
     app.show_board(roam);
     for c in "nSupplier insolvency\n".chars() {
         let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
         update(&mut app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     }
-    let board = app.ws.board(roam).unwrap();
+    let board = app.ws().board(roam).unwrap();
     let item = board.items.iter().find(|i| i.title == "Supplier insolvency").expect("added");
     assert!(item.id.starts_with("R-"), "{}", item.id);
     assert_eq!((board.kind_of(item), item.column.as_str()), (Kind::Risk, "Unroamed"));

@@ -139,8 +139,8 @@ fn a_save_conflict_opens_its_view_and_m_keeps_ours() {
     let mut live = Live::open(&dir, 100, 30);
     conflicting_title(&mut live, &dir);
     live.settle();
-    assert!(!live.app().conflicts.is_empty(), "a conflict: {}", live.screen());
-    assert!(matches!(live.app().mode, trainboard::app::Mode::Conflicts { .. }), "its view opens");
+    assert!(!live.app().conflicts().is_empty(), "a conflict: {}", live.screen());
+    assert!(matches!(live.app().mode(), trainboard::app::Mode::Conflicts { .. }), "its view opens");
     assert!(live.screen().contains("Their new title"), "{}", live.screen());
     live.keys("m");
     live.settle();
@@ -155,12 +155,12 @@ fn a_conflict_waits_for_an_open_dialog_instead_of_swapping_it_away() {
     // Before the save lands, a dialog opens: a new card's title being typed.
     live.keys("nHalf typed");
     live.settle();
-    assert!(!live.app().conflicts.is_empty(), "a conflict: {}", live.screen());
-    assert!(matches!(live.app().mode, trainboard::app::Mode::NewItem(_)), "the dialog stays open");
+    assert!(!live.app().conflicts().is_empty(), "a conflict: {}", live.screen());
+    assert!(matches!(live.app().mode(), trainboard::app::Mode::NewItem(_)), "the dialog stays open");
     assert!(live.screen().contains("Half typed"), "{}", live.screen());
     assert!(live.screen().contains("opens when this dialog closes"), "{}", live.screen());
     live.keys(" card\n");
-    assert!(matches!(live.app().mode, trainboard::app::Mode::Conflicts { .. }), "now it opens");
+    assert!(matches!(live.app().mode(), trainboard::app::Mode::Conflicts { .. }), "now it opens");
     live.keys("m");
     live.settle();
     let team = live.on_disk("team.ron");
@@ -176,7 +176,7 @@ fn a_busy_workspace_lock_keeps_the_change_and_saves_it_when_free() {
         .expect("the workspace lock");
     live.keys("3L");
     live.settle();
-    let said = live.app().status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    let said = live.app().status().as_ref().map(|s| s.text.clone()).unwrap_or_default();
     assert!(said.contains("is locked by") && said.contains("kept in memory"), "{said}");
     assert_eq!(live.on_disk("team.ron").item("S-1").unwrap().column, "Backlog", "not written under their lock");
     drop(lock);

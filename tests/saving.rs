@@ -5,17 +5,18 @@
 mod scratch;
 use scratch::Scratch;
 
+use std::collections::HashMap;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
+use std::time::Instant;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use trainboard::app::state::ConflictView;
 use trainboard::app::{App, Effect, Mode, Msg, update};
 use trainboard::history::History;
 use trainboard::model::ops;
 use trainboard::storage::load_workspace;
-use trainboard::storage::workspace_files::WorkspaceFiles;
+use trainboard::storage::workspace_files::{SaveReport, WorkspaceFiles};
 
 fn workspace(name: &str) -> Scratch {
     let dir = Scratch::new(&format!("saving-{name}"));
@@ -99,18 +100,15 @@ fn a_conflict_keeps_theirs_on_disk_ours_in_memory_and_beside() {
 
     // The conflict view offers the choice; `m` asks to keep ours.
     let mut app = App::new(ws, "test");
-    app.conflicts.push(ConflictView {
-        key: "team.ron".into(),
-        board: "Team 1".into(),
-        conflicts: conflict.conflicts.clone(),
-        copy: Some(copy.display().to_string()),
-    });
-    app.mode = Mode::Conflicts { scroll: 0 };
+    let held = SaveReport { conflicts: vec![conflict.clone()], ..SaveReport::default() };
+    update(&mut app, Msg::Saved { report: Box::new(held), snapshots: HashMap::new(), at: Instant::now() });
+    assert_eq!(app.conflicts()[0].copy.as_deref(), Some(copy.display().to_string().as_str()));
+    assert_eq!(*app.mode(), Mode::Conflicts { scroll: 0 });
     let effects = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('m'), KeyModifiers::NONE)));
     assert_eq!(effects, vec![Effect::KeepOurs("team.ron".into())]);
-    assert!(app.conflicts.is_empty() && app.mode == Mode::Board);
+    assert!(app.conflicts().is_empty() && *app.mode() == Mode::Board);
     files.keep_ours("team.ron");
-    assert!(files.save(&app.ws, &[]).errors.is_empty());
+    assert!(files.save(app.ws(), &[]).errors.is_empty());
     let (disk, _, _) = load_workspace(&dir).into_workspace().unwrap();
     assert_eq!(disk.item("S-1").unwrap().column, "Accepted", "mine, as chosen");
     assert_eq!(disk.item("S-2").unwrap().title, "Second story, theirs", "their unrelated change is kept");

@@ -3,7 +3,6 @@
 
 mod support;
 
-use ratatui::layout::Rect;
 use support::keys_in::press;
 use support::screen::{draw, text};
 use trainboard::app::{App, Mode, Msg, dialogs, update};
@@ -25,7 +24,7 @@ fn a_hit_in_another_field_says_which_field_and_shows_it() {
     let mut app = demo_app();
     // A word of some acceptance criterion or description of the demo, not of a title.
     let (id, criterion) = app
-        .ws
+        .ws()
         .boards()
         .iter()
         .flat_map(|b| &b.items)
@@ -36,17 +35,17 @@ fn a_hit_in_another_field_says_which_field_and_shows_it() {
         .filter(|w| w.len() > 5 && w.chars().all(char::is_alphabetic))
         .find(|w| {
             let w = w.to_lowercase();
-            app.ws.boards().iter().flat_map(|b| &b.items).all(|i| !i.title.to_lowercase().contains(&w))
+            app.ws().boards().iter().flat_map(|b| &b.items).all(|i| !i.title.to_lowercase().contains(&w))
         })
         .expect("a word found in no title")
         .to_string();
     press(&mut app, &format!("/{word}"));
     let screen = text(&draw(&app));
     assert!(screen.contains("acceptance criterion:") || screen.contains("description:"), "{screen}");
-    let Mode::Search(search) = &app.mode else { panic!("the search is open") };
+    let Mode::Search(search) = &app.mode() else { panic!("the search is open") };
     assert!(search.hits.iter().any(|h| h.id == id), "{:?}", search.hits);
     press(&mut app, "\n");
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(*app.mode(), Mode::Board);
 }
 
 #[test]
@@ -55,7 +54,7 @@ fn on_a_huge_workspace_keys_answer_at_once_and_ticks_complete_the_same_hits() {
     let mut full = Search::default();
     let expected: Vec<String> = full.run(&ws, "lo", 200).into_iter().map(|h| h.id).collect();
     let mut app = App::new(ws, "test");
-    app.screen = Rect::new(0, 0, 120, 40);
+    update(&mut app, Msg::Resize(120, 40));
     press(&mut app, "/l");
     // However much one step took, ticks finish it, and the result is the whole search's.
     press(&mut app, "o");
@@ -65,7 +64,7 @@ fn on_a_huge_workspace_keys_answer_at_once_and_ticks_complete_the_same_hits() {
         ticks += 1;
         assert!(ticks < 10_000, "the search finishes");
     }
-    let Mode::Search(search) = &app.mode else { panic!("the search is open") };
+    let Mode::Search(search) = &app.mode() else { panic!("the search is open") };
     let got: Vec<String> = search.hits.iter().map(|h| h.id.clone()).collect();
     assert_eq!(got, expected);
     assert!(text(&draw(&app)).contains("matches, the best 200 listed"));

@@ -10,12 +10,12 @@ use trainboard::app::Mode;
 #[test]
 fn the_agenda_lists_what_the_files_hold() {
     let app = demo(120, 40);
-    let agenda = trainboard::model::sync::agenda(&app.ws);
+    let agenda = trainboard::model::sync::agenda(app.ws());
     // Everything blocked and not done on any board is on it, and nothing else.
     let blocked: Vec<String> = app
-        .ws
+        .ws()
         .tabs()
-        .filter_map(|b| app.ws.board(b))
+        .filter_map(|b| app.ws().board(b))
         .flat_map(|b| {
             let done = b.columns[b.done_column()].name.clone();
             b.items.iter().filter(move |i| i.blocked.is_some() && i.column != done).map(|i| i.id.clone())
@@ -33,15 +33,15 @@ fn the_sync_view_at_each_size() {
     for (w, h) in [(80, 24), (120, 40), (160, 45)] {
         let mut app = demo(w, h);
         press(&mut app, "S");
-        assert!(matches!(app.mode, Mode::Sync { .. }));
+        assert!(matches!(app.mode(), Mode::Sync { .. }));
         let screen = text(&draw(&app));
         assert!(screen.contains("ART sync") && screen.contains("Blocked ("), "{screen}");
         insta::assert_snapshot!(format!("sync_{w}x{h}"), screen);
         // j scrolls, Esc closes.
         press(&mut app, "j");
-        assert!(matches!(app.mode, Mode::Sync { scroll: 1 }));
+        assert!(matches!(app.mode(), Mode::Sync { scroll: 1 }));
         press(&mut app, "\x1b");
-        assert_eq!(app.mode, Mode::Board);
+        assert_eq!(*app.mode(), Mode::Board);
     }
 }
 
@@ -50,14 +50,14 @@ fn the_system_demo_steps_through_iterations() {
     for (w, h) in [(80, 24), (120, 40), (160, 45)] {
         let mut app = demo(w, h);
         press(&mut app, "v");
-        let Mode::SystemDemo { iteration: first, .. } = app.mode else { panic!("the demo view opens") };
+        let Mode::SystemDemo { iteration: first, .. } = app.mode().clone() else { panic!("the demo view opens") };
         let screen = text(&draw(&app));
         assert!(screen.contains("System demo of") && screen.contains("Velocity"), "{screen}");
         insta::assert_snapshot!(format!("system_demo_{w}x{h}"), screen);
         press(&mut app, "h");
-        let Mode::SystemDemo { iteration, .. } = app.mode else { panic!("h stays in the view") };
+        let Mode::SystemDemo { iteration, .. } = app.mode().clone() else { panic!("h stays in the view") };
         assert_eq!(iteration, first.saturating_sub(1));
         press(&mut app, "\x1b");
-        assert_eq!(app.mode, Mode::Board);
+        assert_eq!(*app.mode(), Mode::Board);
     }
 }

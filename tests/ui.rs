@@ -65,7 +65,7 @@ fn help_lists_every_binding_from_the_key_map() {
     let screen = text(&draw(&app));
     insta::assert_snapshot!("help_120x40", screen);
     // Every action's line is in the help, wrapped under its text where it is long, never cut.
-    let lines = trainboard::ui::help::help_lines(&app, &app.theme, 88);
+    let lines = trainboard::ui::help::help_lines(&app, &app.theme(), 88);
     let lines: Vec<String> = lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect();
     assert!(lines.iter().all(|l| trainboard::text::width(l) <= 88), "no line is wider than the popup");
     let words = lines.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
@@ -141,7 +141,7 @@ fn metrics_view_of_the_demo_team_board() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
         let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
         let mut app = App::new(ws, "demo");
-        app.clock = || "2026-11-22T10:00:00Z".to_string();
+        app.set_clock(|| "2026-11-22T10:00:00Z".to_string());
         update(&mut app, Msg::Resize(w, h));
         press(&mut app, "3m");
         let screen = text(&draw(&app));
@@ -158,7 +158,7 @@ fn objectives_view_shows_predictability_bars_with_the_target_band() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
         let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
         let mut app = App::new(ws, "demo");
-        app.clock = || "2026-11-22T10:00:00Z".to_string();
+        app.set_clock(|| "2026-11-22T10:00:00Z".to_string());
         update(&mut app, Msg::Resize(w, h));
         // From Alpha's board (3) the view opens on Alpha's section.
         press(&mut app, "3o");
@@ -190,7 +190,7 @@ fn objectives_view_records_a_vote_and_shows_average_and_who_to_hear() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
         let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
         let mut app = App::new(ws, "demo");
-        app.clock = || "2026-11-21T16:30:00Z".to_string();
+        app.set_clock(|| "2026-11-21T16:30:00Z".to_string());
         update(&mut app, Msg::Resize(w, h));
         // On Alpha's board (3) the view opens on Alpha's heading: V opens the vote prompt there.
         press(&mut app, "3oV5 4,4 3 2 1");
@@ -198,7 +198,7 @@ fn objectives_view_records_a_vote_and_shows_average_and_who_to_hear() {
         assert!(prompt.contains("Votes 1–5") && prompt.contains("> 5 4,4 3 2 1"), "{prompt}");
         let effects = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
         assert_eq!(effects, [trainboard::app::Effect::Save(vec!["team-alpha.ron".into()])]);
-        let alpha = app.ws.board_by_key("team-alpha.ron").unwrap();
+        let alpha = app.ws().board_by_key("team-alpha.ron").unwrap();
         let votes: Vec<u8> = alpha.confidence[0].votes.iter().map(|f| f.get()).collect();
         assert_eq!((alpha.confidence[0].at.as_str(), votes), ("2026-11-21T16:30:00Z", vec![5, 4, 4, 3, 2, 1]));
         let screen = text(&draw(&app));
@@ -211,8 +211,8 @@ fn objectives_view_records_a_vote_and_shows_average_and_who_to_hear() {
         press(&mut app, "\x1b");
         // u undoes the vote without leaving the view.
         press(&mut app, "u");
-        assert!(app.ws.board_by_key("team-alpha.ron").unwrap().confidence.is_empty());
-        assert!(matches!(app.mode, trainboard::app::Mode::Objectives { .. }));
+        assert!(app.ws().board_by_key("team-alpha.ron").unwrap().confidence.is_empty());
+        assert!(matches!(app.mode(), trainboard::app::Mode::Objectives { .. }));
     }
 }
 
@@ -221,9 +221,9 @@ fn objectives_are_added_scored_and_toggled_in_the_view() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
     let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
     let mut app = App::new(ws, "demo");
-    app.clock = || "2026-11-22T10:00:00Z".to_string();
+    app.set_clock(|| "2026-11-22T10:00:00Z".to_string());
     update(&mut app, Msg::Resize(120, 40));
-    let alpha = |app: &App| app.ws.board_by_key("team-alpha.ron").unwrap().objectives.clone();
+    let alpha = |app: &App| app.ws().board_by_key("team-alpha.ron").unwrap().objectives.clone();
     let before = alpha(&app);
     press(&mut app, "3onWishlists for signed-in users\n");
     let after = alpha(&app);
@@ -268,9 +268,9 @@ fn filters_show_only_matching_cards_and_esc_clears() {
     assert_eq!(app.selected_id().as_deref(), Some("F-2"));
     // A bad filter says what is allowed and keeps the dialog open.
     press(&mut app, "Fcolour:red\n");
-    assert!(app.status.as_ref().unwrap().text.contains("use team, tag, owner, kind, iteration or blocked"));
+    assert!(app.status().as_ref().unwrap().text.contains("use team, tag, owner, kind, iteration or blocked"));
     press(&mut app, "\x1b\x1b");
-    assert!(app.filter.is_none(), "Esc on the board clears the filter");
+    assert!(app.filter().is_none(), "Esc on the board clears the filter");
     assert!(text(&draw(&app)).contains("F-3"));
 }
 
@@ -303,7 +303,7 @@ fn f_shows_only_the_siblings_and_back() {
     assert!(screen.contains("children of F-1"), "{screen}");
     assert!(!screen.contains("S-104"), "S-104 (of F-2) is hidden:\n{screen}");
     press(&mut app, "f");
-    assert!(app.filter.is_none());
+    assert!(app.filter().is_none());
     assert!(text(&draw(&app)).contains("S-104"));
 }
 
@@ -313,7 +313,7 @@ fn program_board_places_features_and_flags_a_late_dependency_red() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
         let (ws, _, _) = trainboard::storage::load_workspace(&dir).into_workspace().unwrap();
         let mut app = App::new(ws, "demo");
-        app.clock = || "2026-11-22T10:00:00Z".to_string();
+        app.set_clock(|| "2026-11-22T10:00:00Z".to_string());
         update(&mut app, Msg::Resize(w, h));
         press(&mut app, "2b");
         let buf = draw(&app);
@@ -347,7 +347,7 @@ fn presentation_mode_is_large_read_only_and_steps_through_boards() {
         // Read-only: a move is refused and nothing is saved.
         let effects = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT)));
         assert!(effects.is_empty());
-        assert!(app.status.as_ref().unwrap().text.contains("U unlocks"));
+        assert!(app.status().as_ref().unwrap().text.contains("U unlocks"));
         // Unlocked, a move saves as usual.
         press(&mut app, "U");
         let effects = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT)));
@@ -363,7 +363,7 @@ fn presentation_mode_is_large_read_only_and_steps_through_boards() {
 }
 
 fn draw_hits(app: &App) -> (Buffer, trainboard::app::mouse::Hits) {
-    let area = app.screen;
+    let area = app.screen();
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
     let mut hits = trainboard::app::mouse::Hits::default();
     terminal.draw(|frame| hits = trainboard::ui::render_with_hits(app, frame)).unwrap();
@@ -400,38 +400,38 @@ fn the_mouse_selects_cards_columns_and_tabs_scrolls_and_closes_dialogs() {
     // A dialog stays open on a click inside and closes on a click outside.
     press(&mut app, "?");
     mouse(&mut app, click, (60, 20));
-    assert!(matches!(app.mode, trainboard::app::Mode::Help { .. }));
+    assert!(matches!(app.mode(), trainboard::app::Mode::Help { .. }));
     mouse(&mut app, click, (1, 1));
-    assert_eq!(app.mode, trainboard::app::Mode::Board);
+    assert_eq!(*app.mode(), trainboard::app::Mode::Board);
 }
 
-/// The selected card given a long title, an indented multi-line description and a checklist.
-fn with_long_details(app: &mut App) -> String {
-    let id = app.selected_id().expect("a selected card");
-    let mut item = app.ws.item(&id).unwrap().clone();
-    item.title = "Make the search results list readable on small phones, with price, rating and delivery date \
-                  always visible"
-        .into();
-    item.description = Some(
-        "Shoppers on small screens give up when the list is cramped.\nSteps:\n  1. measure the drop-off on \
-         phones below 375 points wide, per category and per market\n  2. try two layouts\n\tkeep the one that sells"
-            .into(),
-    );
-    item.acceptance = vec![
-        trainboard::model::Criterion { text: "Price and rating on every row".into(), done: true },
-        trainboard::model::Criterion { text: "Delivery date shown when known, never a blank line".into(), done: false },
-    ];
-    let edit = trainboard::model::ops::replace_item(&app.ws, &id, item).unwrap();
-    app.history.commit(&mut app.ws, edit).unwrap();
-    id
+/// The fixture after `keys`, the card they select given a long title, an indented multi-line
+/// description and a checklist.
+fn with_long_details(width: u16, height: u16, keys: &str) -> App {
+    let (app, _) = support::screen::fixture_app_with_selected(width, height, keys, |item| {
+        item.title = "Make the search results list readable on small phones, with price, rating and delivery date \
+                      always visible"
+            .into();
+        item.description = Some(
+            "Shoppers on small screens give up when the list is cramped.\nSteps:\n  1. measure the drop-off on \
+             phones below 375 points wide, per category and per market\n  2. try two layouts\n\tkeep the one that sells"
+                .into(),
+        );
+        item.acceptance = vec![
+            trainboard::model::Criterion { text: "Price and rating on every row".into(), done: true },
+            trainboard::model::Criterion {
+                text: "Delivery date shown when known, never a blank line".into(),
+                done: false,
+            },
+        ];
+    });
+    app
 }
 
 #[test]
 fn details_wrap_the_title_and_description_and_show_the_checklist() {
     for (w, h) in [(80, 24), (120, 40)] {
-        let mut app = app(w, h);
-        press(&mut app, "3ll");
-        with_long_details(&mut app);
+        let mut app = with_long_details(w, h, "3ll");
         press(&mut app, "\n\t");
         let screen = text(&draw(&app));
         for expected in ["always visible", "    1. measure", "[x] Price and rating", "▶ [ ] Delivery date", "Needs"] {
@@ -443,9 +443,7 @@ fn details_wrap_the_title_and_description_and_show_the_checklist() {
 
 #[test]
 fn details_scroll_with_j_and_k() {
-    let mut app = app(80, 24);
-    press(&mut app, "3l");
-    with_long_details(&mut app);
+    let mut app = with_long_details(80, 24, "3l");
     press(&mut app, "\n");
     let top = text(&draw(&app));
     press(&mut app, "jj");
@@ -523,7 +521,7 @@ fn hierarchy_roll_up_bar_is_green_only_when_every_child_is_done() {
     let buf = draw(&app);
     let screen = text(&buf);
     let fg = |style: ratatui::style::Style| style.fg.unwrap_or(Color::Reset);
-    let (done, plain) = (fg(app.theme.done), fg(app.theme.text));
+    let (done, plain) = (fg(app.theme().done), fg(app.theme().text));
     assert_ne!(done, plain, "the test needs the two styles to differ");
     let style_at = |needle: &str| {
         let (x, y) = find(&buf, needle);
@@ -561,7 +559,7 @@ fn the_presentation_title_draws_an_en_dash_as_a_dash() {
     let mut app = App::new(ws, "~/boards");
     update(&mut app, Msg::Resize(80, 24));
     press(&mut app, "P");
-    assert!(app.presenting.is_some());
+    assert!(app.presenting().is_some());
     let buf = draw(&app);
     // What tui-big-text draws for a plain "-", as the reference.
     let mut reference = Buffer::empty(ratatui::layout::Rect::new(0, 0, 4, 4));
@@ -606,48 +604,48 @@ fn tab_in_the_program_board_view_steps_through_program_boards_only() {
     assert_eq!(name(&app), "Alpha");
     // In the program board view, Tab and Shift+Tab only visit the program boards, and wrap.
     press(&mut app, "2b");
-    assert_eq!(app.mode, trainboard::app::Mode::ProgramBoard);
+    assert_eq!(*app.mode(), trainboard::app::Mode::ProgramBoard);
     assert_eq!(name(&app), "Web ART");
     press(&mut app, "\t");
-    assert_eq!((name(&app), &app.mode), ("Data ART".to_string(), &trainboard::app::Mode::ProgramBoard));
+    assert_eq!((name(&app), app.mode()), ("Data ART".to_string(), &trainboard::app::Mode::ProgramBoard));
     assert!(text(&draw(&app)).contains("Data ART"));
     press(&mut app, "\t");
     assert_eq!(name(&app), "Web ART", "wraps round to the first program board, not into the team boards");
     update(&mut app, Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)));
     assert_eq!(name(&app), "Data ART");
-    assert_eq!(app.mode, trainboard::app::Mode::ProgramBoard, "still in the view");
+    assert_eq!(*app.mode(), trainboard::app::Mode::ProgramBoard, "still in the view");
     // `3` leaves the view for the team board; Esc closes it as before.
     press(&mut app, "3");
-    assert_eq!((name(&app), &app.mode), ("Alpha".to_string(), &trainboard::app::Mode::Board));
+    assert_eq!((name(&app), app.mode()), ("Alpha".to_string(), &trainboard::app::Mode::Board));
 }
 
 #[test]
 fn tab_in_the_program_board_view_with_one_program_board_stays_put() {
     let mut app = app(100, 30);
     press(&mut app, "2b");
-    assert_eq!(app.mode, trainboard::app::Mode::ProgramBoard);
-    let before = app.board;
+    assert_eq!(*app.mode(), trainboard::app::Mode::ProgramBoard);
+    let before = app.board_index();
     press(&mut app, "\t");
-    assert_eq!(app.board, before, "the only program board: Tab does not go to a team board");
-    assert_eq!(app.mode, trainboard::app::Mode::ProgramBoard);
-    assert!(app.status.as_ref().unwrap().text.contains("only program board"));
+    assert_eq!(app.board_index(), before, "the only program board: Tab does not go to a team board");
+    assert_eq!(*app.mode(), trainboard::app::Mode::ProgramBoard);
+    assert!(app.status().as_ref().unwrap().text.contains("only program board"));
 }
 
 #[test]
 fn status_hints_and_dialogs_follow_rebound_keys() {
     use trainboard::keymap::{Action, Key};
     let mut app = app(120, 40);
-    assert!(app.keymap.rebind(Action::Quit, &[Key::char('x')]).is_empty());
+    assert!(app.keymap_mut().rebind(Action::Quit, &[Key::char('x')]).is_empty());
     let ctrl_g = Key::new(KeyCode::Char('g'), KeyModifiers::CONTROL);
-    assert!(app.keymap.rebind(Action::Cancel, &[ctrl_g]).is_empty());
+    assert!(app.keymap_mut().rebind(Action::Cancel, &[ctrl_g]).is_empty());
     let status = |app: &App| text(&draw(app)).lines().last().unwrap_or_default().to_string();
     assert!(status(&app).contains("x quit") && !status(&app).contains("q quit"), "{}", status(&app));
     press(&mut app, "2n");
-    assert!(matches!(app.mode, trainboard::app::Mode::NewItem(_)));
+    assert!(matches!(app.mode(), trainboard::app::Mode::NewItem(_)));
     assert!(status(&app).contains("Ctrl+g cancel"), "{}", status(&app));
     // Esc is no longer the dialog's cancel; Ctrl+g is.
     update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
-    assert!(matches!(app.mode, trainboard::app::Mode::NewItem(_)), "Esc does not cancel now");
+    assert!(matches!(app.mode(), trainboard::app::Mode::NewItem(_)), "Esc does not cancel now");
     update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL)));
-    assert_eq!(app.mode, trainboard::app::Mode::Board, "Ctrl+g cancels");
+    assert_eq!(*app.mode(), trainboard::app::Mode::Board, "Ctrl+g cancels");
 }

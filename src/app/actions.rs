@@ -46,9 +46,9 @@ fn edits(action: Action) -> bool {
     )
 }
 
-pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
+pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
     use Action::*;
-    if app.presenting == Some(false) && edits(action) {
+    if app.view.presenting == Some(false) && edits(action) {
         app.info("read-only while presenting; U unlocks editing");
         return Vec::new();
     }
@@ -73,7 +73,7 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         EditInEditor => return open_editor(app),
         DeleteItem => {
             if let Some(id) = editable_selection(app) {
-                app.mode = Mode::ConfirmDelete { id };
+                app.view.mode = Mode::ConfirmDelete { id };
             }
         }
         SetPoints | SetOwner | PickIteration | PickTeam | ToggleBlocked | PickKind | EditTags | MoveToTeam => {
@@ -98,29 +98,29 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Redo => return undo_redo(app, false),
         OpenDetails => {
             if app.selected_item().is_some() {
-                app.mode = Mode::Details { scroll: 0, criterion: 0 };
+                app.view.mode = Mode::Details { scroll: 0, criterion: 0 };
             }
         }
-        CloseDetails if app.mode == Mode::Board && super::marks::clear(app) => app.info("marks cleared"),
+        CloseDetails if app.view.mode == Mode::Board && super::marks::clear(app) => app.info("marks cleared"),
         CloseDetails => {
-            app.mode = Mode::Board;
-            app.status = None;
-            if app.filter.take().is_some() {
+            app.view.mode = Mode::Board;
+            app.view.status = None;
+            if app.selection.filter.take().is_some() {
                 app.info("filter cleared");
                 app.keep_in_view();
             }
         }
-        FilterCards => app.mode = Mode::Filter(LineInput::default()),
+        FilterCards => app.view.mode = Mode::Filter(LineInput::default()),
         FilterByParent => filter_by_parent(app),
         ShowProgramBoard => match app.current_board().map(|b| b.level) {
-            Some(Level::Program) => app.mode = Mode::ProgramBoard,
+            Some(Level::Program) => app.view.mode = Mode::ProgramBoard,
             _ => app.info("the program board is drawn from a program (ART) board; press 2"),
         },
         ShowHierarchy => {
             if let Some(id) = app.selected_id() {
-                let rows = super::tree::rows(&app.ws, &super::tree::root_of(&app.ws, &id));
+                let rows = super::tree::rows(&app.session.ws, &super::tree::root_of(&app.session.ws, &id));
                 let selected = rows.iter().position(|r| r.id == id).unwrap_or(0);
-                app.mode = Mode::Tree { rows, selected };
+                app.view.mode = Mode::Tree { rows, selected };
             }
         }
         JumpToParent => jump_to_parent(app),
@@ -132,40 +132,43 @@ pub fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         FirstTeamBoard => first_board(app, Level::Team),
         ColumnMenu => super::columns::open_menu(app),
         BoardMenu => super::boards::open_menu(app),
-        Search => app.mode = Mode::Search(SearchDialog::default()),
+        Search => app.view.mode = Mode::Search(SearchDialog::default()),
         ShowConflicts => {
-            if app.conflicts.is_empty() {
+            if app.external.conflicts.is_empty() {
                 app.info("no save conflicts");
             } else {
-                app.mode = Mode::Conflicts { scroll: 0 };
+                app.view.mode = Mode::Conflicts { scroll: 0 };
             }
         }
         TogglePresentation => {
-            app.presenting = if app.presenting.is_some() { None } else { Some(!app.presentation.read_only) };
-            app.status = None;
+            app.view.presenting =
+                if app.view.presenting.is_some() { None } else { Some(!app.prefs.presentation.read_only) };
+            app.view.status = None;
             app.keep_in_view();
         }
-        UnlockEditing => match app.presenting {
+        UnlockEditing => match app.view.presenting {
             Some(unlocked) => {
-                app.presenting = Some(!unlocked);
+                app.view.presenting = Some(!unlocked);
                 app.info(if unlocked { "editing locked" } else { "editing unlocked: changes are saved as usual" });
             }
             None => app.info("U unlocks editing while presenting (P)"),
         },
-        ShowMetrics => app.mode = Mode::Metrics,
-        ShowSync => app.mode = Mode::Sync { scroll: 0 },
-        ShowSystemDemo => app.mode = Mode::SystemDemo { iteration: super::demo::current_iteration(app), scroll: 0 },
+        ShowMetrics => app.view.mode = Mode::Metrics,
+        ShowSync => app.view.mode = Mode::Sync { scroll: 0 },
+        ShowSystemDemo => {
+            app.view.mode = Mode::SystemDemo { iteration: super::demo::current_iteration(app), scroll: 0 }
+        }
         ShowObjectives => {
             super::objectives::open_view(app);
-            app.mode = Mode::Objectives { scroll: 0 };
+            app.view.mode = Mode::Objectives { scroll: 0 };
         }
         SetPlannedValue | SetActualValue | ToggleStretch | RecordVote => {
             app.info("that key works in the objectives view (o)")
         }
         NextCriterion | PrevCriterion | ToggleCriterion | AddCriterion | EditCriterion | MoveCriterionDown
         | MoveCriterionUp | DeleteCriterion => app.info("that key works on the checklist in the details (Enter)"),
-        Help => app.mode = Mode::Help { scroll: 0 },
-        ShowMessages => app.mode = Mode::Messages { scroll: 0 },
+        Help => app.view.mode = Mode::Help { scroll: 0 },
+        ShowMessages => app.view.mode = Mode::Messages { scroll: 0 },
         Quit => return vec![Effect::Quit],
         // The keys of views, dialogs, questions, menus and presenting are answered by their
         // mode (`app/keys.rs` picks the key map); on the board they do nothing.
@@ -200,7 +203,7 @@ fn select_row(app: &mut App, to: impl Fn(usize, usize) -> usize) {
 }
 
 /// The selected item's id, unless the board is read-only (then says so).
-pub fn editable_selection(app: &mut App) -> Option<String> {
+pub(in crate::app) fn editable_selection(app: &mut App) -> Option<String> {
     if let Some(why) = app.current_board().and_then(|b| b.read_only_reason()) {
         app.error(why);
         return None;
@@ -209,7 +212,7 @@ pub fn editable_selection(app: &mut App) -> Option<String> {
 }
 
 /// Commits an edit, selects `select` afterwards, and asks for the touched boards to be saved.
-pub fn commit(app: &mut App, edit: Result<Edit, ModelError>, select: Option<&str>) -> Vec<Effect> {
+pub(in crate::app) fn commit(app: &mut App, edit: Result<Edit, ModelError>, select: Option<&str>) -> Vec<Effect> {
     let edit = match edit {
         Ok(edit) => edit,
         Err(ModelError::NothingToChange) => return Vec::new(),
@@ -218,11 +221,13 @@ pub fn commit(app: &mut App, edit: Result<Edit, ModelError>, select: Option<&str
             return Vec::new();
         }
     };
-    if let Some(why) = edit.boards().iter().find_map(|k| app.ws.board_by_key(k).and_then(|b| b.read_only_reason())) {
+    if let Some(why) =
+        edit.boards().iter().find_map(|k| app.session.ws.board_by_key(k).and_then(|b| b.read_only_reason()))
+    {
         app.error(why);
         return Vec::new();
     }
-    match app.history.commit(&mut app.ws, edit) {
+    match app.session.history.commit(&mut app.session.ws, edit) {
         Ok(applied) => {
             if let Some(id) = select {
                 app.select_item(id);
@@ -246,7 +251,7 @@ fn saves(app: &App, mut boards: Vec<String>, focus: Option<&str>) -> Vec<Effect>
         return vec![Effect::Save(boards)];
     }
     let has_focus =
-        |key: &String| focus.is_some_and(|id| app.ws.board_by_key(key).is_some_and(|b| b.item(id).is_some()));
+        |key: &String| focus.is_some_and(|id| app.session.ws.board_by_key(key).is_some_and(|b| b.item(id).is_some()));
     // Stable: otherwise the edit's own order.
     boards.sort_by_key(has_focus);
     boards.into_iter().map(|key| Effect::Save(vec![key])).collect()
@@ -268,22 +273,22 @@ fn move_item(app: &mut App, step: isize) -> Vec<Effect> {
         return super::marks::move_marked(app, &marked, step);
     }
     let Some(id) = editable_selection(app) else { return Vec::new() };
-    let to = match ops::neighbour_column(&app.ws, &id, step) {
+    let to = match ops::neighbour_column(&app.session.ws, &id, step) {
         Ok(to) => to,
         Err(_) => return Vec::new(),
     };
     let full = app.current_board().is_some_and(|b| b.column_index(&to).is_some_and(|c| b.column_is_full(c)));
     if full {
-        app.mode = Mode::ConfirmMove { id, to };
+        app.view.mode = Mode::ConfirmMove { id, to };
         return Vec::new();
     }
     move_to(app, &id, &to)
 }
 
 /// Moves `id` to column `to` now (after any WIP confirmation).
-pub fn move_to(app: &mut App, id: &str, to: &str) -> Vec<Effect> {
-    let now = (app.clock)();
-    let edit = ops::move_to_column_landing(&app.ws, id, to, &now, app.landing);
+pub(in crate::app) fn move_to(app: &mut App, id: &str, to: &str) -> Vec<Effect> {
+    let now = (app.prefs.clock)();
+    let edit = ops::move_to_column_landing(&app.session.ws, id, to, &now, app.prefs.landing);
     commit(app, edit, Some(id))
 }
 
@@ -295,7 +300,7 @@ fn rank_item(app: &mut App, rank: Rank) -> Vec<Effect> {
         return super::marks::rank_marked(app, &marked, &rank);
     }
     let Some(id) = editable_selection(app) else { return Vec::new() };
-    let edit = ops::rank(&app.ws, &id, &rank);
+    let edit = ops::rank(&app.session.ws, &id, &rank);
     commit(app, edit, Some(&id))
 }
 
@@ -304,7 +309,7 @@ fn sort_by_wsjf(app: &mut App) -> Vec<Effect> {
     let key = board.key.clone();
     let col = app.cursor().column;
     let keep = app.selected_id();
-    let edit = ops::sort_by_wsjf(&app.ws, &key, col);
+    let edit = ops::sort_by_wsjf(&app.session.ws, &key, col);
     if edit == Err(ModelError::NothingToChange) {
         app.info("the column is already in WSJF order");
     }
@@ -313,9 +318,10 @@ fn sort_by_wsjf(app: &mut App) -> Vec<Effect> {
 
 fn open_split(app: &mut App) {
     let Some(id) = editable_selection(app) else { return };
-    match ops::default_split_board(&app.ws, &id) {
+    match ops::default_split_board(&app.session.ws, &id) {
         Ok(target) => {
-            app.mode = Mode::Split(SplitDialog { id, lines: Vec::new(), current: LineInput::default(), at: 0, target });
+            app.view.mode =
+                Mode::Split(SplitDialog { id, lines: Vec::new(), current: LineInput::default(), at: 0, target });
         }
         Err(err) => app.error(format!("cannot split {id}: {err}")),
     }
@@ -323,20 +329,24 @@ fn open_split(app: &mut App) {
 
 fn open_edit_title(app: &mut App) {
     let Some(id) = editable_selection(app) else { return };
-    let title = app.ws.item(&id).map(|i| i.title.clone()).unwrap_or_default();
-    app.mode = Mode::EditTitle { id, input: LineInput::new(&title), original: title };
+    let title = app.session.ws.item(&id).map(|i| i.title.clone()).unwrap_or_default();
+    app.view.mode = Mode::EditTitle { id, input: LineInput::new(&title), original: title };
 }
 
 fn open_editor(app: &mut App) -> Vec<Effect> {
     let Some(id) = editable_selection(app) else { return Vec::new() };
-    let Some((board, item)) = app.ws.find(&id) else { return Vec::new() };
+    let Some((board, item)) = app.session.ws.find(&id) else { return Vec::new() };
     let text = item_to_snippet(board, item);
     vec![Effect::OpenEditor { id, text }]
 }
 
 fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
     let keep = app.selected_id();
-    let applied = if undo { app.history.undo(&mut app.ws) } else { app.history.redo(&mut app.ws) };
+    let applied = if undo {
+        app.session.history.undo(&mut app.session.ws)
+    } else {
+        app.session.history.redo(&mut app.session.ws)
+    };
     match applied {
         Some(applied) => {
             // The selection follows our item; else it stays where it was.
@@ -374,15 +384,15 @@ fn jump_to_parent(app: &mut App) {
 
 /// `f`: only the children of the selected item's parent, or back to all cards.
 fn filter_by_parent(app: &mut App) {
-    if matches!(app.filter, Some(super::filter::Filter::Parent(_))) {
-        app.filter = None;
+    if matches!(app.selection.filter, Some(super::filter::Filter::Parent(_))) {
+        app.selection.filter = None;
         app.info("showing all cards");
     } else {
         let parent = app.selected_item().and_then(|i| i.parent.clone());
         match parent {
             Some(parent) => {
                 app.info(format!("showing the children of {parent} (f or Esc: all cards)"));
-                app.filter = Some(super::filter::Filter::Parent(parent));
+                app.selection.filter = Some(super::filter::Filter::Parent(parent));
             }
             None => app.info("this item has no parent to filter by"),
         }
@@ -392,21 +402,21 @@ fn filter_by_parent(app: &mut App) {
 
 /// The next or previous tab (archives are not tabs).
 fn cycle_board(app: &mut App, step: isize) {
-    let tabs: Vec<usize> = app.ws.tabs().collect();
+    let tabs: Vec<usize> = app.session.ws.tabs().collect();
     if tabs.is_empty() {
         return;
     }
-    let here = tabs.iter().position(|&t| t == app.board).unwrap_or(0) as isize;
+    let here = tabs.iter().position(|&t| t == app.selection.board).unwrap_or(0) as isize;
     let next = (here + step).rem_euclid(tabs.len() as isize) as usize;
     app.show_board(tabs[next]);
 }
 
 /// Steps `step` boards through the boards of `level` only, in tab order; says so when there is
 /// no other one.
-pub fn cycle_board_at(app: &mut App, step: isize, level: Level) {
-    let boards: Vec<usize> = app.ws.boards_at(level).collect();
-    match boards.iter().position(|&b| b == app.board) {
-        _ if boards.len() <= 1 && boards.contains(&app.board) => {
+pub(in crate::app) fn cycle_board_at(app: &mut App, step: isize, level: Level) {
+    let boards: Vec<usize> = app.session.ws.boards_at(level).collect();
+    match boards.iter().position(|&b| b == app.selection.board) {
+        _ if boards.len() <= 1 && boards.contains(&app.selection.board) => {
             app.info(format!("this is the only {} board", level.name().to_lowercase()))
         }
         Some(here) => {

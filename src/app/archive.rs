@@ -16,7 +16,7 @@ use super::state::{App, Effect, Mode};
 const BY_DATE: &str = "date";
 
 /// `Z`: archives the marked cards, else opens the dialog.
-pub fn open(app: &mut App) -> Vec<Effect> {
+pub(in crate::app) fn open(app: &mut App) -> Vec<Effect> {
     let Some(board) = app.current_board() else { return Vec::new() };
     if let Some(why) = board.read_only_reason() {
         app.error(why);
@@ -41,8 +41,9 @@ pub fn open(app: &mut App) -> Vec<Effect> {
         }
         None => {}
     }
-    for iteration in archive::iterations(&app.ws, board) {
-        let count = archive::done_before_iteration(&app.ws, board, &iteration).map(|ids| ids.len()).unwrap_or(0);
+    for iteration in archive::iterations(&app.session.ws, board) {
+        let count =
+            archive::done_before_iteration(&app.session.ws, board, &iteration).map(|ids| ids.len()).unwrap_or(0);
         let label = format!("all done items before iteration {iteration} ({count})");
         choices.push(Choice::new(label, Some(format!("iteration:{iteration}")), false));
     }
@@ -51,15 +52,15 @@ pub fn open(app: &mut App) -> Vec<Effect> {
     if let Some(note) = note {
         app.info(note);
     }
-    app.mode = Mode::Picker(Picker::new(key, PickFor::Archive, title, choices));
+    app.view.mode = Mode::Picker(Picker::new(key, PickFor::Archive, title, choices));
     Vec::new()
 }
 
 /// `z`: the archived items of the current board, to pick one to restore.
-pub fn open_restore(app: &mut App) {
+pub(in crate::app) fn open_restore(app: &mut App) {
     let Some(board) = app.current_board() else { return };
     let name = board.name.clone();
-    let choices: Vec<Choice> = match app.ws.archive_of(&board.key) {
+    let choices: Vec<Choice> = match app.session.ws.archive_of(&board.key) {
         Some(archive) => archive
             .items
             .iter()
@@ -80,7 +81,7 @@ pub fn open_restore(app: &mut App) {
         n => format!("{n} items"),
     };
     let title = format!("Restore from the archive of {name} ({count})");
-    app.mode = Mode::Picker(Picker::new(board_key(app), PickFor::Restore, title, choices));
+    app.view.mode = Mode::Picker(Picker::new(board_key(app), PickFor::Restore, title, choices));
 }
 
 fn board_key(app: &App) -> String {
@@ -88,9 +89,9 @@ fn board_key(app: &App) -> String {
 }
 
 /// A choice picked in the archive dialog or the archive browser.
-pub fn picked(app: &mut App, purpose: PickFor, key: &str, value: &str) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn picked(app: &mut App, purpose: PickFor, key: &str, value: &str) -> (Mode, Vec<Effect>) {
     if purpose == PickFor::Restore {
-        let edit = archive::restore(&app.ws, &[value.to_string()], &(app.clock)());
+        let edit = archive::restore(&app.session.ws, &[value.to_string()], &(app.prefs.clock)());
         let effects = commit(app, edit, Some(value));
         return (Mode::Board, effects);
     }
@@ -105,8 +106,8 @@ pub fn picked(app: &mut App, purpose: PickFor, key: &str, value: &str) -> (Mode,
     }
     let ids = match (value.strip_prefix("id:"), value.strip_prefix("iteration:")) {
         (Some(id), _) => Ok(vec![id.to_string()]),
-        (None, Some(iteration)) => match app.ws.board_by_key(key) {
-            Some(board) => archive::done_before_iteration(&app.ws, board, iteration),
+        (None, Some(iteration)) => match app.session.ws.board_by_key(key) {
+            Some(board) => archive::done_before_iteration(&app.session.ws, board, iteration),
             None => Err(ModelError::UnknownBoard(key.to_string())),
         },
         (None, None) => return (Mode::Board, Vec::new()),
@@ -126,8 +127,8 @@ pub fn picked(app: &mut App, purpose: PickFor, key: &str, value: &str) -> (Mode,
 
 /// Enter in the date prompt: archives the board's items done before it; a bad date keeps the
 /// prompt open, said.
-pub fn date_entered(app: &mut App, prompt: Prompt) -> (Mode, Vec<Effect>) {
-    let selected = match app.ws.board_by_key(&prompt.id) {
+pub(in crate::app) fn date_entered(app: &mut App, prompt: Prompt) -> (Mode, Vec<Effect>) {
+    let selected = match app.session.ws.board_by_key(&prompt.id) {
         Some(board) => archive::done_before_date(board, &prompt.input.text()),
         None => Err(ModelError::UnknownBoard(prompt.id.clone())),
     };
@@ -149,11 +150,11 @@ pub fn date_entered(app: &mut App, prompt: Prompt) -> (Mode, Vec<Effect>) {
 
 /// Archives `ids` (done items of one board) as one edit, adding the archive file first when
 /// the board has none yet. The marks are cleared once the edit is made.
-pub fn archive_ids(app: &mut App, ids: &[String]) -> Vec<Effect> {
-    let Some(key) = ids.first().and_then(|id| app.ws.find(id)).map(|(b, _)| b.key.clone()) else {
+pub(in crate::app) fn archive_ids(app: &mut App, ids: &[String]) -> Vec<Effect> {
+    let Some(key) = ids.first().and_then(|id| app.session.ws.find(id)).map(|(b, _)| b.key.clone()) else {
         return Vec::new();
     };
-    let created = match archive::archive_to_create(&app.ws, &key) {
+    let created = match archive::archive_to_create(&app.session.ws, &key) {
         Ok(Some(new)) => {
             let new_key = new.key.clone();
             app.add_board(new);
@@ -165,16 +166,16 @@ pub fn archive_ids(app: &mut App, ids: &[String]) -> Vec<Effect> {
             return Vec::new();
         }
     };
-    let edit: Result<Edit, ModelError> = archive::archive(&app.ws, ids);
+    let edit: Result<Edit, ModelError> = archive::archive(&app.session.ws, ids);
     if edit.is_err()
         && let Some(new_key) = &created
     {
         app.drop_board(new_key);
     }
     let mut effects = super::marks::commit_marked(app, edit, None);
-    if let Some(new_key) = created.filter(|k| app.ws.board_by_key(k).is_some_and(|a| !a.items.is_empty())) {
-        let file = app.ws.board_by_key(&new_key).map(|a| a.key.clone()).unwrap_or(new_key);
-        if let Some(status) = &mut app.status {
+    if let Some(new_key) = created.filter(|k| app.session.ws.board_by_key(k).is_some_and(|a| !a.items.is_empty())) {
+        let file = app.session.ws.board_by_key(&new_key).map(|a| a.key.clone()).unwrap_or(new_key);
+        if let Some(status) = &mut app.view.status {
             status.text.push_str(&format!(" (into the new {file}; z restores, u undoes)"));
         }
     }
@@ -184,11 +185,11 @@ pub fn archive_ids(app: &mut App, ids: &[String]) -> Vec<Effect> {
 
 /// Jumping to an archived item (from search or the hierarchy): shows the board it was archived
 /// from and says how to bring it back. False when `id` is not archived.
-pub fn show_archived(app: &mut App, id: &str) -> bool {
-    let Some((archive, _)) = app.ws.find(id).filter(|(b, _)| b.is_archive()) else { return false };
+pub(in crate::app) fn show_archived(app: &mut App, id: &str) -> bool {
+    let Some((archive, _)) = app.session.ws.find(id).filter(|(b, _)| b.is_archive()) else { return false };
     let file = archive.key.clone();
     let of = archive.archive_of.clone().unwrap_or_default();
-    match app.ws.board_index(&of) {
+    match app.session.ws.board_index(&of) {
         Some(index) => {
             app.show_board(index);
             let name = app.current_board().map(|b| b.name.clone()).unwrap_or_default();

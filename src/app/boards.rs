@@ -13,12 +13,12 @@ use super::picker::{Choice, PickFor, Picker};
 use super::state::{App, Effect, Mode};
 
 /// `R`: opens the board menu.
-pub fn open_menu(app: &mut App) {
-    app.mode = Mode::BoardMenu;
+pub(in crate::app) fn open_menu(app: &mut App) {
+    app.view.mode = Mode::BoardMenu;
 }
 
 /// A key in the board menu.
-pub fn on_menu(app: &mut App, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_menu(app: &mut App, action: Option<Action>) -> (Mode, Vec<Effect>) {
     match action {
         Some(Action::NewBoard) => {
             let current = app.current_board().map(|b| b.level).unwrap_or(Level::Team);
@@ -63,9 +63,9 @@ pub fn level_picked(level: Option<&str>) -> (Mode, Vec<Effect>) {
 }
 
 /// Enter on the new board's name: the board to write, or `None` when the name is refused.
-pub fn create(app: &mut App, level: Level, name: &str) -> Option<Vec<Effect>> {
+pub(in crate::app) fn create(app: &mut App, level: Level, name: &str) -> Option<Vec<Effect>> {
     let board = clean_name(name, "board").map_err(|e| e.to_string()).and_then(|name| {
-        if board_name_taken(&app.ws, &name, None) {
+        if board_name_taken(&app.session.ws, &name, None) {
             return Err(format!("there is already a board called \"{name}\""));
         }
         crate::demo::new_board(level, &name)
@@ -83,8 +83,8 @@ pub fn create(app: &mut App, level: Level, name: &str) -> Option<Vec<Effect>> {
 }
 
 /// Enter on the board's new name: one undoable edit.
-pub fn rename(app: &mut App, key: &str, name: &str) -> Option<Vec<Effect>> {
-    match columns::rename_board(&app.ws, key, name) {
+pub(in crate::app) fn rename(app: &mut App, key: &str, name: &str) -> Option<Vec<Effect>> {
+    match columns::rename_board(&app.session.ws, key, name) {
         Ok(edit) => {
             let effects = commit(app, Ok(edit), None);
             (!effects.is_empty()).then_some(effects)
@@ -101,12 +101,12 @@ pub fn rename(app: &mut App, key: &str, name: &str) -> Option<Vec<Effect>> {
 }
 
 /// The shell wrote the new board's file (or could not): show it as a tab and go to it.
-pub fn created(app: &mut App, result: Result<Board, String>) {
+pub(in crate::app) fn created(app: &mut App, result: Result<Board, String>) {
     match result {
         Ok(board) => {
             let (key, name, level) = (board.key.clone(), board.name.clone(), board.level);
-            app.ws.put_board(board);
-            if let Some(index) = app.ws.board_index(&key) {
+            app.session.ws.put_board(board);
+            if let Some(index) = app.session.ws.board_index(&key) {
                 app.show_board(index);
             }
             app.success(format!("Created the {} board {name} in {key}", level.name().to_lowercase()));

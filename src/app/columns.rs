@@ -51,18 +51,18 @@ impl NamePrompt {
 }
 
 /// `C`: opens the menu for the selected column.
-pub fn open_menu(app: &mut App) {
+pub(in crate::app) fn open_menu(app: &mut App) {
     let Some(board) = app.current_board() else { return };
     if let Some(why) = board.read_only_reason() {
         app.error(why);
         return;
     }
     if board.columns.is_empty() {
-        app.mode = Mode::NamePrompt(prompt(app, NameFor::AddColumn { index: 0 }, ""));
+        app.view.mode = Mode::NamePrompt(prompt(app, NameFor::AddColumn { index: 0 }, ""));
         return;
     }
     let column = app.cursor().column.min(board.columns.len() - 1);
-    app.mode = Mode::ColumnMenu { column };
+    app.view.mode = Mode::ColumnMenu { column };
 }
 
 fn prompt(app: &App, purpose: NameFor, text: &str) -> NamePrompt {
@@ -82,7 +82,7 @@ fn prompt(app: &App, purpose: NameFor, text: &str) -> NamePrompt {
 }
 
 /// A key in the column menu.
-pub fn on_menu(app: &mut App, column: usize, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_menu(app: &mut App, column: usize, action: Option<Action>) -> (Mode, Vec<Effect>) {
     let Some(board) = app.current_board() else { return (Mode::Board, Vec::new()) };
     let Some(col) = board.columns.get(column) else { return (Mode::Board, Vec::new()) };
     let key_name = board.key.clone();
@@ -137,10 +137,14 @@ fn move_column(app: &mut App, key: &str, column: usize, step: isize) -> (Mode, V
 /// Makes the column change as one edit and selects the column it names; `None` when it was
 /// refused (said on the status line).
 fn change(app: &mut App, key: &str, change: ColumnChange) -> Option<Vec<Effect>> {
-    let old: Vec<String> =
-        app.ws.board_by_key(key).map(|b| b.columns.iter().map(|c| c.name.clone()).collect()).unwrap_or_default();
-    let now = (app.clock)();
-    match columns::change_columns(&app.ws, key, change, &now) {
+    let old: Vec<String> = app
+        .session
+        .ws
+        .board_by_key(key)
+        .map(|b| b.columns.iter().map(|c| c.name.clone()).collect())
+        .unwrap_or_default();
+    let now = (app.prefs.clock)();
+    match columns::change_columns(&app.session.ws, key, change, &now) {
         Ok(made) => {
             let effects = commit(app, Ok(made.edit), None);
             if effects.is_empty() {
@@ -188,7 +192,12 @@ pub fn owns(picker: &Picker) -> bool {
 }
 
 /// A key in the picker of where a deleted column's cards go, or of a new board's level.
-pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_picker(
+    app: &mut App,
+    mut picker: Picker,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> (Mode, Vec<Effect>) {
     match picker.on_key(&key, action) {
         Outcome::Open => (Mode::Picker(picker), Vec::new()),
         Outcome::Cancelled => {
@@ -214,7 +223,12 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent, action: Optio
 
 /// A key in a name prompt: Enter applies (a refused value keeps the prompt open, said), Esc
 /// cancels.
-pub fn on_prompt(app: &mut App, mut prompt: NamePrompt, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_prompt(
+    app: &mut App,
+    mut prompt: NamePrompt,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> (Mode, Vec<Effect>) {
     match action {
         Some(Action::Cancel) => {
             app.info("cancelled");

@@ -9,18 +9,18 @@ use super::state::{App, Mode};
 /// The iteration running today by the program board's dates, else the first one.
 pub fn current_iteration(app: &App) -> usize {
     use crate::model::pi::{Date, Now};
-    let names = iterations(&app.ws);
-    let Some(today) = Date::of_time(&(app.clock)()) else { return 0 };
-    let running = app.ws.boards().iter().filter_map(|b| b.pi.as_ref()).find_map(|pi| match pi.now(today) {
+    let names = iterations(&app.session.ws);
+    let Some(today) = Date::of_time(&(app.prefs.clock)()) else { return 0 };
+    let running = app.session.ws.boards().iter().filter_map(|b| b.pi.as_ref()).find_map(|pi| match pi.now(today) {
         Now::In(it) => Some(it.name.clone()),
         _ => None,
     });
     running.and_then(|name| names.iter().position(|n| *n == name)).unwrap_or(0)
 }
 
-pub fn on_key(app: &mut App, action: Option<Action>) {
-    let count = iterations(&app.ws).len();
-    let Mode::SystemDemo { iteration, scroll } = &mut app.mode else { return };
+pub(in crate::app) fn on_key(app: &mut App, action: Option<Action>) {
+    let count = iterations(&app.session.ws).len();
+    let Mode::SystemDemo { iteration, scroll } = &mut app.view.mode else { return };
     match action {
         Some(Action::SelectNextColumn) => {
             *iteration = (*iteration + 1).min(count.saturating_sub(1));
@@ -34,6 +34,6 @@ pub fn on_key(app: &mut App, action: Option<Action>) {
         Some(Action::ScrollUp) => *scroll = scroll.saturating_sub(1),
         Some(Action::ScrollPageDown) => *scroll = scroll.saturating_add(10),
         Some(Action::ScrollPageUp) => *scroll = scroll.saturating_sub(10),
-        _ => app.mode = Mode::Board,
+        _ => app.view.mode = Mode::Board,
     }
 }

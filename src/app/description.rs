@@ -22,13 +22,13 @@ pub struct DescriptionDialog {
 }
 
 /// Opens the editor on the selected item's description.
-pub fn open(app: &mut App) {
+pub(in crate::app) fn open(app: &mut App) {
     let Some(id) = editable_selection(app) else { return };
-    let Some(item) = app.ws.item(&id) else { return };
+    let Some(item) = app.session.ws.item(&id) else { return };
     let original = item.description.clone();
     let text = TextArea::new(original.as_deref().unwrap_or(""));
-    let back = Box::new(back_mode(&app.mode));
-    app.mode = Mode::Description(DescriptionDialog { id, text, original, back });
+    let back = Box::new(back_mode(&app.view.mode));
+    app.view.mode = Mode::Description(DescriptionDialog { id, text, original, back });
 }
 
 /// Where a dialog opened from `mode` returns: the details stay open, anything else is the board.
@@ -55,7 +55,7 @@ pub fn on_key(
         let id = dialog.id.clone();
         // Someone else changed the description while we typed: say so, and let a second save
         // put ours over theirs, or Esc keep theirs.
-        let now = app.ws.item(&id).map(|i| i.description.clone());
+        let now = app.session.ws.item(&id).map(|i| i.description.clone());
         let ours = fields::clean_description(&dialog.text.text());
         if let Some(theirs) = now.filter(|t| *t != dialog.original && *t != ours) {
             app.error(format!(
@@ -64,7 +64,7 @@ pub fn on_key(
             dialog.original = theirs;
             return (Mode::Description(dialog), Vec::new());
         }
-        return match fields::set_field(&app.ws, &id, Field::Description(Some(dialog.text.text()))) {
+        return match fields::set_field(&app.session.ws, &id, Field::Description(Some(dialog.text.text()))) {
             Err(ModelError::NothingToChange) => {
                 app.info("no change");
                 (*dialog.back, Vec::new())

@@ -272,11 +272,11 @@ pub fn scroll_to_criterion(app: &App, scroll: u16, criterion: usize) -> u16 {
     if criterion >= item.acceptance.len() {
         return scroll;
     }
-    let overlay = Rect { height: app.screen.height.saturating_sub(1), ..app.screen };
+    let overlay = Rect { height: app.view.screen.height.saturating_sub(1), ..app.view.screen };
     let (_, inner) = detail_area(overlay);
     let room = inner.width as usize;
-    let hint = checklist_hint(&app.keymap);
-    let (rows, first) = rows_and_first_criterion(&app.ws, item, &app.theme, Some(criterion), Some(&hint));
+    let hint = checklist_hint(&app.prefs.keymap);
+    let (rows, first) = rows_and_first_criterion(&app.session.ws, item, &app.prefs.theme, Some(criterion), Some(&hint));
     let mut rows = rows.into_iter().map(|r| r.wrapped(room).len());
     let above: usize = rows.by_ref().take(first + criterion).sum();
     let height = rows.next().unwrap_or(1);

@@ -23,8 +23,8 @@ pub const OWN: [Action; 8] = [
     Action::DeleteCriterion,
 ];
 
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let Mode::Details { scroll, criterion } = app.mode else { return Vec::new() };
+pub(in crate::app) fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let Mode::Details { scroll, criterion } = app.view.mode else { return Vec::new() };
     let count = app.selected_item().map(|i| i.acceptance.len()).unwrap_or(0);
     let criterion = criterion.min(count.saturating_sub(1));
     let last = count.saturating_sub(1);
@@ -34,7 +34,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
                 if action == Action::NextCriterion { (criterion + 1).min(last) } else { criterion.saturating_sub(1) };
             // The details scroll so the chosen criterion shows.
             let scroll = super::detail_rows::scroll_to_criterion(app, scroll, criterion);
-            app.mode = Mode::Details { scroll, criterion };
+            app.view.mode = Mode::Details { scroll, criterion };
             return Vec::new();
         }
         Action::AddCriterion => {
@@ -68,11 +68,11 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(id) = editable_selection(app) else { return Vec::new() };
-    let edit = fields::set_field(&app.ws, &id, field);
+    let edit = fields::set_field(&app.session.ws, &id, field);
     let effects = commit(app, edit, Some(&id));
     // The selection follows the item; the details stay open on it, the cursor on the criterion.
     let left = app.selected_item().map(|i| i.acceptance.len()).unwrap_or(0);
-    app.mode = Mode::Details { scroll, criterion: selected.min(left.saturating_sub(1)) };
+    app.view.mode = Mode::Details { scroll, criterion: selected.min(left.saturating_sub(1)) };
     effects
 }
 
@@ -81,12 +81,12 @@ fn open_prompt(app: &mut App, purpose: PromptFor, text: &str, back: Mode) {
         return;
     }
     let Some(id) = editable_selection(app) else { return };
-    app.mode = Mode::Prompt(Prompt { id, purpose, input: LineInput::new(text), back: Box::new(back) });
+    app.view.mode = Mode::Prompt(Prompt { id, purpose, input: LineInput::new(text), back: Box::new(back) });
 }
 
 /// Presenting read-only refuses changes, as on the board.
 fn may_edit(app: &mut App) -> bool {
-    if app.presenting == Some(false) {
+    if app.view.presenting == Some(false) {
         app.info("read-only while presenting; U unlocks editing");
         return false;
     }

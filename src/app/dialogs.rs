@@ -15,15 +15,15 @@ use super::state::{App, Effect, Mode, SearchDialog, SplitDialog};
 /// Most hits a search lists.
 pub const MAX_HITS: usize = 200;
 
-pub fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
-    let mode = std::mem::replace(&mut app.mode, Mode::Board);
+pub(in crate::app) fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
+    let mode = std::mem::replace(&mut app.view.mode, Mode::Board);
     let (mode, effects) = match mode {
         Mode::Search(search) => on_search(app, search, key, action),
         Mode::NewItem(dialog) => super::new_item::on_key(app, dialog, key, action),
         Mode::ConfirmNewItem(dialog) => {
             let again = Mode::ConfirmNewItem(dialog.clone());
             confirm(app, action, again, |app| {
-                app.mode = Mode::NewItem(dialog);
+                app.view.mode = Mode::NewItem(dialog);
                 Vec::new()
             })
         }
@@ -32,7 +32,7 @@ pub fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effec
         Mode::EditTitle { id, original, input } => on_edit_title(app, id, original, input, key, action),
         Mode::Split(split) => on_split(app, split, key, action),
         Mode::ConfirmDelete { id } => confirm(app, action, Mode::ConfirmDelete { id: id.clone() }, |app| {
-            let edit = ops::delete(&app.ws, &id);
+            let edit = ops::delete(&app.session.ws, &id);
             commit(app, edit, None)
         }),
         Mode::ConfirmMove { id, to } => {
@@ -57,15 +57,15 @@ pub fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effec
         other => (other, Vec::new()),
     };
     // A dialog's action may itself have opened a new mode (e.g. the editor error prompt).
-    if app.mode == Mode::Board {
-        app.mode = mode;
+    if app.view.mode == Mode::Board {
+        app.view.mode = mode;
     }
     effects
 }
 
 /// Keep mine or take theirs for the oldest conflict; closing leaves it for later.
 fn on_conflicts(app: &mut App, scroll: u16, action: Option<Action>) -> (Mode, Vec<Effect>) {
-    let Some(first) = app.conflicts.first().map(|c| c.key.clone()) else { return (Mode::Board, Vec::new()) };
+    let Some(first) = app.external.conflicts.first().map(|c| c.key.clone()) else { return (Mode::Board, Vec::new()) };
     let effect = match action {
         Some(Action::KeepMine) => Effect::KeepOurs(first),
         Some(Action::TakeTheirs) => Effect::TakeTheirs(first),
@@ -76,8 +76,8 @@ fn on_conflicts(app: &mut App, scroll: u16, action: Option<Action>) -> (Mode, Ve
         Some(Action::CloseView) => return (Mode::Board, Vec::new()),
         _ => return (Mode::Conflicts { scroll }, Vec::new()),
     };
-    app.conflicts.remove(0);
-    let next = if app.conflicts.is_empty() { Mode::Board } else { Mode::Conflicts { scroll: 0 } };
+    app.external.conflicts.remove(0);
+    let next = if app.external.conflicts.is_empty() { Mode::Board } else { Mode::Conflicts { scroll: 0 } };
     (next, vec![effect])
 }
 
@@ -121,7 +121,7 @@ fn on_search(app: &mut App, mut search: SearchDialog, key: KeyEvent, action: Opt
         Some(Action::ChoosePageUp) => search.selected = search.selected.saturating_sub(10),
         _ => {
             if search.input.handle(&key) {
-                refresh_hits(&app.ws, &mut search);
+                refresh_hits(&app.session.ws, &mut search);
             }
         }
     }
@@ -142,29 +142,29 @@ pub fn refresh_hits(ws: &Workspace, search: &mut SearchDialog) {
 
 /// Searches on where the last keystroke left off, keeping the chosen hit when it is still
 /// there.
-pub fn continue_search(app: &mut App) {
-    let Mode::Search(search) = &mut app.mode else { return };
-    if !search.search.pending() && search.search.revision_is(app.ws.revision()) {
+pub(in crate::app) fn continue_search(app: &mut App) {
+    let Mode::Search(search) = &mut app.view.mode else { return };
+    if !search.search.pending() && search.search.revision_is(app.session.ws.revision()) {
         return;
     }
     let chosen = search.hits.get(search.selected).map(|h| h.id.clone());
-    search.search.step(&app.ws, SEARCH_STEP);
-    search.hits = search.search.hits(&app.ws, MAX_HITS);
+    search.search.step(&app.session.ws, SEARCH_STEP);
+    search.hits = search.search.hits(&app.session.ws, MAX_HITS);
     search.selected = chosen.and_then(|id| search.hits.iter().position(|h| h.id == id)).unwrap_or(0);
 }
 
 /// True while a search has items left to look at (the loop should not sleep).
 pub fn work_pending(app: &App) -> bool {
-    matches!(&app.mode, Mode::Search(search) if search.search.pending())
+    matches!(&app.view.mode, Mode::Search(search) if search.search.pending())
 }
 
 fn on_filter(app: &mut App, mut input: LineInput, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
     match action {
         Some(Action::Cancel) => (Mode::Board, Vec::new()),
-        Some(Action::Confirm) => match super::filter::Filter::parse_in(&input.text(), &app.ws) {
+        Some(Action::Confirm) => match super::filter::Filter::parse_in(&input.text(), &app.session.ws) {
             Ok(filter) => {
                 app.info(format!("showing {filter} (Esc clears)"));
-                app.filter = Some(filter);
+                app.selection.filter = Some(filter);
                 app.keep_in_view();
                 (Mode::Board, Vec::new())
             }
@@ -193,14 +193,14 @@ fn on_edit_title(
         Some(Action::Confirm) => {
             // Someone else changed the title while we typed: say so, and let a second Enter
             // choose ours over theirs, or Esc keep theirs.
-            let now = app.ws.item(&id).map(|i| i.title.clone());
+            let now = app.session.ws.item(&id).map(|i| i.title.clone());
             if let Some(theirs) = now.filter(|t| *t != original && *t != input.text()) {
                 app.error(format!(
                     "{id}'s title was just changed by someone else to \"{theirs}\"; Enter saves yours over it, Esc keeps theirs"
                 ));
                 return (Mode::EditTitle { id, original: theirs, input }, Vec::new());
             }
-            let edit = ops::set_title(&app.ws, &id, &input.text());
+            let edit = ops::set_title(&app.session.ws, &id, &input.text());
             (Mode::Board, commit(app, edit, Some(&id)))
         }
         _ => {
@@ -227,9 +227,9 @@ fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent, action: Option
             if split.lines.is_empty() {
                 app.info("type a title for each child; Enter on an empty line creates them");
             } else {
-                let now = (app.clock)();
+                let now = (app.prefs.clock)();
                 let id = split.id.clone();
-                let result = ops::split(&app.ws, &id, &split.lines, split.target, &now).map(|(edit, _)| edit);
+                let result = ops::split(&app.session.ws, &id, &split.lines, split.target, &now).map(|(edit, _)| edit);
                 return (Mode::Board, commit(app, result, Some(&id)));
             }
         }
@@ -258,8 +258,8 @@ fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent, action: Option
             }
         }
         Some(step @ (Action::NextField | Action::PrevField)) => {
-            let level = app.ws.board(split.target).map(|b| b.level);
-            let targets: Vec<usize> = level.map(|l| app.ws.boards_at(l).collect()).unwrap_or_default();
+            let level = app.session.ws.board(split.target).map(|b| b.level);
+            let targets: Vec<usize> = level.map(|l| app.session.ws.boards_at(l).collect()).unwrap_or_default();
             if let Some(at) = targets.iter().position(|&t| t == split.target) {
                 let step = if step == Action::NextField { 1 } else { targets.len() - 1 };
                 split.target = targets[(at + step) % targets.len()];
@@ -289,8 +289,8 @@ fn split_keep_current(split: &mut SplitDialog) {
 }
 
 /// Pasted text goes into the open text field; in the split dialog each line is a child.
-pub fn paste(app: &mut App, text: &str) {
-    match &mut app.mode {
+pub(in crate::app) fn paste(app: &mut App, text: &str) {
+    match &mut app.view.mode {
         Mode::NewItem(dialog) => dialog.input.insert_str(text),
         Mode::EditTitle { input, .. } | Mode::Filter(input) => input.insert_str(text),
         Mode::Wsjf(dialog) => super::wsjf::paste(dialog, text),
@@ -301,8 +301,8 @@ pub fn paste(app: &mut App, text: &str) {
         Mode::Search(search) => {
             search.input.insert_str(text);
             let mut search = search.clone();
-            refresh_hits(&app.ws, &mut search);
-            app.mode = Mode::Search(search);
+            refresh_hits(&app.session.ws, &mut search);
+            app.view.mode = Mode::Search(search);
         }
         Mode::Split(split) => {
             // Each pasted line is a child title; the first continues the line being typed.
@@ -320,7 +320,12 @@ pub fn paste(app: &mut App, text: &str) {
 }
 
 /// Applies the text `$EDITOR` returned, or offers it again with the error.
-pub fn editor_returned(app: &mut App, id: String, original: String, result: Result<String, String>) -> Vec<Effect> {
+pub(in crate::app) fn editor_returned(
+    app: &mut App,
+    id: String,
+    original: String,
+    result: Result<String, String>,
+) -> Vec<Effect> {
     let text = match result {
         Ok(text) => text,
         Err(err) => {
@@ -328,7 +333,7 @@ pub fn editor_returned(app: &mut App, id: String, original: String, result: Resu
             return Vec::new();
         }
     };
-    let Some(board) = app.ws.board_of(&id).and_then(|b| app.ws.board(b)) else {
+    let Some(board) = app.session.ws.board_of(&id).and_then(|b| app.session.ws.board(b)) else {
         app.error(format!("{id} no longer exists; the edit was not applied"));
         return Vec::new();
     };
@@ -339,7 +344,7 @@ pub fn editor_returned(app: &mut App, id: String, original: String, result: Resu
         },
         Err(err) => format!("line {}, column {}: {}", err.line, err.column, err.message),
     };
-    app.mode = Mode::EditorError { id, text, error };
+    app.view.mode = Mode::EditorError { id, text, error };
     Vec::new()
 }
 
@@ -352,7 +357,7 @@ fn apply_edited(
     original: &str,
     mut edited: crate::model::Item,
 ) -> Result<Vec<Effect>, String> {
-    let Some((board, current)) = app.ws.find(id) else { return Err(format!("{id} no longer exists")) };
+    let Some((board, current)) = app.session.ws.find(id) else { return Err(format!("{id} no longer exists")) };
     let (board, current) = (board.clone(), current.clone());
     let mut kept_theirs = Vec::new();
     if let Ok(base) = parse_item_snippet(original, &board)
@@ -367,7 +372,7 @@ fn apply_edited(
         return Err(format!("board {} has no column \"{to}\"", board.name));
     }
     edited.column = current.column.clone();
-    let mut effects = match ops::replace_item(&app.ws, id, edited) {
+    let mut effects = match ops::replace_item(&app.session.ws, id, edited) {
         Ok(edit) => commit(app, Ok(edit), Some(id)),
         Err(crate::model::ModelError::NothingToChange) => Vec::new(),
         Err(err) => return Err(err.to_string()),
@@ -378,9 +383,9 @@ fn apply_edited(
     if to != current.column {
         let full = board
             .column_index(&to)
-            .is_some_and(|c| app.ws.board_by_key(&board.key).is_some_and(|b| b.column_is_full(c)));
+            .is_some_and(|c| app.session.ws.board_by_key(&board.key).is_some_and(|b| b.column_is_full(c)));
         if full {
-            app.mode = Mode::ConfirmMove { id: id.to_string(), to };
+            app.view.mode = Mode::ConfirmMove { id: id.to_string(), to };
         } else {
             effects.extend(super::actions::move_to(app, id, &to));
         }

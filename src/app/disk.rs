@@ -43,7 +43,7 @@ pub fn short_problem(key: &str, problem: &FileProblem) -> String {
 
 /// A board read again, checked as opening checks it: a board that breaks its own rules keeps
 /// its last good copy; an id someone else also used is renumbered on their item and saved.
-pub fn reloaded(app: &mut App, reload: Reload) -> Vec<Effect> {
+pub(in crate::app) fn reloaded(app: &mut App, reload: Reload) -> Vec<Effect> {
     match reload {
         Reload::Removed { key } => {
             sync::board_removed(app, &key);
@@ -70,7 +70,7 @@ fn changed_on_disk(
 ) -> Vec<Effect> {
     use crate::storage::open_tolerant::{Checked, check_reloaded};
     let key = board.key.clone();
-    match check_reloaded(&app.ws, board, file) {
+    match check_reloaded(&app.session.ws, board, file) {
         Checked::Broken(problems) => {
             let text = problems.iter().map(|p| short_problem(&key, p)).collect::<Vec<_>>().join("\n");
             sync::board_broken(app, &key, text);
@@ -85,7 +85,7 @@ fn changed_on_disk(
                 if board.key == key {
                     sync::board_reloaded(app, board, changed.clone(), at);
                 } else {
-                    app.ws.put_board(board);
+                    app.session.ws.put_board(board);
                 }
             }
             if let Some(first) = renumbering.renamed.first() {
@@ -99,7 +99,7 @@ fn changed_on_disk(
 }
 
 /// A save could not be done now; the change stays in memory.
-pub fn save_failed(app: &mut App, error: &str, retry: Retry) {
+pub(in crate::app) fn save_failed(app: &mut App, error: &str, retry: Retry) {
     let when = match retry {
         Retry::WhenFree => "saved when it is free",
         Retry::NextTry => "saved again on the next try",
@@ -110,8 +110,8 @@ pub fn save_failed(app: &mut App, error: &str, retry: Retry) {
 /// New items of ours whose ids someone else took meanwhile (`new_ids` by board key, `on_disk`
 /// the ids the files hold now): each gets a fresh id, the undo history and the selection
 /// follow it, and the boards it touched are saved again at once.
-pub fn ids_taken(app: &mut App, new_ids: &[(String, String)], on_disk: &HashSet<String>) -> Vec<Effect> {
-    let renames = crate::storage::workspace_files::fresh_ids(&app.ws, new_ids, on_disk);
+pub(in crate::app) fn ids_taken(app: &mut App, new_ids: &[(String, String)], on_disk: &HashSet<String>) -> Vec<Effect> {
+    let renames = crate::storage::workspace_files::fresh_ids(&app.session.ws, new_ids, on_disk);
     let keys = renumber(app, &renames);
     if keys.is_empty() { Vec::new() } else { vec![Effect::Save(keys)] }
 }
@@ -120,11 +120,11 @@ pub fn ids_taken(app: &mut App, new_ids: &[(String, String)], on_disk: &HashSet<
 pub fn renumber(app: &mut App, renames: &[(String, String)]) -> Vec<String> {
     let mut keys = Vec::new();
     for (old, new) in renames {
-        if let Ok(edit) = crate::model::ops::rename_id(&app.ws, old, new) {
+        if let Ok(edit) = crate::model::ops::rename_id(&app.session.ws, old, new) {
             let boards = edit.boards();
-            if crate::model::edit::apply_all(&mut app.ws, edit).is_ok() {
+            if crate::model::edit::apply_all(&mut app.session.ws, edit).is_ok() {
                 keys.extend(boards);
-                app.history.rename(old, new);
+                app.session.history.rename(old, new);
                 if app.selected_id().is_none_or(|id| id == *old) {
                     app.select_item(new);
                 }
@@ -138,25 +138,25 @@ pub fn renumber(app: &mut App, renames: &[(String, String)]) -> Vec<String> {
 /// Shows what a round of saves did. A board merged with changes of others replaces ours; when
 /// it was saved from a snapshot (`snapshots`, by key) and ours changed since, it is merged
 /// with ours instead, so no edit made while it was being written is lost.
-pub fn saved(app: &mut App, report: SaveReport, snapshots: &HashMap<String, Board>, at: Instant) {
+pub(in crate::app) fn saved(app: &mut App, report: SaveReport, snapshots: &HashMap<String, Board>, at: Instant) {
     for (old, new) in &report.renamed {
-        app.history.rename(old, new);
+        app.session.history.rename(old, new);
     }
     for board in report.merged {
         let key = board.key.clone();
-        let current = app.ws.board_by_key(&key);
+        let current = app.session.ws.board_by_key(&key);
         let board = match (snapshots.get(&key), current) {
             (Some(snapshot), Some(current)) if current != snapshot => {
                 crate::merge::merge_boards(snapshot, current, &board).board
             }
             _ => board,
         };
-        let changed = crate::storage::save_protocol::changed_items(app.ws.board_by_key(&key), &board);
+        let changed = crate::storage::save_protocol::changed_items(app.session.ws.board_by_key(&key), &board);
         sync::board_reloaded(app, board, changed, at);
         app.info("saved, merged with changes someone else made meanwhile");
     }
     for (old, new) in &report.renamed {
-        if app.selected_id().as_deref() == Some(old.as_str()) || app.ws.contains(new) {
+        if app.selected_id().as_deref() == Some(old.as_str()) || app.session.ws.contains(new) {
             app.select_item(new);
         }
         app.info(format!("{old} was also added by someone else; yours is now {new}"));
@@ -173,23 +173,28 @@ pub fn saved(app: &mut App, report: SaveReport, snapshots: &HashMap<String, Boar
 /// A conflict opens at once over the board or a view; over a dialog it waits until the dialog
 /// closes (what is being typed is never swapped away), and the status line says so.
 fn queue_conflict(app: &mut App, conflict: ConflictReport) {
-    let board = app.ws.board_by_key(&conflict.key).map(|b| b.name.clone()).unwrap_or_default();
+    let board = app.session.ws.board_by_key(&conflict.key).map(|b| b.name.clone()).unwrap_or_default();
     let copy = conflict.copy.map(|p| p.display().to_string());
-    app.conflicts.push(ConflictView { key: conflict.key, board: board.clone(), conflicts: conflict.conflicts, copy });
-    if is_dialog(&app.mode) {
-        app.conflict_waiting = true;
+    app.external.conflicts.push(ConflictView {
+        key: conflict.key,
+        board: board.clone(),
+        conflicts: conflict.conflicts,
+        copy,
+    });
+    if is_dialog(&app.view.mode) {
+        app.external.conflict_waiting = true;
         app.info(format!("a save conflict on {board} waits; it opens when this dialog closes"));
     } else {
-        app.mode = Mode::Conflicts { scroll: 0 };
+        app.view.mode = Mode::Conflicts { scroll: 0 };
     }
 }
 
 /// After each message: a conflict that waited for a dialog opens once the dialog is closed.
-pub fn open_waiting_conflict(app: &mut App) {
-    if app.conflict_waiting && !is_dialog(&app.mode) {
-        app.conflict_waiting = false;
-        if !app.conflicts.is_empty() {
-            app.mode = Mode::Conflicts { scroll: 0 };
+pub(in crate::app) fn open_waiting_conflict(app: &mut App) {
+    if app.external.conflict_waiting && !is_dialog(&app.view.mode) {
+        app.external.conflict_waiting = false;
+        if !app.external.conflicts.is_empty() {
+            app.view.mode = Mode::Conflicts { scroll: 0 };
         }
     }
 }

@@ -12,11 +12,11 @@ use super::state::{App, Mode};
 /// The key maps of the current mode, the first that binds a key wins.
 pub fn scopes(app: &App) -> &'static [Scope] {
     use Scope::*;
-    match &app.mode {
-        Mode::Board if app.presenting.is_some() => &[Presenting, Board],
+    match &app.view.mode {
+        Mode::Board if app.view.presenting.is_some() => &[Presenting, Board],
         Mode::Board => &[Board],
         Mode::Details { .. } => &[Details, View, Board],
-        Mode::Objectives { .. } if app.objectives.prompt.is_some() => &[Dialog],
+        Mode::Objectives { .. } if app.view.objectives.prompt.is_some() => &[Dialog],
         Mode::Objectives { .. } => &[Objectives, View, Board],
         Mode::Help { .. } | Mode::Messages { .. } | Mode::Sync { .. } | Mode::SystemDemo { .. } | Mode::Tree { .. } => {
             &[View, Board]
@@ -43,10 +43,10 @@ pub fn scopes(app: &App) -> &'static [Scope] {
 
 /// What `key` asks for in the current mode.
 pub fn action(app: &App, key: &KeyEvent) -> Option<Action> {
-    app.keymap.action_in(scopes(app), key)
+    app.prefs.keymap.action_in(scopes(app), key)
 }
 
 /// What `key` asks for in a dialog (confirm, cancel, the next field…); `None` for typing.
 pub fn dialog(app: &App, key: &KeyEvent) -> Option<Action> {
-    app.keymap.action_in(&[Scope::Dialog], key)
+    app.prefs.keymap.action_in(&[Scope::Dialog], key)
 }

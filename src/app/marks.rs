@@ -10,59 +10,63 @@ use super::actions::commit;
 use super::state::{App, Effect};
 
 /// Marks the selected card, or unmarks it when it was marked.
-pub fn toggle(app: &mut App) {
+pub(in crate::app) fn toggle(app: &mut App) {
     let Some(id) = app.selected_id() else {
         app.info("no card to mark here");
         return;
     };
-    match app.marks.iter().position(|m| *m == id) {
+    match app.selection.marks.iter().position(|m| *m == id) {
         Some(at) => {
-            app.marks.remove(at);
+            app.selection.marks.remove(at);
         }
-        None => app.marks.push(id.clone()),
+        None => app.selection.marks.push(id.clone()),
     }
     prune(app);
-    match app.marks.len() {
+    match app.selection.marks.len() {
         0 => app.info("no card marked"),
         n => app.info(format!("{n} marked (Space marks or unmarks, Esc clears)")),
     }
 }
 
 /// Clears the marks; true when there were any.
-pub fn clear(app: &mut App) -> bool {
-    let had = !app.marks.is_empty();
-    app.marks.clear();
+pub(in crate::app) fn clear(app: &mut App) -> bool {
+    let had = !app.selection.marks.is_empty();
+    app.selection.marks.clear();
     had
 }
 
 /// Drops marks of cards that are no longer on the shown board (moved or deleted meanwhile).
 fn prune(app: &mut App) {
-    let Some(board) = app.ws.board(app.board) else {
-        app.marks.clear();
+    let Some(board) = app.session.ws.board(app.selection.board) else {
+        app.selection.marks.clear();
         return;
     };
-    let keep: Vec<String> = app.marks.iter().filter(|id| board.item(id).is_some()).cloned().collect();
-    app.marks = keep;
+    let keep: Vec<String> = app.selection.marks.iter().filter(|id| board.item(id).is_some()).cloned().collect();
+    app.selection.marks = keep;
 }
 
 /// The marked cards still on the board, in rank order (position in the board's items).
-pub fn marked(app: &mut App) -> Vec<String> {
+pub(in crate::app) fn marked(app: &mut App) -> Vec<String> {
     prune(app);
-    let Some(board) = app.ws.board(app.board) else { return Vec::new() };
-    let mut ids = app.marks.clone();
+    let Some(board) = app.session.ws.board(app.selection.board) else { return Vec::new() };
+    let mut ids = app.selection.marks.clone();
     ids.sort_by_key(|id| board.position(id).unwrap_or(usize::MAX));
     ids
 }
 
 /// True when the card `id` is marked.
 pub fn is_marked(app: &App, id: &str) -> bool {
-    app.marks.iter().any(|m| m == id)
+    app.selection.marks.iter().any(|m| m == id)
 }
 
 /// Commits an edit made for the marked cards; the marks are cleared once it is made.
-pub fn commit_marked(app: &mut App, edit: Result<Edit, ModelError>, select: Option<&str>) -> Vec<Effect> {
+pub(in crate::app) fn commit_marked(
+    app: &mut App,
+    edit: Result<Edit, ModelError>,
+    select: Option<&str>,
+) -> Vec<Effect> {
     if edit.is_ok() {
-        app.marks.clear();
+        app.selection.marks.clear();
     }
     commit(app, edit, select)
 }
@@ -72,11 +76,11 @@ fn plural(n: usize) -> String {
 }
 
 /// Moves every marked card one column left (`-1`) or right; cards at the edge stay.
-pub fn move_marked(app: &mut App, ids: &[String], step: isize) -> Vec<Effect> {
-    let now = (app.clock)();
-    let landing = app.landing;
+pub(in crate::app) fn move_marked(app: &mut App, ids: &[String], step: isize) -> Vec<Effect> {
+    let now = (app.prefs.clock)();
+    let landing = app.prefs.landing;
     let way = if step < 0 { "left" } else { "right" };
-    let edit = batch::for_each(&app.ws, ids, format!("move {} {way}", plural(ids.len())), |ws, id| {
+    let edit = batch::for_each(&app.session.ws, ids, format!("move {} {way}", plural(ids.len())), |ws, id| {
         let to = ops::neighbour_column(ws, id, step)?;
         ops::move_to_column_landing(ws, id, &to, &now, landing)
     });
@@ -87,7 +91,7 @@ pub fn move_marked(app: &mut App, ids: &[String], step: isize) -> Vec<Effect> {
 }
 
 /// Ranks every marked card within its column, keeping their order among themselves.
-pub fn rank_marked(app: &mut App, ids: &[String], rank: &Rank) -> Vec<Effect> {
+pub(in crate::app) fn rank_marked(app: &mut App, ids: &[String], rank: &Rank) -> Vec<Effect> {
     let mut order = ids.to_vec();
     // Moving up or to the top goes from the last to the first for the top (each lands above
     // the ones before), from the first for up; down and bottom the other way round.
@@ -102,19 +106,19 @@ pub fn rank_marked(app: &mut App, ids: &[String], rank: &Rank) -> Vec<Effect> {
         Rank::Before(_) => "",
     };
     let label = format!("rank {} {how}", plural(ids.len()));
-    let edit = batch::for_each(&app.ws, &order, label, |ws, id| ops::rank(ws, id, rank));
+    let edit = batch::for_each(&app.session.ws, &order, label, |ws, id| ops::rank(ws, id, rank));
     commit_marked(app, edit, None)
 }
 
 /// Adds the tags typed (comma-separated) to every marked card.
-pub fn tag_marked(app: &mut App, ids: &[String], text: &str) -> Vec<Effect> {
+pub(in crate::app) fn tag_marked(app: &mut App, ids: &[String], text: &str) -> Vec<Effect> {
     let added = fields::parse_tags(text);
     if added.is_empty() {
         app.info("no tag typed; nothing changed");
         return Vec::new();
     }
     let label = format!("tag {} {}", plural(ids.len()), added.join(", "));
-    let edit = batch::for_each(&app.ws, ids, label, |ws, id| {
+    let edit = batch::for_each(&app.session.ws, ids, label, |ws, id| {
         let mut tags = ws.item(id).map(|i| i.tags.clone()).unwrap_or_default();
         tags.extend(added.iter().filter(|t| !tags.contains(t)).cloned().collect::<Vec<_>>());
         fields::set_field(ws, id, Field::Tags(tags))
@@ -137,33 +141,33 @@ pub struct Unseen {
 
 /// True when the board `key` changed on disk since it was last shown.
 pub fn board_unseen(app: &App, key: &str) -> bool {
-    app.unseen.boards.contains(key)
+    app.external.unseen.boards.contains(key)
 }
 
 /// True when the card or feature `id` was changed by someone else a moment ago.
 pub fn item_changed(app: &App, id: &str) -> bool {
-    app.marked.contains_key(id)
+    app.external.marked.contains_key(id)
 }
 
 /// True when objective `index` of board `key` was changed by someone else a moment ago.
 pub fn objective_changed(app: &App, key: &str, index: usize) -> bool {
-    app.unseen.objectives.contains_key(&(key.to_string(), index))
+    app.external.unseen.objectives.contains_key(&(key.to_string(), index))
 }
 
 /// After each message: the board shown is seen, and when the board changed (from
 /// `shown_before`), a status message about another board goes.
-pub fn seen(app: &mut App, shown_before: Option<&str>) {
+pub(in crate::app) fn seen(app: &mut App, shown_before: Option<&str>) {
     let Some(now) = app.current_board().map(|b| b.key.clone()) else { return };
-    app.unseen.boards.remove(&now);
+    app.external.unseen.boards.remove(&now);
     if shown_before == Some(now.as_str()) {
         return;
     }
-    if let Some((about, text)) = app.unseen.status_about.take() {
-        let same_message = app.status.as_ref().is_some_and(|s| s.text == text);
+    if let Some((about, text)) = app.external.unseen.status_about.take() {
+        let same_message = app.view.status.as_ref().is_some_and(|s| s.text == text);
         if about != now && same_message {
-            app.status = None;
+            app.view.status = None;
         } else if about == now {
-            app.unseen.status_about = Some((about, text));
+            app.external.unseen.status_about = Some((about, text));
         }
     }
 }

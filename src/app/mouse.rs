@@ -15,7 +15,7 @@ pub struct Hits {
     pub tabs: Vec<(u16, u16, usize)>,
 }
 
-pub fn on_mouse(app: &mut App, event: MouseEvent, hits: &Hits) {
+pub(in crate::app) fn on_mouse(app: &mut App, event: MouseEvent, hits: &Hits) {
     let at = Position::new(event.column, event.row);
     match event.kind {
         MouseEventKind::Down(MouseButton::Left) => click(app, at, hits),
@@ -26,10 +26,10 @@ pub fn on_mouse(app: &mut App, event: MouseEvent, hits: &Hits) {
 }
 
 fn click(app: &mut App, at: Position, hits: &Hits) {
-    if app.mode != Mode::Board {
+    if app.view.mode != Mode::Board {
         // Inside a dialog a click does nothing; outside it closes the dialog.
         if !hits.overlay.is_some_and(|r| r.contains(at)) {
-            app.mode = Mode::Board;
+            app.view.mode = Mode::Board;
         }
         return;
     }
@@ -49,7 +49,7 @@ fn click(app: &mut App, at: Position, hits: &Hits) {
 }
 
 fn wheel(app: &mut App, at: Position, step: isize) {
-    if app.mode != Mode::Board {
+    if app.view.mode != Mode::Board {
         return;
     }
     let Some((col, _)) = card_at(app, at) else { return };
@@ -65,7 +65,7 @@ fn wheel(app: &mut App, at: Position, step: isize) {
 /// The column under `at`, and the card's row in it if the pointer is on one.
 fn card_at(app: &App, at: Position) -> Option<(usize, Option<usize>)> {
     let sizes = app.sizes();
-    let area: Rect = sizes.board_area(app.screen);
+    let area: Rect = sizes.board_area(app.view.screen);
     if !area.contains(at) {
         return None;
     }

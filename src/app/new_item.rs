@@ -45,7 +45,7 @@ pub fn kinds(board: &Board) -> Vec<Kind> {
 
 /// Opens the dialog for a new item above or below the selection; asks first when the column
 /// is at its WIP limit.
-pub fn open(app: &mut App, above: bool) {
+pub(in crate::app) fn open(app: &mut App, above: bool) {
     let Some(board) = app.current_board() else { return };
     if let Some(why) = board.read_only_reason() {
         app.error(why);
@@ -68,12 +68,13 @@ pub fn open(app: &mut App, above: bool) {
         place,
         kind: board.new_item_kind(),
     };
-    app.mode = if board.column_is_full(col) { Mode::ConfirmNewItem(dialog) } else { Mode::NewItem(dialog) };
+    app.view.mode = if board.column_is_full(col) { Mode::ConfirmNewItem(dialog) } else { Mode::NewItem(dialog) };
 }
 
 /// The question asked before adding to a full column.
 pub fn question(app: &App, dialog: &NewItemDialog) -> String {
     let limit = app
+        .session
         .ws
         .board_by_key(&dialog.board)
         .and_then(|b| b.columns.iter().find(|c| c.name == dialog.column))
@@ -83,11 +84,16 @@ pub fn question(app: &App, dialog: &NewItemDialog) -> String {
     format!("{} is at its WIP limit {limit} — add anyway?", dialog.column)
 }
 
-pub fn on_key(app: &mut App, mut dialog: NewItemDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_key(
+    app: &mut App,
+    mut dialog: NewItemDialog,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> (Mode, Vec<Effect>) {
     match action {
         Some(Action::Cancel) => (Mode::Board, Vec::new()),
         Some(step @ (Action::NextField | Action::PrevField)) => {
-            if let Some(board) = app.ws.board_by_key(&dialog.board) {
+            if let Some(board) = app.session.ws.board_by_key(&dialog.board) {
                 let kinds = kinds(board);
                 let at = kinds.iter().position(|k| *k == dialog.kind).unwrap_or(0);
                 let step = if step == Action::NextField { 1 } else { kinds.len() - 1 };
@@ -96,9 +102,9 @@ pub fn on_key(app: &mut App, mut dialog: NewItemDialog, key: KeyEvent, action: O
             (Mode::NewItem(dialog), Vec::new())
         }
         Some(Action::Confirm) => {
-            let now = (app.clock)();
+            let now = (app.prefs.clock)();
             let added = ops::add_item_at(
-                &app.ws,
+                &app.session.ws,
                 &dialog.board,
                 &dialog.column,
                 &dialog.input.text(),

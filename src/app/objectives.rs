@@ -97,45 +97,45 @@ pub fn rows(ws: &Workspace) -> Vec<Row> {
 
 /// Opening the view selects the section of the board on screen (a team's, or the ART's on
 /// the program board); from any other board, the top (the ART's).
-pub fn open_view(app: &mut App) {
-    let rows = rows(&app.ws);
+pub(in crate::app) fn open_view(app: &mut App) {
+    let rows = rows(&app.session.ws);
     let key = app.current_board().map(|b| b.key.clone());
     let on_screen = key.and_then(|key| rows.iter().position(|r| *r == Row::Heading { key: key.clone() }));
-    app.objectives.selected = on_screen.unwrap_or(0);
-    app.objectives.prompt = None;
+    app.view.objectives.selected = on_screen.unwrap_or(0);
+    app.view.objectives.prompt = None;
 }
 
 /// The selected row (clamped to the rows there are now).
 pub fn selected_row(app: &App) -> Option<Row> {
-    let rows = rows(&app.ws);
+    let rows = rows(&app.session.ws);
     let last = rows.len().checked_sub(1)?;
-    rows.get(app.objectives.selected.min(last)).cloned()
+    rows.get(app.view.objectives.selected.min(last)).cloned()
 }
 
-pub fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
-    if let Some((prompt, mut input)) = app.objectives.prompt.take() {
+pub(in crate::app) fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
+    if let Some((prompt, mut input)) = app.view.objectives.prompt.take() {
         match action {
             Some(Action::Cancel) => app.info("nothing changed"),
             Some(Action::Confirm) => return submit(app, prompt, input),
             _ => {
                 input.handle(&key);
-                app.objectives.prompt = Some((prompt, input));
+                app.view.objectives.prompt = Some((prompt, input));
             }
         }
         return Vec::new();
     }
-    let count = rows(&app.ws).len();
-    let selected = app.objectives.selected.min(count.saturating_sub(1));
+    let count = rows(&app.session.ws).len();
+    let selected = app.view.objectives.selected.min(count.saturating_sub(1));
     // This view's own keys come first (see `keys::scopes`): `B` plans a value here, on the
     // board it blocks a card.
     let last = count.saturating_sub(1);
     match action {
-        Some(Action::ScrollPageDown) => app.objectives.selected = (selected + 10).min(last),
-        Some(Action::ScrollPageUp) => app.objectives.selected = selected.saturating_sub(10),
-        Some(Action::ScrollDown) => app.objectives.selected = (selected + 1).min(last),
-        Some(Action::ScrollUp) => app.objectives.selected = selected.saturating_sub(1),
-        Some(Action::SelectFirstItem) => app.objectives.selected = 0,
-        Some(Action::SelectLastItem) => app.objectives.selected = last,
+        Some(Action::ScrollPageDown) => app.view.objectives.selected = (selected + 10).min(last),
+        Some(Action::ScrollPageUp) => app.view.objectives.selected = selected.saturating_sub(10),
+        Some(Action::ScrollDown) => app.view.objectives.selected = (selected + 1).min(last),
+        Some(Action::ScrollUp) => app.view.objectives.selected = selected.saturating_sub(1),
+        Some(Action::SelectFirstItem) => app.view.objectives.selected = 0,
+        Some(Action::SelectLastItem) => app.view.objectives.selected = last,
         Some(a @ (Action::Undo | Action::Redo)) => return actions::perform(app, a),
         Some(Action::NewItem) => open(app, Prompt::Add),
         Some(Action::EditTitle) => open(app, Prompt::Text),
@@ -144,17 +144,17 @@ pub fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effec
         Some(Action::RecordVote) => open(app, Prompt::Vote),
         Some(Action::ToggleStretch) => return change(app, |_| Some(ObjectiveChange::ToggleStretch)),
         Some(Action::DeleteItem) => return change(app, |_| Some(ObjectiveChange::Delete)),
-        _ => app.mode = Mode::Board,
+        _ => app.view.mode = Mode::Board,
     }
     Vec::new()
 }
 
 /// Why the view cannot change anything now, if so.
 fn locked(app: &App, board: Option<&str>) -> Option<String> {
-    if app.presenting == Some(false) {
+    if app.view.presenting == Some(false) {
         return Some("read-only while presenting; U unlocks editing".into());
     }
-    board.and_then(|k| app.ws.board_by_key(k)).and_then(|b| b.read_only_reason())
+    board.and_then(|k| app.session.ws.board_by_key(k)).and_then(|b| b.read_only_reason())
 }
 
 fn open(app: &mut App, prompt: Prompt) {
@@ -163,7 +163,7 @@ fn open(app: &mut App, prompt: Prompt) {
         return app.error(why);
     }
     let objective = match &row {
-        Row::Objective { key, index } => app.ws.board_by_key(key).and_then(|b| b.objectives.get(*index)),
+        Row::Objective { key, index } => app.session.ws.board_by_key(key).and_then(|b| b.objectives.get(*index)),
         _ => None,
     };
     let text = match prompt {
@@ -181,7 +181,7 @@ fn open(app: &mut App, prompt: Prompt) {
             (_, None) => return app.error("select an objective first (j/k)"),
         },
     };
-    app.objectives.prompt = Some((prompt, LineInput::new(&text)));
+    app.view.objectives.prompt = Some((prompt, LineInput::new(&text)));
 }
 
 fn submit(app: &mut App, prompt: Prompt, input: LineInput) -> Vec<Effect> {
@@ -198,15 +198,15 @@ fn submit(app: &mut App, prompt: Prompt, input: LineInput) -> Vec<Effect> {
     };
     let keep_open = |app: &mut App, why: String, input: LineInput| {
         app.error(why);
-        app.objectives.prompt = Some((prompt, input));
+        app.view.objectives.prompt = Some((prompt, input));
         Vec::new()
     };
     if prompt == Prompt::Vote {
         let Some(key) = selected_row(app).and_then(|r| r.board().map(str::to_string)) else { return Vec::new() };
         return match parse_votes(&text) {
             Ok(votes) => {
-                let now = (app.clock)();
-                actions::commit(app, record_vote(&app.ws, &key, votes, &now), None)
+                let now = (app.prefs.clock)();
+                actions::commit(app, record_vote(&app.session.ws, &key, votes, &now), None)
             }
             Err(why) => keep_open(app, why, input),
         };
@@ -218,8 +218,8 @@ fn submit(app: &mut App, prompt: Prompt, input: LineInput) -> Vec<Effect> {
             if added && !effects.is_empty() {
                 select_last_objective_of_selected_team(app);
             }
-            if effects.is_empty() && app.status.as_ref().is_some_and(|s| s.tone == super::Tone::Error) {
-                app.objectives.prompt = Some((prompt, input));
+            if effects.is_empty() && app.view.status.as_ref().is_some_and(|s| s.tone == super::Tone::Error) {
+                app.view.objectives.prompt = Some((prompt, input));
             }
             effects
         }
@@ -244,7 +244,7 @@ fn change(app: &mut App, make: impl FnOnce(&App) -> Option<ObjectiveChange>) -> 
             return Vec::new();
         }
     };
-    match change_objective(&app.ws, &key, index, change) {
+    match change_objective(&app.session.ws, &key, index, change) {
         Err(ModelError::NothingToChange) => {
             app.info("nothing changed");
             Vec::new()
@@ -255,8 +255,8 @@ fn change(app: &mut App, make: impl FnOnce(&App) -> Option<ObjectiveChange>) -> 
 
 fn select_last_objective_of_selected_team(app: &mut App) {
     let Some(key) = selected_row(app).and_then(|r| r.board().map(str::to_string)) else { return };
-    let rows = rows(&app.ws);
+    let rows = rows(&app.session.ws);
     if let Some(pos) = rows.iter().rposition(|r| matches!(r, Row::Objective { key: k, .. } if *k == key)) {
-        app.objectives.selected = pos;
+        app.view.objectives.selected = pos;
     }
 }

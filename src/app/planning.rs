@@ -29,7 +29,7 @@ fn walk(plan: &Plan) -> Vec<(String, Option<(usize, usize)>)> {
 /// the first feature.
 pub fn selected(app: &App) -> Option<String> {
     let board = app.current_board()?;
-    selected_in(app, &plan(&app.ws, board))
+    selected_in(app, &plan(&app.session.ws, board))
 }
 
 /// [`selected`] on the current board's plan, already made.
@@ -42,12 +42,12 @@ fn chosen_of(app: &App, order: &[(String, Option<(usize, usize)>)]) -> Option<St
     chosen.or_else(|| order.first().map(|(id, _)| id.clone()))
 }
 
-pub fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
+pub(in crate::app) fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
     let Some(board) = app.current_board() else {
-        app.mode = Mode::Board;
+        app.view.mode = Mode::Board;
         return Vec::new();
     };
-    let plan = plan(&app.ws, board);
+    let plan = plan(&app.session.ws, board);
     let order = walk(&plan);
     let current = chosen_of(app, &order);
     let at = current.as_ref().and_then(|id| order.iter().position(|(f, _)| f == id));
@@ -61,7 +61,7 @@ pub fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
         action,
         Some(Action::MoveItemLeft | Action::MoveItemRight | Action::MoveItemDown | Action::MoveItemUp)
     );
-    if moves && app.presenting == Some(false) {
+    if moves && app.view.presenting == Some(false) {
         app.info("read-only while presenting; U unlocks editing");
         return Vec::new();
     }
@@ -88,13 +88,13 @@ pub fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
                 (None, _) => 0,
             };
             let Some(name) = plan.iterations.get(to).cloned() else { return Vec::new() };
-            let edit = fields::set_field(&app.ws, &id, Field::Iteration(Some(name)));
+            let edit = fields::set_field(&app.session.ws, &id, Field::Iteration(Some(name)));
             return commit(app, edit, Some(&id));
         }
         Some(step @ (Action::MoveItemDown | Action::MoveItemUp)) => {
             let Some(id) = current else { return Vec::new() };
             let last = plan.teams.len().saturating_sub(1);
-            let team_now = app.ws.item(&id).and_then(|f| f.team.clone());
+            let team_now = app.session.ws.item(&id).and_then(|f| f.team.clone());
             let t = team_now.and_then(|team| plan.teams.iter().position(|x| *x == team));
             let to = match (t, step == Action::MoveItemDown) {
                 (Some(t), true) => (t + 1).min(last),
@@ -102,7 +102,7 @@ pub fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
                 (None, _) => 0,
             };
             let Some(team) = plan.teams.get(to).cloned() else { return Vec::new() };
-            let edit = fields::set_field(&app.ws, &id, Field::Team(Some(team)));
+            let edit = fields::set_field(&app.session.ws, &id, Field::Team(Some(team)));
             return commit(app, edit, Some(&id));
         }
         // P presents the program board where it is (and back), rather than closing it.
@@ -114,10 +114,10 @@ pub fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
             actions::perform(app, Action::FirstProgramBoard);
         }
         Some(a @ (Action::FirstPortfolioBoard | Action::FirstTeamBoard)) => {
-            app.mode = Mode::Board;
+            app.view.mode = Mode::Board;
             actions::perform(app, a);
         }
-        _ => app.mode = Mode::Board,
+        _ => app.view.mode = Mode::Board,
     }
     Vec::new()
 }

@@ -54,31 +54,31 @@ impl Prompt {
 }
 
 /// Opens the dialog of a quick-edit action on the selected card.
-pub fn open(app: &mut App, action: Action) -> Vec<Effect> {
+pub(in crate::app) fn open(app: &mut App, action: Action) -> Vec<Effect> {
     if action == Action::EditTags && !super::marks::marked(app).is_empty() {
         let input = LineInput::default();
         let back = Box::new(Mode::Board);
-        app.mode = Mode::Prompt(Prompt { id: String::new(), purpose: PromptFor::TagMarked, input, back });
+        app.view.mode = Mode::Prompt(Prompt { id: String::new(), purpose: PromptFor::TagMarked, input, back });
         return Vec::new();
     }
     let Some(id) = editable_selection(app) else { return Vec::new() };
-    let Some((board, item)) = app.ws.find(&id) else { return Vec::new() };
+    let Some((board, item)) = app.session.ws.find(&id) else { return Vec::new() };
     let prompt = |purpose, text: &str| {
         Mode::Prompt(Prompt { id: id.clone(), purpose, input: LineInput::new(text), back: Box::new(Mode::Board) })
     };
-    app.mode = match action {
+    app.view.mode = match action {
         Action::SetPoints => prompt(PromptFor::Points, &item.points.map(|p| p.to_string()).unwrap_or_default()),
         Action::SetOwner => prompt(PromptFor::Owner, item.owner.as_deref().unwrap_or("")),
         Action::EditTags => prompt(PromptFor::Tags, &item.tags.join(", ")),
         Action::ToggleBlocked => {
             if item.blocked.is_some() {
-                let edit = fields::set_field(&app.ws, &id, Field::Blocked(None));
+                let edit = fields::set_field(&app.session.ws, &id, Field::Blocked(None));
                 return commit(app, edit, Some(&id));
             }
             prompt(PromptFor::BlockReason, "")
         }
         Action::PickIteration => {
-            let allowed = fields::iterations_for(&app.ws, board);
+            let allowed = fields::iterations_for(&app.session.ws, board);
             if allowed.is_empty() {
                 app.info("no board lists iterations yet; add `iterations: [\"I1\", …]` to a board (E edits the item)");
                 return Vec::new();
@@ -91,7 +91,7 @@ pub fn open(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::PickTeam => {
             let mut choices = vec![Choice::new("(no team)", None, item.team.is_none())];
-            let teams = app.ws.boards().iter().filter(|b| b.level == Level::Team && !b.is_archive());
+            let teams = app.session.ws.boards().iter().filter(|b| b.level == Level::Team && !b.is_archive());
             choices
                 .extend(teams.map(|b| Choice::new(&b.name, Some(b.name.clone()), item.team.as_ref() == Some(&b.name))));
             Mode::Picker(Picker::new(&id, PickFor::Team, format!("Team of {id}"), choices))
@@ -114,7 +114,7 @@ pub fn open(app: &mut App, action: Action) -> Vec<Effect> {
                 ));
                 return Vec::new();
             }
-            let targets = fields::other_team_boards(&app.ws, &board.key);
+            let targets = fields::other_team_boards(&app.session.ws, &board.key);
             if targets.is_empty() {
                 app.info("there is no other team board to move it to");
                 return Vec::new();
@@ -128,18 +128,26 @@ pub fn open(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// The board picker: every board in tab order, as `Level · Name`, the current one marked.
-pub fn open_board_picker(app: &mut App) {
+pub(in crate::app) fn open_board_picker(app: &mut App) {
     let choices = app
+        .session
         .ws
         .tabs()
-        .filter_map(|i| app.ws.board(i).map(|b| (i, b)))
-        .map(|(i, b)| Choice::new(format!("{} · {}", b.level.name(), b.name), Some(b.key.clone()), i == app.board))
+        .filter_map(|i| app.session.ws.board(i).map(|b| (i, b)))
+        .map(|(i, b)| {
+            Choice::new(format!("{} · {}", b.level.name(), b.name), Some(b.key.clone()), i == app.selection.board)
+        })
         .collect();
-    app.mode = Mode::Picker(Picker::new("", PickFor::Board, "Go to board", choices));
+    app.view.mode = Mode::Picker(Picker::new("", PickFor::Board, "Go to board", choices));
 }
 
 /// A key in the picker; picking applies the choice.
-pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_picker(
+    app: &mut App,
+    mut picker: Picker,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> (Mode, Vec<Effect>) {
     match picker.on_key(&key, action) {
         Outcome::Open => (Mode::Picker(picker), Vec::new()),
         Outcome::Cancelled => {
@@ -147,7 +155,7 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent, action: Optio
             (Mode::Board, Vec::new())
         }
         Outcome::Picked(choice) if picker.purpose == PickFor::Board => {
-            let index = choice.value.as_deref().and_then(|key| app.ws.board_index(key));
+            let index = choice.value.as_deref().and_then(|key| app.session.ws.board_index(key));
             if let Some(index) = index {
                 app.show_board(index);
             }
@@ -162,12 +170,12 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent, action: Optio
         Outcome::Picked(choice) => {
             let id = picker.id.clone();
             let edit = match picker.purpose {
-                PickFor::Iteration => fields::set_field(&app.ws, &id, Field::Iteration(choice.value)),
-                PickFor::Team => fields::set_field(&app.ws, &id, Field::Team(choice.value)),
+                PickFor::Iteration => fields::set_field(&app.session.ws, &id, Field::Iteration(choice.value)),
+                PickFor::Team => fields::set_field(&app.session.ws, &id, Field::Team(choice.value)),
                 PickFor::Kind => {
                     let kind = Kind::ALL.into_iter().find(|k| Some(k.name()) == choice.value.as_deref());
                     match kind {
-                        Some(kind) => fields::set_field(&app.ws, &id, Field::Kind(kind)),
+                        Some(kind) => fields::set_field(&app.session.ws, &id, Field::Kind(kind)),
                         None => return (Mode::Board, Vec::new()),
                     }
                 }
@@ -176,8 +184,8 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent, action: Optio
                 }
                 PickFor::MoveToTeam => {
                     let Some(to) = choice.value else { return (Mode::Board, Vec::new()) };
-                    let now = (app.clock)();
-                    crate::model::fields::move_to_board(&app.ws, &id, &to, &now)
+                    let now = (app.prefs.clock)();
+                    crate::model::fields::move_to_board(&app.session.ws, &id, &to, &now)
                 }
             };
             (Mode::Board, commit(app, edit, Some(&id)))
@@ -187,7 +195,12 @@ pub fn on_picker(app: &mut App, mut picker: Picker, key: KeyEvent, action: Optio
 
 /// A key in a one-line prompt: Enter applies (a bad value keeps the prompt open, said), Esc
 /// cancels.
-pub fn on_prompt(app: &mut App, mut prompt: Prompt, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_prompt(
+    app: &mut App,
+    mut prompt: Prompt,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> (Mode, Vec<Effect>) {
     match action {
         Some(Action::Cancel) => (*prompt.back, Vec::new()),
         Some(Action::Confirm) if prompt.purpose == PromptFor::ArchiveBefore => {
@@ -209,7 +222,7 @@ pub fn on_prompt(app: &mut App, mut prompt: Prompt, key: KeyEvent, action: Optio
                 PromptFor::EditCriterion(n) => Ok(Field::EditCriterion(n, text)),
                 PromptFor::ArchiveBefore | PromptFor::TagMarked => return (*prompt.back, Vec::new()),
             };
-            let edit = field.and_then(|field| fields::set_field(&app.ws, &id, field));
+            let edit = field.and_then(|field| fields::set_field(&app.session.ws, &id, field));
             match edit {
                 Ok(edit) => {
                     let effects = commit(app, Ok(edit), Some(&id));

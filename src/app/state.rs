@@ -1,14 +1,8 @@
 //! The application state: the workspace and its undo history, which board and card are
-//! selected, the open dialog, and the status message. Rendering reads it; only `update`
+//! selected, the open dialog, and the status message, held by [`App`] in five parts whose
+//! fields are private to `crate::app`. Rendering reads it through getters; only `update`
 //! changes it.
 
-use std::collections::HashMap;
-use std::time::Instant;
-
-use ratatui::layout::Rect;
-
-use crate::history::History;
-use crate::keymap::KeyMap;
 use crate::model::{Board, Item, Level, Workspace};
 
 use super::geometry;
@@ -183,49 +177,14 @@ pub enum Effect {
 /// How many status messages `!` can show again.
 pub const MESSAGES_KEPT: usize = 200;
 
+/// The whole state, in five parts (see each part's module): the session (workspace and
+/// history), the selection, the view, the news from outside, and the settings.
 pub struct App {
-    pub ws: Workspace,
-    pub history: History,
-    pub keymap: KeyMap,
-    pub theme: crate::theme::Theme,
-    /// Where the files are, for the status line.
-    pub origin: String,
-    pub board: usize,
-    pub cursors: HashMap<String, Cursor>,
-    pub mode: Mode,
-    pub status: Option<Status>,
-    /// The last messages shown, oldest first (at most [`MESSAGES_KEPT`]).
-    pub messages: std::collections::VecDeque<Status>,
-    /// The terminal size, for keeping the selection in view.
-    pub screen: Rect,
-    /// The clock used for history entries (RFC 3339); replaced in tests.
-    pub clock: fn() -> String,
-    /// Cards changed by someone else, marked until the given instant.
-    pub marked: HashMap<String, Instant>,
-    /// Boards whose file no longer parses, with the problem (`file:line:column: message`).
-    pub broken: HashMap<String, String>,
-    /// Unresolved save conflicts, oldest first.
-    pub conflicts: Vec<ConflictView>,
-    /// A conflict came while a dialog was open: it opens once the dialog closes.
-    pub conflict_waiting: bool,
-    /// Presenting on a shared screen; `Some(true)` once editing was unlocked.
-    pub presenting: Option<bool>,
-    /// How presenting starts and looks (from the config).
-    pub presentation: crate::theme::PresentationDefaults,
-    /// Where a card moved to another column lands (`moved_cards` in the config).
-    pub landing: crate::model::ops::Landing,
-    /// Only cards matching this are shown.
-    pub filter: Option<super::filter::Filter>,
-    /// The board shown when its file disappeared, and the item selected on it, to return to
-    /// when the file comes back.
-    pub removed_current: Option<(String, Option<String>)>,
-    /// The objectives view's selection and prompt.
-    pub objectives: super::objectives::ObjectivesView,
-    /// Cards marked with Space on the current board, in the order they were marked; moves,
-    /// ranks, tags and archiving act on all of them. Cleared when the board changes.
-    pub marks: Vec<String>,
-    /// Boards and objectives changed by others that the views point at until seen.
-    pub unseen: super::marks::Unseen,
+    pub(in crate::app) session: super::session::Session,
+    pub(in crate::app) selection: super::selection::Selection,
+    pub(in crate::app) view: super::view::View,
+    pub(in crate::app) external: super::external::External,
+    pub(in crate::app) prefs: super::prefs::Prefs,
 }
 
 /// A board's cursor before the user moved it: on the first column that has cards.
@@ -239,47 +198,28 @@ impl App {
     pub fn new(ws: Workspace, origin: impl Into<String>) -> App {
         let board = ws.boards_at(Level::Program).next().unwrap_or(0);
         App {
-            ws,
-            history: History::default(),
-            keymap: KeyMap::default(),
-            theme: crate::theme::Theme::default(),
-            origin: origin.into(),
-            board,
-            cursors: HashMap::new(),
-            mode: Mode::Board,
-            status: None,
-            messages: std::collections::VecDeque::new(),
-            screen: Rect::new(0, 0, 80, 24),
-            clock: crate::clock::now_rfc3339,
-            marked: HashMap::new(),
-            broken: HashMap::new(),
-            conflicts: Vec::new(),
-            conflict_waiting: false,
-            removed_current: None,
-            objectives: super::objectives::ObjectivesView::default(),
-            marks: Vec::new(),
-            unseen: Default::default(),
-            filter: None,
-            presenting: None,
-            presentation: crate::theme::PresentationDefaults::default(),
-            landing: Default::default(),
+            session: super::session::Session::new(ws),
+            selection: super::selection::Selection::on_board(board),
+            view: super::view::View::default(),
+            external: super::external::External::default(),
+            prefs: super::prefs::Prefs::new(origin.into()),
         }
     }
 
     pub fn current_board(&self) -> Option<&Board> {
-        self.ws.board(self.board)
+        self.session.ws.board(self.selection.board)
     }
 
     /// The cursor of the current board (a default one before the first move).
     pub fn cursor(&self) -> Cursor {
         let Some(board) = self.current_board() else { return Cursor::default() };
-        self.cursors.get(&board.key).cloned().unwrap_or_else(|| initial_cursor(board))
+        self.selection.cursors.get(&board.key).cloned().unwrap_or_else(|| initial_cursor(board))
     }
 
-    pub fn cursor_mut(&mut self) -> Option<&mut Cursor> {
-        let board = self.ws.board(self.board)?;
+    pub(in crate::app) fn cursor_mut(&mut self) -> Option<&mut Cursor> {
+        let board = self.session.ws.board(self.selection.board)?;
         let columns = board.columns.len();
-        let cursor = self.cursors.entry(board.key.clone()).or_insert_with(|| initial_cursor(board));
+        let cursor = self.selection.cursors.entry(board.key.clone()).or_insert_with(|| initial_cursor(board));
         cursor.rows.resize(columns, 0);
         cursor.scroll.resize(columns, 0);
         Some(cursor)
@@ -287,13 +227,13 @@ impl App {
 
     /// The sizes of the current way of showing boards.
     pub fn sizes(&self) -> geometry::Sizes {
-        if self.presenting.is_some() { geometry::PRESENTING } else { geometry::NORMAL }
+        if self.view.presenting.is_some() { geometry::PRESENTING } else { geometry::NORMAL }
     }
 
     /// Positions of the cards shown in column `col` of the current board (all, or the filter's).
     pub fn visible_positions(&self, col: usize) -> std::borrow::Cow<'_, [usize]> {
         let Some(board) = self.current_board() else { return std::borrow::Cow::Borrowed(&[]) };
-        match &self.filter {
+        match &self.selection.filter {
             None => std::borrow::Cow::Borrowed(board.column_positions(col)),
             Some(filter) => std::borrow::Cow::Owned(
                 board
@@ -309,7 +249,8 @@ impl App {
     /// Row selected in column `col` of the current board, clamped to the column's length.
     pub fn selected_row(&self, col: usize) -> usize {
         let Some(board) = self.current_board() else { return 0 };
-        let len = if self.filter.is_some() { self.visible_positions(col).len() } else { board.column_len(col) };
+        let len =
+            if self.selection.filter.is_some() { self.visible_positions(col).len() } else { board.column_len(col) };
         let row = self.cursor().rows.get(col).copied().unwrap_or(0);
         row.min(len.saturating_sub(1))
     }
@@ -326,40 +267,42 @@ impl App {
         self.selected_item().map(|i| i.id.clone())
     }
 
-    /// Shows board `index`, keeping its own cursor. Archives are not shown as boards.
+    /// Shows board `index`, keeping its own cursor. Archives are not shown as boards. Public as
+    /// a starting position (tests open on a board with it); navigation is otherwise `update`'s.
     pub fn show_board(&mut self, index: usize) {
-        if self.ws.board(index).is_some_and(|b| !b.is_archive()) {
-            if index != self.board {
-                self.marks.clear();
+        if self.session.ws.board(index).is_some_and(|b| !b.is_archive()) {
+            if index != self.selection.board {
+                self.selection.marks.clear();
             }
-            self.board = index;
+            self.selection.board = index;
             self.keep_in_view();
         }
     }
 
     /// The first board of `level`, if any.
     pub fn first_board_at(&self, level: Level) -> Option<usize> {
-        self.ws.boards_at(level).next()
+        self.session.ws.boards_at(level).next()
     }
 
     /// Selects item `id`, switching to its board and column. False if there is no such item,
-    /// or it is archived (archives are not shown as boards).
+    /// or it is archived (archives are not shown as boards). Public as a starting position
+    /// (tests open on a card with it); navigation is otherwise `update`'s.
     pub fn select_item(&mut self, id: &str) -> bool {
-        let Some(board_index) = self.ws.board_of(id) else { return false };
-        let board = &self.ws.boards()[board_index];
+        let Some(board_index) = self.session.ws.board_of(id) else { return false };
+        let board = &self.session.ws.boards()[board_index];
         if board.is_archive() {
             return false;
         }
         let (Some(pos), Some(item)) = (board.position(id), board.item(id)) else { return false };
         let Some(col) = board.column_index(&item.column) else { return false };
         // A card hidden by the filter is shown by dropping the filter.
-        if self.filter.as_ref().is_some_and(|f| !f.matches(board, item)) {
-            self.filter = None;
+        if self.selection.filter.as_ref().is_some_and(|f| !f.matches(board, item)) {
+            self.selection.filter = None;
         }
-        if board_index != self.board {
-            self.marks.clear();
+        if board_index != self.selection.board {
+            self.selection.marks.clear();
         }
-        self.board = board_index;
+        self.selection.board = board_index;
         let Ok(row) = self.visible_positions(col).binary_search(&pos) else { return false };
         if let Some(cursor) = self.cursor_mut() {
             cursor.column = col;
@@ -370,10 +313,10 @@ impl App {
     }
 
     /// Adjusts the scroll offsets so the selected column and card are on screen.
-    pub fn keep_in_view(&mut self) {
+    pub(in crate::app) fn keep_in_view(&mut self) {
         let sizes = self.sizes();
-        let area = sizes.board_area(self.screen);
-        let Some(board) = self.ws.board(self.board) else { return };
+        let area = sizes.board_area(self.view.screen);
+        let Some(board) = self.session.ws.board(self.selection.board) else { return };
         let columns = board.columns.len();
         let lens: Vec<usize> = (0..columns).map(|c| self.visible_positions(c).len()).collect();
         let visible = sizes.visible_columns(area.width, columns);
@@ -389,41 +332,44 @@ impl App {
 
     /// Adds a board (a new archive file) to the workspace, keeping the board shown: the
     /// boards are ordered by file, so the indexes after the new one move.
-    pub fn add_board(&mut self, board: Board) {
+    pub(in crate::app) fn add_board(&mut self, board: Board) {
         let shown = self.current_board().map(|b| b.key.clone());
-        self.ws.put_board(board);
-        if let Some(index) = shown.and_then(|key| self.ws.board_index(&key)) {
-            self.board = index;
+        self.session.ws.put_board(board);
+        if let Some(index) = shown.and_then(|key| self.session.ws.board_index(&key)) {
+            self.selection.board = index;
         }
     }
 
     /// Takes a board out again (an archive file made for an edit that was refused).
-    pub fn drop_board(&mut self, key: &str) {
+    pub(in crate::app) fn drop_board(&mut self, key: &str) {
         let shown = self.current_board().map(|b| b.key.clone());
-        self.ws.remove_board(key);
-        if let Some(index) = shown.and_then(|key| self.ws.board_index(&key)) {
-            self.board = index;
+        self.session.ws.remove_board(key);
+        if let Some(index) = shown.and_then(|key| self.session.ws.board_index(&key)) {
+            self.selection.board = index;
         }
     }
 
+    /// Says `text` on the status line. Public for the shell's own news before the first
+    /// frame (loading, a config problem, a watcher that could not start).
     pub fn info(&mut self, text: impl Into<String>) {
         self.say(Status { text: text.into(), tone: Tone::Info });
     }
 
-    pub fn success(&mut self, text: impl Into<String>) {
+    pub(in crate::app) fn success(&mut self, text: impl Into<String>) {
         self.say(Status { text: text.into(), tone: Tone::Success });
     }
 
+    /// Says `text` on the status line as an error; public as [`App::info`] is.
     pub fn error(&mut self, text: impl Into<String>) {
         self.say(Status { text: text.into(), tone: Tone::Error });
     }
 
     /// Shows `status` and keeps it among the last messages (`!` shows them in full).
     fn say(&mut self, status: Status) {
-        if self.messages.len() >= MESSAGES_KEPT {
-            self.messages.pop_front();
+        if self.view.messages.len() >= MESSAGES_KEPT {
+            self.view.messages.pop_front();
         }
-        self.messages.push_back(status.clone());
-        self.status = Some(status);
+        self.view.messages.push_back(status.clone());
+        self.view.status = Some(status);
     }
 }

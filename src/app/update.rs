@@ -65,7 +65,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Resize(width, height) => {
-            app.screen = Rect::new(0, 0, width, height);
+            app.view.screen = Rect::new(0, 0, width, height);
             app.keep_in_view();
             Vec::new()
         }
@@ -105,9 +105,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     // A message answers the key before; the next key clears it.
-    app.status = None;
+    app.view.status = None;
     let action = super::keys::action(app, &key);
-    match &app.mode {
+    match &app.view.mode {
         Mode::Board => on_board_key(app, key, action),
         Mode::Details { .. } => on_details_key(app, action),
         Mode::Objectives { .. } => super::objectives::on_key(app, key, action),
@@ -136,7 +136,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 ) => {
                     actions::perform(app, a);
                 }
-                _ => app.mode = Mode::Board,
+                _ => app.view.mode = Mode::Board,
             }
             Vec::new()
         }
@@ -147,17 +147,17 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 /// The board, and while presenting its own keys: the next and previous board, leaving; a
 /// plain key never quits the shared screen (`Ctrl+c` still does).
 fn on_board_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
-    let presenting = app.presenting.is_some();
+    let presenting = app.view.presenting.is_some();
     let action = match action {
         Some(Action::PresentNextBoard) => Action::NextBoard,
         Some(Action::PresentPrevBoard) => Action::PrevBoard,
         // Esc clears a filter first, then leaves.
-        Some(Action::LeavePresentation) if app.filter.is_some() => Action::CloseDetails,
+        Some(Action::LeavePresentation) if app.selection.filter.is_some() => Action::CloseDetails,
         Some(Action::LeavePresentation) => Action::TogglePresentation,
         Some(Action::Quit) if presenting && !key.modifiers.contains(KeyModifiers::CONTROL) => {
-            let leave = app.keymap.key_of(Action::LeavePresentation);
-            let toggle = app.keymap.key_of(Action::TogglePresentation);
-            let quit = app.keymap.key_of(Action::Quit);
+            let leave = app.prefs.keymap.key_of(Action::LeavePresentation);
+            let toggle = app.prefs.keymap.key_of(Action::TogglePresentation);
+            let quit = app.prefs.keymap.key_of(Action::Quit);
             app.info(format!("presenting: {leave} or {toggle} leaves the presentation, then {quit} quits"));
             return Vec::new();
         }
@@ -170,12 +170,12 @@ fn on_board_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Eff
 /// Details stay open while navigating, so they follow the selection.
 fn on_details_key(app: &mut App, action: Option<Action>) -> Vec<Effect> {
     let scroll_by = |app: &mut App, step: i32| {
-        if let Mode::Details { scroll, .. } = &mut app.mode {
+        if let Mode::Details { scroll, .. } = &mut app.view.mode {
             *scroll = scroll.saturating_add_signed(step as i16);
         }
     };
     match action {
-        Some(Action::OpenDetails | Action::CloseDetails | Action::CloseView) => app.mode = Mode::Board,
+        Some(Action::OpenDetails | Action::CloseDetails | Action::CloseView) => app.view.mode = Mode::Board,
         Some(own) if own.scope() == crate::keymap::Scope::Details => return super::details::on_action(app, own),
         Some(Action::ScrollDown) => scroll_by(app, 1),
         Some(Action::ScrollUp) => scroll_by(app, -1),
@@ -195,24 +195,24 @@ fn on_view_key(app: &mut App, action: Option<Action>) {
         Some(Action::ScrollPageDown) => 10,
         Some(Action::ScrollPageUp) => -10,
         _ => {
-            app.mode = Mode::Board;
+            app.view.mode = Mode::Board;
             return;
         }
     };
-    if let Mode::Help { scroll } | Mode::Messages { scroll } | Mode::Sync { scroll } = &mut app.mode {
+    if let Mode::Help { scroll } | Mode::Messages { scroll } | Mode::Sync { scroll } = &mut app.view.mode {
         *scroll = scroll.saturating_add_signed(step);
     }
 }
 
 /// In the tree: move, jump to the item on its board, anything else closes.
 fn on_tree_key(app: &mut App, action: Option<Action>) {
-    let Mode::Tree { rows, selected } = &mut app.mode else { return };
+    let Mode::Tree { rows, selected } = &mut app.view.mode else { return };
     match action {
         Some(Action::ScrollDown) => *selected = (*selected + 1).min(rows.len().saturating_sub(1)),
         Some(Action::ScrollUp) => *selected = selected.saturating_sub(1),
         Some(Action::ChooseRow) => {
             let id = rows.get(*selected).map(|r| r.id.clone());
-            app.mode = Mode::Board;
+            app.view.mode = Mode::Board;
             if let Some(id) = id
                 && !super::archive::show_archived(app, &id)
             {
@@ -220,6 +220,6 @@ fn on_tree_key(app: &mut App, action: Option<Action>) {
                 app.info(format!("{id} on its board"));
             }
         }
-        _ => app.mode = Mode::Board,
+        _ => app.view.mode = Mode::Board,
     }
 }

@@ -52,16 +52,21 @@ impl WsjfDialog {
     }
 }
 
-pub fn open(app: &mut App) {
+pub(in crate::app) fn open(app: &mut App) {
     let Some(id) = editable_selection(app) else { return };
-    let Some(item) = app.ws.item(&id) else { return };
+    let Some(item) = app.session.ws.item(&id) else { return };
     let values = item.wsjf.map(|w| [w.value, w.time_criticality, w.risk_reduction, w.job_size]);
     let inputs = std::array::from_fn(|n| LineInput::new(&values.map(|v| v[n].to_string()).unwrap_or_default()));
-    let back = Box::new(super::description::back_mode(&app.mode));
-    app.mode = Mode::Wsjf(WsjfDialog { id, inputs, at: 0, back });
+    let back = Box::new(super::description::back_mode(&app.view.mode));
+    app.view.mode = Mode::Wsjf(WsjfDialog { id, inputs, at: 0, back });
 }
 
-pub fn on_key(app: &mut App, mut dialog: WsjfDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+pub(in crate::app) fn on_key(
+    app: &mut App,
+    mut dialog: WsjfDialog,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> (Mode, Vec<Effect>) {
     match action {
         Some(Action::Cancel) => {
             app.info("WSJF not changed");
@@ -92,7 +97,7 @@ pub fn paste(dialog: &mut WsjfDialog, text: &str) {
 
 fn save(app: &mut App, dialog: WsjfDialog) -> (Mode, Vec<Effect>) {
     let id = dialog.id.clone();
-    let edit = dialog.parsed().and_then(|wsjf| fields::set_field(&app.ws, &id, Field::Wsjf(wsjf)));
+    let edit = dialog.parsed().and_then(|wsjf| fields::set_field(&app.session.ws, &id, Field::Wsjf(wsjf)));
     match edit {
         Ok(edit) => {
             let effects = commit(app, Ok(edit), Some(&id));

@@ -29,13 +29,13 @@ impl Snapshot {
             board_key: app.current_board().map(|b| b.key.clone()),
             selected: selected.map(|i| i.id.clone()),
             place: selected.and_then(|i| place_of(app, &i.id)),
-            mode: app.mode.clone(),
-            status: app.status.as_ref().map(|s| s.text.clone()),
-            items: app.ws.boards().iter().map(|b| b.items.len()).sum(),
-            filter: app.filter.is_some(),
-            presenting: app.presenting,
+            mode: app.mode().clone(),
+            status: app.status().map(|s| s.text.clone()),
+            items: app.ws().boards().iter().map(|b| b.items.len()).sum(),
+            filter: app.filter().is_some(),
+            presenting: app.presenting(),
             title: selected.map(|i| i.title.clone()),
-            objectives: app.objectives.clone(),
+            objectives: app.objectives().clone(),
         }
     }
 }
@@ -85,13 +85,13 @@ pub fn count_text(board: &Board, col: usize) -> String {
 pub fn board_text(app: &App) -> Vec<String> {
     let Some(board) = app.current_board() else { return vec!["No boards.".to_string()] };
     // Archives are not tabs: counted are the boards Tab goes through.
-    let index = app.ws.tabs().position(|i| i == app.board).map_or(app.board, |p| p) + 1;
-    let total = app.ws.tabs().count();
+    let index = app.ws().tabs().position(|i| i == app.board_index()).map_or(app.board_index(), |p| p) + 1;
+    let total = app.ws().tabs().count();
     let mut lines = vec![format!("Board {} ({}, {index} of {total})", clean(&board.name), level_name(board.level))];
-    if let Some(problem) = app.broken.get(&board.key) {
+    if let Some(problem) = app.broken().get(&board.key) {
         lines.push(format!("Warning: {}; showing the last good copy", clean(problem)));
     }
-    if app.filter.is_some() {
+    if app.filter().is_some() {
         lines.push("Filtered: only matching cards are listed (Esc clears)".to_string());
     }
     let selected = app.selected_id();
@@ -100,7 +100,7 @@ pub fn board_text(app: &App) -> Vec<String> {
         lines.push(format!("Column {}: {}{done}", clean(&column.name), count_text(board, col)));
         for &pos in app.visible_positions(col).iter() {
             let item = &board.items[pos];
-            let changed = if app.marked.contains_key(&item.id) { " (changed by someone else)" } else { "" };
+            let changed = if app.marked().contains_key(&item.id) { " (changed by someone else)" } else { "" };
             let mark = if selected.as_deref() == Some(item.id.as_str()) { " (selected)" } else { "" };
             lines.push(format!("  {}{changed}{mark}", card_line(board, item)));
         }
@@ -131,15 +131,15 @@ pub fn changes(before: &Snapshot, app: &App) -> Vec<String> {
     if now.mode != before.mode && typed(before, app).is_none() {
         lines.extend(mode_text(app, &before.mode));
     }
-    if matches!((&before.mode, &app.mode), (Mode::Objectives { .. }, Mode::Objectives { .. })) {
+    if matches!((&before.mode, &app.mode()), (Mode::Objectives { .. }, Mode::Objectives { .. })) {
         lines.extend(objectives_changes(&before.objectives, app));
     }
-    let in_board = app.mode == Mode::Board;
+    let in_board = *app.mode() == Mode::Board;
     if now.board_key != before.board_key || now.filter != before.filter || now.presenting != before.presenting {
         if in_board {
             lines.extend(board_text(app));
         }
-    } else if in_board || matches!(app.mode, Mode::Details { .. }) {
+    } else if in_board || matches!(app.mode(), Mode::Details { .. }) {
         let (said, told_the_edit) = item_changes(before, &now, app);
         lines.extend(said);
         // The status line would only repeat the edit's name ("Move S-103 to Ready"); it is
@@ -147,7 +147,7 @@ pub fn changes(before: &Snapshot, app: &App) -> Vec<String> {
         let id = now.selected.as_deref().unwrap_or("\u{0}");
         let repeats =
             |s: &crate::app::Status| s.tone != crate::app::Tone::Error && s.text.contains(id) && !s.text.contains(':');
-        if told_the_edit && app.status.as_ref().is_some_and(repeats) {
+        if told_the_edit && app.status().is_some_and(repeats) {
             return lines;
         }
     }
@@ -155,7 +155,7 @@ pub fn changes(before: &Snapshot, app: &App) -> Vec<String> {
         lines.push("closed".to_string());
     }
     if now.status != before.status
-        && let Some(status) = &app.status
+        && let Some(status) = &app.status()
     {
         let text = clean(&status.text).into_owned();
         let said = |line: &String| line.to_lowercase().contains(&text.to_lowercase());
@@ -168,13 +168,13 @@ pub fn changes(before: &Snapshot, app: &App) -> Vec<String> {
 
 /// In the objectives view: the line now selected, or the prompt just opened.
 fn objectives_changes(before: &crate::app::objectives::ObjectivesView, app: &App) -> Vec<String> {
-    let now = &app.objectives;
+    let now = &app.objectives();
     match (&before.prompt, &now.prompt) {
         (None, Some((prompt, input))) => {
             let text = if input.is_empty() { String::new() } else { format!(" (now {})", clean(&input.text())) };
             vec![format!("{}{text}: type, Enter records, Esc cancels", prompt.label())]
         }
-        (None, None) if before.selected != now.selected => crate::ui::objectives::selected_text(app, &app.theme, 200)
+        (None, None) if before.selected != now.selected => crate::ui::objectives::selected_text(app, &app.theme(), 200)
             .map(|t| clean(&t).into_owned())
             .into_iter()
             .collect(),
@@ -233,14 +233,14 @@ pub enum Typed {
 
 /// How the open text field changed since `before`, if the same field is still open.
 pub fn typed(before: &Snapshot, app: &App) -> Option<Typed> {
-    if std::mem::discriminant(&before.mode) != std::mem::discriminant(&app.mode) {
+    if std::mem::discriminant(&before.mode) != std::mem::discriminant(app.mode()) {
         return None;
     }
     let old = match &before.mode {
         Mode::Objectives { .. } => before.objectives.prompt.as_ref().map(|(_, input)| input.text()),
         mode => field_text(mode),
     }?;
-    let new = field_text_of(app, &app.mode)?;
+    let new = field_text_of(app, app.mode())?;
     if old == new {
         return None;
     }
@@ -255,7 +255,7 @@ pub fn typed(before: &Snapshot, app: &App) -> Option<Typed> {
 
 fn field_text_of(app: &App, mode: &Mode) -> Option<String> {
     match mode {
-        Mode::Objectives { .. } => app.objectives.prompt.as_ref().map(|(_, input)| input.text()),
+        Mode::Objectives { .. } => app.objectives().prompt.as_ref().map(|(_, input)| input.text()),
         _ => field_text(mode),
     }
 }
@@ -284,7 +284,7 @@ fn field_text(mode: &Mode) -> Option<String> {
 fn mode_text(app: &App, before: &Mode) -> Vec<String> {
     let item = app.selected_item();
     let id = item.map(|i| clean(&i.id).into_owned()).unwrap_or_default();
-    match &app.mode {
+    match &app.mode() {
         Mode::Board => {
             if matches!(
                 before,
@@ -303,31 +303,31 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
             }
         }
         Mode::SystemDemo { iteration, .. } => {
-            let iterations = crate::model::demo::iterations(&app.ws);
+            let iterations = crate::model::demo::iterations(app.ws());
             let name = iterations.get(*iteration).cloned().unwrap_or_default();
             let mut lines = vec![format!("System demo of {}: h and l choose the iteration", clean(&name))];
-            let demo = crate::model::demo::system_demo(&app.ws, &name).lines();
+            let demo = crate::model::demo::system_demo(app.ws(), &name).lines();
             lines.extend(demo.into_iter().filter(|(_, l)| !l.is_empty()).map(|(_, l)| clean(&l).into_owned()));
             lines.push("Esc closes it.".to_string());
             lines
         }
         Mode::Sync { .. } => {
             let mut lines = vec!["ART sync agenda, all boards:".to_string()];
-            let agenda = crate::model::sync::agenda(&app.ws).lines();
+            let agenda = crate::model::sync::agenda(app.ws()).lines();
             lines.extend(agenda.into_iter().filter(|(_, l)| !l.is_empty()).map(|(_, l)| clean(&l).into_owned()));
             lines.push("Any key closes it.".to_string());
             lines
         }
         Mode::Messages { .. } => {
             let mut lines = vec!["The last messages, newest first:".to_string()];
-            lines.extend(app.messages.iter().rev().map(|m| format!("  {}", clean(&m.text))));
+            lines.extend(app.messages().iter().rev().map(|m| format!("  {}", clean(&m.text))));
             lines.push("Any key closes them.".to_string());
             lines
         }
         Mode::Help { .. } => {
             let mut lines = vec!["Keys:".to_string()];
             for scope in crate::keymap::Scope::ALL {
-                let rows = app.keymap.help_rows_of(scope);
+                let rows = app.keymap().help_rows_of(scope);
                 if !rows.is_empty() {
                     lines.push(format!("{}:", scope.title()));
                     lines.extend(rows.into_iter().map(|(keys, doc)| format!("  {keys}: {doc}")));
@@ -339,7 +339,7 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
         Mode::Details { .. } => match item {
             Some(item) => {
                 let mut lines = vec![format!("Details of {id}:")];
-                let detail = crate::app::detail_rows::detail_lines(&app.ws, item, &app.theme);
+                let detail = crate::app::detail_rows::detail_lines(app.ws(), item, &app.theme());
                 lines.extend(detail.iter().map(|l| format!("  {}", line_text(l).trim_end())));
                 lines.push("Enter or Esc closes the details.".to_string());
                 lines
@@ -348,7 +348,7 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
         },
         Mode::Objectives { .. } => {
             let mut lines = vec!["PI objectives:".to_string()];
-            let objective = crate::ui::objectives::objective_lines(app, &app.theme, 60);
+            let objective = crate::ui::objectives::objective_lines(app, &app.theme(), 60);
             lines.extend(objective.iter().map(|l| line_text(l).trim_end().to_string()).filter(|l| !l.is_empty()));
             lines.push(
                 "j k select a line; n adds an objective, e edits its text, B sets planned and A actual business \
@@ -361,10 +361,10 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
             let mut lines = vec![format!("Hierarchy of {id}:")];
             for row in rows {
                 let text = app
-                    .ws
+                    .ws()
                     .board_of(&row.id)
                     .and_then(|b| {
-                        let board = &app.ws.boards()[b];
+                        let board = &app.ws().boards()[b];
                         let archived = if board.is_archive() { ", archived" } else { "" };
                         board.item(&row.id).map(|i| {
                             format!("{}, on {}{archived}", card_line(board, i), clean(&board.name))
@@ -422,13 +422,13 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
         }
         Mode::ColumnMenu { column } => {
             let mut lines = vec![format!("{}:", clean(&crate::ui::menu::column_menu_title(app, *column)))];
-            let rows = app.keymap.help_rows_of(crate::keymap::Scope::ColumnMenu);
+            let rows = app.keymap().help_rows_of(crate::keymap::Scope::ColumnMenu);
             lines.extend(rows.into_iter().map(|(k, d)| format!("  {k}: {d}")));
             lines
         }
         Mode::BoardMenu => {
             let mut lines = vec![format!("{}:", clean(&crate::ui::menu::board_menu_title(app)))];
-            let rows = app.keymap.help_rows_of(crate::keymap::Scope::BoardMenu);
+            let rows = app.keymap().help_rows_of(crate::keymap::Scope::BoardMenu);
             lines.extend(rows.into_iter().map(|(k, d)| format!("  {k}: {d}")));
             lines
         }
@@ -446,7 +446,7 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
         }
         Mode::Conflicts { .. } => {
             let mut lines = vec!["Save conflict:".to_string()];
-            if let Some(view) = app.conflicts.first() {
+            if let Some(view) = app.conflicts().first() {
                 for c in &view.conflicts {
                     let what = c.id.as_deref().map(|id| format!("{id} ")).unwrap_or_default();
                     lines.push(format!(
@@ -549,11 +549,13 @@ mod tests {
 
     #[test]
     fn hidden_characters_in_titles_are_not_printed() {
-        let mut app = demo_app("hostile");
+        let app = demo_app("hostile");
         let mut board = app.current_board().unwrap().clone();
         board.items[0].title = "evil\u{1b}[2Jtitle".to_string();
         let id = board.items[0].id.clone();
-        app.ws.put_board(board);
+        let mut ws = app.into_ws();
+        ws.put_board(board);
+        let app = App::new(ws, "demo");
         let text = board_text(&app).join("\n");
         assert!(!text.contains('\u{1b}'), "{text:?}");
         assert!(text.contains(&id));

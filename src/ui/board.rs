@@ -22,7 +22,7 @@ pub fn render_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> O
         return None;
     };
     let mut area = area;
-    if let Some(problem) = app.broken.get(&board.key) {
+    if let Some(problem) = app.broken().get(&board.key) {
         let first = problem.lines().next().unwrap_or_default();
         let banner = if board.locked.as_deref() == Some(crate::model::board::BROKEN_REASON) {
             format!(" ⚠ {first} — read-only until the file is fixed")
@@ -161,11 +161,11 @@ impl Widget for ColumnView<'_> {
             let height = (inner.bottom() - y).min(card_height - 1);
             let card_area = Rect { x: inner.x, y, width: inner.width, height };
             let card = Card {
-                ws: &self.app.ws,
+                ws: self.app.ws(),
                 board: self.board,
                 item: &self.board.items[pos],
                 selected: self.selected && i == selected_row,
-                marked: self.app.marked.contains_key(&self.board.items[pos].id),
+                marked: self.app.marked().contains_key(&self.board.items[pos].id),
                 picked: crate::app::marks::is_marked(self.app, &self.board.items[pos].id),
                 theme: t,
             };

@@ -26,8 +26,8 @@ pub fn render_detail(
     let title = Line::from(vec![Span::styled(format!(" Details of {} ", clean(&item.id)), theme.accent)]);
     let inner = popup::frame(area, title, theme, buf);
     let criterion = criterion.min(item.acceptance.len().saturating_sub(1));
-    let hint = checklist_hint(&app.keymap);
-    let lines = wrapped_lines(&app.ws, item, theme, criterion, &hint, inner.width as usize);
+    let hint = checklist_hint(app.keymap());
+    let lines = wrapped_lines(app.ws(), item, theme, criterion, &hint, inner.width as usize);
     // Never scroll past the last screenful.
     let most = lines.len().saturating_sub(inner.height as usize) as u16;
     Paragraph::new(lines).scroll((scroll.min(most), 0)).render(inner, buf);

@@ -115,7 +115,7 @@ pub fn render_search(
     let summary = if search.search.pending() { format!("{summary} so far, searching…") } else { summary };
     buf.set_string(inner.x, inner.y + 1, fit(&summary, inner.width as usize), theme.dim);
     for (row, hit) in search.hits.iter().enumerate().skip(first).take(rows) {
-        let line = hit_line(&app.ws, hit, row == search.selected, theme, inner.width as usize);
+        let line = hit_line(app.ws(), hit, row == search.selected, theme, inner.width as usize);
         buf.set_line(inner.x, inner.y + 2 + (row - first) as u16, &line, inner.width);
     }
     (cursor, popup)
@@ -124,10 +124,10 @@ pub fn render_search(
 pub fn render_split(app: &App, split: &SplitDialog, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Position, Rect) {
     let height = (split.lines.len() as u16 + 6).min(area.height);
     let popup = popup::centered(area, 80, height);
-    let parent = app.ws.item(&split.id).map(|i| i.title.as_str()).unwrap_or("");
+    let parent = app.ws().item(&split.id).map(|i| i.title.as_str()).unwrap_or("");
     let title = Line::styled(format!(" Split {} {} ", clean(&split.id), clean(parent)), theme.header);
     let inner = popup::frame(popup, title, theme, buf);
-    let target = app.ws.board(split.target).map(|b| b.name.as_str()).unwrap_or("?");
+    let target = app.ws().board(split.target).map(|b| b.name.as_str()).unwrap_or("?");
     let head = Line::from(vec![
         Span::styled("Children go to board ", theme.dim),
         Span::styled(clean(target).into_owned(), theme.accent),

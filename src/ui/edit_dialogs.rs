@@ -31,7 +31,7 @@ fn hints(pairs: &[(&str, &str)], theme: &Theme) -> Line<'static> {
 
 pub fn render_wsjf(app: &App, dialog: &WsjfDialog, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Position, Rect) {
     let popup = popup::centered(area, 60, 10);
-    let item = app.ws.item(&dialog.id).map(|i| i.title.as_str()).unwrap_or("");
+    let item = app.ws().item(&dialog.id).map(|i| i.title.as_str()).unwrap_or("");
     let title = Line::styled(format!(" WSJF of {} {} ", clean(&dialog.id), clean(item)), theme.header);
     let inner = popup::frame(popup, title, theme, buf);
     let label_width = 22u16;
@@ -73,7 +73,7 @@ pub fn render_description(
     buf: &mut Buffer,
 ) -> (Position, Rect) {
     let popup = popup::centered(area, area.width.saturating_sub(4).min(100), area.height.saturating_sub(2));
-    let item = app.ws.item(&dialog.id).map(|i| i.title.as_str()).unwrap_or("");
+    let item = app.ws().item(&dialog.id).map(|i| i.title.as_str()).unwrap_or("");
     let title = Line::styled(format!(" Description of {} {} ", clean(&dialog.id), clean(item)), theme.header);
     let inner = popup::frame(popup, title, theme, buf);
     let text_rows = inner.height.saturating_sub(1) as usize;
@@ -100,7 +100,7 @@ pub fn render_new_item(
     let inner = popup::frame(popup, Line::styled(format!(" {} ", clean(&dialog.title())), theme.header), theme, buf);
     let cursor = render_input(&dialog.input, Rect { height: 1, ..inner }, buf);
     let others: Vec<&str> =
-        app.ws.board_by_key(&dialog.board).map(kinds).unwrap_or_default().iter().map(|k| k.name()).collect();
+        app.ws().board_by_key(&dialog.board).map(kinds).unwrap_or_default().iter().map(|k| k.name()).collect();
     let kind = Line::from(vec![
         Span::styled("Kind ", theme.dim),
         Span::styled(dialog.kind.name().to_string(), theme.kind(dialog.kind)),

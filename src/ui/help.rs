@@ -27,7 +27,7 @@ pub fn help_lines(app: &App, theme: &Theme, columns: usize) -> Vec<Line<'static>
     let mut sections: Vec<(&str, Vec<(String, String)>)> = Scope::ALL
         .iter()
         .map(|scope| {
-            let rows = app.keymap.help_rows_of(*scope).into_iter().map(|(k, d)| (k, d.to_string())).collect();
+            let rows = app.keymap().help_rows_of(*scope).into_iter().map(|(k, d)| (k, d.to_string())).collect();
             (scope.title(), rows)
         })
         .collect();
@@ -84,7 +84,7 @@ pub fn render_help(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut 
     let lines = help_lines(app, theme, width);
     let height = (lines.len() as u16 + 2).min(area.height);
     let area = popup::centered(area, 90, height);
-    let keys = |a| app.keymap.key_of(a);
+    let keys = |a| app.keymap().key_of(a);
     let (close, down, up) = (keys(Action::CloseView), keys(Action::ScrollDown), keys(Action::ScrollUp));
     let title = Line::styled(format!(" Keys — {close} closes, {down}/{up} scroll "), theme.header);
     let inner = popup::frame(area, title, theme, buf);

@@ -37,7 +37,7 @@ pub fn board_menu_title(app: &App) -> String {
 /// Draws a menu of `entries` (keys, what they do) centred in `area`; returns what it covers.
 /// A menu's entries from the live key map: its keys and what they do.
 pub fn entries(app: &App, scope: crate::keymap::Scope) -> Vec<(String, &'static str)> {
-    app.keymap.help_rows_of(scope)
+    app.keymap().help_rows_of(scope)
 }
 
 pub fn render_menu(title: &str, entries: &[(String, &str)], theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {

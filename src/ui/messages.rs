@@ -12,10 +12,10 @@ use crate::text::clean;
 use crate::theme::Theme;
 
 pub fn render_messages(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
-    let lines: Vec<Line> = if app.messages.is_empty() {
+    let lines: Vec<Line> = if app.messages().is_empty() {
         vec![Line::styled("No messages yet.", theme.dim)]
     } else {
-        app.messages
+        app.messages()
             .iter()
             .rev()
             .map(|m| {

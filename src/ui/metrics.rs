@@ -69,7 +69,7 @@ fn render_table(
 
 pub fn render_metrics(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(board) = app.current_board() else { return };
-    let now = parse_rfc3339(&(app.clock)()).unwrap_or(0);
+    let now = parse_rfc3339(&(app.clock())()).unwrap_or(0);
     ratatui::widgets::Clear.render(area, buf);
     let title = Line::from(vec![
         Span::styled(format!(" Flow metrics · {} ", clean(&board.name)), theme.header),
@@ -80,11 +80,11 @@ pub fn render_metrics(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [chart, table] = Layout::vertical([Constraint::Min(0), Constraint::Length(TABLE_HEIGHT)]).areas(body);
     // Archived items left the board but not the flow: they count for the diagram and for
     // finished work; WIP is what is on the board now.
-    let flow = crate::model::archive::with_archived(&app.ws, board);
+    let flow = crate::model::archive::with_archived(app.ws(), board);
     render_cfd(board, &flow, now, theme, chart, buf);
-    let here = FlowMetrics::of(&app.ws, board, now, VELOCITY_WEEKS);
-    let art = FlowMetrics::art(&app.ws, now, VELOCITY_WEEKS);
-    let points = crate::model::demo::velocity_line(&app.ws, board).map(|line| {
+    let here = FlowMetrics::of(app.ws(), board, now, VELOCITY_WEEKS);
+    let art = FlowMetrics::art(app.ws(), now, VELOCITY_WEEKS);
+    let points = crate::model::demo::velocity_line(app.ws(), board).map(|line| {
         let who = if board.level == crate::model::Level::Team { "team" } else { "train" };
         format!("Points per iteration ({who}), done/planned: {line}")
     });

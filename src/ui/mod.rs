@@ -38,7 +38,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 /// Draws the app and tells where the mouse can hit what.
 pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
     // Presenting uses the projector palette, unless colours are off altogether.
-    let theme = if app.presenting.is_some() && app.theme.colored { app.presentation.theme } else { app.theme };
+    let theme = if app.presenting().is_some() && app.theme().colored { app.presentation().theme } else { app.theme() };
     let area = frame.area();
     if area.width < 2 || area.height < 3 {
         return Hits::default();
@@ -46,7 +46,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
     let buf = frame.buffer_mut();
     let sizes = app.sizes();
     let mut tabs = Vec::new();
-    if app.presenting.is_some() {
+    if app.presenting().is_some() {
         present::render_title(app, &theme, Rect { height: sizes.top.min(area.height), ..area }, buf);
     } else {
         tabs = tabs::render_tabs(app, &theme, Rect { height: 1, ..area }, buf);
@@ -56,7 +56,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
     let card_at = board::render_board(app, &theme, sizes.board_area(area), buf);
     let overlay = Rect { height: area.height - 1, ..area };
     // Each overlay gives its text cursor (if it has a field) and the rectangle it covers.
-    let (cursor, covered): (Option<Position>, Option<Rect>) = match &app.mode {
+    let (cursor, covered): (Option<Position>, Option<Rect>) = match &app.mode() {
         Mode::Board => (None, None),
         Mode::Details { scroll, criterion } => {
             (None, detail::render_detail(app, *scroll, *criterion, &theme, overlay, buf))
@@ -91,8 +91,8 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
         }
         Mode::Split(split) => some_both(dialog::render_split(app, split, &theme, overlay, buf)),
         Mode::ConfirmDelete { id } => {
-            let title = app.ws.item(id).map(|i| i.title.clone()).unwrap_or_default();
-            let children = app.ws.children(id).len();
+            let title = app.ws().item(id).map(|i| i.title.clone()).unwrap_or_default();
+            let children = app.ws().children(id).len();
             let note =
                 if children > 0 { format!(" Its {children} children keep existing, unlinked.") } else { String::new() };
             let body = format!("Delete {id} \"{title}\"?{note} (u undoes it)");
@@ -120,7 +120,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             (None, Some(overlay))
         }
         Mode::Conflicts { scroll } => {
-            (None, app.conflicts.first().map(|view| conflicts::render_conflicts(view, *scroll, &theme, overlay, buf)))
+            (None, app.conflicts().first().map(|view| conflicts::render_conflicts(view, *scroll, &theme, overlay, buf)))
         }
         Mode::EditorError { id, error, .. } => {
             let body = format!("The edit of {id} is not valid and was not applied: {error}. Edit it again?");
@@ -158,7 +158,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
     };
     // A text field has the cursor; otherwise it sits on the selected card, so that screen
     // magnifiers and readers that follow the cursor follow the selection.
-    if let Some(position) = cursor.or(card_at.filter(|_| app.mode == Mode::Board)) {
+    if let Some(position) = cursor.or(card_at.filter(|_| *app.mode() == Mode::Board)) {
         frame.set_cursor_position(position);
     }
     Hits { overlay: covered, tabs }

@@ -89,8 +89,8 @@ pub fn objective_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'stat
 
 /// The text of the selected row's first line (for plain mode), without the selection mark.
 pub fn selected_text(app: &App, theme: &Theme, width: usize) -> Option<String> {
-    let rows = rows(&app.ws);
-    let selected = app.objectives.selected.min(rows.len().checked_sub(1)?);
+    let rows = rows(app.ws());
+    let selected = app.objectives().selected.min(rows.len().checked_sub(1)?);
     let (line, _) = view_lines(app, theme, width).into_iter().find(|(_, row)| *row == Some(selected))?;
     let text: String = line.spans.iter().skip(1).map(|s| s.content.as_ref()).collect();
     Some(text.trim().to_string())
@@ -126,10 +126,10 @@ fn lit_if_changed(app: &App, board: &Board, index: usize, line: Line<'static>, t
 
 /// Each line with the index of the selectable row it shows (see `app::objectives::rows`).
 fn view_lines(app: &App, theme: &Theme, width: usize) -> Vec<(Line<'static>, Option<usize>)> {
-    let ws = &app.ws;
+    let ws = &app.ws();
     let (_, total) = train(ws);
     let rows = rows(ws);
-    let selected = app.objectives.selected.min(rows.len().saturating_sub(1));
+    let selected = app.objectives().selected.min(rows.len().saturating_sub(1));
     let mut lines: Vec<(Line<'static>, Option<usize>)> = Vec::new();
     let art_key = train_board(ws).and_then(|i| ws.board(i)).map(|b| b.key.clone());
     if !ws.boards().iter().any(|b| b.level == Level::Team && !b.is_archive()) {
@@ -201,7 +201,7 @@ pub fn render_objectives(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     let lines = view_lines(app, theme, inner.width as usize);
     let footer = 2u16.min(inner.height);
     let body = Rect { height: inner.height - footer, ..inner };
-    let selected = app.objectives.selected;
+    let selected = app.objectives().selected;
     let first = lines.iter().position(|(_, row)| *row == Some(selected)).unwrap_or(0);
     // Keep the selection in view with the lines under it up to the next row (a heading's
     // section, the last row's bars and trend).
@@ -214,7 +214,7 @@ pub fn render_objectives(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     }
     let (y1, y2) = (inner.y + inner.height - 2, inner.y + inner.height - 1);
     let width = inner.width as usize;
-    match &app.objectives.prompt {
+    match &app.objectives().prompt {
         None => {
             let keys = "j/k · n add · e text · B plan · A actual · X stretch · d del · V vote · u undo";
             buf.set_string(inner.x, y1, "─".repeat(width), theme.dim);

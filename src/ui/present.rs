@@ -34,16 +34,16 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let line = Line::styled(fit(&name, area.width as usize), theme.header).centered();
         buf.set_line(area.x, area.y + 1, &line, area.width);
     }
-    let lock = match app.presenting {
+    let lock = match app.presenting() {
         Some(true) => "editing unlocked (U locks)",
         _ => "read-only while presenting (U unlocks editing)",
     };
-    let message = app.status.as_ref().map(|s| format!("{} · ", s.text)).unwrap_or_default();
+    let message = app.status().map(|s| format!("{} · ", s.text)).unwrap_or_default();
     // The room sees that not every card is shown.
-    let filter = app.filter.as_ref().map(|f| format!("filter: {f} (Esc clears) · ")).unwrap_or_default();
+    let filter = app.filter().map(|f| format!("filter: {f} (Esc clears) · ")).unwrap_or_default();
     // No tab bar while presenting: boards changed elsewhere are named here instead.
     let unseen: Vec<&str> = app
-        .ws
+        .ws()
         .boards()
         .iter()
         .filter(|b| crate::app::marks::board_unseen(app, &b.key))

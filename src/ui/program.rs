@@ -106,8 +106,8 @@ pub(super) fn first_team_shown(chosen_team: Option<usize>, height: impl Fn(usize
 
 pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(board) = app.current_board() else { return };
-    let plan = plan(&app.ws, board);
-    if app.presenting.is_some() {
+    let plan = plan(app.ws(), board);
+    if app.presenting().is_some() {
         return super::program_present::render(app, board, &plan, theme, buf);
     }
     let title = Line::styled(
@@ -239,7 +239,7 @@ fn selected_line(app: &App, board: &Board, plan: &Plan, id: &str, theme: &Theme)
     let place = |id: &str| {
         let item = board.item(id);
         let team = item.and_then(|i| i.team.clone()).unwrap_or_else(|| "no team".into());
-        let iteration = crate::model::planning::iteration_of(&app.ws, board, id)
+        let iteration = crate::model::planning::iteration_of(app.ws(), board, id)
             .and_then(|i| plan.iterations.get(i).cloned())
             .unwrap_or_else(|| "unplanned".into());
         format!("{team}, {iteration}")

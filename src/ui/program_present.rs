@@ -25,7 +25,7 @@ const BIG: u16 = 4;
 
 pub fn render(app: &App, board: &Board, plan: &Plan, theme: &Theme, buf: &mut Buffer) {
     // Below presentation mode's title (the board's name in large letters), to the screen's end.
-    let area = app.sizes().board_area(app.screen).intersection(*buf.area());
+    let area = app.sizes().board_area(app.screen()).intersection(*buf.area());
     let pi = board.pi.as_ref().map(|pi| format!(" · {}", clean(&pi.name))).unwrap_or_default();
     let title = Line::styled(format!(" PROGRAM BOARD{pi} · Esc closes "), theme.header);
     let inner = super::popup::frame(area, title, theme, buf);

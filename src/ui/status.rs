@@ -15,14 +15,14 @@ use crate::theme::Theme;
 /// useful first; they are dropped from the end when space is short.
 fn hints(app: &App) -> Vec<(String, &'static str)> {
     use Action::*;
-    let keys = |action| app.keymap.key_of(action);
+    let keys = |action| app.keymap().key_of(action);
     let pair = |a, b| format!("{}/{}", keys(a), keys(b));
     let list = |items: &[(Action, &'static str)]| -> Vec<(String, &'static str)> {
         items.iter().map(|(a, what)| (keys(*a), *what)).filter(|(k, _)| !k.is_empty()).collect()
     };
     let scroll = (pair(ScrollDown, ScrollUp), "scroll");
     let close = (keys(CloseView), "close");
-    match &app.mode {
+    match &app.mode() {
         Mode::Details { .. } => {
             let mut hints = list(&[(ToggleCriterion, "tick"), (NextCriterion, "criterion"), (AddCriterion, "add")]);
             hints.extend(list(&[(EditCriterion, "edit")]));
@@ -47,7 +47,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             hints
         }
         Mode::BoardMenu => list(&[(NewBoard, "new board"), (RenameBoard, "rename"), (CloseBoardMenu, "close")]),
-        Mode::Board if app.presenting.is_some() => vec![
+        Mode::Board if app.presenting().is_some() => vec![
             (pair(PresentNextBoard, PresentPrevBoard), "boards"),
             (keys(LeavePresentation), "leave"),
             (keys(UnlockEditing), "unlock"),
@@ -66,7 +66,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         ],
         Mode::SystemDemo { .. } => vec![(pair(SelectPrevColumn, SelectNextColumn), "iteration"), scroll, close],
         Mode::Help { .. } | Mode::Messages { .. } | Mode::Sync { .. } => vec![close, scroll],
-        Mode::Objectives { .. } if app.objectives.prompt.is_some() => list(&[(Confirm, "save"), (Cancel, "cancel")]),
+        Mode::Objectives { .. } if app.objectives().prompt.is_some() => list(&[(Confirm, "save"), (Cancel, "cancel")]),
         Mode::Objectives { .. } => {
             let mut hints = vec![(pair(ScrollDown, ScrollUp), "select")];
             hints.extend(list(&[(RecordVote, "vote"), (SetActualValue, "score"), (Undo, "undo")]));
@@ -107,16 +107,16 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
 /// The PI and today's iteration (long and short form): the current board's PI, else the
 /// train's (the program board's).
 pub fn pi_text(app: &App) -> Option<(String, String)> {
-    let train = crate::model::objectives::train_board(&app.ws).and_then(|i| app.ws.board(i));
+    let train = crate::model::objectives::train_board(app.ws()).and_then(|i| app.ws().board(i));
     let pi = app.current_board().and_then(|b| b.pi.as_ref()).or_else(|| train.and_then(|b| b.pi.as_ref()))?;
-    let today = crate::model::pi::Date::of_time(&(app.clock)());
+    let today = crate::model::pi::Date::of_time(&(app.clock())());
     let clean = |text: String| crate::text::clean(&text).into_owned();
     Some((clean(pi.describe(today)), clean(pi.short(today))))
 }
 
 /// `2 marked` while cards are marked.
 fn marks_text(app: &App) -> Option<String> {
-    (!app.marks.is_empty()).then(|| format!("{} marked", app.marks.len()))
+    (!app.marks().is_empty()).then(|| format!("{} marked", app.marks().len()))
 }
 
 pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -133,23 +133,23 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         right.push(Span::styled(format!(" {what}  "), theme.status));
     }
     let left_room = (area.width as usize).saturating_sub(right_width + 1);
-    let left = match &app.status {
+    let left = match &app.status() {
         Some(status) => {
             let style = match status.tone {
                 Tone::Info => theme.status,
                 Tone::Success => theme.success,
                 Tone::Error => theme.error,
             };
-            let filter = app.filter.as_ref().map(|f| format!(" [filter: {f}]")).unwrap_or_default();
+            let filter = app.filter().map(|f| format!(" [filter: {f}]")).unwrap_or_default();
             let marks = marks_text(app).map(|m| format!(" [{m}]")).unwrap_or_default();
             Span::styled(fit(&format!("{filter}{marks} {}", status.text), left_room), style)
         }
         None => {
             let board = app.current_board().map(|b| b.name.as_str()).unwrap_or("");
             let items = app.current_board().map(|b| b.items.len()).unwrap_or(0);
-            let filter = app.filter.as_ref().map(|f| format!(" · filter: {f} (Esc clears)")).unwrap_or_default();
+            let filter = app.filter().map(|f| format!(" · filter: {f} (Esc clears)")).unwrap_or_default();
             let marks = marks_text(app).map(|m| format!(" · {m} (Esc clears)")).unwrap_or_default();
-            let line = |pi: &str| format!(" {} · {board}{pi} · {items} items{marks}{filter}", app.origin);
+            let line = |pi: &str| format!(" {} · {board}{pi} · {items} items{marks}{filter}", app.origin());
             let text = match pi_text(app) {
                 None => line(""),
                 Some((long, short)) => {

@@ -23,7 +23,7 @@ fn styled(lines: Vec<(bool, String)>, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 pub fn render_sync(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
-    let lines = styled(agenda(&app.ws).lines(), theme);
+    let lines = styled(agenda(app.ws()).lines(), theme);
     popup::scrolled_text(area, 110, " ART sync — every board; Esc closes, j/k scroll ", lines, scroll, theme, buf)
 }
 
@@ -35,12 +35,12 @@ pub fn render_system_demo(
     area: Rect,
     buf: &mut Buffer,
 ) -> Rect {
-    let iterations = crate::model::demo::iterations(&app.ws);
+    let iterations = crate::model::demo::iterations(app.ws());
     let Some(name) = iterations.get(iteration) else {
         let lines = vec![Line::styled("No board names its iterations, so there is no iteration to demo.", theme.dim)];
         return popup::scrolled_text(area, 110, " System demo — Esc closes ", lines, 0, theme, buf);
     };
-    let lines = styled(crate::model::demo::system_demo(&app.ws, name).lines(), theme);
+    let lines = styled(crate::model::demo::system_demo(app.ws(), name).lines(), theme);
     let title = format!(" System demo of {} — h/l iteration, j/k scroll, Esc closes ", clean(name));
     popup::scrolled_text(area, 110, &title, lines, scroll, theme, buf)
 }

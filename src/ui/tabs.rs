@@ -31,7 +31,7 @@ pub fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Ve
     }
     let width: usize = spans.iter().map(|(s, _)| s.width()).sum();
     if width > area.width as usize {
-        spans = scrolled(spans, app.board, area.width as usize, theme);
+        spans = scrolled(spans, app.board_index(), area.width as usize, theme);
     }
     let mut hits = Vec::new();
     let mut x = area.x;
@@ -50,7 +50,7 @@ pub fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Ve
 fn tab_spans<'a>(app: &App, theme: &Theme, wide: bool, budget: usize) -> Vec<(Span<'a>, Option<usize>)> {
     let mut spans: Vec<(Span, Option<usize>)> = Vec::new();
     for level in Level::ALL {
-        let boards: Vec<usize> = app.ws.boards_at(level).collect();
+        let boards: Vec<usize> = app.ws().boards_at(level).collect();
         if boards.is_empty() {
             continue;
         }
@@ -60,13 +60,13 @@ fn tab_spans<'a>(app: &App, theme: &Theme, wide: bool, budget: usize) -> Vec<(Sp
         let label = if wide { level.name().to_uppercase() } else { level.name()[..4].to_uppercase() };
         spans.push((Span::styled(format!("{label} "), theme.dim), None));
         for index in boards {
-            let board = &app.ws.boards()[index];
-            let name = fit(&board.name, if index == app.board { budget.max(12) } else { budget });
+            let board = &app.ws().boards()[index];
+            let name = fit(&board.name, if index == app.board_index() { budget.max(12) } else { budget });
             let marker = if board.is_read_only() { " [read-only]" } else { "" };
-            let (open, close) = if index == app.board { ('[', ']') } else { (' ', ' ') };
+            let (open, close) = if index == app.board_index() { ('[', ']') } else { (' ', ' ') };
             // A board someone else changed while another was shown: `●` in the change colour.
             let (changed, style) = match () {
-                _ if index == app.board => ("", theme.tab_selected),
+                _ if index == app.board_index() => ("", theme.tab_selected),
                 _ if crate::app::marks::board_unseen(app, &board.key) => (CHANGED_TAB, theme.marked),
                 _ => ("", theme.tab),
             };

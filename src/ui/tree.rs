@@ -14,11 +14,11 @@ use crate::text::{fit, width};
 use crate::theme::Theme;
 
 fn row_line(app: &App, row: &TreeRow, selected: bool, theme: &Theme, room: usize) -> Line<'static> {
-    let Some((board, item)) = app.ws.find(&row.id) else { return Line::raw("") };
+    let Some((board, item)) = app.ws().find(&row.id) else { return Line::raw("") };
     let indent = "  ".repeat(row.depth);
     let branch = if row.depth == 0 { "" } else { "└ " };
     let kind = board.kind_of(item);
-    let rollup = app.ws.rollup(&item.id);
+    let rollup = app.ws().rollup(&item.id);
     let progress = rollup.map(|(d, t)| format!(" {}", progress_bar(d, t, 8))).unwrap_or_default();
     let progress_style = rollup.map(|(d, t)| rollup_style(d, t, theme)).unwrap_or(theme.text);
     let blocked = if item.is_blocked() { " ■ BLOCKED" } else { "" };

@@ -47,8 +47,8 @@ impl Live {
         let opened = trainboard::storage::open_tolerant::open_workspace(root).expect("the workspace opens");
         let files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);
         let mut app = App::new(opened.ws, "~/boards");
-        app.clock = || "2026-11-22T10:00:00Z".to_string();
-        let broken: Vec<(String, String)> = opened
+        app.set_clock(|| "2026-11-22T10:00:00Z".to_string());
+        let broken: std::collections::BTreeMap<String, String> = opened
             .broken
             .iter()
             .map(|(key, problems)| {
@@ -60,10 +60,11 @@ impl Live {
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
         let mut rt = Runtime::new(terminal, app, files, tx, rx);
         rt.prepare(|app, files| {
-            for (key, problem) in broken {
-                files.mark_broken(&key);
-                app.broken.insert(key, problem);
+            for key in broken.keys() {
+                files.mark_broken(key);
             }
+            // As the screen does (its status line says the first problem too).
+            trainboard::app::sync::opened(app, trainboard::app::sync::Opening { broken, ..Default::default() });
         });
         let quit = match rt.start() {
             Step::Quit(lines) => Some(lines),

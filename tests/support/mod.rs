@@ -3,6 +3,7 @@ pub mod boards;
 pub mod cli;
 pub mod keys_in;
 pub mod live;
+pub mod others;
 pub mod pty;
 pub mod scratch;
 pub mod screen;
