@@ -370,8 +370,8 @@ fn marks_show_on_cards_and_archived_items_show_in_search_and_the_hierarchy() {
     press(&mut app, "Z");
     assert_eq!(archived(&app), ["S-101"]);
     let shown = screen(&app);
-    assert!(shown.contains("Archive S-101"), "the status line says it:\n{shown}");
-    assert!(!shown.lines().any(|l| l.contains("S-101") && !l.contains("Archive S-101")), "no card:\n{shown}");
+    assert!(shown.contains("S-101 archived"), "the status line says it:\n{shown}");
+    assert!(!shown.lines().any(|l| l.contains("S-101") && !l.contains("S-101 archived")), "no card:\n{shown}");
 
     press(&mut app, "/S-101");
     let shown = screen(&app);

@@ -64,7 +64,7 @@ fn wsjf_description_checklist_and_a_new_story_reach_the_file() {
     }
     app.wait_for("WSJF 3.2 = (8 + 3 + 2) / 4");
     app.send(keys::ENTER);
-    app.wait_for("Set S-108's WSJF to 3.2");
+    app.wait_for("S-108\'s WSJF set to 3.2");
     let board = alpha_when(&ws, "the WSJF", |b| b.item("S-108").unwrap().wsjf.is_some());
     let expected = Wsjf { value: 8, time_criticality: 3, risk_reduction: 2, job_size: 4 };
     assert_eq!(board.item("S-108").unwrap().wsjf, Some(expected));
@@ -75,7 +75,7 @@ fn wsjf_description_checklist_and_a_new_story_reach_the_file() {
     app.send(keys::ENTER);
     app.send("  then pay in one tap");
     app.send(CTRL_S);
-    app.wait_for("Describe S-108");
+    app.wait_for("S-108 described");
     let board = alpha_when(&ws, "the description", |b| b.item("S-108").unwrap().description.is_some());
     assert_eq!(
         board.item("S-108").unwrap().description.as_deref(),
@@ -85,7 +85,7 @@ fn wsjf_description_checklist_and_a_new_story_reach_the_file() {
     app.send(keys::ENTER);
     app.wait_for("Details of S-108");
     app.send("x");
-    app.wait_for("Tick criterion 1 of S-108");
+    app.wait_for("Criterion 1 of S-108 ticked");
     let board = alpha_when(&ws, "the tick", |b| b.item("S-108").unwrap().acceptance[0].done);
     assert_eq!(board.item("S-108").unwrap().acceptance[0].text, "Last used card preselected");
     app.send(keys::ESC);
@@ -94,7 +94,7 @@ fn wsjf_description_checklist_and_a_new_story_reach_the_file() {
     app.wait_for("New Story below S-108");
     app.send("Remember the last card per shop");
     app.send(keys::ENTER);
-    app.wait_for("Add S-");
+    app.wait_for(" added");
     let board = alpha_when(&ws, "the new story", |b| b.items.len() > before.items.len());
     let added = board.items.iter().find(|i| before.item(&i.id).is_none()).expect("one new item").clone();
     assert_eq!(added.title, "Remember the last card per shop");

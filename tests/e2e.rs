@@ -56,10 +56,10 @@ fn move_reorder_split_undo_and_quit() {
 
     // Move S-1 from Backlog to Ready (Ready has room: 1 of 2).
     app.send("L");
-    app.wait_for("Move S-1 to Ready");
+    app.wait_for("S-1 moved to Ready");
     // Ready now holds S-1 then S-3 (file order); move S-1 down in priority with J.
     app.send("J");
-    app.wait_for("Reprioritize S-1");
+    app.wait_for("S-1 reprioritized");
 
     // Back to the program board, split F-1 into two stories on Alpha.
     app.send("2");
@@ -70,7 +70,7 @@ fn move_reorder_split_undo_and_quit() {
     app.send("Filters");
     app.send(keys::ENTER);
     app.send(keys::ENTER);
-    app.wait_for("Split F-1 into");
+    app.wait_for("F-1 split into");
     app.wait_for("0/4");
 
     // Check the files after the split, then undo it.
@@ -83,7 +83,7 @@ fn move_reorder_split_undo_and_quit() {
     assert_eq!(moved.history.last().map(|m| m.column.as_str()), Some("Ready"));
 
     app.send("u");
-    app.wait_for("Undid: split F-1");
+    app.wait_for("Undid: F-1 split");
     app.wait_for("0/2");
     let ws = load_when(&ws_dir, |ws| ws.children("F-1").len() == 2);
     assert_eq!(ws.children("F-1").len(), 2, "undo removed both children");
@@ -116,11 +116,11 @@ fn wip_limit_asks_before_moving_and_editor_round_trip() {
     // Ready (1 of 2) takes S-1; then In Progress (limit 1) takes S-3 after confirming.
     app.send("l");
     app.send(keys::SHIFT_RIGHT);
-    app.wait_for("Move S-3 to In Progress");
+    app.wait_for("S-3 moved to In Progress");
     app.send("h");
     app.send("h");
     app.send("L");
-    app.wait_for("Move S-1 to Ready");
+    app.wait_for("S-1 moved to Ready");
     app.send("L");
     app.wait_for("WIP limit");
     app.send("n");
@@ -130,7 +130,7 @@ fn wip_limit_asks_before_moving_and_editor_round_trip() {
     app.send("L");
     app.wait_for("WIP limit");
     app.send("y");
-    app.wait_for("Move S-1 to In Progress");
+    app.wait_for("S-1 moved to In Progress");
     let ws = load_when(&ws_dir, |ws| ws.item("S-1").is_some_and(|i| i.column == "In Progress"));
     assert_eq!(ws.item("S-1").unwrap().column, "In Progress");
 
@@ -167,7 +167,7 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_the_saves() {
         app.wait_for("Smarter search");
         app.send(keys::TAB);
         app.send("L");
-        app.wait_for("Move S-1 to Ready");
+        app.wait_for("S-1 moved to Ready");
         let pid = app.pid().expect("pid") as i32;
         // SAFETY: sending a signal to the child we started.
         assert_eq!(unsafe { libc::kill(pid, signal) }, 0);

@@ -55,7 +55,7 @@ fn mark_two_done_cards_archive_them_restore_one_and_undo() {
     app.wait_for("✓S-102");
 
     app.send("Z");
-    app.wait_for("Archive 2 items");
+    app.wait_for("2 items archived");
     let files = on_disk_when(&ws, "both archived", |w| {
         ids_of(w, "team-alpha.archive.ron") == ["S-101", "S-102"]
             && !ids_of(w, "team-alpha.ron").iter().any(|id| id == "S-101" || id == "S-102")
@@ -69,14 +69,14 @@ fn mark_two_done_cards_archive_them_restore_one_and_undo() {
     app.wait_for("Restore from the archive of Alpha");
     app.send("s-102");
     app.send(keys::ENTER);
-    app.wait_for("Restore S-102");
+    app.wait_for("S-102 restored");
     on_disk_when(&ws, "S-102 restored", |w| {
         ids_of(w, "team-alpha.archive.ron") == ["S-101"]
             && w.find("S-102").is_some_and(|(b, i)| b.key == "team-alpha.ron" && i.column == "Accepted")
     });
 
     app.send("u");
-    app.wait_for("Undid: restore S-102");
+    app.wait_for("Undid: S-102 restored");
     let files = on_disk_when(&ws, "S-102 archived again", |w| {
         ids_of(w, "team-alpha.archive.ron") == ["S-101", "S-102"]
             && !ids_of(w, "team-alpha.ron").iter().any(|id| id == "S-102")

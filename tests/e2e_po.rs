@@ -114,14 +114,14 @@ fn a_product_owners_session_then_undo_it_all() {
     app.send(CTRL_U);
     app.send("8");
     app.send(keys::ENTER);
-    app.wait_for("Set S-108 to 8 points");
+    app.wait_for("S-108 set to 8 points");
     eventually(|| assert_eq!(s108(&ws).0.points, Some(8)));
 
     app.send("O");
     app.send(CTRL_U);
     app.send("Lee");
     app.send(keys::ENTER);
-    app.wait_for("Give S-108 to Lee");
+    app.wait_for("S-108 given to Lee");
     eventually(|| assert_eq!(s108(&ws).0.owner.as_deref(), Some("Lee")));
 
     app.send("I");
@@ -129,31 +129,31 @@ fn a_product_owners_session_then_undo_it_all() {
     app.send("i2");
     app.wait_for("1 of 6");
     app.send(keys::ENTER);
-    app.wait_for("Plan S-108 for I2");
+    app.wait_for("S-108 planned for I2");
     eventually(|| assert_eq!(s108(&ws).0.iteration.as_deref(), Some("I2")));
 
     app.send("B");
     app.wait_for("Why is S-108 blocked?");
     app.send("waiting for the card vault");
     app.send(keys::ENTER);
-    app.wait_for("Block S-108");
+    app.wait_for("S-108 blocked");
     eventually(|| assert_eq!(s108(&ws).0.blocked.as_deref(), Some("waiting for the card vault")));
     app.send("B");
-    app.wait_for("Unblock S-108");
+    app.wait_for("S-108 unblocked");
     eventually(|| assert_eq!(s108(&ws).0.blocked, None));
 
     app.send("Y");
     app.wait_for("Kind of S-108");
     app.send("spike");
     app.send(keys::ENTER);
-    app.wait_for("Make S-108 a Spike");
+    app.wait_for("S-108 made a Spike");
     eventually(|| assert_eq!(s108(&ws).0.kind, Some(Kind::Spike)));
 
     app.send("M");
     app.wait_for("Move S-108 to the board of team");
     app.send("beta");
     app.send(keys::ENTER);
-    app.wait_for("Move S-108 to team Beta");
+    app.wait_for("S-108 moved to team Beta");
     eventually(|| {
         let (moved, board) = s108(&ws);
         assert_eq!((board.as_str(), moved.team.as_deref()), ("team-beta.ron", Some("Beta")));
@@ -165,14 +165,14 @@ fn a_product_owners_session_then_undo_it_all() {
     app.send(keys::ENTER);
     app.wait_for("Details of S-108");
     app.send("x");
-    app.wait_for("Tick criterion 1 of S-108");
+    app.wait_for("Criterion 1 of S-108 ticked");
     eventually(|| assert!(s108(&ws).0.acceptance[0].done));
     app.send(keys::ESC);
 
     // The last card of the Backlog to the top.
     app.send("G");
     app.send("{");
-    app.wait_for("Reprioritize S-213");
+    app.wait_for("S-213 reprioritized");
     eventually(|| assert_eq!(backlog(&ws, "team-beta.ron"), ["S-213", "S-108", "S-206", "S-212"]));
 
     // A column for refinement right of the Backlog, then renamed.
@@ -201,14 +201,14 @@ fn a_product_owners_session_then_undo_it_all() {
     app.send("Z");
     app.wait_for("Archive done items of Beta");
     app.send(keys::ENTER);
-    app.wait_for(&format!("Archive {first_done}"));
+    app.wait_for(&format!("{first_done} archived"));
     eventually(|| assert_eq!(ids_on(&ws, "team-beta.archive.ron"), std::slice::from_ref(&first_done)));
     eventually(|| assert!(!ids_on(&ws, "team-beta.ron").contains(&first_done)));
     app.send("z");
     app.wait_for("Restore from the archive of Beta");
     app.send(&first_done.to_lowercase());
     app.send(keys::ENTER);
-    app.wait_for(&format!("Restore {first_done}"));
+    app.wait_for(&format!("{first_done} restored"));
     eventually(|| assert!(ids_on(&ws, "team-beta.archive.ron").is_empty()));
     eventually(|| assert_eq!(done_items(&ws, "team-beta.ron").first(), Some(&first_done)));
 
@@ -234,10 +234,10 @@ fn a_product_owners_session_then_undo_it_all() {
 
     // Undo it all, newest first (creating a board is not a step: its file stays).
     app.send("u");
-    app.wait_for(&format!("Undid: restore {first_done}"));
+    app.wait_for(&format!("Undid: {first_done} restored"));
     eventually(|| assert_eq!(ids_on(&ws, "team-beta.archive.ron"), std::slice::from_ref(&first_done)));
     app.send("u");
-    app.wait_for(&format!("Undid: archive {first_done}"));
+    app.wait_for(&format!("Undid: {first_done} archived"));
     eventually(|| assert!(ids_on(&ws, "team-beta.archive.ron").is_empty()));
     eventually(|| assert_eq!(done_items(&ws, "team-beta.ron"), done));
     app.send("u");
@@ -248,13 +248,13 @@ fn a_product_owners_session_then_undo_it_all() {
     eventually(|| assert_eq!(&columns(&ws, "team-beta.ron")[..2], ["Backlog", "Ready"]));
     eventually(|| assert!(ws.join("gamma.ron").exists()));
     app.send("u");
-    app.wait_for("Undid: reprioritize S-213");
+    app.wait_for("Undid: S-213 reprioritized");
     eventually(|| assert_eq!(backlog(&ws, "team-beta.ron"), ["S-108", "S-206", "S-212", "S-213"]));
     app.send("u");
-    app.wait_for("Undid: tick criterion 1 of S-108");
+    app.wait_for("Undid: criterion 1 of S-108 ticked");
     eventually(|| assert!(!s108(&ws).0.acceptance[0].done));
     app.send("u");
-    app.wait_for("Undid: move S-108 to team Beta");
+    app.wait_for("Undid: S-108 moved to team Beta");
     eventually(|| {
         let (back, board) = s108(&ws);
         assert_eq!((board.as_str(), back.team.as_deref()), ("team-alpha.ron", Some("Alpha")));
@@ -262,20 +262,20 @@ fn a_product_owners_session_then_undo_it_all() {
         assert_eq!(backlog(&ws, "team-alpha.ron").first().map(String::as_str), Some("S-108"));
     });
     app.send("u");
-    app.wait_for("Undid: make S-108 a Spike");
+    app.wait_for("Undid: S-108 made a Spike");
     eventually(|| assert_eq!(s108(&ws).0.kind, None));
     app.send("u");
-    app.wait_for("Undid: unblock S-108");
+    app.wait_for("Undid: S-108 unblocked");
     eventually(|| assert!(s108(&ws).0.blocked.is_some()));
     app.send("u");
-    app.wait_for("Undid: block S-108");
+    app.wait_for("Undid: S-108 blocked");
     app.send("u");
-    app.wait_for("Undid: plan S-108 for I2");
+    app.wait_for("Undid: S-108 planned for I2");
     eventually(|| assert_eq!(s108(&ws).0.iteration.as_deref(), Some("I4")));
     app.send("u");
-    app.wait_for("Undid: give S-108 to Lee");
+    app.wait_for("Undid: S-108 given to Lee");
     app.send("u");
-    app.wait_for("Undid: set S-108 to 8 points");
+    app.wait_for("Undid: S-108 set to 8 points");
     eventually(|| assert_eq!(s108(&ws), (original.clone(), "team-alpha.ron".to_string()), "S-108 is as it was"));
     app.send("u");
     app.wait_for("nothing to undo");

@@ -32,7 +32,7 @@ fn a_mini_pi_planning_moves_roams_scores_votes_and_everything_is_in_the_files() 
     app.send("b");
     app.wait_for("▶ F-4");
     app.send("L");
-    app.wait_for("Plan F-4 for I4");
+    app.wait_for("F-4 planned for I4");
     app.send("K");
     app.wait_for("Alpha");
     app.send(keys::ESC);
@@ -43,7 +43,7 @@ fn a_mini_pi_planning_moves_roams_scores_votes_and_everything_is_in_the_files() 
     app.send(keys::ENTER);
     app.wait_for("ART Risks (ROAM)");
     app.send("LL");
-    app.wait_for("R-7 to Owned");
+    app.wait_for("R-7 moved to Owned");
 
     // Alpha's objectives: the business owners score one, the team votes.
     app.send("3o");

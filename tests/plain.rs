@@ -83,7 +83,7 @@ fn plain_mode_prints_the_board_and_what_each_key_changed() {
     app.send("j");
     wait_printed(&app, "S-104 Story: Optimize search performance [3 pt], in In Progress, 2 of 4");
     app.send("u");
-    wait_printed(&app, "Undid: move S-108 to In Progress");
+    wait_printed(&app, "Undid: S-108 moved to In Progress");
     assert_eq!(column_on_disk(&ws, "S-108"), "Ready");
     // A key bound to nothing (x ticks criteria, Z archives).
     app.send("~");

@@ -25,7 +25,7 @@ fn a_move_is_on_screen_at_once_and_on_disk_once_settled() {
     live.keys("3");
     assert!(live.screen().contains("Redesign the results"));
     live.keys("L");
-    assert!(live.screen().contains("Move S-1 to Ready"), "{}", live.screen());
+    assert!(live.screen().contains("S-1 moved to Ready"), "{}", live.screen());
     live.settle();
     assert_eq!(live.on_disk("team.ron").item("S-1").unwrap().column, "Ready");
     assert!(live.quit().is_empty(), "nothing left unsaved");

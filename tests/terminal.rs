@@ -55,7 +55,7 @@ fn start(dir: &Path) -> PtyApp {
 /// Moves S-1 to Ready and waits for the status line, so there is a change to keep.
 fn make_a_move(app: &mut PtyApp) {
     app.send("L");
-    app.wait_for("Move S-1 to Ready");
+    app.wait_for("S-1 moved to Ready");
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn a_closed_terminal_ends_quietly_after_saving() {
     let (mut tty, mut child) = Hangable::spawn(&dir);
     tty.wait_for("Redesign");
     tty.send("L");
-    tty.wait_for("Move S-1 to Ready");
+    tty.wait_for("S-1 moved to Ready");
     tty.hang_up();
     let start = Instant::now();
     let status = loop {

@@ -80,7 +80,7 @@ fn a_move_made_in_the_editor_is_recorded_and_asks_at_a_full_column() {
     app.send("3");
     app.wait_for("Redesign the results");
     app.send("E");
-    app.wait_for("Move S-1 to Ready");
+    app.wait_for("S-1 moved to Ready");
     let s1 = board_when(&dir.ws(), "team.ron", |b| b.item("S-1").is_some_and(|i| i.column == "Ready"))
         .item("S-1")
         .unwrap()
@@ -107,7 +107,7 @@ fn a_relative_workspace_path_never_turns_a_save_into_a_second_tab() {
     app.send("3");
     app.wait_for("Redesign the results");
     app.send("L");
-    app.wait_for("Move S-1 to Ready");
+    app.wait_for("S-1 moved to Ready");
     std::thread::sleep(std::time::Duration::from_millis(600));
     app.send("h");
     std::thread::sleep(std::time::Duration::from_millis(200));

@@ -67,7 +67,7 @@ fn twice(name: &str, write: impl Fn(&Path, &str, &str)) {
     app.wait_for("edited twice");
     // The selection stayed on S-2: moving it moves S-2.
     app.send("L");
-    app.wait_for("Move S-2 to Doing");
+    app.wait_for("S-2 moved to Doing");
     app.send("q");
     assert!(app.wait_exit());
     let _ = fs::remove_dir_all(&dir);
@@ -194,7 +194,7 @@ fn own_saves_are_not_reported_as_changes_by_others() {
         app.send("L");
         app.send("H");
     }
-    app.wait_for("Move S-1 to Backlog");
+    app.wait_for("S-1 moved to Backlog");
     std::thread::sleep(std::time::Duration::from_millis(800));
     let screen = app.screen();
     assert!(!screen.contains("changed on disk"), "our own save echoed as an outside change:\n{screen}");

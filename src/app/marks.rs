@@ -80,7 +80,7 @@ pub(in crate::app) fn move_marked(app: &mut App, ids: &[String], step: isize) ->
     let now = (app.prefs.clock)();
     let landing = app.prefs.landing;
     let way = if step < 0 { "left" } else { "right" };
-    let edit = batch::for_each(&app.session.ws, ids, format!("move {} {way}", plural(ids.len())), |ws, id| {
+    let edit = batch::for_each(&app.session.ws, ids, format!("{} moved {way}", plural(ids.len())), |ws, id| {
         let to = ops::neighbour_column(ws, id, step)?;
         ops::move_to_column_landing(ws, id, &to, &now, landing)
     });
@@ -105,7 +105,7 @@ pub(in crate::app) fn rank_marked(app: &mut App, ids: &[String], rank: &Rank) ->
         Rank::Down => "down",
         Rank::Before(_) => "",
     };
-    let label = format!("rank {} {how}", plural(ids.len()));
+    let label = format!("{} ranked {how}", plural(ids.len()));
     let edit = batch::for_each(&app.session.ws, &order, label, |ws, id| ops::rank(ws, id, rank));
     commit_marked(app, edit, None)
 }
@@ -117,7 +117,7 @@ pub(in crate::app) fn tag_marked(app: &mut App, ids: &[String], text: &str) -> V
         app.info("no tag typed; nothing changed");
         return Vec::new();
     }
-    let label = format!("tag {} {}", plural(ids.len()), added.join(", "));
+    let label = format!("{} tagged {}", plural(ids.len()), added.join(", "));
     let edit = batch::for_each(&app.session.ws, ids, label, |ws, id| {
         let mut tags = ws.item(id).map(|i| i.tags.clone()).unwrap_or_default();
         tags.extend(added.iter().filter(|t| !tags.contains(t)).cloned().collect::<Vec<_>>());

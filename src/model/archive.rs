@@ -73,7 +73,7 @@ fn archive_one(ws: &Workspace, id: &str) -> Result<Edit, ModelError> {
     }
     let archive = ws.archive_of(&board.key).ok_or_else(|| ModelError::UnknownBoard(archive_key(&board.key)))?;
     Ok(Edit::new(
-        format!("archive {id}"),
+        format!("{id} archived"),
         vec![
             Op::Remove { board: board.key.clone(), id: id.to_string() },
             Op::Insert { board: archive.key.clone(), pos: archive.items.len(), item: item.clone() },
@@ -111,7 +111,7 @@ fn restore_one(ws: &Workspace, id: &str, now: &str) -> Result<Edit, ModelError> 
     }
     let pos = board.column_positions(col).first().copied().unwrap_or(board.items.len());
     Ok(Edit::new(
-        format!("restore {id}"),
+        format!("{id} restored"),
         vec![
             Op::Remove { board: archive.key.clone(), id: id.to_string() },
             Op::Insert { board: board.key.clone(), pos, item: restored },
