@@ -649,3 +649,13 @@ fn status_hints_and_dialogs_follow_rebound_keys() {
     update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL)));
     assert_eq!(*app.mode(), trainboard::app::Mode::Board, "Ctrl+g cancels");
 }
+
+#[test]
+fn tab_in_the_program_board_view_passes_over_the_roam_board() {
+    let mut app = support::screen::demo_app(120, 40);
+    press(&mut app, "2b");
+    let art = app.current_board().unwrap().name.clone();
+    press(&mut app, "\t");
+    assert_eq!(app.current_board().unwrap().name, art, "the ROAM board plans no iterations");
+    assert!(app.status().as_ref().unwrap().text.contains("only program board that plans iterations"));
+}

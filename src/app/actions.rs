@@ -413,19 +413,17 @@ fn cycle_board(app: &mut App, step: isize) {
 
 /// Steps `step` boards through the boards of `level` only, in tab order; says so when there is
 /// no other one.
-pub(in crate::app) fn cycle_board_at(app: &mut App, step: isize, level: Level) {
-    let boards: Vec<usize> = app.session.ws.boards_at(level).collect();
+/// Steps `step` boards through `boards` (by index) from the one shown; `what` names them.
+pub(in crate::app) fn cycle_among(app: &mut App, step: isize, boards: &[usize], what: &str) {
     match boards.iter().position(|&b| b == app.selection.board) {
-        _ if boards.len() <= 1 && boards.contains(&app.selection.board) => {
-            app.info(format!("this is the only {} board", level.name().to_lowercase()))
-        }
+        _ if boards.len() <= 1 && boards.contains(&app.selection.board) => app.info(format!("this is the only {what}")),
         Some(here) => {
             let next = (here as isize + step).rem_euclid(boards.len() as isize) as usize;
             app.show_board(boards[next]);
         }
         None => match boards.first() {
             Some(&first) => app.show_board(first),
-            None => app.info(format!("no {} board in this workspace", level.name().to_lowercase())),
+            None => app.info(format!("no {what} in this workspace")),
         },
     }
 }

@@ -108,8 +108,20 @@ pub(in crate::app) fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effec
         // P presents the program board where it is (and back), rather than closing it.
         Some(a @ (Action::UnlockEditing | Action::TogglePresentation)) => return actions::perform(app, a),
         Some(Action::Undo | Action::Redo) => return actions::perform(app, action.unwrap_or(Action::Undo)),
-        Some(Action::NextBoard) => actions::cycle_board_at(app, 1, Level::Program),
-        Some(Action::PrevBoard) => actions::cycle_board_at(app, -1, Level::Program),
+        Some(step @ (Action::NextBoard | Action::PrevBoard)) => {
+            // The program boards that plan iterations (a ROAM board plans none), or all of them
+            // when none does.
+            let ws = &app.session.ws;
+            let program: Vec<usize> = ws.boards_at(Level::Program).collect();
+            let planning: Vec<usize> =
+                program.iter().copied().filter(|&b| ws.board(b).is_some_and(|b| !b.iterations.is_empty())).collect();
+            let (boards, what) = match planning.is_empty() {
+                true => (program, "program board"),
+                false => (planning, "program board that plans iterations"),
+            };
+            let forward = if step == Action::NextBoard { 1 } else { -1 };
+            actions::cycle_among(app, forward, &boards, what);
+        }
         Some(Action::FirstProgramBoard) => {
             actions::perform(app, Action::FirstProgramBoard);
         }
