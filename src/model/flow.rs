@@ -19,6 +19,18 @@ pub fn moves(board: &Board, item: &Item) -> Vec<(i64, usize)> {
     out
 }
 
+/// The Monday (UTC, 00:00) of the week `t` falls in. 1970-01-01 was a Thursday: Mondays are
+/// 4 days later in the cycle.
+pub fn week_start(t: i64) -> i64 {
+    (t.div_euclid(DAY) - (t.div_euclid(DAY) + 3).rem_euclid(7)) * DAY
+}
+
+/// The last `weeks` weeks up to `now`'s, oldest first, each with a count of 0.
+pub fn empty_weeks(now: i64, weeks: usize) -> Vec<(i64, usize)> {
+    let this_week = week_start(now);
+    (0..weeks).rev().map(|w| (this_week - w as i64 * 7 * DAY, 0)).collect()
+}
+
 /// One day of the cumulative flow diagram: how many items were in each column at its end.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FlowDay {
@@ -61,10 +73,8 @@ pub fn started_at(board: &Board, item: &Item) -> Option<i64> {
 
 /// Items finished per week (weeks start on Monday), for the `weeks` weeks up to `now`.
 pub fn throughput(board: &Board, now: i64, weeks: usize) -> Vec<(i64, usize)> {
-    // 1970-01-01 was a Thursday: Mondays are 4 days later in the cycle.
-    let monday = |t: i64| (t.div_euclid(DAY) - (t.div_euclid(DAY) + 3).rem_euclid(7)) * DAY;
-    let this_week = monday(now);
-    let mut out: Vec<(i64, usize)> = (0..weeks).rev().map(|w| (this_week - w as i64 * 7 * DAY, 0)).collect();
+    let monday = week_start;
+    let mut out = empty_weeks(now, weeks);
     for item in &board.items {
         if let Some(t) = finished_at(board, item)
             && let Some(slot) = out.iter_mut().find(|(start, _)| *start == monday(t))
