@@ -163,10 +163,12 @@ pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             app.view.mode = Mode::Objectives { scroll: 0 };
         }
         SetPlannedValue | SetActualValue | ToggleStretch | RecordVote => {
-            app.info("that key works in the objectives view (o)")
+            app.info(format!("that key works in the objectives view ({})", app.key(ShowObjectives)))
         }
         NextCriterion | PrevCriterion | ToggleCriterion | AddCriterion | EditCriterion | MoveCriterionDown
-        | MoveCriterionUp | DeleteCriterion => app.info("that key works on the checklist in the details (Enter)"),
+        | MoveCriterionUp | DeleteCriterion => {
+            app.info(format!("that key works on the checklist in the details ({})", app.key(OpenDetails)))
+        }
         Help => app.view.mode = Mode::Help { scroll: 0 },
         ShowMessages => app.view.mode = Mode::Messages { scroll: 0 },
         Quit => return vec![Effect::Quit],
@@ -391,7 +393,11 @@ fn filter_by_parent(app: &mut App) {
         let parent = app.selected_item().and_then(|i| i.parent.clone());
         match parent {
             Some(parent) => {
-                app.info(format!("showing the children of {parent} (f or Esc: all cards)"));
+                app.info(format!(
+                    "showing the children of {parent} ({} or {}: all cards)",
+                    app.key(Action::FilterByParent),
+                    app.key(Action::CloseDetails)
+                ));
                 app.selection.filter = Some(super::filter::Filter::Parent(parent));
             }
             None => app.info("this item has no parent to filter by"),

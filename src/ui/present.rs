@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
+use crate::keymap::Action;
 
 use super::big_glyphs::drawable;
 use crate::text::{clean, fit, width};
@@ -40,7 +41,10 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let message = app.status().map(|s| format!("{} · ", s.text)).unwrap_or_default();
     // The room sees that not every card is shown.
-    let filter = app.filter().map(|f| format!("filter: {f} (Esc clears) · ")).unwrap_or_default();
+    let filter = app
+        .filter()
+        .map(|f| format!("filter: {f} ({} clears) · ", app.key(Action::LeavePresentation)))
+        .unwrap_or_default();
     // No tab bar while presenting: boards changed elsewhere are named here instead.
     let unseen: Vec<&str> = app
         .ws()

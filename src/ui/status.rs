@@ -147,8 +147,13 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         None => {
             let board = app.current_board().map(|b| b.name.as_str()).unwrap_or("");
             let items = app.current_board().map(|b| b.items.len()).unwrap_or(0);
-            let filter = app.filter().map(|f| format!(" · filter: {f} (Esc clears)")).unwrap_or_default();
-            let marks = marks_text(app).map(|m| format!(" · {m} (Esc clears)")).unwrap_or_default();
+            let filter = app
+                .filter()
+                .map(|f| format!(" · filter: {f} ({} clears)", app.key(Action::CloseDetails)))
+                .unwrap_or_default();
+            let marks = marks_text(app)
+                .map(|m| format!(" · {m} ({} clears)", app.key(Action::CloseDetails)))
+                .unwrap_or_default();
             let line = |pi: &str| format!(" {} · {board}{pi} · {items} items{marks}{filter}", app.origin());
             let text = match pi_text(app) {
                 None => line(""),
