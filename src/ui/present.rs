@@ -60,9 +60,11 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     // The room sees which PI and iteration it is looking at, as the status line says it (the
     // short form where the long one would push the rest off the line).
+    let boards = app.key_pair(Action::PresentNextBoard, Action::PresentPrevBoard);
+    let back = app.key(Action::TogglePresentation);
     let info = |pi: &str| {
         format!(
-            "{unseen}{filter}{message}{} · {pi}{lock} · Space/Backspace: next/previous board · P: back",
+            "{unseen}{filter}{message}{} · {pi}{lock} · {boards}: next/previous board · {back}: back",
             board.level.name()
         )
     };

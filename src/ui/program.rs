@@ -119,7 +119,7 @@ pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
             app.key_pair(Action::MoveItemLeft, Action::MoveItemRight),
             app.key_pair(Action::MoveItemDown, Action::MoveItemUp),
             app.key(Action::Undo),
-            app.key(Action::CloseDetails)
+            app.key(Action::CloseView)
         ),
         theme.header,
     );
