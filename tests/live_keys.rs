@@ -100,7 +100,7 @@ fn dialogs_name_the_rebound_confirm_and_cancel_keys() {
         ("split", "2llls", "one title per line · Ctrl+o on an"),
         ("new item", "3n", "Ctrl+o add"),
         ("iteration picker", "3lI", "Ctrl+o picks · Ctrl+x cancels"),
-        ("WSJF", "2lW", "Ctrl+o save"),
+        ("WSJF", "2llW", "Ctrl+o save"),
         ("description", "3lD", "Ctrl+x cancel"),
         ("title", "3le", "Ctrl+o saves · Ctrl+x cancels"),
     ];
