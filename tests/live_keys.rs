@@ -131,11 +131,43 @@ fn messages_name_the_rebound_mark_and_clear_keys() {
 #[test]
 fn the_conflict_view_names_the_rebound_close_key() {
     let mut app = rebound_app();
-    let conflict = Conflict { id: Some("S-1".into()), field: "column".into(), ours: "Done".into(), theirs: "Review".into() };
+    let conflict =
+        Conflict { id: Some("S-1".into()), field: "column".into(), ours: "Done".into(), theirs: "Review".into() };
     let report = ConflictReport { key: "team.ron".into(), conflicts: vec![conflict], copy: None };
     let held = SaveReport { conflicts: vec![report], ..SaveReport::default() };
     update(&mut app, Msg::Saved { report: Box::new(held), snapshots: HashMap::new(), at: Instant::now() });
     assert_eq!(*app.mode(), Mode::Conflicts { scroll: 0 });
     let screen = text(&draw(&app));
     assert_shows("conflicts", &screen, &["Ctrl+g decide later (c)", "m keep mine"], &["Esc decide later"]);
+}
+
+#[test]
+fn presenting_and_the_delete_question_name_the_rebound_keys() {
+    let mut app = rebound_app();
+    let keys = [
+        (Action::UnlockEditing, "Ctrl+y"),
+        (Action::Undo, "Ctrl+z"),
+        (Action::TogglePresentation, "Ctrl+w"),
+        (Action::PresentNextBoard, "Ctrl+b"),
+    ];
+    for (action, name) in keys {
+        assert!(app.keymap_mut().rebind(action, &[Key::parse(name).expect("a key")]).is_empty());
+    }
+    press(&mut app, "3l");
+    press(&mut app, "d");
+    let question = text(&draw(&app));
+    assert_shows("the delete question", &question, &["(Ctrl+z undoes it)"], &["(u undoes it)"]);
+    press(&mut app, "n");
+    press_key(&mut app, "Ctrl+w");
+    assert!(app.presenting().is_some(), "Ctrl+w presents");
+    let room = text(&draw(&app));
+    assert_shows(
+        "the presentation footer",
+        &room,
+        &["(Ctrl+y unlocks editing)", "Ctrl+b/Backspace: next/previous board", "Ctrl+w: back"],
+        &["(U unlocks", "Space/Backspace", "P: back"],
+    );
+    press(&mut app, "H");
+    let told = app.status().map(|s| s.text.clone()).unwrap_or_default();
+    assert_eq!(told, "read-only while presenting; Ctrl+y unlocks editing");
 }

@@ -49,7 +49,7 @@ fn edits(action: Action) -> bool {
 pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
     use Action::*;
     if app.view.presenting == Some(false) && edits(action) {
-        app.info("read-only while presenting; U unlocks editing");
+        app.info(app.read_only_message());
         return Vec::new();
     }
     match action {
@@ -114,7 +114,10 @@ pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         FilterByParent => filter_by_parent(app),
         ShowProgramBoard => match app.current_board().map(|b| b.level) {
             Some(Level::Program) => app.view.mode = Mode::ProgramBoard,
-            _ => app.info("the program board is drawn from a program (ART) board; press 2"),
+            _ => app.info(format!(
+                "the program board is drawn from a program (ART) board; press {}",
+                app.key(FirstProgramBoard)
+            )),
         },
         ShowHierarchy => {
             if let Some(id) = app.selected_id() {
@@ -151,7 +154,11 @@ pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
                 app.view.presenting = Some(!unlocked);
                 app.info(if unlocked { "editing locked" } else { "editing unlocked: changes are saved as usual" });
             }
-            None => app.info("U unlocks editing while presenting (P)"),
+            None => app.info(format!(
+                "{} unlocks editing while presenting ({})",
+                app.key(UnlockEditing),
+                app.key(TogglePresentation)
+            )),
         },
         ShowMetrics => app.view.mode = Mode::Metrics,
         ShowSync => app.view.mode = Mode::Sync { scroll: 0 },

@@ -152,7 +152,7 @@ pub(in crate::app) fn on_key(app: &mut App, key: KeyEvent, action: Option<Action
 /// Why the view cannot change anything now, if so.
 fn locked(app: &App, board: Option<&str>) -> Option<String> {
     if app.view.presenting == Some(false) {
-        return Some("read-only while presenting; U unlocks editing".into());
+        return Some(app.read_only_message());
     }
     board.and_then(|k| app.session.ws.board_by_key(k)).and_then(|b| b.read_only_reason())
 }

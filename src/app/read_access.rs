@@ -110,6 +110,11 @@ impl App {
         self.prefs.keymap.key_of(action)
     }
 
+    /// What the room is told when a change is tried while presenting locked.
+    pub fn read_only_message(&self) -> String {
+        format!("read-only while presenting; {} unlocks editing", self.key(Action::UnlockEditing))
+    }
+
     /// Two actions' keys for a title, footer or message, e.g. `j/k`.
     pub fn key_pair(&self, first: Action, second: Action) -> String {
         format!("{}/{}", self.key(first), self.key(second))

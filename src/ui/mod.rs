@@ -96,7 +96,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             let children = app.ws().children(id).len();
             let note =
                 if children > 0 { format!(" Its {children} children keep existing, unlinked.") } else { String::new() };
-            let body = format!("Delete {id} \"{title}\"?{note} (u undoes it)");
+            let body = format!("Delete {id} \"{title}\"?{note} ({} undoes it)", app.key(crate::keymap::Action::Undo));
             (None, Some(dialog::render_question("Delete item", &body, &theme, overlay, buf)))
         }
         Mode::ConfirmMove { id, to } => {

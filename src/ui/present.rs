@@ -35,9 +35,10 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let line = Line::styled(fit(&name, area.width as usize), theme.header).centered();
         buf.set_line(area.x, area.y + 1, &line, area.width);
     }
+    let unlock = app.key(Action::UnlockEditing);
     let lock = match app.presenting() {
-        Some(true) => "editing unlocked (U locks)",
-        _ => "read-only while presenting (U unlocks editing)",
+        Some(true) => format!("editing unlocked ({unlock} locks)"),
+        _ => format!("read-only while presenting ({unlock} unlocks editing)"),
     };
     let message = app.status().map(|s| format!("{} · ", s.text)).unwrap_or_default();
     // The room sees that not every card is shown.
