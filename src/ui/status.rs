@@ -15,8 +15,8 @@ use crate::theme::Theme;
 /// useful first; they are dropped from the end when space is short.
 fn hints(app: &App) -> Vec<(String, &'static str)> {
     use Action::*;
-    let keys = |action| app.keymap().key_of(action);
-    let pair = |a, b| format!("{}/{}", keys(a), keys(b));
+    let keys = |action| app.key(action);
+    let pair = |a, b| app.key_pair(a, b);
     let list = |items: &[(Action, &'static str)]| -> Vec<(String, &'static str)> {
         items.iter().map(|(a, what)| (keys(*a), *what)).filter(|(k, _)| !k.is_empty()).collect()
     };
