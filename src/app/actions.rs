@@ -49,7 +49,7 @@ fn edits(action: Action) -> bool {
 pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
     use Action::*;
     if app.view.presenting == Some(false) && edits(action) {
-        app.info("read-only while presenting; U unlocks editing");
+        app.info(app.read_only_message());
         return Vec::new();
     }
     match action {
@@ -114,7 +114,10 @@ pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         FilterByParent => filter_by_parent(app),
         ShowProgramBoard => match app.current_board().map(|b| b.level) {
             Some(Level::Program) => app.view.mode = Mode::ProgramBoard,
-            _ => app.info("the program board is drawn from a program (ART) board; press 2"),
+            _ => app.info(format!(
+                "the program board is drawn from a program (ART) board; press {}",
+                app.key(FirstProgramBoard)
+            )),
         },
         ShowHierarchy => {
             if let Some(id) = app.selected_id() {
@@ -151,7 +154,11 @@ pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
                 app.view.presenting = Some(!unlocked);
                 app.info(if unlocked { "editing locked" } else { "editing unlocked: changes are saved as usual" });
             }
-            None => app.info("U unlocks editing while presenting (P)"),
+            None => app.info(format!(
+                "{} unlocks editing while presenting ({})",
+                app.key(UnlockEditing),
+                app.key(TogglePresentation)
+            )),
         },
         ShowMetrics => app.view.mode = Mode::Metrics,
         ShowSync => app.view.mode = Mode::Sync { scroll: 0 },
@@ -163,10 +170,12 @@ pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             app.view.mode = Mode::Objectives { scroll: 0 };
         }
         SetPlannedValue | SetActualValue | ToggleStretch | RecordVote => {
-            app.info("that key works in the objectives view (o)")
+            app.info(format!("that key works in the objectives view ({})", app.key(ShowObjectives)))
         }
         NextCriterion | PrevCriterion | ToggleCriterion | AddCriterion | EditCriterion | MoveCriterionDown
-        | MoveCriterionUp | DeleteCriterion => app.info("that key works on the checklist in the details (Enter)"),
+        | MoveCriterionUp | DeleteCriterion => {
+            app.info(format!("that key works on the checklist in the details ({})", app.key(OpenDetails)))
+        }
         Help => app.view.mode = Mode::Help { scroll: 0 },
         ShowMessages => app.view.mode = Mode::Messages { scroll: 0 },
         Quit => return vec![Effect::Quit],
@@ -391,7 +400,11 @@ fn filter_by_parent(app: &mut App) {
         let parent = app.selected_item().and_then(|i| i.parent.clone());
         match parent {
             Some(parent) => {
-                app.info(format!("showing the children of {parent} (f or Esc: all cards)"));
+                app.info(format!(
+                    "showing the children of {parent} ({} or {}: all cards)",
+                    app.key(Action::FilterByParent),
+                    app.key(Action::CloseDetails)
+                ));
                 app.selection.filter = Some(super::filter::Filter::Parent(parent));
             }
             None => app.info("this item has no parent to filter by"),

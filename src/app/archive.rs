@@ -3,6 +3,7 @@
 //! board's archived items to restore one. Each is one undoable edit; the archive file is added
 //! to the workspace (and so written by the normal save) the first time it is needed.
 
+use crate::keymap::Action;
 use crate::model::archive;
 use crate::model::{Edit, ModelError};
 
@@ -175,8 +176,9 @@ pub(in crate::app) fn archive_ids(app: &mut App, ids: &[String]) -> Vec<Effect> 
     let mut effects = super::marks::commit_marked(app, edit, None);
     if let Some(new_key) = created.filter(|k| app.session.ws.board_by_key(k).is_some_and(|a| !a.items.is_empty())) {
         let file = app.session.ws.board_by_key(&new_key).map(|a| a.key.clone()).unwrap_or(new_key);
+        let (restore, undo) = (app.key(Action::OpenArchive), app.key(Action::Undo));
         if let Some(status) = &mut app.view.status {
-            status.text.push_str(&format!(" (into the new {file}; z restores, u undoes)"));
+            status.text.push_str(&format!(" (into the new {file}; {restore} restores, {undo} undoes)"));
         }
     }
     effects.dedup();

@@ -59,7 +59,8 @@ pub fn on_key(
         let ours = fields::clean_description(&dialog.text.text());
         if let Some(theirs) = now.filter(|t| *t != dialog.original && *t != ours) {
             app.error(format!(
-                "{id}'s description was just changed by someone else; save again to put yours over it, Esc keeps theirs"
+                "{id}'s description was just changed by someone else; save again to put yours over it, {} keeps theirs",
+                app.key(Action::Cancel)
             ));
             dialog.original = theirs;
             return (Mode::Description(dialog), Vec::new());

@@ -87,7 +87,7 @@ fn open_prompt(app: &mut App, purpose: PromptFor, text: &str, back: Mode) {
 /// Presenting read-only refuses changes, as on the board.
 fn may_edit(app: &mut App) -> bool {
     if app.view.presenting == Some(false) {
-        app.info("read-only while presenting; U unlocks editing");
+        app.info(app.read_only_message());
         return false;
     }
     true

@@ -163,7 +163,7 @@ fn on_filter(app: &mut App, mut input: LineInput, key: KeyEvent, action: Option<
         Some(Action::Cancel) => (Mode::Board, Vec::new()),
         Some(Action::Confirm) => match super::filter::Filter::parse_in(&input.text(), &app.session.ws) {
             Ok(filter) => {
-                app.info(format!("showing {filter} (Esc clears)"));
+                app.info(format!("showing {filter} ({} clears)", app.key(Action::CloseDetails)));
                 app.selection.filter = Some(filter);
                 app.keep_in_view();
                 (Mode::Board, Vec::new())
@@ -196,7 +196,9 @@ fn on_edit_title(
             let now = app.session.ws.item(&id).map(|i| i.title.clone());
             if let Some(theirs) = now.filter(|t| *t != original && *t != input.text()) {
                 app.error(format!(
-                    "{id}'s title was just changed by someone else to \"{theirs}\"; Enter saves yours over it, Esc keeps theirs"
+                    "{id}'s title was just changed by someone else to \"{theirs}\"; {} saves yours over it, {} keeps theirs",
+                    app.key(Action::Confirm),
+                    app.key(Action::Cancel)
                 ));
                 return (Mode::EditTitle { id, original: theirs, input }, Vec::new());
             }
@@ -225,7 +227,10 @@ fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent, action: Option
         }
         _ if enter && split.current.is_empty() => {
             if split.lines.is_empty() {
-                app.info("type a title for each child; Enter on an empty line creates them");
+                app.info(format!(
+                    "type a title for each child; {} on an empty line creates them",
+                    app.key(Action::Confirm)
+                ));
             } else {
                 let now = (app.prefs.clock)();
                 let id = split.id.clone();

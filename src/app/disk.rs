@@ -163,7 +163,8 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport, snapshots: &HashM
     }
     if let Some(first) = report.errors.first() {
         tracing::warn!("{first}");
-        app.error(format!("{first}. The change is kept in memory; Ctrl+s or the next change saves it again."));
+        let retry = app.key(crate::keymap::Action::RetrySave);
+        app.error(format!("{first}. The change is kept in memory; {retry} or the next change saves it again."));
     }
     for conflict in report.conflicts {
         queue_conflict(app, conflict);

@@ -1,6 +1,7 @@
 //! Marking several cards (Space) so that one move, rank, tag or archive acts on all of them as
 //! one undoable edit; without marks those act on the selected card.
 
+use crate::keymap::Action;
 use crate::model::batch;
 use crate::model::fields::{self, Field};
 use crate::model::ops::{self, Rank};
@@ -24,7 +25,11 @@ pub(in crate::app) fn toggle(app: &mut App) {
     prune(app);
     match app.selection.marks.len() {
         0 => app.info("no card marked"),
-        n => app.info(format!("{n} marked (Space marks or unmarks, Esc clears)")),
+        n => app.info(format!(
+            "{n} marked ({} marks or unmarks, {} clears)",
+            app.key(Action::ToggleMark),
+            app.key(Action::CloseDetails)
+        )),
     }
 }
 

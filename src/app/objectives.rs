@@ -152,7 +152,7 @@ pub(in crate::app) fn on_key(app: &mut App, key: KeyEvent, action: Option<Action
 /// Why the view cannot change anything now, if so.
 fn locked(app: &App, board: Option<&str>) -> Option<String> {
     if app.view.presenting == Some(false) {
-        return Some("read-only while presenting; U unlocks editing".into());
+        return Some(app.read_only_message());
     }
     board.and_then(|k| app.session.ws.board_by_key(k)).and_then(|b| b.read_only_reason())
 }
@@ -178,7 +178,12 @@ fn open(app: &mut App, prompt: Prompt) {
             (Prompt::Text, Some(o)) => o.text.clone(),
             (Prompt::Planned, Some(o)) => o.planned.to_string(),
             (_, Some(o)) => o.actual.map(|a| a.to_string()).unwrap_or_default(),
-            (_, None) => return app.error("select an objective first (j/k)"),
+            (_, None) => {
+                return app.error(format!(
+                    "select an objective first ({})",
+                    app.key_pair(Action::ScrollDown, Action::ScrollUp)
+                ));
+            }
         },
     };
     app.view.objectives.prompt = Some((prompt, LineInput::new(&text)));
@@ -240,7 +245,7 @@ fn change(app: &mut App, make: impl FnOnce(&App) -> Option<ObjectiveChange>) -> 
         (Row::Objective { key, index }, _) => (key.clone(), *index),
         (Row::Heading { key }, ObjectiveChange::Add(_)) => (key.clone(), 0),
         _ => {
-            app.error("select an objective first (j/k)");
+            app.error(format!("select an objective first ({})", app.key_pair(Action::ScrollDown, Action::ScrollUp)));
             return Vec::new();
         }
     };

@@ -62,7 +62,7 @@ pub(in crate::app) fn on_key(app: &mut App, action: Option<Action>) -> Vec<Effec
         Some(Action::MoveItemLeft | Action::MoveItemRight | Action::MoveItemDown | Action::MoveItemUp)
     );
     if moves && app.view.presenting == Some(false) {
-        app.info("read-only while presenting; U unlocks editing");
+        app.info(app.read_only_message());
         return Vec::new();
     }
     match action {

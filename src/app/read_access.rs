@@ -6,7 +6,7 @@
 use ratatui::layout::Rect;
 
 use crate::history::History;
-use crate::keymap::KeyMap;
+use crate::keymap::{Action, KeyMap};
 use crate::model::Workspace;
 use crate::model::ops::Landing;
 use crate::theme::{PresentationDefaults, Theme};
@@ -103,6 +103,21 @@ impl App {
 impl App {
     pub fn keymap(&self) -> &KeyMap {
         &self.prefs.keymap
+    }
+
+    /// The first key of `action` in the live key map, for a title, footer or message.
+    pub fn key(&self, action: Action) -> String {
+        self.prefs.keymap.key_of(action)
+    }
+
+    /// What the room is told when a change is tried while presenting locked.
+    pub fn read_only_message(&self) -> String {
+        format!("read-only while presenting; {} unlocks editing", self.key(Action::UnlockEditing))
+    }
+
+    /// Two actions' keys for a title, footer or message, e.g. `j/k`.
+    pub fn key_pair(&self, first: Action, second: Action) -> String {
+        format!("{}/{}", self.key(first), self.key(second))
     }
 
     pub fn theme(&self) -> Theme {

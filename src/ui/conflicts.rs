@@ -6,13 +6,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::app::App;
 use crate::app::state::ConflictView;
+use crate::keymap::Action;
 
 use super::popup;
 use crate::text::clean;
 use crate::theme::Theme;
 
-pub fn conflict_lines(view: &ConflictView, theme: &Theme) -> Vec<Line<'static>> {
+pub fn conflict_lines(app: &App, view: &ConflictView, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::raw(format!(
             "Someone else changed the same fields of {} while you edited. Theirs is on disk now;",
@@ -39,18 +41,25 @@ pub fn conflict_lines(view: &ConflictView, theme: &Theme) -> Vec<Line<'static>> 
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
-        Span::styled("m", theme.key_hint),
+        Span::styled(app.key(Action::KeepMine), theme.key_hint),
         Span::raw(" keep mine (save over theirs)   "),
-        Span::styled("t", theme.key_hint),
+        Span::styled(app.key(Action::TakeTheirs), theme.key_hint),
         Span::raw(" take theirs (drop mine)   "),
-        Span::styled("Esc", theme.key_hint),
-        Span::raw(" decide later (c)"),
+        Span::styled(app.key(Action::CloseView), theme.key_hint),
+        Span::raw(format!(" decide later ({})", app.key(Action::ShowConflicts))),
     ]));
     lines
 }
 
-pub fn render_conflicts(view: &ConflictView, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
-    let lines = conflict_lines(view, theme);
+pub fn render_conflicts(
+    app: &App,
+    view: &ConflictView,
+    scroll: u16,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Rect {
+    let lines = conflict_lines(app, view, theme);
     let height = (lines.len() as u16 + 2).min(area.height);
     let area = popup::centered(area, 100, height);
     let title = Line::styled(format!(" Save conflict on {} ", clean(&view.board)), theme.error);

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::App;
 use crate::app::input::LineInput;
 use crate::app::state::{SearchDialog, SplitDialog};
+use crate::keymap::Action;
 use crate::model::Workspace;
 use crate::model::search::{Hit, Matched};
 
@@ -28,6 +29,7 @@ pub(super) fn render_input(input: &LineInput, area: Rect, buf: &mut Buffer) -> P
 }
 
 pub fn render_text_field(
+    app: &App,
     title: &str,
     input: &LineInput,
     theme: &Theme,
@@ -36,7 +38,8 @@ pub fn render_text_field(
 ) -> (Position, Rect) {
     let popup = popup::centered(area, 70, 4);
     let inner = popup::frame(popup, Line::styled(format!(" {} ", clean(title)), theme.header), theme, buf);
-    buf.set_string(inner.x, inner.y + 1, fit("Enter saves · Esc cancels", inner.width as usize), theme.dim);
+    let hint = format!("{} saves · {} cancels", app.key(Action::Confirm), app.key(Action::Cancel));
+    buf.set_string(inner.x, inner.y + 1, fit(&hint, inner.width as usize), theme.dim);
     (render_input(input, Rect { height: 1, ..inner }, buf), popup)
 }
 
@@ -89,10 +92,12 @@ pub fn render_search(
     buf: &mut Buffer,
 ) -> (Position, Rect) {
     let popup = popup::centered(area, 90, area.height.saturating_sub(4).max(6));
-    let title = Line::styled(
-        " Search ids, titles, descriptions, tags, owners, criteria — Enter jumps, Esc closes ",
-        theme.header,
+    let title = format!(
+        " Search ids, titles, descriptions, tags, owners, criteria — {} jumps, {} closes ",
+        app.key(Action::Confirm),
+        app.key(Action::Cancel)
     );
+    let title = Line::styled(title, theme.header);
     let inner = popup::frame(popup, title, theme, buf);
     buf.set_string(inner.x, inner.y, "/", theme.key_hint);
     let cursor = render_input(
@@ -131,7 +136,14 @@ pub fn render_split(app: &App, split: &SplitDialog, theme: &Theme, area: Rect, b
     let head = Line::from(vec![
         Span::styled("Children go to board ", theme.dim),
         Span::styled(clean(target).into_owned(), theme.accent),
-        Span::styled(" (Tab: another) · one title per line · Enter on an empty line creates", theme.dim),
+        Span::styled(
+            format!(
+                " ({}: another) · one title per line · {} on an empty line creates",
+                app.key(Action::NextField),
+                app.key(Action::Confirm)
+            ),
+            theme.dim,
+        ),
     ]);
     buf.set_line(inner.x, inner.y, &head, inner.width);
     // Every line in order, the one being typed at its place (`at`), scrolled so it shows.

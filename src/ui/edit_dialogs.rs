@@ -10,6 +10,7 @@ use crate::app::App;
 use crate::app::description::DescriptionDialog;
 use crate::app::new_item::{NewItemDialog, kinds};
 use crate::app::wsjf::{LABELS, WsjfDialog};
+use crate::keymap::Action;
 
 use super::dialog::render_input;
 use super::popup;
@@ -17,13 +18,13 @@ use crate::text::{clean, fit};
 use crate::theme::Theme;
 
 /// Key hints on one line: `key what · key what`.
-fn hints(pairs: &[(&str, &str)], theme: &Theme) -> Line<'static> {
+fn hints(pairs: &[(String, &str)], theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
     for (n, (key, what)) in pairs.iter().enumerate() {
         if n > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }
-        spans.push(Span::styled(key.to_string(), theme.key_hint));
+        spans.push(Span::styled(key.clone(), theme.key_hint));
         spans.push(Span::styled(format!(" {what}"), theme.dim));
     }
     Line::from(spans)
@@ -52,10 +53,15 @@ pub fn render_wsjf(app: &App, dialog: &WsjfDialog, theme: &Theme, area: Rect, bu
             cursor = at;
         }
     }
+    let fields =
+        format!("{} {}{}", app.key(Action::NextField), app.key(Action::ChoosePrev), app.key(Action::ChooseNext));
     let rows = [
         (5, Line::styled(fit(&dialog.preview(), inner.width as usize), theme.header)),
         (6, Line::styled(fit("cost of delay / job size; all empty clears", inner.width as usize), theme.dim)),
-        (7, hints(&[("Tab ↑↓", "field"), ("Enter", "save"), ("Esc", "cancel")], theme)),
+        (
+            7,
+            hints(&[(fields, "field"), (app.key(Action::Confirm), "save"), (app.key(Action::Cancel), "cancel")], theme),
+        ),
     ];
     for (y, line) in rows {
         if inner.y + y < inner.bottom() {
@@ -83,7 +89,11 @@ pub fn render_description(
     for (n, row) in rows.iter().skip(first).take(text_rows).enumerate() {
         buf.set_string(inner.x, inner.y + n as u16, clean(row), theme.text);
     }
-    let hint = hints(&[("Enter", "new line"), ("Ctrl+s / Alt+Enter", "save"), ("Esc", "cancel")], theme);
+    let save: Vec<String> = app.keymap().keys_for(Action::SaveText).iter().map(ToString::to_string).collect();
+    let hint = hints(
+        &[("Enter".to_string(), "new line"), (save.join(" / "), "save"), (app.key(Action::Cancel), "cancel")],
+        theme,
+    );
     buf.set_line(inner.x, inner.bottom().saturating_sub(1), &hint, inner.width);
     let y = inner.y + (cursor_row - first) as u16;
     (Position::new(inner.x + cursor_x as u16, y), popup)
@@ -110,7 +120,14 @@ pub fn render_new_item(
         buf.set_line(inner.x, inner.y + 1, &kind, inner.width);
     }
     if inner.height > 2 {
-        let hint = hints(&[("Tab", "kind"), ("Enter", "add"), ("Esc", "cancel")], theme);
+        let hint = hints(
+            &[
+                (app.key(Action::NextField), "kind"),
+                (app.key(Action::Confirm), "add"),
+                (app.key(Action::Cancel), "cancel"),
+            ],
+            theme,
+        );
         buf.set_line(inner.x, inner.y + 2, &hint, inner.width);
     }
     (cursor, popup)

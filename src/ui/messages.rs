@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::app::{App, Tone};
+use crate::keymap::Action;
 
 use super::popup;
 use crate::text::clean;
@@ -24,5 +25,10 @@ pub fn render_messages(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &
             })
             .collect()
     };
-    popup::scrolled_text(area, 90, " Last messages, newest first — Esc closes, j/k scroll ", lines, scroll, theme, buf)
+    let title = format!(
+        " Last messages, newest first — {} closes, {} scroll ",
+        app.key(Action::CloseView),
+        app.key_pair(Action::ScrollDown, Action::ScrollUp)
+    );
+    popup::scrolled_text(area, 90, &title, lines, scroll, theme, buf)
 }

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Widget};
 
 use crate::app::App;
 use crate::clock::parse_rfc3339;
+use crate::keymap::Action;
 use crate::model::flow_metrics::{FlowMetrics, VELOCITY_WEEKS};
 use crate::model::flow_words::{LABELS, describe};
 
@@ -73,7 +74,7 @@ pub fn render_metrics(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     ratatui::widgets::Clear.render(area, buf);
     let title = Line::from(vec![
         Span::styled(format!(" Flow metrics · {} ", clean(&board.name)), theme.header),
-        Span::styled("(Esc closes) ", theme.dim),
+        Span::styled(format!("({} closes) ", app.key(Action::CloseView)), theme.dim),
     ]);
     buf.set_line(area.x, area.y, &title, area.width);
     let body = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };

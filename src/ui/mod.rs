@@ -61,9 +61,9 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
         Mode::Details { scroll, criterion } => {
             (None, detail::render_detail(app, *scroll, *criterion, &theme, overlay, buf))
         }
-        Mode::Picker(p) => some_both(picker::render_picker(p, &theme, overlay, buf)),
+        Mode::Picker(p) => some_both(picker::render_picker(app, p, &theme, overlay, buf)),
         Mode::Prompt(prompt) => {
-            some_both(dialog::render_text_field(&prompt.title(), &prompt.input, &theme, overlay, buf))
+            some_both(dialog::render_text_field(app, &prompt.title(), &prompt.input, &theme, overlay, buf))
         }
         Mode::Help { scroll } => (None, Some(help::render_help(app, *scroll, &theme, overlay, buf))),
         Mode::Messages { scroll } => (None, Some(messages::render_messages(app, *scroll, &theme, overlay, buf))),
@@ -80,6 +80,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
         Mode::Wsjf(dialog) => some_both(edit_dialogs::render_wsjf(app, dialog, &theme, overlay, buf)),
         Mode::Description(dialog) => some_both(edit_dialogs::render_description(app, dialog, &theme, overlay, buf)),
         Mode::Filter(input) => some_both(dialog::render_text_field(
+            app,
             "Filter (several combine): team: tag: owner: kind: iteration: blocked",
             input,
             &theme,
@@ -87,7 +88,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             buf,
         )),
         Mode::EditTitle { id, input, .. } => {
-            some_both(dialog::render_text_field(&format!("Title of {id}"), input, &theme, overlay, buf))
+            some_both(dialog::render_text_field(app, &format!("Title of {id}"), input, &theme, overlay, buf))
         }
         Mode::Split(split) => some_both(dialog::render_split(app, split, &theme, overlay, buf)),
         Mode::ConfirmDelete { id } => {
@@ -95,7 +96,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             let children = app.ws().children(id).len();
             let note =
                 if children > 0 { format!(" Its {children} children keep existing, unlinked.") } else { String::new() };
-            let body = format!("Delete {id} \"{title}\"?{note} (u undoes it)");
+            let body = format!("Delete {id} \"{title}\"?{note} ({} undoes it)", app.key(crate::keymap::Action::Undo));
             (None, Some(dialog::render_question("Delete item", &body, &theme, overlay, buf)))
         }
         Mode::ConfirmMove { id, to } => {
@@ -119,9 +120,10 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             metrics::render_metrics(app, &theme, overlay, buf);
             (None, Some(overlay))
         }
-        Mode::Conflicts { scroll } => {
-            (None, app.conflicts().first().map(|view| conflicts::render_conflicts(view, *scroll, &theme, overlay, buf)))
-        }
+        Mode::Conflicts { scroll } => (
+            None,
+            app.conflicts().first().map(|view| conflicts::render_conflicts(app, view, *scroll, &theme, overlay, buf)),
+        ),
         Mode::EditorError { id, error, .. } => {
             let body = format!("The edit of {id} is not valid and was not applied: {error}. Edit it again?");
             (None, Some(dialog::render_question("Edit not applied", &body, &theme, overlay, buf)))
@@ -153,7 +155,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             )
         }
         Mode::NamePrompt(prompt) => {
-            some_both(dialog::render_text_field(&prompt.title(), &prompt.input, &theme, overlay, buf))
+            some_both(dialog::render_text_field(app, &prompt.title(), &prompt.input, &theme, overlay, buf))
         }
     };
     // A text field has the cursor; otherwise it sits on the selected card, so that screen

@@ -12,6 +12,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::App;
 use crate::app::objectives::{current_objectives, rows, sections};
+use crate::keymap::Action;
 use crate::model::confidence::latest;
 use crate::model::objectives::{Achievement, TARGET_BAND, achievement, current_pi, train, train_board, trend};
 use crate::model::{Board, Level};
@@ -194,9 +195,28 @@ fn view_lines(app: &App, theme: &Theme, width: usize) -> Vec<(Line<'static>, Opt
     lines
 }
 
+/// The view's key line, from the live key map: `j/k · n add · e text · …`.
+fn objective_keys(app: &App) -> String {
+    use Action::*;
+    let named = [
+        (NewItem, "add"),
+        (EditTitle, "text"),
+        (SetPlannedValue, "plan"),
+        (SetActualValue, "actual"),
+        (ToggleStretch, "stretch"),
+        (DeleteItem, "del"),
+        (RecordVote, "vote"),
+        (Undo, "undo"),
+    ];
+    let mut parts = vec![app.key_pair(ScrollDown, ScrollUp)];
+    parts.extend(named.iter().map(|(action, what)| format!("{} {what}", app.key(*action))));
+    parts.join(" · ")
+}
+
 /// Draws the view; returns where the text cursor goes while a prompt is open.
 pub fn render_objectives(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let title = Line::styled(" PI objectives, predictability and confidence (Esc closes) ", theme.header);
+    let title = format!(" PI objectives, predictability and confidence ({} closes) ", app.key(Action::CloseView));
+    let title = Line::styled(title, theme.header);
     let inner = super::popup::frame(area, title, theme, buf);
     let lines = view_lines(app, theme, inner.width as usize);
     let footer = 2u16.min(inner.height);
@@ -216,13 +236,18 @@ pub fn render_objectives(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer)
     let width = inner.width as usize;
     match &app.objectives().prompt {
         None => {
-            let keys = "j/k · n add · e text · B plan · A actual · X stretch · d del · V vote · u undo";
+            let keys = objective_keys(app);
             buf.set_string(inner.x, y1, "─".repeat(width), theme.dim);
-            buf.set_string(inner.x, y2, fit(keys, width), theme.dim);
+            buf.set_string(inner.x, y2, fit(&keys, width), theme.dim);
             None
         }
         Some((prompt, input)) => {
-            let label = format!("{} · Enter records · Esc cancels", prompt.label());
+            let label = format!(
+                "{} · {} records · {} cancels",
+                prompt.label(),
+                app.key(Action::Confirm),
+                app.key(Action::Cancel)
+            );
             buf.set_string(inner.x, y1, fit(&label, width), theme.header);
             let text = clean(&input.text()).into_owned();
             let chars: Vec<char> = text.chars().collect();

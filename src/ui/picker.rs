@@ -5,14 +5,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
+use crate::app::App;
 use crate::app::picker::Picker;
+use crate::keymap::Action;
 
 use super::popup;
 use crate::text::{clean, fit};
 use crate::theme::Theme;
 
 /// Draws `picker` centred in `area`; returns the text cursor and the rectangle covered.
-pub fn render_picker(picker: &Picker, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Position, Rect) {
+pub fn render_picker(app: &App, picker: &Picker, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Position, Rect) {
     let shown = picker.shown();
     let height = (shown.len().max(1) as u16).saturating_add(4).min(area.height.saturating_sub(2)).max(5);
     let popup = popup::centered(area, 60, height);
@@ -29,7 +31,13 @@ pub fn render_picker(picker: &Picker, theme: &Theme, area: Rect, buf: &mut Buffe
     let summary = if shown.is_empty() {
         "no match; Backspace widens".to_string()
     } else {
-        format!("{} of {} · type to narrow · Enter picks · Esc cancels", shown.len(), picker.choices.len())
+        format!(
+            "{} of {} · type to narrow · {} picks · {} cancels",
+            shown.len(),
+            picker.choices.len(),
+            app.key(Action::Confirm),
+            app.key(Action::Cancel)
+        )
     };
     buf.set_string(inner.x, inner.y + 1, fit(&summary, inner.width as usize), theme.dim);
     let first = picker.selected.saturating_sub(rows.saturating_sub(1));

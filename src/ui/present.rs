@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
+use crate::keymap::Action;
 
 use super::big_glyphs::drawable;
 use crate::text::{clean, fit, width};
@@ -34,13 +35,17 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let line = Line::styled(fit(&name, area.width as usize), theme.header).centered();
         buf.set_line(area.x, area.y + 1, &line, area.width);
     }
+    let unlock = app.key(Action::UnlockEditing);
     let lock = match app.presenting() {
-        Some(true) => "editing unlocked (U locks)",
-        _ => "read-only while presenting (U unlocks editing)",
+        Some(true) => format!("editing unlocked ({unlock} locks)"),
+        _ => format!("read-only while presenting ({unlock} unlocks editing)"),
     };
     let message = app.status().map(|s| format!("{} · ", s.text)).unwrap_or_default();
     // The room sees that not every card is shown.
-    let filter = app.filter().map(|f| format!("filter: {f} (Esc clears) · ")).unwrap_or_default();
+    let filter = app
+        .filter()
+        .map(|f| format!("filter: {f} ({} clears) · ", app.key(Action::LeavePresentation)))
+        .unwrap_or_default();
     // No tab bar while presenting: boards changed elsewhere are named here instead.
     let unseen: Vec<&str> = app
         .ws()
@@ -56,9 +61,11 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     // The room sees which PI and iteration it is looking at, as the status line says it (the
     // short form where the long one would push the rest off the line).
+    let boards = app.key_pair(Action::PresentNextBoard, Action::PresentPrevBoard);
+    let back = app.key(Action::TogglePresentation);
     let info = |pi: &str| {
         format!(
-            "{unseen}{filter}{message}{} · {pi}{lock} · Space/Backspace: next/previous board · P: back",
+            "{unseen}{filter}{message}{} · {pi}{lock} · {boards}: next/previous board · {back}: back",
             board.level.name()
         )
     };

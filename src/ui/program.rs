@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
+use crate::keymap::Action;
 use crate::model::Board;
 use crate::model::planning::{Plan, TeamLoad, Timing, plan};
 
@@ -112,8 +113,13 @@ pub fn render_program_board(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
     }
     let title = Line::styled(
         format!(
-            " Program board · {} — j/k choose · H/L iteration · J/K team · u undo · Esc closes ",
-            fit(&board.name, 40)
+            " Program board · {} — {} choose · {} iteration · {} team · {} undo · {} closes ",
+            fit(&board.name, 40),
+            app.key_pair(Action::SelectNextItem, Action::SelectPrevItem),
+            app.key_pair(Action::MoveItemLeft, Action::MoveItemRight),
+            app.key_pair(Action::MoveItemDown, Action::MoveItemUp),
+            app.key(Action::Undo),
+            app.key(Action::CloseView)
         ),
         theme.header,
     );

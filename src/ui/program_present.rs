@@ -12,6 +12,7 @@ use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
 use crate::app::App;
+use crate::keymap::Action;
 use crate::model::Board;
 use crate::model::planning::{Plan, TeamLoad};
 
@@ -27,7 +28,7 @@ pub fn render(app: &App, board: &Board, plan: &Plan, theme: &Theme, buf: &mut Bu
     // Below presentation mode's title (the board's name in large letters), to the screen's end.
     let area = app.sizes().board_area(app.screen()).intersection(*buf.area());
     let pi = board.pi.as_ref().map(|pi| format!(" · {}", clean(&pi.name))).unwrap_or_default();
-    let title = Line::styled(format!(" PROGRAM BOARD{pi} · Esc closes "), theme.header);
+    let title = Line::styled(format!(" PROGRAM BOARD{pi} · {} closes ", app.key(Action::CloseView)), theme.header);
     let inner = super::popup::frame(area, title, theme, buf);
     if inner.height == 0 {
         return;

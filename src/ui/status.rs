@@ -15,8 +15,8 @@ use crate::theme::Theme;
 /// useful first; they are dropped from the end when space is short.
 fn hints(app: &App) -> Vec<(String, &'static str)> {
     use Action::*;
-    let keys = |action| app.keymap().key_of(action);
-    let pair = |a, b| format!("{}/{}", keys(a), keys(b));
+    let keys = |action| app.key(action);
+    let pair = |a, b| app.key_pair(a, b);
     let list = |items: &[(Action, &'static str)]| -> Vec<(String, &'static str)> {
         items.iter().map(|(a, what)| (keys(*a), *what)).filter(|(k, _)| !k.is_empty()).collect()
     };
@@ -147,8 +147,13 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         None => {
             let board = app.current_board().map(|b| b.name.as_str()).unwrap_or("");
             let items = app.current_board().map(|b| b.items.len()).unwrap_or(0);
-            let filter = app.filter().map(|f| format!(" · filter: {f} (Esc clears)")).unwrap_or_default();
-            let marks = marks_text(app).map(|m| format!(" · {m} (Esc clears)")).unwrap_or_default();
+            let filter = app
+                .filter()
+                .map(|f| format!(" · filter: {f} ({} clears)", app.key(Action::CloseDetails)))
+                .unwrap_or_default();
+            let marks = marks_text(app)
+                .map(|m| format!(" · {m} ({} clears)", app.key(Action::CloseDetails)))
+                .unwrap_or_default();
             let line = |pi: &str| format!(" {} · {board}{pi} · {items} items{marks}{filter}", app.origin());
             let text = match pi_text(app) {
                 None => line(""),

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::app::App;
+use crate::keymap::Action;
 use crate::model::sync::agenda;
 
 use super::popup;
@@ -24,7 +25,12 @@ fn styled(lines: Vec<(bool, String)>, theme: &Theme) -> Vec<Line<'static>> {
 
 pub fn render_sync(app: &App, scroll: u16, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
     let lines = styled(agenda(app.ws()).lines(), theme);
-    popup::scrolled_text(area, 110, " ART sync — every board; Esc closes, j/k scroll ", lines, scroll, theme, buf)
+    let title = format!(
+        " ART sync — every board; {} closes, {} scroll ",
+        app.key(Action::CloseView),
+        app.key_pair(Action::ScrollDown, Action::ScrollUp)
+    );
+    popup::scrolled_text(area, 110, &title, lines, scroll, theme, buf)
 }
 
 pub fn render_system_demo(
@@ -38,9 +44,16 @@ pub fn render_system_demo(
     let iterations = crate::model::demo::iterations(app.ws());
     let Some(name) = iterations.get(iteration) else {
         let lines = vec![Line::styled("No board names its iterations, so there is no iteration to demo.", theme.dim)];
-        return popup::scrolled_text(area, 110, " System demo — Esc closes ", lines, 0, theme, buf);
+        let title = format!(" System demo — {} closes ", app.key(Action::CloseView));
+        return popup::scrolled_text(area, 110, &title, lines, 0, theme, buf);
     };
     let lines = styled(crate::model::demo::system_demo(app.ws(), name).lines(), theme);
-    let title = format!(" System demo of {} — h/l iteration, j/k scroll, Esc closes ", clean(name));
+    let title = format!(
+        " System demo of {} — {} iteration, {} scroll, {} closes ",
+        clean(name),
+        app.key_pair(Action::SelectPrevColumn, Action::SelectNextColumn),
+        app.key_pair(Action::ScrollDown, Action::ScrollUp),
+        app.key(Action::CloseView)
+    );
     popup::scrolled_text(area, 110, &title, lines, scroll, theme, buf)
 }

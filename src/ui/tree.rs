@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::App;
 use crate::app::tree::TreeRow;
+use crate::keymap::Action;
 
 use super::card::rollup_style;
 use crate::text::progress_bar;
@@ -46,7 +47,13 @@ fn row_line(app: &App, row: &TreeRow, selected: bool, theme: &Theme, room: usize
 }
 
 pub fn render_tree(app: &App, rows: &[TreeRow], selected: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let title = Line::styled(" Hierarchy — Enter jumps to the item, j/k move, Esc closes ", theme.header);
+    let title = format!(
+        " Hierarchy — {} jumps to the item, {} move, {} closes ",
+        app.key(Action::ChooseRow),
+        app.key_pair(Action::ScrollDown, Action::ScrollUp),
+        app.key(Action::CloseView)
+    );
+    let title = Line::styled(title, theme.header);
     let inner = super::popup::frame(area, title, theme, buf);
     let visible = inner.height as usize;
     let first = selected.saturating_sub(visible.saturating_sub(1));
