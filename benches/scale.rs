@@ -118,18 +118,6 @@ fn workspace_row(items: usize) {
     });
     let key_name = app.current_board().unwrap().key.clone();
     let id = app.current_board().unwrap().items[0].id.clone();
-    let mut history = History::default();
-    let mut flip = false;
-    // The moves and saves as the shell does them, on a copy of the app's workspace.
-    let mut ws = app.ws().clone();
-    let move_save = time(21, || {
-        flip = !flip;
-        let to = if flip { "Ready" } else { "Backlog" };
-        if let Ok(edit) = ops::move_to_column(&ws, &id, to, "2026-11-22T10:00:00Z") {
-            history.commit(&mut ws, edit).unwrap();
-        }
-        files.save(&ws, std::slice::from_ref(&key_name))
-    });
     let reload = time_reloads(&mut files, &key_name, |files, path| {
         let (_, outcome) = files.reload(path, app.ws());
         if let Reloaded::Changed { board, changed, bytes } = outcome {
@@ -139,6 +127,19 @@ fn workspace_row(items: usize) {
             update(&mut app, Msg::Reloaded(Box::new(reload)));
         }
         terminal.draw(|f| trainboard::ui::render(&app, f)).map(|_| ()).unwrap();
+    });
+    // The moves and saves as the shell does them, on the app's workspace (taken out of the
+    // app, so memory is what the screen holds, not a second copy).
+    let mut ws = app.into_ws();
+    let mut history = History::default();
+    let mut flip = false;
+    let move_save = time(21, || {
+        flip = !flip;
+        let to = if flip { "Ready" } else { "Backlog" };
+        if let Ok(edit) = ops::move_to_column(&ws, &id, to, "2026-11-22T10:00:00Z") {
+            history.commit(&mut ws, edit).unwrap();
+        }
+        files.save(&ws, std::slice::from_ref(&key_name))
     });
     println!(
         "| {items:>6} | {:>6.1} MiB | {:>9} | {:>9} | {:>5.1}× | {:>9} | {:>9} | {:>9} | {:>9} | {:>6.1} MiB |",
