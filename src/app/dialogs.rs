@@ -3,13 +3,15 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use crate::keymap::Action;
+use crate::keymap::{Action, Scope};
 
 use crate::model::{Workspace, ops};
 use crate::storage::item_snippet::parse_item_snippet;
 
-use super::actions::{commit, move_to};
+use super::actions::commit;
+use super::component::{Dialog, listed, save_cancel};
 use super::input::LineInput;
+use super::questions::{EditorErrorQuestion, MoveQuestion};
 use super::state::{App, Effect, Mode, SearchDialog, SplitDialog};
 
 /// Most hits a search lists.
@@ -17,44 +19,9 @@ pub const MAX_HITS: usize = 200;
 
 pub(in crate::app) fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
     let mode = std::mem::replace(&mut app.view.mode, Mode::Board);
-    let (mode, effects) = match mode {
-        Mode::Search(search) => on_search(app, search, key, action),
-        Mode::NewItem(dialog) => super::new_item::on_key(app, dialog, key, action),
-        Mode::ConfirmNewItem(dialog) => {
-            let again = Mode::ConfirmNewItem(dialog.clone());
-            confirm(app, action, again, |app| {
-                app.view.mode = Mode::NewItem(dialog);
-                Vec::new()
-            })
-        }
-        Mode::Wsjf(dialog) => super::wsjf::on_key(app, dialog, key, action),
-        Mode::Description(dialog) => super::description::on_key(app, dialog, key, action),
-        Mode::EditTitle { id, original, input } => on_edit_title(app, id, original, input, key, action),
-        Mode::Split(split) => on_split(app, split, key, action),
-        Mode::ConfirmDelete { id } => confirm(app, action, Mode::ConfirmDelete { id: id.clone() }, |app| {
-            let edit = ops::delete(&app.session.ws, &id);
-            commit(app, edit, None)
-        }),
-        Mode::ConfirmMove { id, to } => {
-            let again = Mode::ConfirmMove { id: id.clone(), to: to.clone() };
-            confirm(app, action, again, |app| move_to(app, &id, &to))
-        }
-        Mode::EditorError { id, text, error } => {
-            let again = Mode::EditorError { id: id.clone(), text: text.clone(), error };
-            confirm(app, action, again, |app| {
-                app.info("editing again");
-                vec![Effect::OpenEditor { id, text }]
-            })
-        }
-        Mode::Conflicts { scroll } => on_conflicts(app, scroll, action),
-        Mode::Filter(input) => on_filter(app, input, key, action),
-        Mode::Picker(picker) if super::columns::owns(&picker) => super::columns::on_picker(app, picker, key, action),
-        Mode::Picker(picker) => super::quick::on_picker(app, picker, key, action),
-        Mode::ColumnMenu { column } => super::columns::on_menu(app, column, action),
-        Mode::BoardMenu => super::boards::on_menu(app, action),
-        Mode::NamePrompt(prompt) => super::columns::on_prompt(app, prompt, key, action),
-        Mode::Prompt(prompt) => super::quick::on_prompt(app, prompt, key, action),
-        other => (other, Vec::new()),
+    let (mode, effects) = match mode.into_dialog() {
+        Ok(dialog) => dialog.handle(app, key, action),
+        Err(other) => (*other, Vec::new()),
     };
     // A dialog's action may itself have opened a new mode (e.g. the editor error prompt).
     if app.view.mode == Mode::Board {
@@ -63,39 +30,118 @@ pub(in crate::app) fn on_key(app: &mut App, key: KeyEvent, action: Option<Action
     effects
 }
 
+/// Editing an item's title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditTitleDialog {
+    pub id: String,
+    /// The title when the dialog opened, to notice a change by someone else.
+    pub original: String,
+    pub input: LineInput,
+}
+
+/// Typing a filter (`team:Alpha`, `tag:…`, `owner:…`, `kind:…`, `blocked`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterDialog {
+    pub input: LineInput,
+}
+
+/// The differences of a save conflict, scrolled this far.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConflictsDialog {
+    pub scroll: u16,
+}
+
+impl Dialog for SearchDialog {
+    fn scopes(&self) -> &'static [Scope] {
+        &[Scope::Dialog]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        let mut hints = listed(app, &[(Action::Confirm, "jump")]);
+        hints.push((app.key_pair(Action::ChooseNext, Action::ChoosePrev), "choose"));
+        hints.extend(listed(app, &[(Action::Cancel, "cancel")]));
+        hints
+    }
+    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_search(app, *self, key, action)
+    }
+}
+
+impl Dialog for EditTitleDialog {
+    fn scopes(&self) -> &'static [Scope] {
+        &[Scope::Dialog]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        save_cancel(app)
+    }
+    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_edit_title(app, *self, key, action)
+    }
+}
+
+impl Dialog for FilterDialog {
+    fn scopes(&self) -> &'static [Scope] {
+        &[Scope::Dialog]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        save_cancel(app)
+    }
+    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_filter(app, self.input, key, action)
+    }
+}
+
+impl Dialog for SplitDialog {
+    fn scopes(&self) -> &'static [Scope] {
+        &[Scope::Dialog]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        use Action::*;
+        vec![
+            (app.key(Confirm), "next line"),
+            (app.key_pair(ChoosePrev, ChooseNext), "edit a line"),
+            (format!("{} on empty", app.key(Confirm)), "create"),
+            (app.key(NextField), "board"),
+            (app.key(Cancel), "cancel"),
+        ]
+    }
+    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_split(app, *self, key, action)
+    }
+}
+
+impl Dialog for ConflictsDialog {
+    fn scopes(&self) -> &'static [Scope] {
+        &[Scope::Conflicts, Scope::View]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        listed(
+            app,
+            &[(Action::KeepMine, "keep mine"), (Action::TakeTheirs, "take theirs"), (Action::CloseView, "later")],
+        )
+    }
+    fn handle(self: Box<Self>, app: &mut App, _key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_conflicts(app, self.scroll, action)
+    }
+}
+
 /// Keep mine or take theirs for the oldest conflict; closing leaves it for later.
 fn on_conflicts(app: &mut App, scroll: u16, action: Option<Action>) -> (Mode, Vec<Effect>) {
+    let at = |scroll| (Mode::Conflicts(ConflictsDialog { scroll }), Vec::new());
     let Some(first) = app.external.conflicts.first().map(|c| c.key.clone()) else { return (Mode::Board, Vec::new()) };
     let effect = match action {
         Some(Action::KeepMine) => Effect::KeepOurs(first),
         Some(Action::TakeTheirs) => Effect::TakeTheirs(first),
-        Some(Action::ScrollDown) => return (Mode::Conflicts { scroll: scroll.saturating_add(1) }, Vec::new()),
-        Some(Action::ScrollUp) => return (Mode::Conflicts { scroll: scroll.saturating_sub(1) }, Vec::new()),
-        Some(Action::ScrollPageDown) => return (Mode::Conflicts { scroll: scroll.saturating_add(10) }, Vec::new()),
-        Some(Action::ScrollPageUp) => return (Mode::Conflicts { scroll: scroll.saturating_sub(10) }, Vec::new()),
+        Some(Action::ScrollDown) => return at(scroll.saturating_add(1)),
+        Some(Action::ScrollUp) => return at(scroll.saturating_sub(1)),
+        Some(Action::ScrollPageDown) => return at(scroll.saturating_add(10)),
+        Some(Action::ScrollPageUp) => return at(scroll.saturating_sub(10)),
         Some(Action::CloseView) => return (Mode::Board, Vec::new()),
-        _ => return (Mode::Conflicts { scroll }, Vec::new()),
+        _ => return at(scroll),
     };
     app.external.conflicts.remove(0);
-    let next = if app.external.conflicts.is_empty() { Mode::Board } else { Mode::Conflicts { scroll: 0 } };
+    let next =
+        if app.external.conflicts.is_empty() { Mode::Board } else { Mode::Conflicts(ConflictsDialog::default()) };
     (next, vec![effect])
-}
-
-/// Yes runs `yes`; no cancels; other keys keep asking.
-fn confirm(
-    app: &mut App,
-    action: Option<Action>,
-    again: Mode,
-    yes: impl FnOnce(&mut App) -> Vec<Effect>,
-) -> (Mode, Vec<Effect>) {
-    match action {
-        Some(Action::Yes) => (Mode::Board, yes(app)),
-        Some(Action::No) => {
-            app.info("cancelled");
-            (Mode::Board, Vec::new())
-        }
-        _ => (again, Vec::new()),
-    }
 }
 
 fn on_search(app: &mut App, mut search: SearchDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
@@ -170,24 +216,18 @@ fn on_filter(app: &mut App, mut input: LineInput, key: KeyEvent, action: Option<
             }
             Err(err) => {
                 app.error(err);
-                (Mode::Filter(input), Vec::new())
+                (Mode::Filter(FilterDialog { input }), Vec::new())
             }
         },
         _ => {
             input.handle(&key);
-            (Mode::Filter(input), Vec::new())
+            (Mode::Filter(FilterDialog { input }), Vec::new())
         }
     }
 }
 
-fn on_edit_title(
-    app: &mut App,
-    id: String,
-    original: String,
-    mut input: LineInput,
-    key: KeyEvent,
-    action: Option<Action>,
-) -> (Mode, Vec<Effect>) {
+fn on_edit_title(app: &mut App, dialog: EditTitleDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+    let EditTitleDialog { id, original, mut input } = dialog;
     match action {
         Some(Action::Cancel) => (Mode::Board, Vec::new()),
         Some(Action::Confirm) => {
@@ -200,14 +240,14 @@ fn on_edit_title(
                     app.key(Action::Confirm),
                     app.key(Action::Cancel)
                 ));
-                return (Mode::EditTitle { id, original: theirs, input }, Vec::new());
+                return (Mode::EditTitle(EditTitleDialog { id, original: theirs, input }), Vec::new());
             }
             let edit = ops::set_title(&app.session.ws, &id, &input.text());
             (Mode::Board, commit(app, edit, Some(&id)))
         }
         _ => {
             input.handle(&key);
-            (Mode::EditTitle { id, original, input }, Vec::new())
+            (Mode::EditTitle(EditTitleDialog { id, original, input }), Vec::new())
         }
     }
 }
@@ -297,7 +337,7 @@ fn split_keep_current(split: &mut SplitDialog) {
 pub(in crate::app) fn paste(app: &mut App, text: &str) {
     match &mut app.view.mode {
         Mode::NewItem(dialog) => dialog.input.insert_str(text),
-        Mode::EditTitle { input, .. } | Mode::Filter(input) => input.insert_str(text),
+        Mode::EditTitle(EditTitleDialog { input, .. }) | Mode::Filter(FilterDialog { input }) => input.insert_str(text),
         Mode::Wsjf(dialog) => super::wsjf::paste(dialog, text),
         Mode::Description(dialog) => dialog.text.insert_str(text),
         Mode::Prompt(prompt) => prompt.input.insert_str(text),
@@ -349,7 +389,7 @@ pub(in crate::app) fn editor_returned(
         },
         Err(err) => format!("line {}, column {}: {}", err.line, err.column, err.message),
     };
-    app.view.mode = Mode::EditorError { id, text, error };
+    app.view.mode = Mode::EditorError(EditorErrorQuestion { id, text, error });
     Vec::new()
 }
 
@@ -390,7 +430,7 @@ fn apply_edited(
             .column_index(&to)
             .is_some_and(|c| app.session.ws.board_by_key(&board.key).is_some_and(|b| b.column_is_full(c)));
         if full {
-            app.view.mode = Mode::ConfirmMove { id: id.to_string(), to };
+            app.view.mode = Mode::ConfirmMove(MoveQuestion { id: id.to_string(), to });
         } else {
             effects.extend(super::actions::move_to(app, id, &to));
         }

@@ -79,7 +79,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
         }
         Mode::Wsjf(dialog) => some_both(edit_dialogs::render_wsjf(app, dialog, &theme, overlay, buf)),
         Mode::Description(dialog) => some_both(edit_dialogs::render_description(app, dialog, &theme, overlay, buf)),
-        Mode::Filter(input) => some_both(dialog::render_text_field(
+        Mode::Filter(crate::app::dialogs::FilterDialog { input }) => some_both(dialog::render_text_field(
             app,
             "Filter (several combine): team: tag: owner: kind: iteration: blocked",
             input,
@@ -87,11 +87,11 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             overlay,
             buf,
         )),
-        Mode::EditTitle { id, input, .. } => {
+        Mode::EditTitle(crate::app::dialogs::EditTitleDialog { id, input, .. }) => {
             some_both(dialog::render_text_field(app, &format!("Title of {id}"), input, &theme, overlay, buf))
         }
         Mode::Split(split) => some_both(dialog::render_split(app, split, &theme, overlay, buf)),
-        Mode::ConfirmDelete { id } => {
+        Mode::ConfirmDelete(crate::app::questions::DeleteQuestion { id }) => {
             let title = app.ws().item(id).map(|i| i.title.clone()).unwrap_or_default();
             let children = app.ws().children(id).len();
             let note =
@@ -99,7 +99,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             let body = format!("Delete {id} \"{title}\"?{note} ({} undoes it)", app.key(crate::keymap::Action::Undo));
             (None, Some(dialog::render_question("Delete item", &body, &theme, overlay, buf)))
         }
-        Mode::ConfirmMove { id, to } => {
+        Mode::ConfirmMove(crate::app::questions::MoveQuestion { id, to }) => {
             let limit = app.current_board().and_then(|b| b.columns.iter().find(|c| &c.name == to)).and_then(|c| c.wip);
             let body = format!(
                 "{to} is at its WIP limit of {}. Move {id} there anyway?",
@@ -120,15 +120,15 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             metrics::render_metrics(app, &theme, overlay, buf);
             (None, Some(overlay))
         }
-        Mode::Conflicts { scroll } => (
+        Mode::Conflicts(crate::app::dialogs::ConflictsDialog { scroll }) => (
             None,
             app.conflicts().first().map(|view| conflicts::render_conflicts(app, view, *scroll, &theme, overlay, buf)),
         ),
-        Mode::EditorError { id, error, .. } => {
+        Mode::EditorError(crate::app::questions::EditorErrorQuestion { id, error, .. }) => {
             let body = format!("The edit of {id} is not valid and was not applied: {error}. Edit it again?");
             (None, Some(dialog::render_question("Edit not applied", &body, &theme, overlay, buf)))
         }
-        Mode::ColumnMenu { column } => {
+        Mode::ColumnMenu(crate::app::columns::ColumnMenu { column }) => {
             let title = menu::column_menu_title(app, *column);
             (
                 None,
