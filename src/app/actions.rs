@@ -110,7 +110,7 @@ pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
                 app.keep_in_view();
             }
         }
-        FilterCards => app.view.mode = Mode::Filter(super::dialogs::FilterDialog::default()),
+        FilterCards => app.view.mode = Mode::Filter(super::filter_dialog::FilterDialog::default()),
         FilterByParent => filter_by_parent(app),
         ShowProgramBoard => match app.current_board().map(|b| b.level) {
             Some(Level::Program) => app.view.mode = Mode::ProgramBoard,
@@ -140,7 +140,7 @@ pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             if app.external.conflicts.is_empty() {
                 app.info("no save conflicts");
             } else {
-                app.view.mode = Mode::Conflicts(super::dialogs::ConflictsDialog::default());
+                app.view.mode = Mode::Conflicts(super::conflicts::ConflictsDialog::default());
             }
         }
         TogglePresentation => {
@@ -340,7 +340,7 @@ fn open_edit_title(app: &mut App) {
     let Some(id) = editable_selection(app) else { return };
     let title = app.session.ws.item(&id).map(|i| i.title.clone()).unwrap_or_default();
     app.view.mode =
-        Mode::EditTitle(super::dialogs::EditTitleDialog { id, input: LineInput::new(&title), original: title });
+        Mode::EditTitle(super::edit_title::EditTitleDialog { id, input: LineInput::new(&title), original: title });
 }
 
 fn open_editor(app: &mut App) -> Vec<Effect> {

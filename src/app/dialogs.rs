@@ -1,5 +1,5 @@
-//! Keys inside dialogs: search, new item, edit title, split, the y/n confirmations, and the
-//! `$EDITOR` round trip. Text fields take typing and paste; `Enter` confirms, `Esc` cancels.
+//! Hands a key to the open dialog; the search and split dialogs, paste into any text field,
+//! and the `$EDITOR` round trip. Text fields take typing and paste; `Enter` confirms, `Esc` cancels.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -9,7 +9,9 @@ use crate::model::{Workspace, ops};
 use crate::storage::item_snippet::parse_item_snippet;
 
 use super::actions::commit;
-use super::component::{Dialog, listed, save_cancel};
+use super::component::{Dialog, listed};
+use super::edit_title::EditTitleDialog;
+use super::filter_dialog::FilterDialog;
 use super::input::LineInput;
 use super::questions::{EditorErrorQuestion, MoveQuestion};
 use super::state::{App, Effect, Mode, SearchDialog, SplitDialog};
@@ -30,27 +32,6 @@ pub(in crate::app) fn on_key(app: &mut App, key: KeyEvent, action: Option<Action
     effects
 }
 
-/// Editing an item's title.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditTitleDialog {
-    pub id: String,
-    /// The title when the dialog opened, to notice a change by someone else.
-    pub original: String,
-    pub input: LineInput,
-}
-
-/// Typing a filter (`team:Alpha`, `tag:…`, `owner:…`, `kind:…`, `blocked`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FilterDialog {
-    pub input: LineInput,
-}
-
-/// The differences of a save conflict, scrolled this far.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ConflictsDialog {
-    pub scroll: u16,
-}
-
 impl Dialog for SearchDialog {
     fn scopes(&self) -> &'static [Scope] {
         &[Scope::Dialog]
@@ -63,30 +44,6 @@ impl Dialog for SearchDialog {
     }
     fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
         on_search(app, *self, key, action)
-    }
-}
-
-impl Dialog for EditTitleDialog {
-    fn scopes(&self) -> &'static [Scope] {
-        &[Scope::Dialog]
-    }
-    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
-        save_cancel(app)
-    }
-    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
-        on_edit_title(app, *self, key, action)
-    }
-}
-
-impl Dialog for FilterDialog {
-    fn scopes(&self) -> &'static [Scope] {
-        &[Scope::Dialog]
-    }
-    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
-        save_cancel(app)
-    }
-    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
-        on_filter(app, self.input, key, action)
     }
 }
 
@@ -107,41 +64,6 @@ impl Dialog for SplitDialog {
     fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
         on_split(app, *self, key, action)
     }
-}
-
-impl Dialog for ConflictsDialog {
-    fn scopes(&self) -> &'static [Scope] {
-        &[Scope::Conflicts, Scope::View]
-    }
-    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
-        listed(
-            app,
-            &[(Action::KeepMine, "keep mine"), (Action::TakeTheirs, "take theirs"), (Action::CloseView, "later")],
-        )
-    }
-    fn handle(self: Box<Self>, app: &mut App, _key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
-        on_conflicts(app, self.scroll, action)
-    }
-}
-
-/// Keep mine or take theirs for the oldest conflict; closing leaves it for later.
-fn on_conflicts(app: &mut App, scroll: u16, action: Option<Action>) -> (Mode, Vec<Effect>) {
-    let at = |scroll| (Mode::Conflicts(ConflictsDialog { scroll }), Vec::new());
-    let Some(first) = app.external.conflicts.first().map(|c| c.key.clone()) else { return (Mode::Board, Vec::new()) };
-    let effect = match action {
-        Some(Action::KeepMine) => Effect::KeepOurs(first),
-        Some(Action::TakeTheirs) => Effect::TakeTheirs(first),
-        Some(Action::ScrollDown) => return at(scroll.saturating_add(1)),
-        Some(Action::ScrollUp) => return at(scroll.saturating_sub(1)),
-        Some(Action::ScrollPageDown) => return at(scroll.saturating_add(10)),
-        Some(Action::ScrollPageUp) => return at(scroll.saturating_sub(10)),
-        Some(Action::CloseView) => return (Mode::Board, Vec::new()),
-        _ => return at(scroll),
-    };
-    app.external.conflicts.remove(0);
-    let next =
-        if app.external.conflicts.is_empty() { Mode::Board } else { Mode::Conflicts(ConflictsDialog::default()) };
-    (next, vec![effect])
 }
 
 fn on_search(app: &mut App, mut search: SearchDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
@@ -202,54 +124,6 @@ pub(in crate::app) fn continue_search(app: &mut App) {
 /// True while a search has items left to look at (the loop should not sleep).
 pub fn work_pending(app: &App) -> bool {
     matches!(&app.view.mode, Mode::Search(search) if search.search.pending())
-}
-
-fn on_filter(app: &mut App, mut input: LineInput, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
-    match action {
-        Some(Action::Cancel) => (Mode::Board, Vec::new()),
-        Some(Action::Confirm) => match super::filter::Filter::parse_in(&input.text(), &app.session.ws) {
-            Ok(filter) => {
-                app.info(format!("showing {filter} ({} clears)", app.key(Action::CloseDetails)));
-                app.selection.filter = Some(filter);
-                app.keep_in_view();
-                (Mode::Board, Vec::new())
-            }
-            Err(err) => {
-                app.error(err);
-                (Mode::Filter(FilterDialog { input }), Vec::new())
-            }
-        },
-        _ => {
-            input.handle(&key);
-            (Mode::Filter(FilterDialog { input }), Vec::new())
-        }
-    }
-}
-
-fn on_edit_title(app: &mut App, dialog: EditTitleDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
-    let EditTitleDialog { id, original, mut input } = dialog;
-    match action {
-        Some(Action::Cancel) => (Mode::Board, Vec::new()),
-        Some(Action::Confirm) => {
-            // Someone else changed the title while we typed: say so, and let a second Enter
-            // choose ours over theirs, or Esc keep theirs.
-            let now = app.session.ws.item(&id).map(|i| i.title.clone());
-            if let Some(theirs) = now.filter(|t| *t != original && *t != input.text()) {
-                app.error(format!(
-                    "{id}'s title was just changed by someone else to \"{theirs}\"; {} saves yours over it, {} keeps theirs",
-                    app.key(Action::Confirm),
-                    app.key(Action::Cancel)
-                ));
-                return (Mode::EditTitle(EditTitleDialog { id, original: theirs, input }), Vec::new());
-            }
-            let edit = ops::set_title(&app.session.ws, &id, &input.text());
-            (Mode::Board, commit(app, edit, Some(&id)))
-        }
-        _ => {
-            input.handle(&key);
-            (Mode::EditTitle(EditTitleDialog { id, original, input }), Vec::new())
-        }
-    }
 }
 
 fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {

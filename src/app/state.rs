@@ -77,7 +77,7 @@ pub enum Mode {
     Wsjf(super::wsjf::WsjfDialog),
     /// Editing an item's description, several lines.
     Description(super::description::DescriptionDialog),
-    EditTitle(super::dialogs::EditTitleDialog),
+    EditTitle(super::edit_title::EditTitleDialog),
     Split(SplitDialog),
     ConfirmDelete(super::questions::DeleteQuestion),
     ConfirmMove(super::questions::MoveQuestion),
@@ -88,7 +88,7 @@ pub enum Mode {
     /// Typing the value of one field (points, owner, tags, blocked reason, a new criterion).
     Prompt(super::quick::Prompt),
     /// Typing a filter (`team:Alpha`, `tag:…`, `owner:…`, `kind:…`, `blocked`).
-    Filter(super::dialogs::FilterDialog),
+    Filter(super::filter_dialog::FilterDialog),
     /// The hierarchy around the selected item, across boards.
     Tree {
         rows: Vec<super::tree::TreeRow>,
@@ -103,7 +103,7 @@ pub enum Mode {
         scroll: u16,
     },
     /// The differences of a save conflict, with the choice to keep ours or take theirs.
-    Conflicts(super::dialogs::ConflictsDialog),
+    Conflicts(super::conflicts::ConflictsDialog),
     /// The menu of column actions (`C`) for the column at this index.
     ColumnMenu(super::columns::ColumnMenu),
     /// The menu of board actions (`R`): a new board, renaming this one.

@@ -3,7 +3,8 @@
 //! the app and a snapshot taken before the key.
 
 use crate::app::columns::ColumnMenu;
-use crate::app::dialogs::{EditTitleDialog, FilterDialog};
+use crate::app::edit_title::EditTitleDialog;
+use crate::app::filter_dialog::FilterDialog;
 use crate::app::questions::{DeleteQuestion, EditorErrorQuestion, MoveQuestion};
 use crate::app::{App, Mode};
 use crate::model::{Board, Item, Level};

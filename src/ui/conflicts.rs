@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
-use crate::app::dialogs::ConflictsDialog;
+use crate::app::conflicts::ConflictsDialog;
 use crate::app::state::ConflictView;
 use crate::keymap::Action;
 

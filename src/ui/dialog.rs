@@ -8,7 +8,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
 use crate::app::columns::NamePrompt;
-use crate::app::dialogs::{EditTitleDialog, FilterDialog};
+use crate::app::edit_title::EditTitleDialog;
+use crate::app::filter_dialog::FilterDialog;
 use crate::app::input::LineInput;
 use crate::app::quick::Prompt;
 use crate::app::state::{SearchDialog, SplitDialog};
