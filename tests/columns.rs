@@ -141,7 +141,7 @@ fn every_column_action_in_process_with_messages_selection_and_undo() {
     // Move it left twice (the menu stays open on it), then past the edge is refused.
     type_keys(&mut app, "Chh");
     assert_eq!(names(&app), ["In Progress", "Backlog", "Review", "Done"]);
-    assert_eq!(*app.mode(), Mode::ColumnMenu { column: 0 });
+    assert_eq!(*app.mode(), Mode::ColumnMenu(trainboard::app::columns::ColumnMenu { column: 0 }));
     type_keys(&mut app, "h");
     assert!(status(&app).contains("already the first column"), "{}", status(&app));
     type_keys(&mut app, "l\x1b");

@@ -136,7 +136,7 @@ fn the_conflict_view_names_the_rebound_close_key() {
     let report = ConflictReport { key: "team.ron".into(), conflicts: vec![conflict], copy: None };
     let held = SaveReport { conflicts: vec![report], ..SaveReport::default() };
     update(&mut app, Msg::Saved { report: Box::new(held), snapshots: HashMap::new(), at: Instant::now() });
-    assert_eq!(*app.mode(), Mode::Conflicts { scroll: 0 });
+    assert_eq!(*app.mode(), Mode::Conflicts(trainboard::app::conflicts::ConflictsDialog { scroll: 0 }));
     let screen = text(&draw(&app));
     assert_shows("conflicts", &screen, &["Ctrl+g decide later (c)", "m keep mine"], &["Esc decide later"]);
 }

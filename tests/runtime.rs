@@ -140,7 +140,7 @@ fn a_save_conflict_opens_its_view_and_m_keeps_ours() {
     conflicting_title(&mut live, &dir);
     live.settle();
     assert!(!live.app().conflicts().is_empty(), "a conflict: {}", live.screen());
-    assert!(matches!(live.app().mode(), trainboard::app::Mode::Conflicts { .. }), "its view opens");
+    assert!(matches!(live.app().mode(), trainboard::app::Mode::Conflicts(_)), "its view opens");
     assert!(live.screen().contains("Their new title"), "{}", live.screen());
     live.keys("m");
     live.settle();
@@ -160,7 +160,7 @@ fn a_conflict_waits_for_an_open_dialog_instead_of_swapping_it_away() {
     assert!(live.screen().contains("Half typed"), "{}", live.screen());
     assert!(live.screen().contains("opens when this dialog closes"), "{}", live.screen());
     live.keys(" card\n");
-    assert!(matches!(live.app().mode(), trainboard::app::Mode::Conflicts { .. }), "now it opens");
+    assert!(matches!(live.app().mode(), trainboard::app::Mode::Conflicts(_)), "now it opens");
     live.keys("m");
     live.settle();
     let team = live.on_disk("team.ron");

@@ -103,7 +103,7 @@ fn a_conflict_keeps_theirs_on_disk_ours_in_memory_and_beside() {
     let held = SaveReport { conflicts: vec![conflict.clone()], ..SaveReport::default() };
     update(&mut app, Msg::Saved { report: Box::new(held), snapshots: HashMap::new(), at: Instant::now() });
     assert_eq!(app.conflicts()[0].copy.as_deref(), Some(copy.display().to_string().as_str()));
-    assert_eq!(*app.mode(), Mode::Conflicts { scroll: 0 });
+    assert_eq!(*app.mode(), Mode::Conflicts(trainboard::app::conflicts::ConflictsDialog { scroll: 0 }));
     let effects = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('m'), KeyModifiers::NONE)));
     assert_eq!(effects, vec![Effect::KeepOurs("team.ron".into())]);
     assert!(app.conflicts().is_empty() && *app.mode() == Mode::Board);

@@ -73,7 +73,7 @@ pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         EditInEditor => return open_editor(app),
         DeleteItem => {
             if let Some(id) = editable_selection(app) {
-                app.view.mode = Mode::ConfirmDelete { id };
+                app.view.mode = Mode::ConfirmDelete(super::questions::DeleteQuestion { id });
             }
         }
         SetPoints | SetOwner | PickIteration | PickTeam | ToggleBlocked | PickKind | EditTags | MoveToTeam => {
@@ -110,7 +110,7 @@ pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
                 app.keep_in_view();
             }
         }
-        FilterCards => app.view.mode = Mode::Filter(LineInput::default()),
+        FilterCards => app.view.mode = Mode::Filter(super::filter_dialog::FilterDialog::default()),
         FilterByParent => filter_by_parent(app),
         ShowProgramBoard => match app.current_board().map(|b| b.level) {
             Some(Level::Program) => app.view.mode = Mode::ProgramBoard,
@@ -140,7 +140,7 @@ pub(in crate::app) fn perform(app: &mut App, action: Action) -> Vec<Effect> {
             if app.external.conflicts.is_empty() {
                 app.info("no save conflicts");
             } else {
-                app.view.mode = Mode::Conflicts { scroll: 0 };
+                app.view.mode = Mode::Conflicts(super::conflicts::ConflictsDialog::default());
             }
         }
         TogglePresentation => {
@@ -288,7 +288,7 @@ fn move_item(app: &mut App, step: isize) -> Vec<Effect> {
     };
     let full = app.current_board().is_some_and(|b| b.column_index(&to).is_some_and(|c| b.column_is_full(c)));
     if full {
-        app.view.mode = Mode::ConfirmMove { id, to };
+        app.view.mode = Mode::ConfirmMove(super::questions::MoveQuestion { id, to });
         return Vec::new();
     }
     move_to(app, &id, &to)
@@ -339,7 +339,8 @@ fn open_split(app: &mut App) {
 fn open_edit_title(app: &mut App) {
     let Some(id) = editable_selection(app) else { return };
     let title = app.session.ws.item(&id).map(|i| i.title.clone()).unwrap_or_default();
-    app.view.mode = Mode::EditTitle { id, input: LineInput::new(&title), original: title };
+    app.view.mode =
+        Mode::EditTitle(super::edit_title::EditTitleDialog { id, input: LineInput::new(&title), original: title });
 }
 
 fn open_editor(app: &mut App) -> Vec<Effect> {

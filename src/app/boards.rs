@@ -2,6 +2,8 @@
 //! with the SAFe default columns of its level, then shown) and renaming the current board
 //! (its `name`, one undoable edit; the file keeps its name).
 
+use ratatui::crossterm::event::KeyEvent;
+
 use crate::keymap::Action;
 use crate::model::columns::{self, board_name_taken, clean_name};
 use crate::model::{Board, Level, ModelError};
@@ -112,5 +114,24 @@ pub(in crate::app) fn created(app: &mut App, result: Result<Board, String>) {
             app.success(format!("Created the {} board {name} in {key}", level.name().to_lowercase()));
         }
         Err(err) => app.error(format!("could not create the board: {err}")),
+    }
+}
+
+/// The menu of board actions (`R`): a new board, renaming this one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BoardMenu;
+
+impl super::component::Dialog for BoardMenu {
+    fn scopes(&self) -> &'static [crate::keymap::Scope] {
+        &[crate::keymap::Scope::BoardMenu]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        super::component::listed(
+            app,
+            &[(Action::NewBoard, "new board"), (Action::RenameBoard, "rename"), (Action::CloseBoardMenu, "close")],
+        )
+    }
+    fn handle(self: Box<Self>, app: &mut App, _key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_menu(app, action)
     }
 }

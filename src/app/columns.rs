@@ -62,7 +62,7 @@ pub(in crate::app) fn open_menu(app: &mut App) {
         return;
     }
     let column = app.cursor().column.min(board.columns.len() - 1);
-    app.view.mode = Mode::ColumnMenu { column };
+    app.view.mode = Mode::ColumnMenu(ColumnMenu { column });
 }
 
 fn prompt(app: &App, purpose: NameFor, text: &str) -> NamePrompt {
@@ -122,15 +122,15 @@ pub(in crate::app) fn on_menu(app: &mut App, column: usize, action: Option<Actio
             (Mode::Picker(picker), Vec::new())
         }
         Some(Action::CloseColumnMenu) => (Mode::Board, Vec::new()),
-        _ => (Mode::ColumnMenu { column }, Vec::new()),
+        _ => (Mode::ColumnMenu(ColumnMenu { column }), Vec::new()),
     }
 }
 
 /// Moves the column and keeps the menu open on it, so it can be moved again.
 fn move_column(app: &mut App, key: &str, column: usize, step: isize) -> (Mode, Vec<Effect>) {
     match change(app, key, ColumnChange::Move { index: column, step }) {
-        Some(effects) => (Mode::ColumnMenu { column: app.cursor().column }, effects),
-        None => (Mode::ColumnMenu { column }, Vec::new()),
+        Some(effects) => (Mode::ColumnMenu(ColumnMenu { column: app.cursor().column }), effects),
+        None => (Mode::ColumnMenu(ColumnMenu { column }), Vec::new()),
     }
 }
 
@@ -259,5 +259,43 @@ pub(in crate::app) fn on_prompt(
             prompt.input.handle(&key);
             (Mode::NamePrompt(prompt), Vec::new())
         }
+    }
+}
+
+impl super::component::Dialog for NamePrompt {
+    fn scopes(&self) -> &'static [crate::keymap::Scope] {
+        &[crate::keymap::Scope::Dialog]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        super::component::save_cancel(app)
+    }
+    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_prompt(app, *self, key, action)
+    }
+}
+
+/// The menu of column actions (`C`) for the column at this index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColumnMenu {
+    pub column: usize,
+}
+
+impl super::component::Dialog for ColumnMenu {
+    fn scopes(&self) -> &'static [crate::keymap::Scope] {
+        &[crate::keymap::Scope::ColumnMenu]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        use Action::*;
+        let mut hints =
+            super::component::listed(app, &[(AddColumn, "add"), (RenameColumn, "rename"), (ColumnWipLimit, "WIP")]);
+        hints.push((app.key_pair(MoveColumnLeft, MoveColumnRight), "move"));
+        hints.extend(super::component::listed(
+            app,
+            &[(DeleteColumn, "delete"), (MarkDoneColumn, "done"), (CloseColumnMenu, "close")],
+        ));
+        hints
+    }
+    fn handle(self: Box<Self>, app: &mut App, _key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_menu(app, self.column, action)
     }
 }

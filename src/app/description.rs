@@ -79,3 +79,15 @@ pub fn on_key(
     dialog.text.handle(&key);
     (Mode::Description(dialog), Vec::new())
 }
+
+impl super::component::Dialog for DescriptionDialog {
+    fn scopes(&self) -> &'static [crate::keymap::Scope] {
+        &[crate::keymap::Scope::Dialog]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        super::component::listed(app, &[(Action::SaveText, "save"), (Action::Cancel, "cancel")])
+    }
+    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_key(app, *self, key, action)
+    }
+}

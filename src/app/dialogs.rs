@@ -1,15 +1,19 @@
-//! Keys inside dialogs: search, new item, edit title, split, the y/n confirmations, and the
-//! `$EDITOR` round trip. Text fields take typing and paste; `Enter` confirms, `Esc` cancels.
+//! Hands a key to the open dialog; the search and split dialogs, paste into any text field,
+//! and the `$EDITOR` round trip. Text fields take typing and paste; `Enter` confirms, `Esc` cancels.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use crate::keymap::Action;
+use crate::keymap::{Action, Scope};
 
 use crate::model::{Workspace, ops};
 use crate::storage::item_snippet::parse_item_snippet;
 
-use super::actions::{commit, move_to};
+use super::actions::commit;
+use super::component::{Dialog, listed};
+use super::edit_title::EditTitleDialog;
+use super::filter_dialog::FilterDialog;
 use super::input::LineInput;
+use super::questions::{EditorErrorQuestion, MoveQuestion};
 use super::state::{App, Effect, Mode, SearchDialog, SplitDialog};
 
 /// Most hits a search lists.
@@ -17,44 +21,9 @@ pub const MAX_HITS: usize = 200;
 
 pub(in crate::app) fn on_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
     let mode = std::mem::replace(&mut app.view.mode, Mode::Board);
-    let (mode, effects) = match mode {
-        Mode::Search(search) => on_search(app, search, key, action),
-        Mode::NewItem(dialog) => super::new_item::on_key(app, dialog, key, action),
-        Mode::ConfirmNewItem(dialog) => {
-            let again = Mode::ConfirmNewItem(dialog.clone());
-            confirm(app, action, again, |app| {
-                app.view.mode = Mode::NewItem(dialog);
-                Vec::new()
-            })
-        }
-        Mode::Wsjf(dialog) => super::wsjf::on_key(app, dialog, key, action),
-        Mode::Description(dialog) => super::description::on_key(app, dialog, key, action),
-        Mode::EditTitle { id, original, input } => on_edit_title(app, id, original, input, key, action),
-        Mode::Split(split) => on_split(app, split, key, action),
-        Mode::ConfirmDelete { id } => confirm(app, action, Mode::ConfirmDelete { id: id.clone() }, |app| {
-            let edit = ops::delete(&app.session.ws, &id);
-            commit(app, edit, None)
-        }),
-        Mode::ConfirmMove { id, to } => {
-            let again = Mode::ConfirmMove { id: id.clone(), to: to.clone() };
-            confirm(app, action, again, |app| move_to(app, &id, &to))
-        }
-        Mode::EditorError { id, text, error } => {
-            let again = Mode::EditorError { id: id.clone(), text: text.clone(), error };
-            confirm(app, action, again, |app| {
-                app.info("editing again");
-                vec![Effect::OpenEditor { id, text }]
-            })
-        }
-        Mode::Conflicts { scroll } => on_conflicts(app, scroll, action),
-        Mode::Filter(input) => on_filter(app, input, key, action),
-        Mode::Picker(picker) if super::columns::owns(&picker) => super::columns::on_picker(app, picker, key, action),
-        Mode::Picker(picker) => super::quick::on_picker(app, picker, key, action),
-        Mode::ColumnMenu { column } => super::columns::on_menu(app, column, action),
-        Mode::BoardMenu => super::boards::on_menu(app, action),
-        Mode::NamePrompt(prompt) => super::columns::on_prompt(app, prompt, key, action),
-        Mode::Prompt(prompt) => super::quick::on_prompt(app, prompt, key, action),
-        other => (other, Vec::new()),
+    let (mode, effects) = match mode.into_dialog() {
+        Ok(dialog) => dialog.handle(app, key, action),
+        Err(other) => (*other, Vec::new()),
     };
     // A dialog's action may itself have opened a new mode (e.g. the editor error prompt).
     if app.view.mode == Mode::Board {
@@ -63,38 +32,37 @@ pub(in crate::app) fn on_key(app: &mut App, key: KeyEvent, action: Option<Action
     effects
 }
 
-/// Keep mine or take theirs for the oldest conflict; closing leaves it for later.
-fn on_conflicts(app: &mut App, scroll: u16, action: Option<Action>) -> (Mode, Vec<Effect>) {
-    let Some(first) = app.external.conflicts.first().map(|c| c.key.clone()) else { return (Mode::Board, Vec::new()) };
-    let effect = match action {
-        Some(Action::KeepMine) => Effect::KeepOurs(first),
-        Some(Action::TakeTheirs) => Effect::TakeTheirs(first),
-        Some(Action::ScrollDown) => return (Mode::Conflicts { scroll: scroll.saturating_add(1) }, Vec::new()),
-        Some(Action::ScrollUp) => return (Mode::Conflicts { scroll: scroll.saturating_sub(1) }, Vec::new()),
-        Some(Action::ScrollPageDown) => return (Mode::Conflicts { scroll: scroll.saturating_add(10) }, Vec::new()),
-        Some(Action::ScrollPageUp) => return (Mode::Conflicts { scroll: scroll.saturating_sub(10) }, Vec::new()),
-        Some(Action::CloseView) => return (Mode::Board, Vec::new()),
-        _ => return (Mode::Conflicts { scroll }, Vec::new()),
-    };
-    app.external.conflicts.remove(0);
-    let next = if app.external.conflicts.is_empty() { Mode::Board } else { Mode::Conflicts { scroll: 0 } };
-    (next, vec![effect])
+impl Dialog for SearchDialog {
+    fn scopes(&self) -> &'static [Scope] {
+        &[Scope::Dialog]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        let mut hints = listed(app, &[(Action::Confirm, "jump")]);
+        hints.push((app.key_pair(Action::ChooseNext, Action::ChoosePrev), "choose"));
+        hints.extend(listed(app, &[(Action::Cancel, "cancel")]));
+        hints
+    }
+    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_search(app, *self, key, action)
+    }
 }
 
-/// Yes runs `yes`; no cancels; other keys keep asking.
-fn confirm(
-    app: &mut App,
-    action: Option<Action>,
-    again: Mode,
-    yes: impl FnOnce(&mut App) -> Vec<Effect>,
-) -> (Mode, Vec<Effect>) {
-    match action {
-        Some(Action::Yes) => (Mode::Board, yes(app)),
-        Some(Action::No) => {
-            app.info("cancelled");
-            (Mode::Board, Vec::new())
-        }
-        _ => (again, Vec::new()),
+impl Dialog for SplitDialog {
+    fn scopes(&self) -> &'static [Scope] {
+        &[Scope::Dialog]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        use Action::*;
+        vec![
+            (app.key(Confirm), "next line"),
+            (app.key_pair(ChoosePrev, ChooseNext), "edit a line"),
+            (format!("{} on empty", app.key(Confirm)), "create"),
+            (app.key(NextField), "board"),
+            (app.key(Cancel), "cancel"),
+        ]
+    }
+    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_split(app, *self, key, action)
     }
 }
 
@@ -156,60 +124,6 @@ pub(in crate::app) fn continue_search(app: &mut App) {
 /// True while a search has items left to look at (the loop should not sleep).
 pub fn work_pending(app: &App) -> bool {
     matches!(&app.view.mode, Mode::Search(search) if search.search.pending())
-}
-
-fn on_filter(app: &mut App, mut input: LineInput, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
-    match action {
-        Some(Action::Cancel) => (Mode::Board, Vec::new()),
-        Some(Action::Confirm) => match super::filter::Filter::parse_in(&input.text(), &app.session.ws) {
-            Ok(filter) => {
-                app.info(format!("showing {filter} ({} clears)", app.key(Action::CloseDetails)));
-                app.selection.filter = Some(filter);
-                app.keep_in_view();
-                (Mode::Board, Vec::new())
-            }
-            Err(err) => {
-                app.error(err);
-                (Mode::Filter(input), Vec::new())
-            }
-        },
-        _ => {
-            input.handle(&key);
-            (Mode::Filter(input), Vec::new())
-        }
-    }
-}
-
-fn on_edit_title(
-    app: &mut App,
-    id: String,
-    original: String,
-    mut input: LineInput,
-    key: KeyEvent,
-    action: Option<Action>,
-) -> (Mode, Vec<Effect>) {
-    match action {
-        Some(Action::Cancel) => (Mode::Board, Vec::new()),
-        Some(Action::Confirm) => {
-            // Someone else changed the title while we typed: say so, and let a second Enter
-            // choose ours over theirs, or Esc keep theirs.
-            let now = app.session.ws.item(&id).map(|i| i.title.clone());
-            if let Some(theirs) = now.filter(|t| *t != original && *t != input.text()) {
-                app.error(format!(
-                    "{id}'s title was just changed by someone else to \"{theirs}\"; {} saves yours over it, {} keeps theirs",
-                    app.key(Action::Confirm),
-                    app.key(Action::Cancel)
-                ));
-                return (Mode::EditTitle { id, original: theirs, input }, Vec::new());
-            }
-            let edit = ops::set_title(&app.session.ws, &id, &input.text());
-            (Mode::Board, commit(app, edit, Some(&id)))
-        }
-        _ => {
-            input.handle(&key);
-            (Mode::EditTitle { id, original, input }, Vec::new())
-        }
-    }
 }
 
 fn on_split(app: &mut App, mut split: SplitDialog, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
@@ -297,7 +211,7 @@ fn split_keep_current(split: &mut SplitDialog) {
 pub(in crate::app) fn paste(app: &mut App, text: &str) {
     match &mut app.view.mode {
         Mode::NewItem(dialog) => dialog.input.insert_str(text),
-        Mode::EditTitle { input, .. } | Mode::Filter(input) => input.insert_str(text),
+        Mode::EditTitle(EditTitleDialog { input, .. }) | Mode::Filter(FilterDialog { input }) => input.insert_str(text),
         Mode::Wsjf(dialog) => super::wsjf::paste(dialog, text),
         Mode::Description(dialog) => dialog.text.insert_str(text),
         Mode::Prompt(prompt) => prompt.input.insert_str(text),
@@ -349,7 +263,7 @@ pub(in crate::app) fn editor_returned(
         },
         Err(err) => format!("line {}, column {}: {}", err.line, err.column, err.message),
     };
-    app.view.mode = Mode::EditorError { id, text, error };
+    app.view.mode = Mode::EditorError(EditorErrorQuestion { id, text, error });
     Vec::new()
 }
 
@@ -390,7 +304,7 @@ fn apply_edited(
             .column_index(&to)
             .is_some_and(|c| app.session.ws.board_by_key(&board.key).is_some_and(|b| b.column_is_full(c)));
         if full {
-            app.view.mode = Mode::ConfirmMove { id: id.to_string(), to };
+            app.view.mode = Mode::ConfirmMove(MoveQuestion { id: id.to_string(), to });
         } else {
             effects.extend(super::actions::move_to(app, id, &to));
         }

@@ -186,7 +186,7 @@ fn queue_conflict(app: &mut App, conflict: ConflictReport) {
         app.external.conflict_waiting = true;
         app.info(format!("a save conflict on {board} waits; it opens when this dialog closes"));
     } else {
-        app.view.mode = Mode::Conflicts { scroll: 0 };
+        app.view.mode = Mode::Conflicts(super::conflicts::ConflictsDialog::default());
     }
 }
 
@@ -195,7 +195,7 @@ pub(in crate::app) fn open_waiting_conflict(app: &mut App) {
     if app.external.conflict_waiting && !is_dialog(&app.view.mode) {
         app.external.conflict_waiting = false;
         if !app.external.conflicts.is_empty() {
-            app.view.mode = Mode::Conflicts { scroll: 0 };
+            app.view.mode = Mode::Conflicts(super::conflicts::ConflictsDialog::default());
         }
     }
 }

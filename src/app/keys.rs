@@ -22,22 +22,7 @@ pub fn scopes(app: &App) -> &'static [Scope] {
             &[View, Board]
         }
         Mode::ProgramBoard | Mode::Metrics => &[Board, View],
-        Mode::Conflicts { .. } => &[Conflicts, View],
-        Mode::ConfirmDelete { .. } | Mode::ConfirmMove { .. } | Mode::ConfirmNewItem(_) | Mode::EditorError { .. } => {
-            &[Question]
-        }
-        Mode::ColumnMenu { .. } => &[ColumnMenu],
-        Mode::BoardMenu => &[BoardMenu],
-        Mode::Search(_)
-        | Mode::NewItem(_)
-        | Mode::Wsjf(_)
-        | Mode::Description(_)
-        | Mode::EditTitle { .. }
-        | Mode::Split(_)
-        | Mode::Picker(_)
-        | Mode::Prompt(_)
-        | Mode::Filter(_)
-        | Mode::NamePrompt(_) => &[Dialog],
+        mode => mode.as_dialog().map_or(&[Board], |dialog| dialog.scopes()),
     }
 }
 

@@ -68,7 +68,11 @@ pub(in crate::app) fn open(app: &mut App, above: bool) {
         place,
         kind: board.new_item_kind(),
     };
-    app.view.mode = if board.column_is_full(col) { Mode::ConfirmNewItem(dialog) } else { Mode::NewItem(dialog) };
+    app.view.mode = if board.column_is_full(col) {
+        Mode::ConfirmNewItem(super::questions::NewItemQuestion(dialog))
+    } else {
+        Mode::NewItem(dialog)
+    };
 }
 
 /// The question asked before adding to a full column.
@@ -124,5 +128,20 @@ pub(in crate::app) fn on_key(
             dialog.input.handle(&key);
             (Mode::NewItem(dialog), Vec::new())
         }
+    }
+}
+
+impl super::component::Dialog for NewItemDialog {
+    fn scopes(&self) -> &'static [crate::keymap::Scope] {
+        &[crate::keymap::Scope::Dialog]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        super::component::listed(
+            app,
+            &[(Action::Confirm, "add"), (Action::NextField, "kind"), (Action::Cancel, "cancel")],
+        )
+    }
+    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_key(app, *self, key, action)
     }
 }

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::keymap::Action;
 
 use super::input::LineInput;
+use super::state::{App, Effect, Mode};
 
 /// What the picked value is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +119,27 @@ impl Picker {
             }
         }
         Outcome::Open
+    }
+}
+
+impl super::component::Dialog for Picker {
+    fn scopes(&self) -> &'static [crate::keymap::Scope] {
+        &[crate::keymap::Scope::Dialog]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        vec![
+            ("type".to_string(), "narrow"),
+            (app.key_pair(Action::ChooseNext, Action::ChoosePrev), "choose"),
+            (app.key(Action::Confirm), "pick"),
+            (app.key(Action::Cancel), "cancel"),
+        ]
+    }
+    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        if super::columns::owns(&self) {
+            super::columns::on_picker(app, *self, key, action)
+        } else {
+            super::quick::on_picker(app, *self, key, action)
+        }
     }
 }
 

@@ -244,3 +244,15 @@ pub(in crate::app) fn on_prompt(
         }
     }
 }
+
+impl super::component::Dialog for Prompt {
+    fn scopes(&self) -> &'static [crate::keymap::Scope] {
+        &[crate::keymap::Scope::Dialog]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        super::component::save_cancel(app)
+    }
+    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_prompt(app, *self, key, action)
+    }
+}

@@ -72,37 +72,23 @@ pub enum Mode {
     /// Typing a new item's title and choosing its kind.
     NewItem(super::new_item::NewItemDialog),
     /// The column of a new item is at its WIP limit: add anyway?
-    ConfirmNewItem(super::new_item::NewItemDialog),
+    ConfirmNewItem(super::questions::NewItemQuestion),
     /// The four WSJF inputs of an item.
     Wsjf(super::wsjf::WsjfDialog),
     /// Editing an item's description, several lines.
     Description(super::description::DescriptionDialog),
-    EditTitle {
-        id: String,
-        /// The title when the dialog opened, to notice a change by someone else.
-        original: String,
-        input: LineInput,
-    },
+    EditTitle(super::edit_title::EditTitleDialog),
     Split(SplitDialog),
-    ConfirmDelete {
-        id: String,
-    },
-    ConfirmMove {
-        id: String,
-        to: String,
-    },
+    ConfirmDelete(super::questions::DeleteQuestion),
+    ConfirmMove(super::questions::MoveQuestion),
     /// `$EDITOR` returned text that is not a valid item: offer it again.
-    EditorError {
-        id: String,
-        text: String,
-        error: String,
-    },
+    EditorError(super::questions::EditorErrorQuestion),
     /// Picking a value from a list (iteration, team, kind, target board).
     Picker(super::picker::Picker),
     /// Typing the value of one field (points, owner, tags, blocked reason, a new criterion).
     Prompt(super::quick::Prompt),
     /// Typing a filter (`team:Alpha`, `tag:…`, `owner:…`, `kind:…`, `blocked`).
-    Filter(LineInput),
+    Filter(super::filter_dialog::FilterDialog),
     /// The hierarchy around the selected item, across boards.
     Tree {
         rows: Vec<super::tree::TreeRow>,
@@ -117,13 +103,9 @@ pub enum Mode {
         scroll: u16,
     },
     /// The differences of a save conflict, with the choice to keep ours or take theirs.
-    Conflicts {
-        scroll: u16,
-    },
+    Conflicts(super::conflicts::ConflictsDialog),
     /// The menu of column actions (`C`) for the column at this index.
-    ColumnMenu {
-        column: usize,
-    },
+    ColumnMenu(super::columns::ColumnMenu),
     /// The menu of board actions (`R`): a new board, renaming this one.
     BoardMenu,
     /// Typing a name or WIP limit for the column or board menu.

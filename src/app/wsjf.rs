@@ -113,3 +113,18 @@ fn save(app: &mut App, dialog: WsjfDialog) -> (Mode, Vec<Effect>) {
         }
     }
 }
+
+impl super::component::Dialog for WsjfDialog {
+    fn scopes(&self) -> &'static [crate::keymap::Scope] {
+        &[crate::keymap::Scope::Dialog]
+    }
+    fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
+        super::component::listed(
+            app,
+            &[(Action::Confirm, "save"), (Action::NextField, "field"), (Action::Cancel, "cancel")],
+        )
+    }
+    fn handle(self: Box<Self>, app: &mut App, key: KeyEvent, action: Option<Action>) -> (Mode, Vec<Effect>) {
+        on_key(app, *self, key, action)
+    }
+}

@@ -2,6 +2,10 @@
 //! line per card) and, after each key, one or a few lines that say what changed. Pure: reads
 //! the app and a snapshot taken before the key.
 
+use crate::app::columns::ColumnMenu;
+use crate::app::edit_title::EditTitleDialog;
+use crate::app::filter_dialog::FilterDialog;
+use crate::app::questions::{DeleteQuestion, EditorErrorQuestion, MoveQuestion};
 use crate::app::{App, Mode};
 use crate::model::{Board, Item, Level};
 use crate::text::clean;
@@ -263,7 +267,7 @@ fn field_text_of(app: &App, mode: &Mode) -> Option<String> {
 fn field_text(mode: &Mode) -> Option<String> {
     match mode {
         Mode::NewItem(dialog) => Some(dialog.input.text()),
-        Mode::Filter(input) | Mode::EditTitle { input, .. } => Some(input.text()),
+        Mode::Filter(FilterDialog { input }) | Mode::EditTitle(EditTitleDialog { input, .. }) => Some(input.text()),
         Mode::Wsjf(dialog) => Some(format!("{} · {}", dialog.texts().join(" | "), dialog.preview())),
         Mode::Description(dialog) => Some(dialog.text.text()),
         Mode::Search(search) => Some(search.input.text()),
@@ -393,7 +397,7 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
             "Description of {}: type, Enter starts a new line, Ctrl+S or Alt+Enter saves, Esc cancels",
             clean(&dialog.id)
         )],
-        Mode::EditTitle { id, input, .. } => {
+        Mode::EditTitle(EditTitleDialog { id, input, .. }) => {
             vec![format!("Title of {}: {} (type, Enter saves, Esc cancels)", clean(id), clean(&input.text()))]
         }
         Mode::Filter(_) => vec![
@@ -420,7 +424,7 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
                 clean(&prompt.input.text())
             )]
         }
-        Mode::ColumnMenu { column } => {
+        Mode::ColumnMenu(ColumnMenu { column }) => {
             let mut lines = vec![format!("{}:", clean(&crate::ui::menu::column_menu_title(app, *column)))];
             let rows = app.keymap().help_rows_of(crate::keymap::Scope::ColumnMenu);
             lines.extend(rows.into_iter().map(|(k, d)| format!("  {k}: {d}")));
@@ -437,14 +441,14 @@ fn mode_text(app: &App, before: &Mode) -> Vec<String> {
             "Split {}: type one child title per line with Enter; Enter on an empty line creates them, Esc cancels",
             clean(&split.id)
         )],
-        Mode::ConfirmDelete { id } => vec![format!("Delete {}? y deletes, n keeps it", clean(id))],
-        Mode::ConfirmMove { id, to } => {
+        Mode::ConfirmDelete(DeleteQuestion { id }) => vec![format!("Delete {}? y deletes, n keeps it", clean(id))],
+        Mode::ConfirmMove(MoveQuestion { id, to }) => {
             vec![format!("{} is at its WIP limit. Move {} there anyway? y or n", clean(to), clean(id))]
         }
-        Mode::EditorError { id, error, .. } => {
+        Mode::EditorError(EditorErrorQuestion { id, error, .. }) => {
             vec![format!("The edit of {} is not valid: {}. Edit it again? y or n", clean(id), clean(error))]
         }
-        Mode::Conflicts { .. } => {
+        Mode::Conflicts(_) => {
             let mut lines = vec!["Save conflict:".to_string()];
             if let Some(view) = app.conflicts().first() {
                 for c in &view.conflicts {

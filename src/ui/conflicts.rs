@@ -2,14 +2,16 @@
 //! the choice to keep mine or take theirs.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
+use crate::app::conflicts::ConflictsDialog;
 use crate::app::state::ConflictView;
 use crate::keymap::Action;
 
+use super::draw_dialog::DrawDialog;
 use super::popup;
 use crate::text::clean;
 use crate::theme::Theme;
@@ -66,4 +68,11 @@ pub fn render_conflicts(
     let inner = popup::frame(area, title, theme, buf);
     Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(inner, buf);
     area
+}
+
+impl DrawDialog for ConflictsDialog {
+    fn draw(&self, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Option<Position>, Option<Rect>) {
+        let view = app.conflicts().first();
+        (None, view.map(|view| render_conflicts(app, view, self.scroll, theme, area, buf)))
+    }
 }

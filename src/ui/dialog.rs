@@ -7,12 +7,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::App;
+use crate::app::columns::NamePrompt;
+use crate::app::edit_title::EditTitleDialog;
+use crate::app::filter_dialog::FilterDialog;
 use crate::app::input::LineInput;
+use crate::app::quick::Prompt;
 use crate::app::state::{SearchDialog, SplitDialog};
 use crate::keymap::Action;
 use crate::model::Workspace;
 use crate::model::search::{Hit, Matched};
 
+use super::draw_dialog::{DrawDialog, with_cursor};
 use super::popup;
 use crate::text::{clean, fit};
 use crate::theme::Theme;
@@ -164,4 +169,41 @@ pub fn render_split(app: &App, split: &SplitDialog, theme: &Theme, area: Rect, b
         buf.set_string(inner.x, y, fit(&format!("{number}{line}"), inner.width as usize), theme.text);
     }
     (render_input(&split.current, field, buf), popup)
+}
+
+impl DrawDialog for SearchDialog {
+    fn draw(&self, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Option<Position>, Option<Rect>) {
+        with_cursor(render_search(app, self, theme, area, buf))
+    }
+}
+
+impl DrawDialog for SplitDialog {
+    fn draw(&self, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Option<Position>, Option<Rect>) {
+        with_cursor(render_split(app, self, theme, area, buf))
+    }
+}
+
+impl DrawDialog for EditTitleDialog {
+    fn draw(&self, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Option<Position>, Option<Rect>) {
+        with_cursor(render_text_field(app, &format!("Title of {}", self.id), &self.input, theme, area, buf))
+    }
+}
+
+impl DrawDialog for FilterDialog {
+    fn draw(&self, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Option<Position>, Option<Rect>) {
+        let title = "Filter (several combine): team: tag: owner: kind: iteration: blocked";
+        with_cursor(render_text_field(app, title, &self.input, theme, area, buf))
+    }
+}
+
+impl DrawDialog for Prompt {
+    fn draw(&self, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Option<Position>, Option<Rect>) {
+        with_cursor(render_text_field(app, &self.title(), &self.input, theme, area, buf))
+    }
+}
+
+impl DrawDialog for NamePrompt {
+    fn draw(&self, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Option<Position>, Option<Rect>) {
+        with_cursor(render_text_field(app, &self.title(), &self.input, theme, area, buf))
+    }
 }

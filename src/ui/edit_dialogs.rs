@@ -13,6 +13,7 @@ use crate::app::wsjf::{LABELS, WsjfDialog};
 use crate::keymap::Action;
 
 use super::dialog::render_input;
+use super::draw_dialog::{DrawDialog, with_cursor};
 use super::popup;
 use crate::text::{clean, fit};
 use crate::theme::Theme;
@@ -131,4 +132,22 @@ pub fn render_new_item(
         buf.set_line(inner.x, inner.y + 2, &hint, inner.width);
     }
     (cursor, popup)
+}
+
+impl DrawDialog for NewItemDialog {
+    fn draw(&self, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Option<Position>, Option<Rect>) {
+        with_cursor(render_new_item(app, self, theme, area, buf))
+    }
+}
+
+impl DrawDialog for WsjfDialog {
+    fn draw(&self, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Option<Position>, Option<Rect>) {
+        with_cursor(render_wsjf(app, self, theme, area, buf))
+    }
+}
+
+impl DrawDialog for DescriptionDialog {
+    fn draw(&self, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Option<Position>, Option<Rect>) {
+        with_cursor(render_description(app, self, theme, area, buf))
+    }
 }

@@ -2,11 +2,15 @@
 //! one line per action with its key.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
+use crate::app::boards::BoardMenu;
+use crate::app::columns::ColumnMenu;
+use crate::keymap::Scope;
 
+use super::draw_dialog::DrawDialog;
 use super::popup;
 use crate::text::{clean, fit, width};
 use crate::theme::Theme;
@@ -34,12 +38,12 @@ pub fn board_menu_title(app: &App) -> String {
     }
 }
 
-/// Draws a menu of `entries` (keys, what they do) centred in `area`; returns what it covers.
 /// A menu's entries from the live key map: its keys and what they do.
 pub fn entries(app: &App, scope: crate::keymap::Scope) -> Vec<(String, &'static str)> {
     app.keymap().help_rows_of(scope)
 }
 
+/// Draws a menu of `entries` (keys, what they do) centred in `area`; returns what it covers.
 pub fn render_menu(title: &str, entries: &[(String, &str)], theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
     let keys = entries.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     let widest = entries.iter().map(|(_, d)| width(d)).max().unwrap_or(0) + keys + 6;
@@ -54,4 +58,17 @@ pub fn render_menu(title: &str, entries: &[(String, &str)], theme: &Theme, area:
         buf.set_line(inner.x, inner.y + row as u16, &line, inner.width);
     }
     popup
+}
+
+impl DrawDialog for ColumnMenu {
+    fn draw(&self, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Option<Position>, Option<Rect>) {
+        let title = column_menu_title(app, self.column);
+        (None, Some(render_menu(&title, &entries(app, Scope::ColumnMenu), theme, area, buf)))
+    }
+}
+
+impl DrawDialog for BoardMenu {
+    fn draw(&self, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Option<Position>, Option<Rect>) {
+        (None, Some(render_menu(&board_menu_title(app), &entries(app, Scope::BoardMenu), theme, area, buf)))
+    }
 }

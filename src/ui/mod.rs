@@ -8,6 +8,7 @@ pub mod cfd;
 pub mod conflicts;
 pub mod detail;
 pub mod dialog;
+pub mod draw_dialog;
 pub mod edit_dialogs;
 pub mod help;
 pub mod menu;
@@ -20,6 +21,7 @@ pub mod popup;
 pub mod present;
 pub mod program;
 pub mod program_present;
+pub mod questions;
 pub mod status;
 pub mod sync;
 pub mod tabs;
@@ -61,51 +63,11 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
         Mode::Details { scroll, criterion } => {
             (None, detail::render_detail(app, *scroll, *criterion, &theme, overlay, buf))
         }
-        Mode::Picker(p) => some_both(picker::render_picker(app, p, &theme, overlay, buf)),
-        Mode::Prompt(prompt) => {
-            some_both(dialog::render_text_field(app, &prompt.title(), &prompt.input, &theme, overlay, buf))
-        }
         Mode::Help { scroll } => (None, Some(help::render_help(app, *scroll, &theme, overlay, buf))),
         Mode::Messages { scroll } => (None, Some(messages::render_messages(app, *scroll, &theme, overlay, buf))),
         Mode::Sync { scroll } => (None, Some(sync::render_sync(app, *scroll, &theme, overlay, buf))),
         Mode::SystemDemo { iteration, scroll } => {
             (None, Some(sync::render_system_demo(app, *iteration, *scroll, &theme, overlay, buf)))
-        }
-        Mode::Search(search) => some_both(dialog::render_search(app, search, &theme, overlay, buf)),
-        Mode::NewItem(dialog) => some_both(edit_dialogs::render_new_item(app, dialog, &theme, overlay, buf)),
-        Mode::ConfirmNewItem(dialog) => {
-            let body = crate::app::new_item::question(app, dialog);
-            (None, Some(dialog::render_question("WIP limit reached", &body, &theme, overlay, buf)))
-        }
-        Mode::Wsjf(dialog) => some_both(edit_dialogs::render_wsjf(app, dialog, &theme, overlay, buf)),
-        Mode::Description(dialog) => some_both(edit_dialogs::render_description(app, dialog, &theme, overlay, buf)),
-        Mode::Filter(input) => some_both(dialog::render_text_field(
-            app,
-            "Filter (several combine): team: tag: owner: kind: iteration: blocked",
-            input,
-            &theme,
-            overlay,
-            buf,
-        )),
-        Mode::EditTitle { id, input, .. } => {
-            some_both(dialog::render_text_field(app, &format!("Title of {id}"), input, &theme, overlay, buf))
-        }
-        Mode::Split(split) => some_both(dialog::render_split(app, split, &theme, overlay, buf)),
-        Mode::ConfirmDelete { id } => {
-            let title = app.ws().item(id).map(|i| i.title.clone()).unwrap_or_default();
-            let children = app.ws().children(id).len();
-            let note =
-                if children > 0 { format!(" Its {children} children keep existing, unlinked.") } else { String::new() };
-            let body = format!("Delete {id} \"{title}\"?{note} ({} undoes it)", app.key(crate::keymap::Action::Undo));
-            (None, Some(dialog::render_question("Delete item", &body, &theme, overlay, buf)))
-        }
-        Mode::ConfirmMove { id, to } => {
-            let limit = app.current_board().and_then(|b| b.columns.iter().find(|c| &c.name == to)).and_then(|c| c.wip);
-            let body = format!(
-                "{to} is at its WIP limit of {}. Move {id} there anyway?",
-                limit.map(|l| l.to_string()).unwrap_or_default()
-            );
-            (None, Some(dialog::render_question("WIP limit reached", &body, &theme, overlay, buf)))
         }
         Mode::Objectives { .. } => (objectives::render_objectives(app, &theme, overlay, buf), Some(overlay)),
         Mode::ProgramBoard => {
@@ -120,43 +82,7 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
             metrics::render_metrics(app, &theme, overlay, buf);
             (None, Some(overlay))
         }
-        Mode::Conflicts { scroll } => (
-            None,
-            app.conflicts().first().map(|view| conflicts::render_conflicts(app, view, *scroll, &theme, overlay, buf)),
-        ),
-        Mode::EditorError { id, error, .. } => {
-            let body = format!("The edit of {id} is not valid and was not applied: {error}. Edit it again?");
-            (None, Some(dialog::render_question("Edit not applied", &body, &theme, overlay, buf)))
-        }
-        Mode::ColumnMenu { column } => {
-            let title = menu::column_menu_title(app, *column);
-            (
-                None,
-                Some(menu::render_menu(
-                    &title,
-                    &menu::entries(app, crate::keymap::Scope::ColumnMenu),
-                    &theme,
-                    overlay,
-                    buf,
-                )),
-            )
-        }
-        Mode::BoardMenu => {
-            let title = menu::board_menu_title(app);
-            (
-                None,
-                Some(menu::render_menu(
-                    &title,
-                    &menu::entries(app, crate::keymap::Scope::BoardMenu),
-                    &theme,
-                    overlay,
-                    buf,
-                )),
-            )
-        }
-        Mode::NamePrompt(prompt) => {
-            some_both(dialog::render_text_field(app, &prompt.title(), &prompt.input, &theme, overlay, buf))
-        }
+        mode => draw_dialog::drawing(mode).map_or((None, None), |dialog| dialog.draw(app, &theme, overlay, buf)),
     };
     // A text field has the cursor; otherwise it sits on the selected card, so that screen
     // magnifiers and readers that follow the cursor follow the selection.
@@ -164,8 +90,4 @@ pub fn render_with_hits(app: &App, frame: &mut Frame) -> Hits {
         frame.set_cursor_position(position);
     }
     Hits { overlay: covered, tabs }
-}
-
-fn some_both((position, rect): (Position, Rect)) -> (Option<Position>, Option<Rect>) {
-    (Some(position), Some(rect))
 }

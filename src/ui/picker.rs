@@ -9,6 +9,7 @@ use crate::app::App;
 use crate::app::picker::Picker;
 use crate::keymap::Action;
 
+use super::draw_dialog::{DrawDialog, with_cursor};
 use super::popup;
 use crate::text::{clean, fit};
 use crate::theme::Theme;
@@ -56,4 +57,10 @@ pub fn render_picker(app: &App, picker: &Picker, theme: &Theme, area: Rect, buf:
         buf.set_line(inner.x, inner.y + 2 + (row - first) as u16, &line, inner.width);
     }
     (Position::new(cursor_x.min(inner.right().saturating_sub(1)), inner.y), popup)
+}
+
+impl DrawDialog for Picker {
+    fn draw(&self, app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> (Option<Position>, Option<Rect>) {
+        with_cursor(render_picker(app, self, theme, area, buf))
+    }
 }

@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::app::component::listed;
 use crate::app::{App, Mode, Tone};
 use crate::keymap::Action;
 
@@ -17,9 +18,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     use Action::*;
     let keys = |action| app.key(action);
     let pair = |a, b| app.key_pair(a, b);
-    let list = |items: &[(Action, &'static str)]| -> Vec<(String, &'static str)> {
-        items.iter().map(|(a, what)| (keys(*a), *what)).filter(|(k, _)| !k.is_empty()).collect()
-    };
+    let list = |items: &[(Action, &'static str)]| listed(app, items);
     let scroll = (pair(ScrollDown, ScrollUp), "scroll");
     let close = (keys(CloseView), "close");
     match &app.mode() {
@@ -31,22 +30,6 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             hints.extend([scroll, close]);
             hints
         }
-        Mode::Picker(_) => vec![
-            ("type".to_string(), "narrow"),
-            (pair(ChooseNext, ChoosePrev), "choose"),
-            (keys(Confirm), "pick"),
-            (keys(Cancel), "cancel"),
-        ],
-        Mode::Prompt(_) | Mode::NamePrompt(_) | Mode::EditTitle { .. } | Mode::Filter(_) => {
-            list(&[(Confirm, "save"), (Cancel, "cancel")])
-        }
-        Mode::ColumnMenu { .. } => {
-            let mut hints = list(&[(AddColumn, "add"), (RenameColumn, "rename"), (ColumnWipLimit, "WIP")]);
-            hints.push((pair(MoveColumnLeft, MoveColumnRight), "move"));
-            hints.extend(list(&[(DeleteColumn, "delete"), (MarkDoneColumn, "done"), (CloseColumnMenu, "close")]));
-            hints
-        }
-        Mode::BoardMenu => list(&[(NewBoard, "new board"), (RenameBoard, "rename"), (CloseBoardMenu, "close")]),
         Mode::Board if app.presenting().is_some() => vec![
             (pair(PresentNextBoard, PresentPrevBoard), "boards"),
             (keys(LeavePresentation), "leave"),
@@ -66,7 +49,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         ],
         Mode::SystemDemo { .. } => vec![(pair(SelectPrevColumn, SelectNextColumn), "iteration"), scroll, close],
         Mode::Help { .. } | Mode::Messages { .. } | Mode::Sync { .. } => vec![close, scroll],
-        Mode::Objectives { .. } if app.objectives().prompt.is_some() => list(&[(Confirm, "save"), (Cancel, "cancel")]),
+        Mode::Objectives { .. } if app.objectives().prompt.is_some() => crate::app::component::save_cancel(app),
         Mode::Objectives { .. } => {
             let mut hints = vec![(pair(ScrollDown, ScrollUp), "select")];
             hints.extend(list(&[(RecordVote, "vote"), (SetActualValue, "score"), (Undo, "undo")]));
@@ -82,25 +65,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             (keys(NextBoard), "next program board"),
             close,
         ],
-        Mode::Search(_) => list(&[(Confirm, "jump")])
-            .into_iter()
-            .chain([(pair(ChooseNext, ChoosePrev), "choose")])
-            .chain(list(&[(Cancel, "cancel")]))
-            .collect(),
-        Mode::NewItem(_) => list(&[(Confirm, "add"), (NextField, "kind"), (Cancel, "cancel")]),
-        Mode::Wsjf(_) => list(&[(Confirm, "save"), (NextField, "field"), (Cancel, "cancel")]),
-        Mode::Description(_) => list(&[(SaveText, "save"), (Cancel, "cancel")]),
-        Mode::Split(_) => vec![
-            (keys(Confirm), "next line"),
-            (pair(ChoosePrev, ChooseNext), "edit a line"),
-            (format!("{} on empty", keys(Confirm)), "create"),
-            (keys(NextField), "board"),
-            (keys(Cancel), "cancel"),
-        ],
-        Mode::Conflicts { .. } => list(&[(KeepMine, "keep mine"), (TakeTheirs, "take theirs"), (CloseView, "later")]),
-        Mode::ConfirmDelete { .. } | Mode::ConfirmMove { .. } | Mode::ConfirmNewItem(_) | Mode::EditorError { .. } => {
-            list(&[(Yes, "yes"), (No, "no")])
-        }
+        mode => mode.as_dialog().map(|dialog| dialog.hints(app)).unwrap_or_default(),
     }
 }
 
