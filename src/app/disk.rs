@@ -202,17 +202,5 @@ pub(in crate::app) fn open_waiting_conflict(app: &mut App) {
 
 /// Modes where the user is typing or answering a question.
 fn is_dialog(mode: &Mode) -> bool {
-    !matches!(
-        mode,
-        Mode::Board
-            | Mode::Details { .. }
-            | Mode::Help { .. }
-            | Mode::Messages { .. }
-            | Mode::Sync { .. }
-            | Mode::SystemDemo { .. }
-            | Mode::Tree { .. }
-            | Mode::ProgramBoard
-            | Mode::Metrics
-            | Mode::Objectives { .. }
-    )
+    mode.as_dialog().is_some()
 }
