@@ -263,9 +263,6 @@ pub(in crate::app) fn on_prompt(
 }
 
 impl super::component::Dialog for NamePrompt {
-    fn scopes(&self) -> &'static [crate::keymap::Scope] {
-        &[crate::keymap::Scope::Dialog]
-    }
     fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
         super::component::save_cancel(app)
     }

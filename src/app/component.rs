@@ -9,8 +9,11 @@ use super::state::{App, Effect, Mode};
 
 /// One dialog: what has the keyboard while it is open.
 pub trait Dialog {
-    /// The key maps its keys are looked up in, the first that binds a key wins.
-    fn scopes(&self) -> &'static [Scope];
+    /// The key maps its keys are looked up in, the first that binds a key wins: most dialogs
+    /// read the dialog keys only.
+    fn scopes(&self) -> &'static [Scope] {
+        &[Scope::Dialog]
+    }
     /// Its most useful keys for the status line, from the live key map, most useful first.
     fn hints(&self, app: &App) -> Vec<(String, &'static str)>;
     /// A key while it is open: the mode that follows (itself again to stay open) and the

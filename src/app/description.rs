@@ -81,9 +81,6 @@ pub fn on_key(
 }
 
 impl super::component::Dialog for DescriptionDialog {
-    fn scopes(&self) -> &'static [crate::keymap::Scope] {
-        &[crate::keymap::Scope::Dialog]
-    }
     fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
         super::component::listed(app, &[(Action::SaveText, "save"), (Action::Cancel, "cancel")])
     }

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use crate::keymap::{Action, Scope};
+use crate::keymap::Action;
 
 use crate::model::{Workspace, ops};
 use crate::storage::item_snippet::parse_item_snippet;
@@ -33,9 +33,6 @@ pub(in crate::app) fn on_key(app: &mut App, key: KeyEvent, action: Option<Action
 }
 
 impl Dialog for SearchDialog {
-    fn scopes(&self) -> &'static [Scope] {
-        &[Scope::Dialog]
-    }
     fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
         let mut hints = listed(app, &[(Action::Confirm, "jump")]);
         hints.push((app.key_pair(Action::ChooseNext, Action::ChoosePrev), "choose"));
@@ -48,9 +45,6 @@ impl Dialog for SearchDialog {
 }
 
 impl Dialog for SplitDialog {
-    fn scopes(&self) -> &'static [Scope] {
-        &[Scope::Dialog]
-    }
     fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
         use Action::*;
         vec![

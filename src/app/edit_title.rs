@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::keymap::{Action, Scope};
+use crate::keymap::Action;
 use crate::model::ops;
 
 use super::actions::commit;
@@ -21,9 +21,6 @@ pub struct EditTitleDialog {
 }
 
 impl Dialog for EditTitleDialog {
-    fn scopes(&self) -> &'static [Scope] {
-        &[Scope::Dialog]
-    }
     fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
         save_cancel(app)
     }

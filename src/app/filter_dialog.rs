@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::keymap::{Action, Scope};
+use crate::keymap::Action;
 
 use super::component::{Dialog, save_cancel};
 use super::input::LineInput;
@@ -16,9 +16,6 @@ pub struct FilterDialog {
 }
 
 impl Dialog for FilterDialog {
-    fn scopes(&self) -> &'static [Scope] {
-        &[Scope::Dialog]
-    }
     fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
         save_cancel(app)
     }

@@ -132,9 +132,6 @@ pub(in crate::app) fn on_key(
 }
 
 impl super::component::Dialog for NewItemDialog {
-    fn scopes(&self) -> &'static [crate::keymap::Scope] {
-        &[crate::keymap::Scope::Dialog]
-    }
     fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
         super::component::listed(
             app,

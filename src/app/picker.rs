@@ -123,9 +123,6 @@ impl Picker {
 }
 
 impl super::component::Dialog for Picker {
-    fn scopes(&self) -> &'static [crate::keymap::Scope] {
-        &[crate::keymap::Scope::Dialog]
-    }
     fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
         vec![
             ("type".to_string(), "narrow"),

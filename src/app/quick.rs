@@ -246,9 +246,6 @@ pub(in crate::app) fn on_prompt(
 }
 
 impl super::component::Dialog for Prompt {
-    fn scopes(&self) -> &'static [crate::keymap::Scope] {
-        &[crate::keymap::Scope::Dialog]
-    }
     fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
         super::component::save_cancel(app)
     }

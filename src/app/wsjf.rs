@@ -115,9 +115,6 @@ fn save(app: &mut App, dialog: WsjfDialog) -> (Mode, Vec<Effect>) {
 }
 
 impl super::component::Dialog for WsjfDialog {
-    fn scopes(&self) -> &'static [crate::keymap::Scope] {
-        &[crate::keymap::Scope::Dialog]
-    }
     fn hints(&self, app: &App) -> Vec<(String, &'static str)> {
         super::component::listed(
             app,
