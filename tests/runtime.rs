@@ -28,6 +28,8 @@ fn a_move_is_on_screen_at_once_and_on_disk_once_settled() {
     assert!(live.screen().contains("S-1 moved to Ready"), "{}", live.screen());
     live.settle();
     assert_eq!(live.on_disk("team.ron").item("S-1").unwrap().column, "Ready");
+    // The screen the real loop drew, after the save landed.
+    insta::assert_snapshot!("loop_after_a_move_100x30", live.screen());
     assert!(live.quit().is_empty(), "nothing left unsaved");
 }
 
@@ -77,6 +79,7 @@ fn an_id_a_script_used_on_another_board_is_renumbered_on_the_newcomer() {
     );
     live.someone_writes("art.ron", &art);
     assert!(live.screen().contains("is now"), "{}", live.screen());
+    insta::assert_snapshot!("loop_after_a_teammates_duplicate_id_100x30", live.screen());
     live.settle();
     let art = live.on_disk("art.ron");
     let pasted = art.items.iter().find(|i| i.title == "Pasted by a script").unwrap();
