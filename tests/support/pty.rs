@@ -105,11 +105,14 @@ impl PtyApp {
         }
     }
 
-    /// Types raw bytes (keys or escape sequences), then gives the app a moment.
+    /// Types raw bytes (keys or escape sequences), then gives the app a moment. After a lone
+    /// Esc the moment is long enough for the terminal reader to take it as Esc and not as Alt
+    /// with the next key; after anything else a short one keeps the keys in separate reads.
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
-        thread::sleep(Duration::from_millis(150));
+        let pause = if keys.ends_with('\x1b') { 150 } else { 30 };
+        thread::sleep(Duration::from_millis(pause));
     }
 
     /// Waits for the program to end; returns whether it exited successfully.
