@@ -16,6 +16,7 @@ pub mod flow_words;
 pub mod ids;
 pub mod item;
 pub mod name;
+pub mod natural;
 pub mod objectives;
 pub mod ops;
 pub mod pi;

@@ -4,6 +4,7 @@
 //! Objectives of earlier PIs (those whose `pi` names another PI) make the trend, PI by PI.
 
 use super::board::{Board, Level, Objective};
+use super::natural::natural_key;
 use super::workspace::Workspace;
 
 /// Planned business value of the evaluated committed objectives, and actual business value of
@@ -142,28 +143,6 @@ pub fn trend(ws: &Workspace) -> Trend<'_> {
         .collect();
     let art = art_board.map(|b| (b, per_pi(b)));
     Trend { pis, teams, train, art }
-}
-
-/// A name cut into (text, number) runs, so names sort with their numbers as numbers.
-fn natural_key(name: &str) -> Vec<(String, u64)> {
-    let mut key = Vec::new();
-    let mut text = String::new();
-    let mut chars = name.chars().peekable();
-    while let Some(c) = chars.next() {
-        if !c.is_ascii_digit() {
-            text.push(c);
-            continue;
-        }
-        let mut digits = c.to_string();
-        while let Some(d) = chars.next_if(char::is_ascii_digit) {
-            digits.push(d);
-        }
-        key.push((std::mem::take(&mut text), digits.parse().unwrap_or(u64::MAX)));
-    }
-    if !text.is_empty() {
-        key.push((text, 0));
-    }
-    key
 }
 
 /// The train's own board: the program board that plans the PI (it lists `iterations`), else

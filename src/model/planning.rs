@@ -42,6 +42,16 @@ impl Timing {
         matches!(self, Timing::Late | Timing::ProviderUnplanned)
     }
 
+    /// How much it needs attention: 2 at risk, 1 in the same iteration, 0 otherwise; the worst
+    /// of an item's dependencies is the one its card shows.
+    pub fn severity(self) -> u8 {
+        match self {
+            _ if self.at_risk() => 2,
+            Timing::SameIteration => 1,
+            _ => 0,
+        }
+    }
+
     /// The timing in words, as the views and the report say it.
     pub fn words(self) -> &'static str {
         match self {
@@ -147,7 +157,9 @@ pub fn plan(ws: &Workspace, board: &Board) -> Plan {
         |item: &super::item::Item| item.iteration.as_deref().and_then(|n| board.iterations.iter().position(|i| i == n));
     let mut teams: BTreeSet<String> = board.items.iter().filter_map(|i| i.team.clone()).collect();
     teams.extend(ws.boards().iter().filter(|b| b.level == Level::Team).map(|b| b.name.clone()));
-    let teams: Vec<String> = teams.into_iter().collect();
+    // Team 2 before Team 10, as people number them.
+    let mut teams: Vec<String> = teams.into_iter().collect();
+    teams.sort_by_key(|t| super::natural::natural_key(t));
     let iterations = board.iterations.clone();
     let mut cells = vec![vec![Vec::new(); iterations.len()]; teams.len()];
     let mut unplanned = Vec::new();
@@ -302,6 +314,18 @@ mod tests {
         assert_eq!(p.enablers[0], (1, 2));
         let late: Vec<(&str, bool)> = p.dependencies.iter().map(|d| (d.provider.as_str(), d.late)).collect();
         assert_eq!(late, [("F-2", true), ("F-3", false)]);
+    }
+
+    #[test]
+    fn teams_are_rows_in_the_order_people_number_them() {
+        let mut art = Board::new("art.ron", "ART", Level::Program, vec![Column::new("Funnel", None)]);
+        art.iterations = vec!["I1".into()];
+        let team = |n: u32| {
+            Board::new(format!("t{n}.ron"), format!("Team {n}"), Level::Team, vec![Column::new("Backlog", None)])
+        };
+        let ws = Workspace::new(vec![art, team(10), team(2), team(1)]);
+        let p = plan(&ws, ws.board_by_key("art.ron").unwrap());
+        assert_eq!(p.teams, ["Team 1", "Team 2", "Team 10"]);
     }
 
     #[test]

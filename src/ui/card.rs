@@ -128,20 +128,15 @@ impl Card<'_> {
         }
         if !self.item.depends_on.is_empty() {
             // As on the program board: ⇠ what it needs, red with `!` when one comes too late.
-            use crate::model::planning::{Timing, timing_between};
-            let worst =
-                self.item.depends_on.iter().filter_map(|p| timing_between(self.ws, &self.item.id, p)).max_by_key(|t| {
-                    match t {
-                        Timing::Late | Timing::ProviderUnplanned => 2,
-                        Timing::SameIteration => 1,
-                        Timing::InTime | Timing::ConsumerUnplanned => 0,
-                    }
-                });
-            let (mark, style) = match worst {
-                Some(Timing::Late | Timing::ProviderUnplanned) => ("!", t.over_limit),
-                Some(Timing::SameIteration) => ("", t.at_limit),
-                _ => ("", t.dim),
-            };
+            use crate::model::planning::timing_between;
+            let worst = self
+                .item
+                .depends_on
+                .iter()
+                .filter_map(|p| timing_between(self.ws, &self.item.id, p))
+                .max_by_key(|t| t.severity());
+            let mark = if worst.is_some_and(|w| w.at_risk()) { "!" } else { "" };
+            let style = worst.map_or(t.dim, |w| super::program::dependency_style(w, t));
             push(format!("{mark}⇠{}", self.item.depends_on.len()), style, &mut spans);
         }
         Line::from(spans)
