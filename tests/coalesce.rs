@@ -2,9 +2,9 @@
 //! through the real event loop writes the board only a few times, and its last state reaches
 //! the disk soon after the last key.
 
-#[path = "support/scratch.rs"]
-mod scratch;
-use scratch::Scratch;
+mod support;
+use support::live::ScriptedHost;
+use support::scratch::Scratch;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -16,21 +16,11 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use trainboard::app::{App, Msg};
 use trainboard::generate::{single_board, write_boards};
-use trainboard::runtime::{Host, Runtime, Wake};
+use trainboard::runtime::{Runtime, Wake};
 use trainboard::saver::{Reply, Saver};
 use trainboard::storage::board_to_string;
 use trainboard::storage::open_tolerant::open_workspace;
 use trainboard::storage::workspace_files::WorkspaceFiles;
-
-struct NoHost;
-
-impl Host for NoHost {
-    fn edit(&mut self, _id: &str, text: &str) -> std::io::Result<Result<String, String>> {
-        Ok(Ok(text.to_string()))
-    }
-    fn suspend(&mut self) {}
-    fn continued(&mut self) {}
-}
 
 #[test]
 fn twenty_rapid_moves_write_a_few_times_and_end_on_disk() {
@@ -57,7 +47,7 @@ fn twenty_rapid_moves_write_a_few_times_and_end_on_disk() {
     let selected = rt.app().selected_id().expect("a selected card");
     for _ in 0..20 {
         let key = Wake::Input(Msg::Key(KeyEvent::new(KeyCode::Char('J'), KeyModifiers::NONE)));
-        let _ = rt.step(Some(key), &mut NoHost).unwrap();
+        let _ = rt.step(Some(key), &mut ScriptedHost::default()).unwrap();
     }
     let board = rt.app().ws().board_by_key(&key_of).unwrap();
     let position = board.position(&selected).unwrap();
@@ -69,7 +59,7 @@ fn twenty_rapid_moves_write_a_few_times_and_end_on_disk() {
         if std::fs::read_to_string(&path).unwrap() == wanted {
             break;
         }
-        let _ = rt.step_waiting(Duration::from_millis(20), &mut NoHost).unwrap();
+        let _ = rt.step_waiting(Duration::from_millis(20), &mut ScriptedHost::default()).unwrap();
     }
     rt.settle();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), wanted, "the last state is on disk");

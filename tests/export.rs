@@ -1,6 +1,10 @@
 //! Exports: the CSV parses back with a CSV library to the same items, the HTML is well-formed
 //! and carries the SVG chart, Markdown is snapshotted; hostile titles are escaped in each.
 
+#[path = "support/html.rs"]
+mod html;
+use html::assert_well_formed;
+
 use std::path::Path;
 
 use trainboard::export::{Format, export, select};
@@ -96,19 +100,7 @@ fn html_is_well_formed_self_contained_and_has_the_flow_chart() {
     let ws = hostile();
     let boards = select(&ws, Some("Alpha"), Format::Html).unwrap();
     let html = export(&ws, &boards, Format::Html, NOW);
-    let mut reader = quick_xml::Reader::from_str(&html);
-    let mut depth = 0i32;
-    loop {
-        match reader.read_event() {
-            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
-            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
-            Ok(quick_xml::events::Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => panic!("not well-formed at {}: {e}", reader.buffer_position()),
-        }
-        assert!(depth >= 0);
-    }
-    assert_eq!(depth, 0, "every element is closed");
+    assert_well_formed(&html);
     assert!(html.contains("<svg") && html.contains("<polygon"), "cumulative flow as SVG");
     assert!(!html.contains("<script"), "the hostile title is escaped");
     assert!(html.contains("&lt;b&gt;bold&lt;/b&gt;"));

@@ -10,6 +10,7 @@ use std::fs;
 use std::path::Path;
 
 use support::cli::run;
+use support::html::assert_well_formed;
 use support::scratch::Scratch;
 
 use trainboard::export::{Format, export, export_workspace, select};
@@ -78,22 +79,6 @@ fn row<'a>(html: &'a str, first: &str) -> &'a str {
     html.lines()
         .find(|l| l.starts_with(&format!("<tr><td>{first}</td>")) || l.starts_with(&format!("<tr><th>{first}</th>")))
         .unwrap_or_else(|| panic!("a row for {first}"))
-}
-
-fn assert_well_formed(html: &str) {
-    let mut reader = quick_xml::Reader::from_str(html);
-    let mut depth = 0i32;
-    loop {
-        match reader.read_event() {
-            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
-            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
-            Ok(quick_xml::events::Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => panic!("not well-formed at {}: {e}", reader.buffer_position()),
-        }
-        assert!(depth >= 0);
-    }
-    assert_eq!(depth, 0, "every element is closed");
 }
 
 #[test]
