@@ -102,23 +102,10 @@ pub fn run(root: &Path, origin: &str, watch: WatchOptions, settings: Settings) -
             return Err(OpenError(problems).into());
         }
     };
+    let opening = sync::Opening::of(&opened);
     let root = opened.root.clone();
     let mut files = WorkspaceFiles::new(&root, opened.files, &opened.ws);
     let mut app = App::new(opened.ws, origin);
-    let opening = sync::Opening {
-        broken: opened
-            .broken
-            .iter()
-            .map(|(key, problems)| {
-                (
-                    key.clone(),
-                    problems.iter().map(|p| crate::app::disk::short_problem(key, p)).collect::<Vec<_>>().join("\n"),
-                )
-            })
-            .collect(),
-        warnings: opened.warnings.iter().chain(&opened.notes).map(ToString::to_string).collect(),
-        renamed: opened.renumbering.renamed,
-    };
     for key in opening.broken.keys() {
         files.mark_broken(key);
     }

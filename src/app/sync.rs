@@ -21,6 +21,21 @@ pub struct Opening {
     pub renamed: Vec<crate::model::renumber::Renumbered>,
 }
 
+impl Opening {
+    /// What opening the workspace found, as the screen says it: each broken board's problems as
+    /// `file:line:column: message` lines, the warnings and passed-over files, the renumbered ids.
+    pub fn of(opened: &crate::storage::open_tolerant::Opened) -> Opening {
+        let problems = |key: &str, list: &[crate::storage::FileProblem]| {
+            list.iter().map(|p| super::disk::short_problem(key, p)).collect::<Vec<_>>().join("\n")
+        };
+        Opening {
+            broken: opened.broken.iter().map(|(key, list)| (key.clone(), problems(key, list))).collect(),
+            warnings: opened.warnings.iter().chain(&opened.notes).map(ToString::to_string).collect(),
+            renamed: opened.renumbering.renamed.clone(),
+        }
+    }
+}
+
 /// Shows what opening found: broken boards get their banner, the rest goes to the status line
 /// (the most important first: broken boards, then renumbered ids, then warnings).
 pub fn opened(app: &mut App, opening: Opening) {

@@ -45,26 +45,19 @@ impl Live {
     /// `width`×`height` test terminal, and draws the first frame.
     pub fn open(root: &Path, width: u16, height: u16) -> Live {
         let opened = trainboard::storage::open_tolerant::open_workspace(root).expect("the workspace opens");
+        let opening = trainboard::app::sync::Opening::of(&opened);
         let files = WorkspaceFiles::new(&opened.root, opened.files, &opened.ws);
         let mut app = App::new(opened.ws, "~/boards");
         app.set_clock(|| "2026-11-22T10:00:00Z".to_string());
-        let broken: std::collections::BTreeMap<String, String> = opened
-            .broken
-            .iter()
-            .map(|(key, problems)| {
-                let text = problems.iter().map(|p| trainboard::app::disk::short_problem(key, p)).collect::<Vec<_>>();
-                (key.clone(), text.join("\n"))
-            })
-            .collect();
         let (tx, rx) = mpsc::channel();
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
         let mut rt = Runtime::new(terminal, app, files, tx, rx);
         rt.prepare(|app, files| {
-            for key in broken.keys() {
+            // As the screen does (its status line says the first problem too).
+            for key in opening.broken.keys() {
                 files.mark_broken(key);
             }
-            // As the screen does (its status line says the first problem too).
-            trainboard::app::sync::opened(app, trainboard::app::sync::Opening { broken, ..Default::default() });
+            trainboard::app::sync::opened(app, opening);
         });
         let quit = match rt.start() {
             Step::Quit(lines) => Some(lines),
