@@ -240,13 +240,16 @@ fn feature_dependencies(
     board: &Board,
     planned_at: &std::collections::HashMap<String, usize>,
 ) -> Vec<Dependency> {
+    // Pairs in the order first met, found again by an index (a train has many).
     let mut pairs: Vec<((String, String), usize)> = Vec::new();
+    let mut index: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
     let mut add = |consumer: &str, provider: &str, story: bool| {
         let key = (consumer.to_string(), provider.to_string());
-        match pairs.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, count)) => *count += usize::from(story),
-            None => pairs.push((key, usize::from(story))),
-        }
+        let at = *index.entry(key.clone()).or_insert_with(|| {
+            pairs.push((key, 0));
+            pairs.len() - 1
+        });
+        pairs[at].1 += usize::from(story);
     };
     for consumer in &board.items {
         for provider in consumer.depends_on.iter().filter(|p| board.item(p).is_some()) {
