@@ -13,10 +13,16 @@ const DAY: i64 = 86_400;
 /// The item's history as (time, column index), oldest first; unknown columns and unreadable
 /// times are skipped.
 pub fn moves(board: &Board, item: &Item) -> Vec<(i64, usize)> {
-    let mut out: Vec<(i64, usize)> =
-        item.history.iter().filter_map(|m| Some((m.at.unix(), board.column_index(&m.column)?))).collect();
-    out.sort_by_key(|(t, _)| *t);
+    let mut out = Vec::new();
+    moves_into(board, item, &mut out);
     out
+}
+
+/// [`moves`] into `out` (cleared first), so a pass over many items reuses one buffer.
+pub fn moves_into(board: &Board, item: &Item, out: &mut Vec<(i64, usize)>) {
+    out.clear();
+    out.extend(item.history.iter().filter_map(|m| Some((m.at.unix(), board.column_index(&m.column)?))));
+    out.sort_by_key(|(t, _)| *t);
 }
 
 /// The Monday (UTC, 00:00) of the week `t` falls in. 1970-01-01 was a Thursday: Mondays are

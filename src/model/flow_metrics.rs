@@ -28,7 +28,7 @@ use super::archive::with_archived;
 use super::board::{Board, Level};
 #[cfg(test)]
 use super::flow::{cycle_times, throughput};
-use super::flow::{empty_weeks, moves, percentile, week_start};
+use super::flow::{empty_weeks, moves_into, percentile, week_start};
 use super::item::Kind;
 use super::objectives::{Achievement, achievement, train, train_board};
 use super::workspace::Workspace;
@@ -213,28 +213,6 @@ fn column_counts(board: &Board, col: usize) -> Counts {
     }
 }
 
-/// Active and flow seconds of every item of `board`, each history step lasting until the
-/// next (the last one until `now`).
-pub fn efficiency(board: &Board, now: i64) -> Efficiency {
-    let mut out = Efficiency { wait_columns_named: !board.wait_columns.is_empty(), ..Efficiency::default() };
-    for item in &board.items {
-        let steps = moves(board, item);
-        for (n, (at, col)) in steps.iter().enumerate() {
-            let until = steps.get(n + 1).map_or(now, |(next, _)| *next).min(now);
-            let seconds = (until - at).max(0);
-            match column_counts(board, *col) {
-                Counts::Outside => {}
-                Counts::Waiting => out.flow += seconds,
-                Counts::Active => {
-                    out.flow += seconds;
-                    out.active += seconds;
-                }
-            }
-        }
-    }
-    out
-}
-
 /// The metrics of each of `boards`, in their order, on as many threads as the machine has (up
 /// to 4): a train of 100,000 items is read in a frame's time.
 fn each_board(ws: &Workspace, boards: &[&Board], now: i64, weeks: usize) -> Vec<FlowMetrics> {
@@ -260,8 +238,10 @@ fn each_board(ws: &Workspace, boards: &[&Board], now: i64, weeks: usize) -> Vec<
 }
 
 /// Velocity, flow time and efficiency of `board` in one pass over its items' histories (each
-/// read and ordered once, in one buffer): the same figures as [`throughput`], [`cycle_times`]
-/// and [`efficiency`], which the view needs every frame for every board of the ART.
+/// read and ordered once, in one buffer): velocity and flow time are the figures of
+/// `flow::throughput` and `flow::cycle_times`; efficiency counts each history step until the
+/// next (the last one until `now`) as its column counts. The view needs them every frame for
+/// every board of the ART.
 fn flow_of(board: &Board, now: i64, weeks: usize) -> (Velocity, FlowTime, Efficiency) {
     let counts: Vec<Counts> = (0..board.columns.len()).map(|c| column_counts(board, c)).collect();
     let done = board.done_column();
@@ -270,9 +250,7 @@ fn flow_of(board: &Board, now: i64, weeks: usize) -> (Velocity, FlowTime, Effici
     let mut efficiency = Efficiency { wait_columns_named: !board.wait_columns.is_empty(), ..Efficiency::default() };
     let mut steps: Vec<(i64, usize)> = Vec::new();
     for item in &board.items {
-        steps.clear();
-        steps.extend(item.history.iter().filter_map(|m| Some((m.at.unix(), board.column_index(&m.column)?))));
-        steps.sort_by_key(|(t, _)| *t);
+        moves_into(board, item, &mut steps);
         let started = steps.iter().find(|(_, c)| *c != 0).map(|(t, _)| *t);
         let finished = steps.iter().find(|(_, c)| *c == done).map(|(t, _)| *t);
         if let Some(t) = finished
@@ -490,10 +468,9 @@ mod tests {
         let now = unix(11, 0);
         for waits in [&[][..], &["Ready"][..], &["Backlog", "Ready"][..]] {
             let board = team("t.ron", waits);
-            let (velocity, time, eff) = flow_of(&board, now, 3);
+            let (velocity, time, _) = flow_of(&board, now, 3);
             assert_eq!(velocity.weeks, throughput(&board, now, 3));
             assert_eq!(time.days, cycle_times(&board));
-            assert_eq!(eff, efficiency(&board, now));
         }
     }
 
@@ -508,22 +485,26 @@ mod tests {
         assert_eq!(load(&b).limit, None, "one column without a limit: no total");
     }
 
+    fn efficiency_of(board: &Board, now: i64) -> Efficiency {
+        flow_of(board, now, 1).2
+    }
+
     #[test]
     fn efficiency_counts_wait_columns_as_flow_but_not_active() {
         let now = unix(11, 0);
         // Without wait columns: Backlog and Done are outside; Ready and Doing active.
-        let plain = efficiency(&team("t.ron", &[]), now);
+        let plain = efficiency_of(&team("t.ron", &[]), now);
         // A: Ready 1 + Doing 2; B: Ready 2 + Doing 4; C: Ready 1 + Doing 1; D: Doing 2.
         assert_eq!(plain.flow, 13 * DAY);
         assert_eq!(plain.active, 13 * DAY);
         assert_eq!(plain.percent(), Some(100.0));
         assert!(!plain.wait_columns_named);
-        let waiting = efficiency(&team("t.ron", &["Ready"]), now);
+        let waiting = efficiency_of(&team("t.ron", &["Ready"]), now);
         assert_eq!(waiting.flow, 13 * DAY);
         assert_eq!(waiting.active, 9 * DAY, "4 days in Ready are waiting");
         assert!((waiting.percent().unwrap() - 900.0 / 13.0).abs() < 1e-9);
         // Naming the first column makes the backlog waiting time too: A 1 day, B 2 days.
-        let backlog = efficiency(&team("t.ron", &["Backlog", "Ready"]), now);
+        let backlog = efficiency_of(&team("t.ron", &["Backlog", "Ready"]), now);
         assert_eq!((backlog.flow, backlog.active), (16 * DAY, 9 * DAY));
         assert_eq!(Efficiency::default().percent(), None);
     }
